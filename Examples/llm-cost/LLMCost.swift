@@ -1,0 +1,55 @@
+import Foundation
+import LLMPricing
+
+/// The `llm-cost` command: dispatches to a subcommand and maps errors to exit codes.
+enum LLMCost {
+  static let usage = """
+    USAGE: llm-cost <subcommand> [options]
+
+    Price LLM usage exactly, in CNY or USD, with dated prices and their sources.
+
+    SUBCOMMANDS:
+      quote     Price one usage on one model at an instant.
+
+    Run 'llm-cost <subcommand> --help' for a subcommand's options.
+    """
+
+  /// Runs the command and returns its exit code.
+  static func run(_ arguments: [String]) -> Int32 {
+    guard let subcommand = arguments.first else {
+      printError(usage)
+      return 2
+    }
+    let rest = Array(arguments.dropFirst())
+    do {
+      switch subcommand {
+      case "quote":
+        try QuoteCommand.run(rest)
+      case "--help", "-h", "help":
+        print(usage)
+      default:
+        throw UsageError("unknown subcommand '\(subcommand)'; the subcommands are: quote")
+      }
+      return 0
+    } catch let error as UsageError {
+      printError("error: \(error.message)\nRun 'llm-cost \(subcommand) --help' for usage.")
+      return 2
+    } catch let error as PricingError {
+      printError("error: \(error.message)")
+      return 1
+    } catch {
+      printError("error: \(error)")
+      return 1
+    }
+  }
+
+  static func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+}
+
+/// A mistake in the command line: exit code 2.
+struct UsageError: Error {
+  let message: String
+  init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import LLMPricing
+
+/// One priced usage, rendered as a table or as JSON.
+struct Quote {
+  let offering: Offering
+  let at: Date
+  let breakdown: CostBreakdown
+
+  /// The JSON contract: the keys named in the issue, plus additions.
+  struct JSON: Encodable {
+    struct Line: Encodable {
+      let component: String
+      let tokens: Int
+      let unitPricePerMillion: String
+      let amount: String
+    }
+    struct Conversion: Encodable {
+      let from: String
+      let to: String
+      let rate: String
+      let inverse: Bool
+      let asOf: String
+      let source: String
+    }
+    let model: String
+    let provider: String
+    let offering: String
+    let at: String
+    let currency: String
+    let total: String
+    let totalRounded: String
+    let lines: [Line]
+    let tier: String
+    let window: String?
+    let batch: Bool
+    let adjustments: [String]
+    let source: String
+    let confidence: String
+    let observed: String
+    let effectiveFrom: String
+    let note: String?
+    let offeringCurrency: String
+    let conversion: [Conversion]
+  }
+
+  static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
+
+  func json() throws -> String {
+    let value = JSON(
+      model: offering.model,
+      provider: offering.provider.id,
+      offering: offering.id,
+      at: Self.iso(at),
+      currency: breakdown.total.currency.code,
+      total: breakdown.total.amount.description,
+      totalRounded: breakdown.total.rounded().amount.formatted(
+        places: breakdown.total.currency.minorUnitDigits
+      ),
+      lines: breakdown.lines.map {
+        JSON.Line(
+          component: $0.component.rawValue,
+          tokens: $0.tokens,
+          unitPricePerMillion: $0.unitPrice.description,
+          amount: $0.amount.description
+        )
+      },
+      tier: breakdown.tier,
+      window: breakdown.window,
+      batch: breakdown.isBatch,
+      adjustments: breakdown.adjustments,
+      source: breakdown.provenance.source,
+      confidence: breakdown.provenance.confidence.rawValue,
+      observed: breakdown.provenance.observed.description,
+      effectiveFrom: Self.iso(breakdown.effectiveFrom),
+      note: breakdown.provenance.note,
+      offeringCurrency: offering.currency.code,
+      conversion: breakdown.conversion.map {
+        JSON.Conversion(
+          from: $0.from.code,
+          to: $0.to.code,
+          rate: $0.rate.rate.description,
+          inverse: $0.isInverse,
+          asOf: Self.iso($0.rate.asOf),
+          source: $0.rate.source
+        )
+      }
+    )
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+
+  func table() -> String {
+    let currency = breakdown.total.currency
+    var rows: [[String]] = [["component", "tokens", "per 1M \(currency.code)", "amount"]]
+    for line in breakdown.lines {
+      let unit = line.component == .requests ? "\(line.unitPrice) /req" : line.unitPrice.description
+      rows.append([
+        line.component.rawValue, grouped(line.tokens), unit, line.amount.description,
+      ])
+    }
+    rows.append(["total", "", "", breakdown.total.amount.description])
+    let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    func pad(_ text: String, _ width: Int, right: Bool) -> String {
+      let space = String(repeating: " ", count: max(0, width - text.count))
+      return right ? space + text : text + space
+    }
+    var out: [String] = []
+    out.append(
+      "\(offering.model) · \(offering.provider.name) · \(offering.currency.code) list "
+        + "(\(offering.region))"
+    )
+    out.append("at \(Self.iso(at))")
+    var rules = "tier: \(breakdown.tier)"
+    rules += " · window: \(breakdown.window ?? "none")"
+    if breakdown.isBatch { rules += " · batch" }
+    out.append(rules)
+    out.append("")
+    for (index, row) in rows.enumerated() {
+      if index == rows.count - 1 {
+        out.append(String(repeating: "-", count: widths.reduce(0, +) + 6))
+      }
+      out.append(
+        [
+          pad(row[0], widths[0], right: false), pad(row[1], widths[1], right: true),
+          pad(row[2], widths[2], right: true), pad(row[3], widths[3], right: true),
+        ].joined(separator: "  ")
+      )
+    }
+    out.append("")
+    out.append("total: \(breakdown.total.formatted()) (exact: \(breakdown.total))")
+    for leg in breakdown.conversion {
+      out.append("converted from \(offering.currency.code) at \(leg)")
+    }
+    let provenance = breakdown.provenance
+    out.append(
+      "prices in effect from \(Self.iso(breakdown.effectiveFrom)); source: \(provenance.source) "
+        + "(\(provenance.confidence.rawValue), observed \(provenance.observed))"
+    )
+    if let note = provenance.note { out.append("note: \(note)") }
+    return out.joined(separator: "\n")
+  }
+
+  private func grouped(_ value: Int) -> String {
+    var digits = String(value)
+    var groups: [String] = []
+    while digits.count > 3 {
+      groups.insert(String(digits.suffix(3)), at: 0)
+      digits.removeLast(3)
+    }
+    groups.insert(digits, at: 0)
+    return groups.joined(separator: ",")
+  }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import LLMPricing
+
+/// `llm-cost quote`: prices one usage on one model at an instant.
+enum QuoteCommand {
+  static let help = """
+    USAGE: llm-cost quote --model ID --input N --output N [options]
+
+    Price one usage on one model, exactly, with the rules and the source that applied.
+
+    OPTIONS:
+      --model ID            Model id or alias, optionally provider/model (required).
+      --provider ID         Provider id, when a model id is sold by several providers.
+      --input N             TOTAL input tokens, cached and cache-write tokens included (required).
+      --cached-input N      Of --input, tokens read from a prompt cache (cache hits).
+      --cache-write N       Of --input, tokens written to a cache (default lifetime, e.g. 5 min).
+      --cache-write-1h N    Of --input, tokens written to a cache with a one-hour lifetime.
+      --output N            TOTAL output tokens, reasoning tokens included (required).
+      --reasoning N         Of --output, reasoning (thinking) tokens.
+      --requests N          Number of requests of this shape (default 1).
+      --at ISO8601          When the requests were made, e.g. 2025-06-01T03:00:00Z (default: now).
+      --batch               Price through the provider's batch API.
+      --currency CNY|USD    Price on the offering published in this currency; when the
+                            provider publishes none, convert with the default dated FX
+                            table and show the rate.
+      --catalog FILE        Price against a catalog JSON file instead of the built-in one.
+      --json                Print JSON: exact, unrounded decimal strings.
+      -h, --help            Show this help.
+
+    EXIT CODES: 0 success, 2 bad arguments, 1 any other error (unknown model, no price
+    at that instant, bad catalog file).
+    """
+
+  static func run(_ arguments: [String]) throws {
+    if arguments.contains("--help") || arguments.contains("-h") {
+      print(help)
+      return
+    }
+    let options = try Options(
+      arguments,
+      valued: [
+        "model", "provider", "input", "cached-input", "cache-write", "cache-write-1h", "output",
+        "reasoning", "requests", "at", "currency", "catalog",
+      ],
+      flags: ["batch", "json"]
+    )
+    let model = try options.required("model")
+    let input = try options.count("input") ?? { throw UsageError("--input is required") }()
+    let output = try options.count("output") ?? { throw UsageError("--output is required") }()
+    let cached = try options.count("cached-input") ?? 0
+    let cacheWrite = try options.count("cache-write") ?? 0
+    let cacheWrite1h = try options.count("cache-write-1h") ?? 0
+    let reasoning = try options.count("reasoning") ?? 0
+    let requests = try options.count("requests") ?? 1
+    guard requests >= 1 else { throw UsageError("--requests must be at least 1") }
+    let (parts, partsOverflow) = cached.addingReportingOverflow(cacheWrite)
+    let (allParts, allOverflow) = parts.addingReportingOverflow(cacheWrite1h)
+    guard !partsOverflow, !allOverflow, allParts <= input else {
+      throw UsageError(
+        "--cached-input (\(cached)) + --cache-write (\(cacheWrite)) + --cache-write-1h "
+          + "(\(cacheWrite1h)) exceed --input (\(input)), which is the total input"
+      )
+    }
+    guard reasoning <= output else {
+      throw UsageError("--reasoning (\(reasoning)) exceeds --output (\(output)), which is the total output")
+    }
+    let instant: Date
+    if let text = options.string("at") {
+      guard let parsed = parseInstant(text) else {
+        throw UsageError("--at '\(text)' is not an ISO 8601 instant such as 2025-06-01T03:00:00Z")
+      }
+      instant = parsed
+    } else {
+      instant = Date()
+    }
+    var currency: Currency?
+    if let code = options.string("currency") {
+      do {
+        currency = try Currency(code: code.uppercased())
+      } catch {
+        throw UsageError(error.message)
+      }
+    }
+
+    let catalog: Catalog
+    if let path = options.string("catalog") {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw PricingError(.invalidData, "cannot read catalog file '\(path)'")
+      }
+      do {
+        catalog = try Catalog.decode(from: data)
+      } catch {
+        throw PricingError(error.code, "catalog file '\(path)': \(error.message)")
+      }
+    } else {
+      catalog = .builtIn
+    }
+
+    let usage = try TokenUsage(
+      uncachedInput: input - allParts,
+      cacheRead: cached,
+      cacheWrite: cacheWrite,
+      cacheWrite1h: cacheWrite1h,
+      output: output - reasoning,
+      reasoning: reasoning,
+      requests: requests
+    )
+    let candidates = try catalog.offerings(model: model, provider: options.string("provider"))
+    let offering: Offering
+    if let currency, let match = candidates.first(where: { $0.currency == currency }) {
+      offering = match
+    } else {
+      // The provider's home-currency list first: it is the one it publishes natively.
+      offering =
+        candidates.first { $0.currency == $0.provider.homeCurrency } ?? candidates[0]
+    }
+    var breakdown = try offering.schedule.cost(of: usage, at: instant, batch: options.flag("batch"))
+    if let currency, currency != offering.currency {
+      breakdown = try breakdown.converted(to: currency, using: .centralParity, at: instant)
+    }
+    let quote = Quote(offering: offering, at: instant, breakdown: breakdown)
+    print(options.flag("json") ? try quote.json() : quote.table())
+  }
+
+  static func parseInstant(_ text: String) -> Date? {
+    if let date = try? Date(text, strategy: .iso8601) { return date }
+    let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    if let date = try? fractional.parse(text) { return date }
+    // A bare date means its start in UTC.
+    return (try? CalendarDay(text))?.startInUTC
+  }
+}

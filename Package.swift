@@ -1,0 +1,30 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "llm-pricing",
+  // Int128, the storage of every exact amount, needs macOS 15 on Apple platforms.
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "LLMPricing", targets: ["LLMPricing"])
+  ],
+  targets: [
+    .target(name: "LLMPricing"),
+    .testTarget(name: "LLMPricingTests", dependencies: ["LLMPricing"]),
+    .executableTarget(
+      name: "llm-cost",
+      dependencies: ["LLMPricing"],
+      path: "Examples/llm-cost"
+    ),
+    .executableTarget(
+      name: "quickstart",
+      dependencies: ["LLMPricing"],
+      path: "Examples/quickstart"
+    ),
+    .executableTarget(
+      name: "llm-pricing-bench",
+      dependencies: ["LLMPricing"],
+      path: "Benchmarks/llm-pricing-bench"
+    ),
+  ]
+)

@@ -1,0 +1,120 @@
+/// A currency that prices and amounts are quoted in, identified by its ISO 4217 code.
+///
+/// CNY and USD are first-class (``cny``, ``usd``); any other ISO code can be made with
+/// ``init(code:minorUnitDigits:)``, so adding a currency never breaks callers. Two
+/// currencies are equal when their codes are equal.
+///
+/// A currency encodes in JSON as its code, `"CNY"`.
+///
+/// ```swift
+/// let yen = try Currency(code: "JPY")
+/// print(yen.minorUnitDigits)  // 0
+/// ```
+public struct Currency: Hashable, Sendable, CustomStringConvertible {
+  /// The ISO 4217 alphabetic code, such as `"CNY"`.
+  public let code: String
+  /// The number of digits of the minor unit: 2 for fen and cents, 0 for yen.
+  public let minorUnitDigits: Int
+  /// The symbol shown by ``Money/formatted()``, such as `"¥"`; the code when none is known.
+  public let symbol: String
+
+  /// The Chinese yuan renminbi: two minor digits (fen), symbol `¥`.
+  public static let cny = Currency(verifiedCode: "CNY", minorUnitDigits: 2, symbol: "¥")
+  /// The United States dollar: two minor digits (cents), symbol `$`.
+  public static let usd = Currency(verifiedCode: "USD", minorUnitDigits: 2, symbol: "$")
+  /// The euro: two minor digits, symbol `€`.
+  public static let eur = Currency(verifiedCode: "EUR", minorUnitDigits: 2, symbol: "€")
+  /// The Japanese yen: no minor unit, symbol `JP¥`.
+  public static let jpy = Currency(verifiedCode: "JPY", minorUnitDigits: 0, symbol: "JP¥")
+  /// The pound sterling: two minor digits, symbol `£`.
+  public static let gbp = Currency(verifiedCode: "GBP", minorUnitDigits: 2, symbol: "£")
+  /// The Hong Kong dollar: two minor digits, symbol `HK$`.
+  public static let hkd = Currency(verifiedCode: "HKD", minorUnitDigits: 2, symbol: "HK$")
+  /// The Singapore dollar: two minor digits, symbol `S$`.
+  public static let sgd = Currency(verifiedCode: "SGD", minorUnitDigits: 2, symbol: "S$")
+
+  /// The currencies with a known minor unit and symbol.
+  public static let known: [Currency] = [.cny, .usd, .eur, .jpy, .gbp, .hkd, .sgd]
+
+  private init(verifiedCode: String, minorUnitDigits: Int, symbol: String) {
+    self.code = verifiedCode
+    self.minorUnitDigits = minorUnitDigits
+    self.symbol = symbol
+  }
+
+  /// Creates a currency from an ISO 4217 code.
+  ///
+  /// A code of a ``known`` currency gets that currency's minor unit and symbol. Others get
+  /// `minorUnitDigits`, or two digits when it is `nil`, and their code as the symbol.
+  ///
+  /// - Parameters:
+  ///   - code: Three uppercase ASCII letters, such as `"EUR"`.
+  ///   - minorUnitDigits: The minor-unit digits, from 0 to 6; `nil` for the default.
+  /// - Throws: ``PricingError/Code/invalidCurrency`` naming the code when it is not three
+  ///   uppercase letters, or the digits are out of range.
+  public init(code: String, minorUnitDigits: Int? = nil) throws(PricingError) {
+    guard code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
+      throw PricingError(
+        .invalidCurrency,
+        "'\(code)' is not an ISO 4217 currency code; use three uppercase letters such as CNY or USD"
+      )
+    }
+    if let digits = minorUnitDigits, !(0...6).contains(digits) {
+      throw PricingError(
+        .invalidCurrency,
+        "\(digits) minor-unit digits for \(code) is out of range; use 0 to 6"
+      )
+    }
+    if let known = Self.known.first(where: { $0.code == code }) {
+      self.init(
+        verifiedCode: code,
+        minorUnitDigits: minorUnitDigits ?? known.minorUnitDigits,
+        symbol: known.symbol
+      )
+    } else {
+      self.init(verifiedCode: code, minorUnitDigits: minorUnitDigits ?? 2, symbol: code)
+    }
+  }
+
+  /// The ISO code, such as `"CNY"`.
+  public var description: String { code }
+
+  /// Compares currencies by code.
+  ///
+  /// - Parameters:
+  ///   - lhs: A currency.
+  ///   - rhs: Another currency.
+  /// - Returns: Whether both have the same ISO code.
+  public static func == (lhs: Currency, rhs: Currency) -> Bool { lhs.code == rhs.code }
+
+  /// Hashes the ISO code.
+  ///
+  /// - Parameter hasher: The hasher to feed.
+  public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}
+
+extension Currency: Codable {
+  /// Decodes a currency from its ISO code, validating it.
+  ///
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError.dataCorrupted` naming the key path and the bad code.
+  public init(from decoder: any Decoder) throws {
+    let code = try decoder.singleValueContainer().decode(String.self)
+    do {
+      try self.init(code: code)
+    } catch {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: error.message)
+      )
+    }
+  }
+
+  /// Encodes the currency as its ISO code.
+  ///
+  /// - Parameter encoder: The encoder to write to.
+  /// - Throws: Whatever the encoder throws.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(code)
+  }
+}

@@ -1,0 +1,196 @@
+import Foundation
+
+/// An exact amount of money in one currency.
+///
+/// Arithmetic is defined only between amounts of the same currency. The operators treat a
+/// mismatch as a programmer error and trap; code fed by files, responses or users calls
+/// ``adding(_:)`` instead, which throws. Overflow always throws.
+///
+/// `Money` encodes in JSON as `{"amount": "0.008", "currency": "CNY"}`: the amount is an
+/// exact decimal string.
+///
+/// ```swift
+/// let price = Money(try FixedDecimal("0.008"), .cny)
+/// let total = try price * 1_000  // 8 CNY
+/// print(total.formatted())  // ¥8.00
+/// ```
+///
+/// There is deliberately no `Comparable` and no `Money × Money`: comparing or multiplying
+/// across currencies has no meaning. Compare ``amount`` after converting.
+public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
+  /// The exact amount, in units of ``currency``.
+  public var amount: FixedDecimal
+  /// The currency of ``amount``.
+  public var currency: Currency
+
+  /// Creates an amount of money.
+  ///
+  /// - Parameters:
+  ///   - amount: The exact amount.
+  ///   - currency: Its currency.
+  public init(_ amount: FixedDecimal, _ currency: Currency) {
+    self.amount = amount
+    self.currency = currency
+  }
+
+  /// Returns zero in a currency.
+  ///
+  /// - Parameter currency: The currency.
+  /// - Returns: An amount of zero.
+  public static func zero(_ currency: Currency) -> Money { Money(.zero, currency) }
+
+  /// The exact amount and the code, such as `"0.008 CNY"`.
+  public var description: String { "\(amount) \(currency.code)" }
+
+  /// Returns the sum, checking the currencies.
+  ///
+  /// - Parameter other: An amount in the same currency.
+  /// - Returns: The exact sum.
+  /// - Throws: ``PricingError/Code/currencyMismatch`` naming both currencies when they
+  ///   differ; ``PricingError/Code/overflow`` when the sum is out of range.
+  public func adding(_ other: Money) throws(PricingError) -> Money {
+    guard currency == other.currency else {
+      throw PricingError(
+        .currencyMismatch,
+        "cannot add \(other) to \(self); convert one of them first with ExchangeRates"
+      )
+    }
+    return Money(try amount + other.amount, currency)
+  }
+
+  /// Returns the difference, checking the currencies.
+  ///
+  /// - Parameter other: An amount in the same currency.
+  /// - Returns: The exact difference.
+  /// - Throws: ``PricingError/Code/currencyMismatch`` when the currencies differ;
+  ///   ``PricingError/Code/overflow`` when the difference is out of range.
+  public func subtracting(_ other: Money) throws(PricingError) -> Money {
+    guard currency == other.currency else {
+      throw PricingError(
+        .currencyMismatch,
+        "cannot subtract \(other) from \(self); convert one of them first with ExchangeRates"
+      )
+    }
+    return Money(try amount - other.amount, currency)
+  }
+
+  /// Returns the sum of two amounts in the same currency.
+  ///
+  /// - Parameters:
+  ///   - lhs: An amount.
+  ///   - rhs: An amount in the same currency.
+  /// - Returns: The exact sum.
+  /// - Throws: ``PricingError/Code/overflow`` when the sum is out of range.
+  /// - Precondition: `lhs.currency == rhs.currency`. Use ``adding(_:)`` for values from
+  ///   outside the program.
+  public static func + (lhs: Money, rhs: Money) throws(PricingError) -> Money {
+    precondition(
+      lhs.currency == rhs.currency,
+      "Currency mismatch: \(lhs.currency) + \(rhs.currency); convert first"
+    )
+    return Money(try lhs.amount + rhs.amount, lhs.currency)
+  }
+
+  /// Returns the difference of two amounts in the same currency.
+  ///
+  /// - Parameters:
+  ///   - lhs: An amount.
+  ///   - rhs: An amount in the same currency.
+  /// - Returns: The exact difference.
+  /// - Throws: ``PricingError/Code/overflow`` when the difference is out of range.
+  /// - Precondition: `lhs.currency == rhs.currency`. Use ``subtracting(_:)`` for values
+  ///   from outside the program.
+  public static func - (lhs: Money, rhs: Money) throws(PricingError) -> Money {
+    precondition(
+      lhs.currency == rhs.currency,
+      "Currency mismatch: \(lhs.currency) - \(rhs.currency); convert first"
+    )
+    return Money(try lhs.amount - rhs.amount, lhs.currency)
+  }
+
+  /// Returns the amount scaled by a decimal factor, keeping the currency.
+  ///
+  /// - Parameters:
+  ///   - lhs: The amount.
+  ///   - rhs: The factor, such as a discount multiplier.
+  /// - Returns: The product, rounded half to even at the 18th fractional digit.
+  /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
+  public static func * (lhs: Money, rhs: FixedDecimal) throws(PricingError) -> Money {
+    Money(try lhs.amount * rhs, lhs.currency)
+  }
+
+  /// Returns the amount times a count, keeping the currency.
+  ///
+  /// - Parameters:
+  ///   - lhs: The amount.
+  ///   - rhs: The count.
+  /// - Returns: The exact product.
+  /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
+  public static func * (lhs: Money, rhs: Int) throws(PricingError) -> Money {
+    Money(try lhs.amount * rhs, lhs.currency)
+  }
+
+  /// Returns the amount rounded to the currency's minor unit (fen, cents).
+  ///
+  /// ```swift
+  /// Money(try FixedDecimal("2.345"), .cny).rounded()  // 2.34 CNY
+  /// ```
+  ///
+  /// - Parameter rule: The rounding rule; the default rounds half to even.
+  /// - Returns: The rounded amount in the same currency.
+  public func rounded(_ rule: RoundingRule = .toNearestOrEven) -> Money {
+    Money(amount.rounded(toPlaces: currency.minorUnitDigits, rule), currency)
+  }
+
+  /// Returns the amount rounded to a number of fractional digits.
+  ///
+  /// - Parameters:
+  ///   - places: The fractional digits to keep, from 0 to 18.
+  ///   - rule: The rounding rule; the default rounds half to even.
+  /// - Returns: The rounded amount in the same currency.
+  public func rounded(toPlaces places: Int, _ rule: RoundingRule = .toNearestOrEven) -> Money {
+    Money(amount.rounded(toPlaces: places, rule), currency)
+  }
+
+  /// Formats the amount for people, rounded to minor units: `¥1,234.56`, `-$0.50`.
+  ///
+  /// The output does not depend on the machine's locale; use ``formatted(locale:)`` for
+  /// locale-aware separators and symbol placement.
+  ///
+  /// - Parameter rule: The rounding rule; the default rounds half to even.
+  /// - Returns: The symbol, grouped integer digits and the minor-unit digits.
+  public func formatted(_ rule: RoundingRule = .toNearestOrEven) -> String {
+    let text = amount.rounded(toPlaces: currency.minorUnitDigits, rule)
+      .formatted(places: currency.minorUnitDigits)
+    let grouped = DecimalFormatter.grouped(text)
+    return grouped.hasPrefix("-")
+      ? "-" + currency.symbol + grouped.dropFirst()
+      : currency.symbol + grouped
+  }
+
+  /// Formats the amount for people in a locale's conventions, rounded to minor units.
+  ///
+  /// The amount is rounded exactly first, then laid out by Foundation's currency
+  /// formatter: `1.234,56 €` in `de_DE`, `¥1,234.56` in `zh_CN`.
+  ///
+  /// - Parameters:
+  ///   - locale: The locale whose separators and symbol placement to use.
+  ///   - rule: The rounding rule; the default rounds half to even.
+  /// - Returns: The formatted amount.
+  public func formatted(locale: Locale, _ rule: RoundingRule = .toNearestOrEven) -> String {
+    let text = amount.rounded(toPlaces: currency.minorUnitDigits, rule)
+      .formatted(places: currency.minorUnitDigits)
+    let formatter = NumberFormatter()
+    formatter.locale = locale
+    formatter.numberStyle = .currency
+    formatter.currencyCode = currency.code
+    formatter.minimumFractionDigits = currency.minorUnitDigits
+    formatter.maximumFractionDigits = currency.minorUnitDigits
+    // Decimal holds 38 significant digits, more than a rounded in-range amount needs,
+    // so this hand-over is exact.
+    guard let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
+      let formatted = formatter.string(from: decimal as NSDecimalNumber)
+    else { return formatted(rule) }
+    return formatted
+  }
+}

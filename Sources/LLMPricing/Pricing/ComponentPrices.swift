@@ -1,0 +1,104 @@
+/// The prices of each billed component, per one million tokens, in a sheet's currency.
+///
+/// A `nil` component is billed at the price it falls back to: cache reads and writes at
+/// the input price (no discount, no surcharge), one-hour cache writes at the
+/// default-lifetime write price, and reasoning at the output price.
+///
+/// ```swift
+/// let v3 = ComponentPrices(
+///   input: try FixedDecimal("2"), cacheRead: try FixedDecimal("0.5"),
+///   output: try FixedDecimal("8"))
+/// ```
+public struct ComponentPrices: Hashable, Sendable, Codable {
+  /// Fresh input (cache miss), per million tokens.
+  public var input: FixedDecimal
+  /// Cache reads (hits), per million tokens; `nil` bills them as ``input``.
+  public var cacheRead: FixedDecimal?
+  /// Cache writes with the default lifetime, per million tokens; `nil` bills them as ``input``.
+  public var cacheWrite: FixedDecimal?
+  /// One-hour cache writes, per million tokens; `nil` bills them as the default-lifetime writes.
+  public var cacheWrite1h: FixedDecimal?
+  /// Visible output, per million tokens.
+  public var output: FixedDecimal
+  /// Reasoning output, per million tokens; `nil` bills it as ``output``.
+  public var reasoning: FixedDecimal?
+  /// A fee per request (not per million tokens); `nil` for none.
+  public var perRequest: FixedDecimal?
+
+  /// Creates a set of component prices.
+  ///
+  /// - Parameters:
+  ///   - input: Fresh input, per million tokens.
+  ///   - cacheRead: Cache reads, per million tokens, or `nil` to bill them as input.
+  ///   - cacheWrite: Default-lifetime cache writes, or `nil` to bill them as input.
+  ///   - cacheWrite1h: One-hour cache writes, or `nil` to bill them as default writes.
+  ///   - output: Visible output, per million tokens.
+  ///   - reasoning: Reasoning output, or `nil` to bill it as output.
+  ///   - perRequest: A fee per request, or `nil` for none.
+  public init(
+    input: FixedDecimal,
+    cacheRead: FixedDecimal? = nil,
+    cacheWrite: FixedDecimal? = nil,
+    cacheWrite1h: FixedDecimal? = nil,
+    output: FixedDecimal,
+    reasoning: FixedDecimal? = nil,
+    perRequest: FixedDecimal? = nil
+  ) {
+    self.input = input
+    self.cacheRead = cacheRead
+    self.cacheWrite = cacheWrite
+    self.cacheWrite1h = cacheWrite1h
+    self.output = output
+    self.reasoning = reasoning
+    self.perRequest = perRequest
+  }
+
+  /// The price actually billed for a component, after fallbacks.
+  ///
+  /// - Parameter component: The component.
+  /// - Returns: Its price per million tokens, or per request for
+  ///   ``CostComponent/requests`` (zero when there is no fee).
+  public func effectivePrice(of component: CostComponent) -> FixedDecimal {
+    switch component {
+    case .input: return input
+    case .cacheRead: return cacheRead ?? input
+    case .cacheWrite: return cacheWrite ?? input
+    case .cacheWrite1h: return cacheWrite1h ?? cacheWrite ?? input
+    case .output: return output
+    case .reasoning: return reasoning ?? output
+    case .requests: return perRequest ?? .zero
+    }
+  }
+
+  /// Returns every price multiplied by a factor, as a batch or off-peak discount does.
+  ///
+  /// - Parameter factor: The multiplier, such as 0.5.
+  /// - Returns: The scaled prices; `nil` components stay `nil`, so fallbacks still apply.
+  /// - Throws: ``PricingError/Code/overflow`` when a product is out of range.
+  public func scaled(by factor: FixedDecimal) throws(PricingError) -> ComponentPrices {
+    func scale(_ price: FixedDecimal?) throws(PricingError) -> FixedDecimal? {
+      guard let price else { return nil }
+      return try price * factor
+    }
+    return ComponentPrices(
+      input: try input * factor,
+      cacheRead: try scale(cacheRead),
+      cacheWrite: try scale(cacheWrite),
+      cacheWrite1h: try scale(cacheWrite1h),
+      output: try output * factor,
+      reasoning: try scale(reasoning),
+      perRequest: try scale(perRequest)
+    )
+  }
+
+  /// Every explicitly set price with its component, for validation.
+  var explicitPrices: [(CostComponent, FixedDecimal)] {
+    var prices: [(CostComponent, FixedDecimal)] = [(.input, input), (.output, output)]
+    if let cacheRead { prices.append((.cacheRead, cacheRead)) }
+    if let cacheWrite { prices.append((.cacheWrite, cacheWrite)) }
+    if let cacheWrite1h { prices.append((.cacheWrite1h, cacheWrite1h)) }
+    if let reasoning { prices.append((.reasoning, reasoning)) }
+    if let perRequest { prices.append((.requests, perRequest)) }
+    return prices
+  }
+}

@@ -1,0 +1,29 @@
+/// A kind of billed quantity: a kind of token, or the request itself.
+///
+/// Encodes in JSON as its name, `"cacheRead"`.
+public enum CostComponent: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+  /// Fresh input tokens: the cache miss.
+  case input
+  /// Input tokens read from a prompt cache: the cache hit.
+  case cacheRead
+  /// Input tokens written to a cache with the default (usually five-minute) lifetime.
+  case cacheWrite
+  /// Input tokens written to a cache with a one-hour lifetime.
+  case cacheWrite1h
+  /// Visible output tokens.
+  case output
+  /// Reasoning (thinking) output tokens.
+  case reasoning
+  /// Requests, for offerings that charge a fee per request.
+  case requests
+
+  /// Orders components as they appear in a breakdown.
+  ///
+  /// - Parameters:
+  ///   - lhs: A component.
+  ///   - rhs: Another component.
+  /// - Returns: Whether `lhs` is listed before `rhs`.
+  public static func < (lhs: CostComponent, rhs: CostComponent) -> Bool {
+    allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+  }
+}

@@ -1,0 +1,29 @@
+/// Free tokens an offering grants per model, valid for a number of days after activation.
+///
+/// For example, Alibaba Bailian grants 1,000,000 tokens per model for 180 days. A quota
+/// is consumed across requests, so pricing one request ignores it; a
+/// ``FreeQuotaLedger`` applies it to a sequence of breakdowns.
+public struct FreeQuota: Hashable, Sendable, Codable {
+  /// The free tokens, input and output together.
+  public var tokens: Int
+  /// How many days after activation the tokens stay valid.
+  public var validityDays: Int
+
+  /// Creates a quota.
+  ///
+  /// - Parameters:
+  ///   - tokens: The free tokens, at least 0.
+  ///   - validityDays: The days they stay valid, at least 1.
+  /// - Throws: ``PricingError/Code/invalidPriceSheet`` when a value is out of range.
+  public init(tokens: Int, validityDays: Int) throws(PricingError) {
+    guard tokens >= 0, validityDays >= 1 else {
+      throw PricingError(
+        .invalidPriceSheet,
+        "a free quota of \(tokens) tokens for \(validityDays) days is invalid; "
+          + "tokens must be at least 0 and days at least 1"
+      )
+    }
+    self.tokens = tokens
+    self.validityDays = validityDays
+  }
+}

@@ -1,0 +1,191 @@
+import Foundation
+
+/// Everything an offering bills during one period, in the offering's own currency.
+///
+/// A sheet has one or more ``PriceTier``s chosen by each request's size, optional
+/// ``TimeWindow``s in the provider's time zone (with a ``HolidayCalendar`` when a window
+/// depends on working days), an optional batch multiplier that scales every price
+/// (cache prices included), and an optional free quota.
+///
+/// The initializer validates everything, and decoding goes through it:
+/// tiers must start at 0 and be contiguous, with no overlap and no gap; windows must not
+/// overlap; prices must not be negative or above ``maximumPricePerMillion``.
+///
+/// ```swift
+/// let sheet = try PriceSheet(
+///   currency: .cny,
+///   tiers: [PriceTier(prices: ComponentPrices(
+///     input: try FixedDecimal("2"), cacheRead: try FixedDecimal("0.5"),
+///     output: try FixedDecimal("8")))])
+/// ```
+public struct PriceSheet: Hashable, Sendable, Codable {
+  /// The currency every price on the sheet is in.
+  public let currency: Currency
+  /// The tiers, in ascending order of input size.
+  public let tiers: [PriceTier]
+  /// Time-of-day windows with their own prices; at most one applies at any moment.
+  public let windows: [TimeWindow]
+  /// The IANA identifier of the zone the windows are in, such as `"Asia/Shanghai"`.
+  public let timeZone: String
+  /// The calendar deciding working and rest days, for windows that depend on them.
+  public let holidayCalendar: HolidayCalendar?
+  /// The factor applied to every price for batch requests; `nil` when batch is not offered.
+  public let batchMultiplier: FixedDecimal?
+  /// Free tokens granted per model, if any.
+  public let freeQuota: FreeQuota?
+
+  /// The largest accepted price per million tokens (or per request): 100,000 currency
+  /// units. Larger values are almost always a per-token or per-thousand price entered as
+  /// per-million.
+  public static let maximumPricePerMillion = FixedDecimal(100_000)
+
+  /// Creates a validated sheet.
+  ///
+  /// - Parameters:
+  ///   - currency: The currency of every price.
+  ///   - tiers: The tiers, ascending by input size; a single tier for flat pricing.
+  ///   - windows: Time-of-day windows; the default is none.
+  ///   - timeZone: The IANA zone of the windows; the default is `"UTC"`.
+  ///   - holidayCalendar: The calendar for windows on working or rest days.
+  ///   - batchMultiplier: The batch factor, or `nil` when batch is not offered.
+  ///   - freeQuota: The free quota, if any.
+  /// - Throws: ``PricingError/Code/invalidPriceSheet`` naming the first broken rule;
+  ///   ``PricingError/Code/unknownTimeZone`` for an unknown zone.
+  public init(
+    currency: Currency,
+    tiers: [PriceTier],
+    windows: [TimeWindow] = [],
+    timeZone: String = "UTC",
+    holidayCalendar: HolidayCalendar? = nil,
+    batchMultiplier: FixedDecimal? = nil,
+    freeQuota: FreeQuota? = nil
+  ) throws(PricingError) {
+    try Self.validate(tiers: tiers, context: "tiers")
+    for (index, window) in windows.enumerated() {
+      switch window.effect {
+      case .multiplier(let factor):
+        guard factor >= .zero else {
+          throw Self.invalid("window '\(window.name)' has a negative multiplier \(factor)")
+        }
+      case .tiers(let windowTiers):
+        try Self.validate(tiers: windowTiers, context: "window '\(window.name)' tiers")
+      }
+      switch window.days {
+      case .workingDays, .restDays:
+        guard holidayCalendar != nil else {
+          throw Self.invalid(
+            "window '\(window.name)' depends on working days but the sheet has no holiday calendar"
+          )
+        }
+      case .weekdays(let days) where days.isEmpty:
+        throw Self.invalid("window '\(window.name)' applies on no weekday")
+      default: break
+      }
+      guard window.start != window.end else {
+        throw Self.invalid("window '\(window.name)' starts and ends at \(window.start)")
+      }
+      for other in windows[..<index] where other.overlaps(window) {
+        throw Self.invalid("windows '\(other.name)' and '\(window.name)' overlap")
+      }
+    }
+    guard TimeZone(identifier: timeZone) != nil else {
+      throw PricingError(
+        .unknownTimeZone,
+        "'\(timeZone)' is not a known time zone; use an IANA identifier such as Asia/Shanghai"
+      )
+    }
+    if let batchMultiplier, batchMultiplier <= .zero {
+      throw Self.invalid("batch multiplier \(batchMultiplier) must be greater than zero")
+    }
+    self.currency = currency
+    self.tiers = tiers
+    self.windows = windows
+    self.timeZone = timeZone
+    self.holidayCalendar = holidayCalendar
+    self.batchMultiplier = batchMultiplier
+    self.freeQuota = freeQuota
+  }
+
+  private static func invalid(_ message: String) -> PricingError {
+    PricingError(.invalidPriceSheet, message)
+  }
+
+  /// Checks prices and that tiers cover sizes from 0 with no gap and no overlap.
+  private static func validate(tiers: [PriceTier], context: String) throws(PricingError) {
+    guard !tiers.isEmpty else { throw invalid("\(context): a sheet needs at least one tier") }
+    for (index, tier) in tiers.enumerated() {
+      for (component, price) in tier.prices.explicitPrices {
+        guard price >= .zero else {
+          throw invalid("\(context)[\(index)] \(component) price \(price) is negative")
+        }
+        guard price <= maximumPricePerMillion else {
+          throw invalid(
+            "\(context)[\(index)] \(component) price \(price) per million tokens is above "
+              + "\(maximumPricePerMillion); is it a per-token or per-thousand price?"
+          )
+        }
+      }
+      guard !tier.input.isEmpty, !(tier.output?.isEmpty ?? false) else {
+        throw invalid("\(context)[\(index)] covers no request size")
+      }
+    }
+    // Group consecutive tiers with the same input range into bands.
+    var bands: [[PriceTier]] = []
+    for tier in tiers {
+      if let last = bands.last?.last, last.input == tier.input {
+        bands[bands.count - 1].append(tier)
+      } else {
+        bands.append([tier])
+      }
+    }
+    guard let first = bands.first?.first, first.input.lower == 0, first.input.lowerIsInclusive
+    else { throw invalid("\(context): the first tier must start at 0 tokens, inclusive") }
+    for (index, band) in bands.enumerated() {
+      if index > 0, !bands[index - 1][0].input.isFollowed(by: band[0].input) {
+        throw invalid(
+          "\(context): input tiers \(bands[index - 1][0].input) and \(band[0].input) "
+            + "leave a gap or overlap; each must start where the previous ends"
+        )
+      }
+      let outputs = band.map(\.output)
+      if outputs.count == 1, outputs[0] == nil { continue }
+      let ranges = outputs.compactMap { $0 }
+      guard ranges.count == outputs.count, ranges[0].lower == 0, ranges[0].lowerIsInclusive,
+        ranges.last?.upper == nil,
+        zip(ranges, ranges.dropFirst()).allSatisfy({ $0.isFollowed(by: $1) })
+      else {
+        throw invalid(
+          "\(context): the output tiers for input \(band[0].input) must start at 0, "
+            + "be contiguous and end unbounded"
+        )
+      }
+    }
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case currency, tiers, windows, timeZone, holidayCalendar, batchMultiplier, freeQuota
+  }
+
+  /// Decodes a sheet through the validating initializer.
+  ///
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError` naming the key path and the broken rule.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    do {
+      try self.init(
+        currency: container.decode(Currency.self, forKey: .currency),
+        tiers: container.decode([PriceTier].self, forKey: .tiers),
+        windows: container.decodeIfPresent([TimeWindow].self, forKey: .windows) ?? [],
+        timeZone: container.decodeIfPresent(String.self, forKey: .timeZone) ?? "UTC",
+        holidayCalendar: container.decodeIfPresent(HolidayCalendar.self, forKey: .holidayCalendar),
+        batchMultiplier: container.decodeIfPresent(FixedDecimal.self, forKey: .batchMultiplier),
+        freeQuota: container.decodeIfPresent(FreeQuota.self, forKey: .freeQuota)
+      )
+    } catch let error as PricingError {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: error.message)
+      )
+    }
+  }
+}
