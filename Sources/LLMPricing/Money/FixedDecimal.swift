@@ -106,8 +106,11 @@ extension FixedDecimal {
   /// - Returns: `lhs + rhs`, exactly.
   /// - Throws: ``PricingError/Code/overflow`` when the sum is out of range.
   public static func + (lhs: FixedDecimal, rhs: FixedDecimal) throws(PricingError) -> FixedDecimal {
-    // Both magnitudes are below Int128.max / 2 + 1, so the raw sum cannot wrap.
-    try FixedDecimal(units: lhs.units + rhs.units)
+    let (sum, overflow) = lhs.units.addingReportingOverflow(rhs.units)
+    guard !overflow else {
+      throw PricingError(.overflow, "\(lhs) + \(rhs) is outside the representable range")
+    }
+    return try FixedDecimal(units: sum)
   }
 
   /// Returns the exact difference.
@@ -118,7 +121,11 @@ extension FixedDecimal {
   /// - Returns: `lhs - rhs`, exactly.
   /// - Throws: ``PricingError/Code/overflow`` when the difference is out of range.
   public static func - (lhs: FixedDecimal, rhs: FixedDecimal) throws(PricingError) -> FixedDecimal {
-    try FixedDecimal(units: lhs.units - rhs.units)
+    let (difference, overflow) = lhs.units.subtractingReportingOverflow(rhs.units)
+    guard !overflow else {
+      throw PricingError(.overflow, "\(lhs) − \(rhs) is outside the representable range")
+    }
+    return try FixedDecimal(units: difference)
   }
 
   /// Returns the product, rounded half to even at the 18th fractional digit.
@@ -286,3 +293,12 @@ extension FixedDecimal: Codable {
 }
 
 import Foundation
+
+extension FixedDecimal: ExpressibleByIntegerLiteral {
+  /// Creates a value from an integer literal, so `Money(2, .cny)` reads naturally.
+  ///
+  /// Every integer literal that fits an `Int` fits exactly, so this cannot fail.
+  ///
+  /// - Parameter value: The integer.
+  public init(integerLiteral value: Int) { self.init(value) }
+}

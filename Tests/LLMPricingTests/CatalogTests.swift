@@ -1,0 +1,93 @@
+import Foundation
+import LLMPricing
+import Testing
+
+@Suite("Built-in catalog")
+struct CatalogTests {
+  @Test func theBuiltInCatalogBuildsWithoutErrors() throws {
+    let offerings = try Catalog.makeBuiltIn()
+    #expect(offerings.count == Catalog.builtIn.offerings.count)
+    #expect(offerings.count == 10)
+  }
+
+  @Test func everyBuiltInPriceIsPlausibleAndSourced() throws {
+    for offering in Catalog.builtIn.offerings {
+      #expect(offering.currency == .cny || offering.currency == .usd)
+      let starts = offering.schedule.entries.map(\.effectiveFrom)
+      #expect(starts == starts.sorted())
+      for entry in offering.schedule.entries {
+        #expect(entry.provenance.source.hasPrefix("https://"), "\(offering.id)")
+        #expect(entry.provenance.observed >= (try CalendarDay("2024-05-01")))
+        #expect(CalendarDay(utcDateOf: entry.effectiveFrom) <= entry.provenance.observed.adding(days: 1) || entry.provenance.observed < CalendarDay(utcDateOf: entry.effectiveFrom), "\(offering.id)")
+        var tiers = entry.sheet.tiers
+        for window in entry.sheet.windows {
+          if case .tiers(let windowTiers) = window.effect { tiers += windowTiers }
+        }
+        for tier in tiers {
+          for component in [CostComponent.input, .cacheRead, .output] {
+            let price = tier.prices.effectivePrice(of: component)
+            #expect(price > .zero && price < 100, "\(offering.id) \(component)")
+          }
+          #expect(tier.prices.effectivePrice(of: .cacheRead) <= tier.prices.input)
+        }
+      }
+    }
+  }
+
+  @Test(
+    "Lookups are case-insensitive and accept provider/model",
+    arguments: ["deepseek-chat", "DeepSeek-Chat", "deepseek/deepseek-chat", "DEEPSEEK/DEEPSEEK-CHAT"]
+  )
+  func lookups(id: String) throws {
+    let offerings = try Catalog.builtIn.offerings(model: id)
+    #expect(Set(offerings.map(\.currency)) == [.cny, .usd])
+  }
+
+  @Test func aliasesResolve() throws {
+    #expect(try Catalog.builtIn.offerings(model: "deepseek-v4.1-flash").first?.model == "deepseek-flash")
+  }
+
+  @Test func unknownIdsSuggestTheClosest() {
+    let error = #expect(throws: PricingError.self) {
+      try Catalog.builtIn.offerings(model: "deepseek-chta")
+    }
+    #expect(error?.code == .unknownModel)
+    #expect(error?.message.contains("closest: deepseek-chat") == true)
+    let provider = #expect(throws: PricingError.self) {
+      try Catalog.builtIn.offerings(model: "deepseek-chat", provider: "openai")
+    }
+    #expect(provider?.message.contains("openai") == true)
+  }
+
+  @Test func theCatalogRoundTripsThroughJSON() throws {
+    let data = try Catalog.builtIn.encodedJSON()
+    let decoded = try Catalog.decode(from: data)
+    #expect(decoded == Catalog.builtIn)
+    let usage = try TokenUsage(uncachedInput: 5_000, cacheRead: 1_000, output: 700)
+    let at = try instant("2026-10-09T02:00:00Z")
+    let original = try Catalog.builtIn.offering(model: "deepseek-flash", currency: .cny)
+    let copy = try decoded.offering(model: "deepseek-flash", currency: .cny)
+    #expect(try original?.schedule.cost(of: usage, at: at) == copy?.schedule.cost(of: usage, at: at))
+  }
+
+  @Test(
+    "Bad catalog JSON names the key path",
+    arguments: [
+      ("\"-1\"", "entries[0].sheet: tiers[0] input price -1 is negative"), ("\"abc\"", "prices.input"), ("\"2000000\"", "offerings[0]"),
+    ]
+  )
+  func badJSONNamesTheKeyPath(badInput: String, expectedPath: String) throws {
+    var text = String(decoding: try Catalog.builtIn.encodedJSON(), as: UTF8.self)
+    let range = try #require(text.range(of: #""input" : "1""#))
+    text.replaceSubrange(range, with: #""input" : "# + badInput)
+    let error = #expect(throws: PricingError.self) { try Catalog.decode(from: Data(text.utf8)) }
+    #expect(error?.code == .invalidData)
+    #expect(error?.message.contains(expectedPath) == true, "\(error?.message ?? "")")
+  }
+
+  @Test func worstCaseInputsDoNotCrash() {
+    for text in ["", "{", "[]", "{\"offerings\": 3}", "{\"offerings\": [{}]}", "null"] {
+      #expect(throws: PricingError.self) { try Catalog.decode(from: Data(text.utf8)) }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import LLMPricing
+import Testing
+
+@Suite("FixedDecimal")
+struct FixedDecimalTests {
+  @Test(
+    "Parses and prints exactly",
+    arguments: [
+      ("0.008", "0.008"), ("-12", "-12"), ("+1.50", "1.5"), ("1.5e-7", "0.00000015"),
+      ("2E3", "2000"), ("000.100000000000000000000000", "0.1"), ("0", "0"), ("-0.0", "0"),
+      ("170141183460469231731", "170141183460469231731"), ("1e-18", "0.000000000000000001"),
+    ]
+  )
+  func parsesExactly(text: String, expected: String) throws {
+    #expect(try FixedDecimal(text).description == expected)
+  }
+
+  @Test(
+    "Rejects what it cannot hold exactly",
+    arguments: ["", "-", ".", "1.2.3", "abc", "1e", "1,5", " 1", "1e-19", "0.0000000000000000001"]
+  )
+  func rejectsInvalid(text: String) {
+    let error = #expect(throws: PricingError.self) { try FixedDecimal(text) }
+    #expect(error?.code == .invalidNumber)
+    #expect(error?.message.contains("'\(text)'") == true)
+  }
+
+  @Test("Out-of-range values throw overflow", arguments: ["170141183460469231732", "1e21", "-1e30"])
+  func rejectsOverflow(text: String) {
+    let error = #expect(throws: PricingError.self) { try FixedDecimal(text) }
+    #expect(error?.code == .overflow)
+  }
+
+  @Test func decimalArithmeticIsExact() throws {
+    #expect(try dec("0.1") + dec("0.2") == dec("0.3"))
+    #expect(try dec("0.008") * 1_000 == dec("8"))
+    #expect(try dec("0.000001") * dec("0.5") == dec("0.0000005"))
+    #expect(try dec("180").divided(by: dec("7.2")) == dec("25"))
+  }
+
+  @Test func arithmeticOverflowThrowsInsteadOfTrapping() throws {
+    let big = FixedDecimal.greatestValue
+    #expect(throws: PricingError.self) { try big + FixedDecimal(1) }
+    #expect(throws: PricingError.self) { try FixedDecimal.leastValue - FixedDecimal(1) }
+    #expect(throws: PricingError.self) { try big * 2 }
+    #expect(throws: PricingError.self) { try big * dec("1.5") }
+    #expect(throws: PricingError.self) { try big.divided(by: dec("0.5")) }
+    let zero = #expect(throws: PricingError.self) { try big.divided(by: .zero) }
+    #expect(zero?.code == .divisionByZero)
+    #expect(big.negated == FixedDecimal.leastValue)
+  }
+
+  @Test(
+    "Rounds by every rule",
+    arguments: [
+      (RoundingRule.toNearestOrEven, "2.345", "2.34"), (.toNearestOrEven, "2.355", "2.36"),
+      (.toNearestOrEven, "-2.345", "-2.34"), (.toNearestOrEven, "2.3451", "2.35"),
+      (.toNearestOrAwayFromZero, "2.345", "2.35"), (.toNearestOrAwayFromZero, "-2.345", "-2.35"),
+      (.toNearestOrAwayFromZero, "2.3449", "2.34"), (.towardZero, "2.349", "2.34"),
+      (.towardZero, "-2.349", "-2.34"), (.awayFromZero, "2.341", "2.35"),
+      (.awayFromZero, "-2.341", "-2.35"), (.up, "2.341", "2.35"), (.up, "-2.349", "-2.34"),
+      (.down, "2.349", "2.34"), (.down, "-2.341", "-2.35"), (.toNearestOrEven, "2.34", "2.34"),
+    ]
+  )
+  func rounding(rule: RoundingRule, input: String, expected: String) throws {
+    #expect(try dec(input).rounded(toPlaces: 2, rule) == dec(expected))
+  }
+
+  @Test func roundingAtTheRangeLimitStaysInRange() {
+    let rounded = FixedDecimal.greatestValue.rounded(toPlaces: 0, .up)
+    #expect(rounded == FixedDecimal.greatestValue)
+  }
+
+  @Test func formatsFixedPlaces() throws {
+    #expect(try dec("1234.5").formatted(places: 2) == "1234.50")
+    #expect(try dec("-0.005").formatted(places: 2) == "0.00")
+    #expect(try dec("-0.015").formatted(places: 2) == "-0.02")
+    #expect(try dec("0.125").formatted(places: 2) == "0.12")
+    #expect(try dec("7").formatted(places: 0) == "7")
+  }
+
+  @Test func codableUsesExactStrings() throws {
+    let data = try JSONEncoder().encode([dec("0.008")])
+    #expect(String(decoding: data, as: UTF8.self) == #"["0.008"]"#)
+    let decoded = try JSONDecoder().decode([FixedDecimal].self, from: Data(#"["1.5", 2.25]"#.utf8))
+    #expect(try decoded == [dec("1.5"), dec("2.25")])
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode([FixedDecimal].self, from: Data(#"["x"]"#.utf8))
+    }
+  }
+}

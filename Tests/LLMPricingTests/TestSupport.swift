@@ -1,0 +1,55 @@
+import Foundation
+import LLMPricing
+import Testing
+
+/// Parses a decimal exactly, recording a test issue for malformed input.
+func dec(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> FixedDecimal {
+  try FixedDecimal(text)
+}
+
+/// Parses an ISO 8601 instant such as `2025-09-05T16:00:00Z`.
+func instant(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Date {
+  try #require(try? Date(text, strategy: .iso8601), sourceLocation: sourceLocation)
+}
+
+/// A flat sheet in CNY with input, cache read and output prices.
+func flatSheet(
+  input: String,
+  cacheRead: String? = nil,
+  output: String,
+  batch: String? = nil
+) throws -> PriceSheet {
+  try PriceSheet(
+    currency: .cny,
+    tiers: [
+      PriceTier(
+        prices: ComponentPrices(
+          input: dec(input),
+          cacheRead: cacheRead.map { try dec($0) },
+          output: dec(output)
+        )
+      )
+    ],
+    batchMultiplier: batch.map { try dec($0) }
+  )
+}
+
+/// A one-entry schedule from 2024-01-01.
+func schedule(_ sheet: PriceSheet) throws -> PriceSchedule {
+  try PriceSchedule(entries: [
+    PriceSchedule.Entry(
+      effectiveFrom: instant("2024-01-01T00:00:00Z"),
+      sheet: sheet,
+      provenance: Provenance(
+        source: "https://example.com/test",
+        observed: CalendarDay("2024-01-01"),
+        confidence: .official
+      )
+    )
+  ])
+}
+
+/// A built-in DeepSeek offering.
+func deepSeek(_ model: String, _ currency: Currency) throws -> Offering {
+  try #require(try Catalog.builtIn.offering(model: model, currency: currency))
+}
