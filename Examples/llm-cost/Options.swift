@@ -37,7 +37,9 @@ struct Options {
         values[name] = value
       } else {
         let known = (valued.union(allowedFlags)).sorted().map { "--" + $0 }
-        throw UsageError("unknown option '--\(name)'; known options: \(known.joined(separator: ", "))")
+        throw UsageError(
+          "unknown option '--\(name)'; known options: \(known.joined(separator: ", "))"
+        )
       }
       index += 1
     }

@@ -62,7 +62,9 @@ enum QuoteCommand {
       )
     }
     guard reasoning <= output else {
-      throw UsageError("--reasoning (\(reasoning)) exceeds --output (\(output)), which is the total output")
+      throw UsageError(
+        "--reasoning (\(reasoning)) exceeds --output (\(output)), which is the total output"
+      )
     }
     let instant: Date
     if let text = options.string("at") {
@@ -77,7 +79,7 @@ enum QuoteCommand {
     if let code = options.string("currency") {
       do {
         currency = try Currency(code: code.uppercased())
-      } catch {
+      } catch let error as PricingError {
         throw UsageError(error.message)
       }
     }
@@ -89,7 +91,7 @@ enum QuoteCommand {
       }
       do {
         catalog = try Catalog.decode(from: data)
-      } catch {
+      } catch let error as PricingError {
         throw PricingError(error.code, "catalog file '\(path)': \(error.message)")
       }
     } else {

@@ -18,7 +18,11 @@ struct CatalogTests {
       for entry in offering.schedule.entries {
         #expect(entry.provenance.source.hasPrefix("https://"), "\(offering.id)")
         #expect(entry.provenance.observed >= (try CalendarDay("2024-05-01")))
-        #expect(CalendarDay(utcDateOf: entry.effectiveFrom) <= entry.provenance.observed.adding(days: 1) || entry.provenance.observed < CalendarDay(utcDateOf: entry.effectiveFrom), "\(offering.id)")
+        #expect(
+          CalendarDay(utcDateOf: entry.effectiveFrom) <= entry.provenance.observed.adding(days: 1)
+            || entry.provenance.observed < CalendarDay(utcDateOf: entry.effectiveFrom),
+          "\(offering.id)"
+        )
         var tiers = entry.sheet.tiers
         for window in entry.sheet.windows {
           if case .tiers(let windowTiers) = window.effect { tiers += windowTiers }
@@ -36,7 +40,9 @@ struct CatalogTests {
 
   @Test(
     "Lookups are case-insensitive and accept provider/model",
-    arguments: ["deepseek-chat", "DeepSeek-Chat", "deepseek/deepseek-chat", "DEEPSEEK/DEEPSEEK-CHAT"]
+    arguments: [
+      "deepseek-chat", "DeepSeek-Chat", "deepseek/deepseek-chat", "DEEPSEEK/DEEPSEEK-CHAT",
+    ]
   )
   func lookups(id: String) throws {
     let offerings = try Catalog.builtIn.offerings(model: id)
@@ -44,7 +50,9 @@ struct CatalogTests {
   }
 
   @Test func aliasesResolve() throws {
-    #expect(try Catalog.builtIn.offerings(model: "deepseek-v4.1-flash").first?.model == "deepseek-flash")
+    #expect(
+      try Catalog.builtIn.offerings(model: "deepseek-v4.1-flash").first?.model == "deepseek-flash"
+    )
   }
 
   @Test func unknownIdsSuggestTheClosest() {
@@ -67,13 +75,16 @@ struct CatalogTests {
     let at = try instant("2026-10-09T02:00:00Z")
     let original = try Catalog.builtIn.offering(model: "deepseek-flash", currency: .cny)
     let copy = try decoded.offering(model: "deepseek-flash", currency: .cny)
-    #expect(try original?.schedule.cost(of: usage, at: at) == copy?.schedule.cost(of: usage, at: at))
+    #expect(
+      try original?.schedule.cost(of: usage, at: at) == copy?.schedule.cost(of: usage, at: at)
+    )
   }
 
   @Test(
     "Bad catalog JSON names the key path",
     arguments: [
-      ("\"-1\"", "entries[0].sheet: tiers[0] input price -1 is negative"), ("\"abc\"", "prices.input"), ("\"2000000\"", "offerings[0]"),
+      ("\"-1\"", "entries[0].sheet: tiers[0] input price -1 is negative"),
+      ("\"abc\"", "prices.input"), ("\"2000000\"", "offerings[0]"),
     ]
   )
   func badJSONNamesTheKeyPath(badInput: String, expectedPath: String) throws {

@@ -4,7 +4,12 @@ import Testing
 
 @Suite("Exchange rates")
 struct ExchangeRatesTests {
-  func rate(_ base: Currency, _ quote: Currency, _ value: String, _ day: String) throws
+  func rate(
+    _ base: Currency,
+    _ quote: Currency,
+    _ value: String,
+    _ day: String
+  ) throws
     -> ExchangeRate
   {
     try ExchangeRate(
@@ -90,7 +95,8 @@ struct ExchangeRatesTests {
     let usd = try rates.convert(original, to: .usd, at: at).converted
     let back = try rates.convert(usd, to: .cny, at: at).converted
     for places in [2, 6, 12] {
-      let difference = try back.amount.rounded(toPlaces: places) - original.amount.rounded(toPlaces: places)
+      let difference =
+        try back.amount.rounded(toPlaces: places) - original.amount.rounded(toPlaces: places)
       let unit = try FixedDecimal("1e-\(places)")
       #expect(difference.magnitude <= unit, "at \(places) places: \(back) vs \(original)")
     }

@@ -26,7 +26,10 @@ struct FixedDecimalTests {
     #expect(error?.message.contains("'\(text)'") == true)
   }
 
-  @Test("Out-of-range values throw overflow", arguments: ["170141183460469231732", "1e21", "-1e30"])
+  @Test(
+    "Out-of-range values throw overflow",
+    arguments: ["170141183460469231732", "1e21", "-1e30"]
+  )
   func rejectsOverflow(text: String) {
     let error = #expect(throws: PricingError.self) { try FixedDecimal(text) }
     #expect(error?.code == .overflow)

@@ -99,7 +99,8 @@ struct TieredSheetTests {
   @Test(
     "Broken tier layouts are rejected with the reason",
     arguments: [
-      [TokenRange(from: 1, to: 10), TokenRange(from: 10, lowerIsInclusive: false, to: nil)],  // not from 0
+      // Not from 0:
+      [TokenRange(from: 1, to: 10), TokenRange(from: 10, lowerIsInclusive: false, to: nil)],
       [TokenRange(upTo: 10), TokenRange(from: 11, to: nil)],  // gap
       [TokenRange(upTo: 10), TokenRange(from: 10, to: nil)],  // overlap
       [TokenRange(upTo: 10), TokenRange(from: 5, lowerIsInclusive: false, to: nil)],

@@ -84,11 +84,13 @@ struct UsageAndPropertyTests {
   @Test("Cost never decreases when any token count grows", arguments: instants)
   func monotonic(at: String) throws {
     var rng = SplitMix64(state: 42)
-    let offerings = try Catalog.builtIn.offerings(model: "deepseek-v4-flash")
+    let offerings =
+      try Catalog.builtIn.offerings(model: "deepseek-v4-flash")
       + Catalog.builtIn.offerings(model: "deepseek-chat")
     let when = try instant(at)
     for offering in offerings {
-      guard (try? offering.schedule.entry(at: when)) != nil, offering.schedule.retiredAt.map({ when < $0 }) ?? true
+      guard (try? offering.schedule.entry(at: when)) != nil,
+        offering.schedule.retiredAt.map({ when < $0 }) ?? true
       else { continue }
       for _ in 0..<50 {
         let usage = try randomUsage(&rng)

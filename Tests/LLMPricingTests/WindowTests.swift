@@ -64,9 +64,10 @@ struct WindowTests {
       ("2026-10-09T03:59:59Z", true), ("2026-10-09T04:00:00Z", false),  // 12:00 lunch
       ("2026-10-09T06:00:00Z", true), ("2026-10-09T10:00:00Z", false),  // 18:00
       ("2026-10-05T02:00:00Z", false),  // Mon, National Day holiday
-      ("2026-10-10T02:00:00Z", true),  // Sat, a make-up working day
+      ("2026-10-10T02:00:00Z", false),  // Sat make-up working day: DeepSeek keeps weekends off-peak
       ("2026-10-11T02:00:00Z", false),  // Sun, an ordinary weekend
-      ("2026-09-20T02:00:00Z", true),  // Sun, the National Day make-up day
+      ("2026-09-20T02:00:00Z", false),  // Sun make-up day, likewise
+      ("2026-09-21T02:00:00Z", true),  // Mon, an ordinary working day
     ]
   )
   func peakHours(at: String, isPeak: Bool) throws {
@@ -145,6 +146,30 @@ struct WindowTests {
     )
   }
 
+  @Test func workingDayWindowsApplyOnMakeUpWeekendDays() throws {
+    let window = TimeWindow(
+      name: "office hours",
+      days: .workingDays,
+      start: try TimeOfDay("09:00"),
+      end: try TimeOfDay("18:00"),
+      effect: .multiplier(2)
+    )
+    let sheet = try schedule(
+      PriceSheet(
+        currency: .cny,
+        tiers: [PriceTier(prices: ComponentPrices(input: 1, output: 1))],
+        windows: [window],
+        timeZone: "Asia/Shanghai",
+        holidayCalendar: .chinaMainland
+      )
+    )
+    let usage = try TokenUsage(uncachedInput: 1_000_000, output: 0)
+    // 2025-02-08 is a make-up Saturday; 10:00 Beijing is 02:00 UTC.
+    #expect(try sheet.cost(of: usage, at: instant("2025-02-08T02:00:00Z")).total.amount == 2)
+    #expect(try sheet.cost(of: usage, at: instant("2025-02-09T02:00:00Z")).total.amount == 1)
+    #expect(try sheet.cost(of: usage, at: instant("2025-01-28T02:00:00Z")).total.amount == 1)
+  }
+
   @Test func multiplierWindowsWrapPastMidnightAndBelongToTheirStartDay() throws {
     let window = TimeWindow(
       name: "friday night",
@@ -158,7 +183,8 @@ struct WindowTests {
     // 2025-06-06 is a Friday.
     for (at, expected) in [
       ("2025-06-06T21:59:59Z", "10"), ("2025-06-06T22:00:00Z", "5"), ("2025-06-07T01:59:59Z", "5"),
-      ("2025-06-07T02:00:00Z", "10"), ("2025-06-07T22:30:00Z", "10"), ("2025-06-08T01:00:00Z", "10"),
+      ("2025-06-07T02:00:00Z", "10"), ("2025-06-07T22:30:00Z", "10"),
+      ("2025-06-08T01:00:00Z", "10"),
     ] {
       let cost = try sheet.cost(of: usage, at: instant(at))
       #expect(cost.total.amount == (try dec(expected)), "at \(at)")
@@ -200,7 +226,8 @@ struct WindowTests {
     // Disjoint days may share hours.
     #expect(throws: Never.self) {
       try windowSheet([
-        window("08:00", "10:00", .weekdays([.monday])), window("08:00", "10:00", .weekdays([.tuesday])),
+        window("08:00", "10:00", .weekdays([.monday])),
+        window("08:00", "10:00", .weekdays([.tuesday])),
       ])
     }
     let missing = #expect(throws: PricingError.self) {
@@ -229,9 +256,21 @@ struct WindowTests {
 
   @Test func schedulesRejectUnorderedOrMixedEntries() throws {
     let sheet = try flatSheet(input: "1", output: "1")
-    let provenance = Provenance(source: "x", observed: try CalendarDay("2025-01-01"), confidence: .official)
-    let later = PriceSchedule.Entry(effectiveFrom: try instant("2025-02-01T00:00:00Z"), sheet: sheet, provenance: provenance)
-    let earlier = PriceSchedule.Entry(effectiveFrom: try instant("2025-01-01T00:00:00Z"), sheet: sheet, provenance: provenance)
+    let provenance = Provenance(
+      source: "x",
+      observed: try CalendarDay("2025-01-01"),
+      confidence: .official
+    )
+    let later = PriceSchedule.Entry(
+      effectiveFrom: try instant("2025-02-01T00:00:00Z"),
+      sheet: sheet,
+      provenance: provenance
+    )
+    let earlier = PriceSchedule.Entry(
+      effectiveFrom: try instant("2025-01-01T00:00:00Z"),
+      sheet: sheet,
+      provenance: provenance
+    )
     #expect(throws: PricingError.self) { try PriceSchedule(entries: [later, earlier]) }
     #expect(throws: PricingError.self) { try PriceSchedule(entries: []) }
     var usdEntry = later

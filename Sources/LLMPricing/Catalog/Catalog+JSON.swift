@@ -10,7 +10,7 @@ extension Catalog {
   /// - Returns: The validated catalog.
   /// - Throws: ``PricingError/Code/invalidData`` whose message names the key path, such
   ///   as `offerings[0].schedule.entries[2].sheet.tiers[0].prices.input`, and what is wrong.
-  public static func decode(from data: Data) throws(PricingError) -> Catalog {
+  public static func decode(from data: Data) throws -> Catalog {
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .iso8601
     do {
@@ -27,7 +27,7 @@ extension Catalog {
   ///
   /// - Returns: The JSON bytes.
   /// - Throws: ``PricingError/Code/invalidData`` if encoding fails.
-  public func encodedJSON() throws(PricingError) -> Data {
+  public func encodedJSON() throws -> Data {
     let encoder = JSONEncoder()
     encoder.dateEncodingStrategy = .iso8601
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -22,7 +22,7 @@ public struct Catalog: Hashable, Sendable, Codable {
   ///   - provider: A provider id to restrict the search to, if any.
   /// - Returns: Every matching offering, in catalog order.
   /// - Throws: ``PricingError/Code/unknownModel`` naming the id and the three closest ids.
-  public func offerings(model: String, provider: String? = nil) throws(PricingError) -> [Offering] {
+  public func offerings(model: String, provider: String? = nil) throws -> [Offering] {
     var wantedModel = model.lowercased()
     var wantedProvider = provider?.lowercased()
     if let slash = wantedModel.firstIndex(of: "/") {
@@ -62,7 +62,7 @@ public struct Catalog: Hashable, Sendable, Codable {
     model: String,
     provider: String? = nil,
     currency: Currency
-  ) throws(PricingError) -> Offering? {
+  ) throws -> Offering? {
     try offerings(model: model, provider: provider).first { $0.currency == currency }
   }
 
@@ -101,7 +101,7 @@ extension Catalog {
   ///
   /// - Returns: The built-in offerings.
   /// - Throws: ``PricingError`` naming the first invalid built-in value.
-  public static func makeBuiltIn() throws(PricingError) -> [Offering] {
+  public static func makeBuiltIn() throws -> [Offering] {
     try DeepSeekPrices.offerings()
   }
 }

@@ -80,3 +80,10 @@ extension PricingError {
     public static let invalidData = Code("invalidData")
   }
 }
+
+extension PricingError {
+  /// The message of a ``PricingError``, or the description of any other error.
+  static func message(of error: any Error) -> String {
+    (error as? PricingError)?.message ?? "\(error)"
+  }
+}

@@ -15,7 +15,7 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   public let code: String
   /// The number of digits of the minor unit: 2 for fen and cents, 0 for yen.
   public let minorUnitDigits: Int
-  /// The symbol shown by ``Money/formatted()``, such as `"¥"`; the code when none is known.
+  /// The symbol shown by ``Money/formatted(_:)``, such as `"¥"`; the code when none is known.
   public let symbol: String
 
   /// The Chinese yuan renminbi: two minor digits (fen), symbol `¥`.
@@ -52,7 +52,7 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   ///   - minorUnitDigits: The minor-unit digits, from 0 to 6; `nil` for the default.
   /// - Throws: ``PricingError/Code/invalidCurrency`` naming the code when it is not three
   ///   uppercase letters, or the digits are out of range.
-  public init(code: String, minorUnitDigits: Int? = nil) throws(PricingError) {
+  public init(code: String, minorUnitDigits: Int? = nil) throws {
     guard code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
       throw PricingError(
         .invalidCurrency,
@@ -104,7 +104,7 @@ extension Currency: Codable {
       try self.init(code: code)
     } catch {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: error.message)
+        .init(codingPath: decoder.codingPath, debugDescription: PricingError.message(of: error))
       )
     }
   }

@@ -1,7 +1,7 @@
 /// Exact text parsing for ``FixedDecimal``.
 enum DecimalParser {
   /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` into an exact value.
-  static func parse(_ text: Substring) throws(PricingError) -> FixedDecimal {
+  static func parse(_ text: Substring) throws -> FixedDecimal {
     func invalid(_ why: String) -> PricingError {
       PricingError(.invalidNumber, "'\(text)' is not a valid decimal number: \(why)")
     }
@@ -68,7 +68,9 @@ enum DecimalParser {
       let (scaled, o) = mantissa.multipliedReportingOverflow(
         by: WideArithmetic.powerOfTen(shift).magnitude
       )
-      guard !o else { throw PricingError(.overflow, "'\(text)' is outside the representable range") }
+      guard !o else {
+        throw PricingError(.overflow, "'\(text)' is outside the representable range")
+      }
       units = scaled
     } else {
       guard -shift <= 38 else {
@@ -106,7 +108,8 @@ enum DecimalFormatter {
     var text = units < 0 ? "-" + integer : integer
     guard places > 0 else { return text }
     let fraction = String(magnitude % one)
-    let padded = String(repeating: "0", count: FixedDecimal.fractionDigits - fraction.count) + fraction
+    let padded =
+      String(repeating: "0", count: FixedDecimal.fractionDigits - fraction.count) + fraction
     text += "." + padded.prefix(places)
     return text
   }

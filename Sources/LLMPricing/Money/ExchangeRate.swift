@@ -36,7 +36,7 @@ public struct ExchangeRate: Hashable, Sendable, Codable {
     rate: FixedDecimal,
     asOf: Date,
     source: String
-  ) throws(PricingError) {
+  ) throws {
     guard rate > .zero else {
       throw PricingError(
         .invalidExchangeRate,

@@ -59,7 +59,7 @@ public struct ExchangeRates: Hashable, Sendable, Codable {
     _ money: Money,
     to target: Currency,
     at instant: Date
-  ) throws(PricingError) -> Conversion {
+  ) throws -> Conversion {
     guard money.currency != target else {
       return Conversion(original: money, converted: money, legs: [])
     }
@@ -86,7 +86,7 @@ public struct ExchangeRates: Hashable, Sendable, Codable {
     from source: Currency,
     to target: Currency,
     at instant: Date
-  ) throws(PricingError) -> [AppliedRate] {
+  ) throws -> [AppliedRate] {
     if let direct = try newest(from: source, to: target, at: instant) { return [direct] }
     if source != pivot, target != pivot,
       let first = try newest(from: source, to: pivot, at: instant),
@@ -107,7 +107,7 @@ public struct ExchangeRates: Hashable, Sendable, Codable {
     from source: Currency,
     to target: Currency,
     at instant: Date
-  ) throws(PricingError) -> AppliedRate? {
+  ) throws -> AppliedRate? {
     let match = rates.last {
       $0.asOf <= instant
         && (($0.base == source && $0.quote == target) || ($0.base == target && $0.quote == source))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An exact decimal number with 18 fractional digits, stored in an `Int128`.
 ///
 /// `FixedDecimal` holds every amount, price, exchange rate and multiplier in the library.
@@ -27,8 +29,14 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
   /// The largest magnitude of ``units``: the largest whole number that fits in an `Int128`.
   static let maximumUnits: Int128 = Int128.max / unitsPerOne * unitsPerOne
 
+  // Stored as two 64-bit words rather than one `Int128`: on Swift 6.3.1 for Linux, values
+  // with `Int128` stored properties were corrupted in optimized builds (a layout/alignment
+  // mismatch), while arithmetic on `Int128` in registers is sound.
+  private let high: Int64
+  private let low: UInt64
+
   /// The value in units of 10⁻¹⁸.
-  public let units: Int128
+  public var units: Int128 { Int128(high) << 64 | Int128(low) }
 
   /// The largest representable value, 170141183460469231731.
   public static let greatestValue = FixedDecimal(checkedUnits: maximumUnits)
@@ -37,24 +45,29 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
   /// Zero.
   public static let zero = FixedDecimal(checkedUnits: 0)
 
-  init(checkedUnits: Int128) { self.units = checkedUnits }
+  init(checkedUnits: Int128) {
+    self.high = Int64(truncatingIfNeeded: checkedUnits >> 64)
+    self.low = UInt64(truncatingIfNeeded: checkedUnits)
+  }
 
   /// Creates a value from a count of 10⁻¹⁸ units.
   ///
   /// - Parameter units: The value times 10¹⁸.
   /// - Throws: ``PricingError/Code/overflow`` when the magnitude exceeds ``greatestValue``.
-  public init(units: Int128) throws(PricingError) {
+  public init(units: Int128) throws {
     guard units >= -Self.maximumUnits, units <= Self.maximumUnits else {
       throw PricingError(.overflow, "\(units) units of 10^-18 is outside the representable range")
     }
-    self.units = units
+    self.init(checkedUnits: units)
   }
 
-  /// Creates a value equal to an integer. Every `Int` fits, so this cannot fail.
+  /// Creates a value equal to an integer.
+  ///
+  /// Every `Int` fits, so this cannot fail.
   ///
   /// - Parameter value: The integer.
   public init(_ value: Int) {
-    self.units = Int128(value) * Self.unitsPerOne
+    self.init(checkedUnits: Int128(value) * Self.unitsPerOne)
   }
 
   /// Parses a decimal string exactly.
@@ -67,7 +80,7 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
   /// - Throws: ``PricingError/Code/invalidNumber`` naming the text when it is not a
   ///   decimal or needs more than 18 fractional digits; ``PricingError/Code/overflow``
   ///   when it is too large.
-  public init(_ text: String) throws(PricingError) {
+  public init(_ text: String) throws {
     self = try DecimalParser.parse(Substring(text))
   }
 
@@ -85,7 +98,9 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
   /// Whether the value is less than zero.
   public var isNegative: Bool { units < 0 }
 
-  /// The value with its sign flipped. Always in range, because the range is symmetric.
+  /// The value with its sign flipped.
+  ///
+  /// Always in range, because the range is symmetric.
   public var negated: FixedDecimal { FixedDecimal(checkedUnits: -units) }
 
   /// The value's magnitude.
@@ -105,7 +120,7 @@ extension FixedDecimal {
   ///   - rhs: Another addend.
   /// - Returns: `lhs + rhs`, exactly.
   /// - Throws: ``PricingError/Code/overflow`` when the sum is out of range.
-  public static func + (lhs: FixedDecimal, rhs: FixedDecimal) throws(PricingError) -> FixedDecimal {
+  public static func + (lhs: FixedDecimal, rhs: FixedDecimal) throws -> FixedDecimal {
     let (sum, overflow) = lhs.units.addingReportingOverflow(rhs.units)
     guard !overflow else {
       throw PricingError(.overflow, "\(lhs) + \(rhs) is outside the representable range")
@@ -120,7 +135,7 @@ extension FixedDecimal {
   ///   - rhs: The subtrahend.
   /// - Returns: `lhs - rhs`, exactly.
   /// - Throws: ``PricingError/Code/overflow`` when the difference is out of range.
-  public static func - (lhs: FixedDecimal, rhs: FixedDecimal) throws(PricingError) -> FixedDecimal {
+  public static func - (lhs: FixedDecimal, rhs: FixedDecimal) throws -> FixedDecimal {
     let (difference, overflow) = lhs.units.subtractingReportingOverflow(rhs.units)
     guard !overflow else {
       throw PricingError(.overflow, "\(lhs) − \(rhs) is outside the representable range")
@@ -138,7 +153,7 @@ extension FixedDecimal {
   ///   - rhs: Another factor.
   /// - Returns: `lhs × rhs`.
   /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
-  public static func * (lhs: FixedDecimal, rhs: FixedDecimal) throws(PricingError) -> FixedDecimal {
+  public static func * (lhs: FixedDecimal, rhs: FixedDecimal) throws -> FixedDecimal {
     try lhs.multiplied(by: rhs, rounding: .toNearestOrEven)
   }
 
@@ -149,7 +164,7 @@ extension FixedDecimal {
   ///   - rhs: The integer factor.
   /// - Returns: `lhs × rhs`, exactly.
   /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
-  public static func * (lhs: FixedDecimal, rhs: Int) throws(PricingError) -> FixedDecimal {
+  public static func * (lhs: FixedDecimal, rhs: Int) throws -> FixedDecimal {
     let (product, overflow) = lhs.units.multipliedReportingOverflow(by: Int128(rhs))
     guard !overflow else {
       throw PricingError(.overflow, "\(lhs) × \(rhs) is outside the representable range")
@@ -167,7 +182,7 @@ extension FixedDecimal {
   public func multiplied(
     by other: FixedDecimal,
     rounding rule: RoundingRule = .toNearestOrEven
-  ) throws(PricingError) -> FixedDecimal {
+  ) throws -> FixedDecimal {
     guard
       let units = WideArithmetic.multiplyDivide(
         units,
@@ -193,7 +208,7 @@ extension FixedDecimal {
   public func divided(
     by divisor: FixedDecimal,
     rounding rule: RoundingRule = .toNearestOrEven
-  ) throws(PricingError) -> FixedDecimal {
+  ) throws -> FixedDecimal {
     guard !divisor.isZero else { throw PricingError(.divisionByZero, "\(self) ÷ 0 is undefined") }
     guard
       let units = WideArithmetic.multiplyDivide(
@@ -202,7 +217,9 @@ extension FixedDecimal {
         dividingBy: divisor.units,
         rounding: rule
       )
-    else { throw PricingError(.overflow, "\(self) ÷ \(divisor) is outside the representable range") }
+    else {
+      throw PricingError(.overflow, "\(self) ÷ \(divisor) is outside the representable range")
+    }
     return try FixedDecimal(units: units)
   }
 
@@ -277,7 +294,7 @@ extension FixedDecimal: Codable {
       self = try FixedDecimal(text)
     } catch {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: error.message)
+        .init(codingPath: decoder.codingPath, debugDescription: PricingError.message(of: error))
       )
     }
   }
@@ -291,8 +308,6 @@ extension FixedDecimal: Codable {
     try container.encode(description)
   }
 }
-
-import Foundation
 
 extension FixedDecimal: ExpressibleByIntegerLiteral {
   /// Creates a value from an integer literal, so `Money(2, .cny)` reads naturally.

@@ -48,7 +48,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
   /// - Returns: The exact sum.
   /// - Throws: ``PricingError/Code/currencyMismatch`` naming both currencies when they
   ///   differ; ``PricingError/Code/overflow`` when the sum is out of range.
-  public func adding(_ other: Money) throws(PricingError) -> Money {
+  public func adding(_ other: Money) throws -> Money {
     guard currency == other.currency else {
       throw PricingError(
         .currencyMismatch,
@@ -64,7 +64,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
   /// - Returns: The exact difference.
   /// - Throws: ``PricingError/Code/currencyMismatch`` when the currencies differ;
   ///   ``PricingError/Code/overflow`` when the difference is out of range.
-  public func subtracting(_ other: Money) throws(PricingError) -> Money {
+  public func subtracting(_ other: Money) throws -> Money {
     guard currency == other.currency else {
       throw PricingError(
         .currencyMismatch,
@@ -83,7 +83,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
   /// - Throws: ``PricingError/Code/overflow`` when the sum is out of range.
   /// - Precondition: `lhs.currency == rhs.currency`. Use ``adding(_:)`` for values from
   ///   outside the program.
-  public static func + (lhs: Money, rhs: Money) throws(PricingError) -> Money {
+  public static func + (lhs: Money, rhs: Money) throws -> Money {
     precondition(
       lhs.currency == rhs.currency,
       "Currency mismatch: \(lhs.currency) + \(rhs.currency); convert first"
@@ -100,7 +100,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
   /// - Throws: ``PricingError/Code/overflow`` when the difference is out of range.
   /// - Precondition: `lhs.currency == rhs.currency`. Use ``subtracting(_:)`` for values
   ///   from outside the program.
-  public static func - (lhs: Money, rhs: Money) throws(PricingError) -> Money {
+  public static func - (lhs: Money, rhs: Money) throws -> Money {
     precondition(
       lhs.currency == rhs.currency,
       "Currency mismatch: \(lhs.currency) - \(rhs.currency); convert first"
@@ -115,7 +115,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
   ///   - rhs: The factor, such as a discount multiplier.
   /// - Returns: The product, rounded half to even at the 18th fractional digit.
   /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
-  public static func * (lhs: Money, rhs: FixedDecimal) throws(PricingError) -> Money {
+  public static func * (lhs: Money, rhs: FixedDecimal) throws -> Money {
     Money(try lhs.amount * rhs, lhs.currency)
   }
 
@@ -126,7 +126,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
   ///   - rhs: The count.
   /// - Returns: The exact product.
   /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
-  public static func * (lhs: Money, rhs: Int) throws(PricingError) -> Money {
+  public static func * (lhs: Money, rhs: Int) throws -> Money {
     Money(try lhs.amount * rhs, lhs.currency)
   }
 
@@ -154,7 +154,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
 
   /// Formats the amount for people, rounded to minor units: `¥1,234.56`, `-$0.50`.
   ///
-  /// The output does not depend on the machine's locale; use ``formatted(locale:)`` for
+  /// The output does not depend on the machine's locale; use ``formatted(locale:_:)`` for
   /// locale-aware separators and symbol placement.
   ///
   /// - Parameter rule: The rounding rule; the default rounds half to even.

@@ -4,15 +4,14 @@
 /// the standard library's `multipliedFullWidth(by:)` and `dividingFullWidth(_:)` provide
 /// them without any intermediate overflow.
 enum WideArithmetic {
-  /// Powers of ten from 10⁰ to 10³⁸, the largest that fits in an `Int128`.
-  static let powersOfTen: [Int128] = {
-    var powers: [Int128] = [1]
-    for _ in 1...38 { powers.append(powers[powers.count - 1] * 10) }
-    return powers
-  }()
-
   /// Returns 10 to the given power, for exponents from 0 to 38.
-  static func powerOfTen(_ exponent: Int) -> Int128 { powersOfTen[exponent] }
+  ///
+  /// Computed rather than tabulated: arrays of `Int128` are avoided (see ``FixedDecimal``).
+  static func powerOfTen(_ exponent: Int) -> Int128 {
+    var result: Int128 = 1
+    for _ in 0..<exponent { result *= 10 }
+    return result
+  }
 
   /// Returns `a × b ÷ divisor`, rounded by `rule`, or `nil` when the result overflows.
   ///

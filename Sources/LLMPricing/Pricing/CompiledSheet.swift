@@ -14,7 +14,7 @@ struct CompiledSheet: Sendable {
     let prices: ComponentPrices
     /// Price per token in units of 10⁻¹⁸, by ``CostComponent`` index, when exact; for
     /// ``CostComponent/requests`` the price per request.
-    let perToken: [Int128]
+    let perToken: [FixedDecimal]
     /// Whether every per-token price is exact (prices with ≤ 12 fractional digits).
     let isExact: Bool
   }
@@ -34,8 +34,9 @@ struct CompiledSheet: Sendable {
   let zone: ZoneOffsets
   let firstCalendarDay: Int
   let workingDays: [Bool]
+  let holidays: [Bool]
 
-  init(_ sheet: PriceSheet) throws(PricingError) {
+  init(_ sheet: PriceSheet) throws {
     self.sheet = sheet
     var variants: [[[Tier]]] = []
     let baseTiers = sheet.tiers
@@ -63,9 +64,10 @@ struct CompiledSheet: Sendable {
     self.variants = variants
     self.windows = sheet.windows.map { window in
       let mask: UInt8
-      if case .weekdays(let days) = window.days {
+      switch window.days {
+      case .weekdays(let days), .weekdaysExceptHolidays(let days):
         mask = days.reduce(0) { $0 | (1 << UInt8($1.isoNumber - 1)) }
-      } else {
+      default:
         mask = 0
       }
       return Window(
@@ -77,23 +79,23 @@ struct CompiledSheet: Sendable {
     }
     self.zone = ZoneOffsets(TimeZone(identifier: sheet.timeZone) ?? .gmt)
     if let calendar = sheet.holidayCalendar {
-      (self.firstCalendarDay, self.workingDays) = calendar.dayKindTable()
+      (self.firstCalendarDay, self.workingDays, self.holidays) = calendar.dayKindTable()
     } else {
-      (self.firstCalendarDay, self.workingDays) = (0, [])
+      (self.firstCalendarDay, self.workingDays, self.holidays) = (0, [], [])
     }
   }
 
   private static func compile(_ tier: PriceTier, prices: ComponentPrices) -> Tier {
-    var perToken: [Int128] = []
+    var perToken: [FixedDecimal] = []
     var isExact = true
     for component in CostComponent.allCases {
       let price = prices.effectivePrice(of: component)
       if component == .requests {
-        perToken.append(price.units)
+        perToken.append(price)
       } else if price.units % 1_000_000 == 0 {
-        perToken.append(price.units / 1_000_000)
+        perToken.append(FixedDecimal(checkedUnits: price.units / 1_000_000))
       } else {
-        perToken.append(0)
+        perToken.append(.zero)
         isExact = false
       }
     }
@@ -108,7 +110,7 @@ struct CompiledSheet: Sendable {
   }
 
   /// The window index + 1 in force at a UTC second, or 0 for none.
-  func variant(atSecond second: Int64) throws(PricingError) -> Int {
+  func variant(atSecond second: Int64) throws -> Int {
     guard !windows.isEmpty else { return 0 }
     let local = second + zone.offset(at: second)
     let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
@@ -127,19 +129,24 @@ struct CompiledSheet: Sendable {
     return 0
   }
 
-  private func applies(_ window: Window, onDay day: Int64) throws(PricingError) -> Bool {
+  private func applies(_ window: Window, onDay day: Int64) throws -> Bool {
     switch window.days {
     case .everyDay:
       return true
     case .weekdays:
       let weekday = Weekday(daysSinceEpoch: Int(day))
       return window.weekdayMask & (1 << UInt8(weekday.isoNumber - 1)) != 0
-    case .workingDays, .restDays:
+    case .weekdaysExceptHolidays, .workingDays, .restDays:
+      if case .weekdaysExceptHolidays = window.days {
+        let weekday = Weekday(daysSinceEpoch: Int(day))
+        guard window.weekdayMask & (1 << UInt8(weekday.isoNumber - 1)) != 0 else { return false }
+      }
       let index = Int(day) - firstCalendarDay
       guard index >= 0, index < workingDays.count else {
         let calendar = sheet.holidayCalendar ?? HolidayCalendar.chinaMainland
         throw calendar.outOfRange(CalendarDay(daysSinceEpoch: Int(day)))
       }
+      if case .weekdaysExceptHolidays = window.days { return !holidays[index] }
       let isWorking = workingDays[index]
       if case .workingDays = window.days { return isWorking }
       return !isWorking
@@ -151,7 +158,7 @@ struct CompiledSheet: Sendable {
     for usage: TokenUsage,
     variant: Int,
     batch: Bool
-  ) throws(PricingError) -> Tier {
+  ) throws -> Tier {
     if batch, sheet.batchMultiplier == nil {
       throw PricingError(
         .batchNotOffered,
@@ -179,11 +186,13 @@ struct CompiledSheet: Sendable {
     of component: CostComponent,
     count: Int,
     in tier: Tier
-  ) throws(PricingError) -> FixedDecimal {
+  ) throws -> FixedDecimal {
     guard count != 0 else { return .zero }
     let index = component.index
     if tier.isExact || component == .requests {
-      let (units, overflow) = Int128(count).multipliedReportingOverflow(by: tier.perToken[index])
+      let (units, overflow) = Int128(count).multipliedReportingOverflow(
+        by: tier.perToken[index].units
+      )
       guard !overflow else { throw overflowError(component, count) }
       return try FixedDecimal(units: units)
     }
@@ -204,14 +213,14 @@ struct CompiledSheet: Sendable {
   }
 
   /// The exact total of a usage in a tier, without building lines.
-  static func total(of usage: TokenUsage, in tier: Tier) throws(PricingError) -> FixedDecimal {
+  static func total(of usage: TokenUsage, in tier: Tier) throws -> FixedDecimal {
     if tier.isExact {
       let p = tier.perToken
       // No array literal here: this runs tens of millions of times a second.
       var sum: Int128 = 0
       var overflow = false
-      func add(_ count: Int, _ price: Int128) {
-        let (product, o1) = Int128(count).multipliedReportingOverflow(by: price)
+      func add(_ count: Int, _ price: FixedDecimal) {
+        let (product, o1) = Int128(count).multipliedReportingOverflow(by: price.units)
         let (next, o2) = sum.addingReportingOverflow(product)
         overflow = overflow || o1 || o2
         sum = next

@@ -75,8 +75,8 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
   /// - Parameter factor: The multiplier, such as 0.5.
   /// - Returns: The scaled prices; `nil` components stay `nil`, so fallbacks still apply.
   /// - Throws: ``PricingError/Code/overflow`` when a product is out of range.
-  public func scaled(by factor: FixedDecimal) throws(PricingError) -> ComponentPrices {
-    func scale(_ price: FixedDecimal?) throws(PricingError) -> FixedDecimal? {
+  public func scaled(by factor: FixedDecimal) throws -> ComponentPrices {
+    func scale(_ price: FixedDecimal?) throws -> FixedDecimal? {
       guard let price else { return nil }
       return try price * factor
     }

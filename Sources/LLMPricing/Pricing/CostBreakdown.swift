@@ -30,7 +30,12 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
     ///   - tokens: The count.
     ///   - unitPrice: The price per million tokens, or per request.
     ///   - amount: The exact amount.
-    public init(component: CostComponent, tokens: Int, unitPrice: FixedDecimal, amount: FixedDecimal) {
+    public init(
+      component: CostComponent,
+      tokens: Int,
+      unitPrice: FixedDecimal,
+      amount: FixedDecimal
+    ) {
       self.component = component
       self.tokens = tokens
       self.unitPrice = unitPrice
@@ -106,7 +111,7 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
     to target: Currency,
     using rates: ExchangeRates,
     at instant: Date
-  ) throws(PricingError) -> CostBreakdown {
+  ) throws -> CostBreakdown {
     let source = total.currency
     guard source != target else { return self }
     var copy = self

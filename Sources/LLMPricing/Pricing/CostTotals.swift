@@ -32,7 +32,7 @@ public struct CostTotals: Hashable, Sendable, Codable {
   /// - Parameter breakdown: The breakdown to add.
   /// - Throws: ``PricingError/Code/overflow`` when a total would overflow; the totals
   ///   are then unchanged.
-  public mutating func add(_ breakdown: CostBreakdown) throws(PricingError) {
+  public mutating func add(_ breakdown: CostBreakdown) throws {
     let code = breakdown.total.currency.code
     var byComponent = components[code] ?? [:]
     for line in breakdown.lines {
@@ -56,14 +56,16 @@ public struct CostTotals: Hashable, Sendable, Codable {
   /// - Parameter other: The totals to add.
   /// - Throws: ``PricingError/Code/overflow`` when a total would overflow; the totals
   ///   are then unchanged.
-  public mutating func merge(_ other: CostTotals) throws(PricingError) {
+  public mutating func merge(_ other: CostTotals) throws {
     var merged = self
     for (code, byComponent) in other.components {
       var mine = merged.components[code] ?? [:]
       for (component, entry) in byComponent {
         var sum = mine[component] ?? Component()
         let (tokens, overflow) = sum.tokens.addingReportingOverflow(entry.tokens)
-        guard !overflow else { throw PricingError(.overflow, "the \(component) token total overflows") }
+        guard !overflow else {
+          throw PricingError(.overflow, "the \(component) token total overflows")
+        }
         sum.tokens = tokens
         sum.amount = try sum.amount + entry.amount
         mine[component] = sum

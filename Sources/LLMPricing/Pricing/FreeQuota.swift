@@ -1,8 +1,8 @@
 /// Free tokens an offering grants per model, valid for a number of days after activation.
 ///
 /// For example, Alibaba Bailian grants 1,000,000 tokens per model for 180 days. A quota
-/// is consumed across requests, so pricing one request ignores it; a
-/// ``FreeQuotaLedger`` applies it to a sequence of breakdowns.
+/// is consumed across requests, so pricing one request ignores it: the sheet records the
+/// quota as a fact, and monthly projections consume it.
 public struct FreeQuota: Hashable, Sendable, Codable {
   /// The free tokens, input and output together.
   public var tokens: Int
@@ -15,7 +15,7 @@ public struct FreeQuota: Hashable, Sendable, Codable {
   ///   - tokens: The free tokens, at least 0.
   ///   - validityDays: The days they stay valid, at least 1.
   /// - Throws: ``PricingError/Code/invalidPriceSheet`` when a value is out of range.
-  public init(tokens: Int, validityDays: Int) throws(PricingError) {
+  public init(tokens: Int, validityDays: Int) throws {
     guard tokens >= 0, validityDays >= 1 else {
       throw PricingError(
         .invalidPriceSheet,

@@ -40,7 +40,7 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
     holidays: [CalendarDay: String],
     makeUpWorkingDays: Set<CalendarDay>,
     sources: [String]
-  ) throws(PricingError) {
+  ) throws {
     for day in holidays.keys where !years.contains(day.year) {
       throw PricingError(.invalidData, "holiday \(day) lies outside the calendar's years \(years)")
     }
@@ -52,7 +52,10 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
         )
       }
       guard holidays[day] == nil else {
-        throw PricingError(.invalidData, "\(day) cannot be both a holiday and a make-up working day")
+        throw PricingError(
+          .invalidData,
+          "\(day) cannot be both a holiday and a make-up working day"
+        )
       }
     }
     self.init(
@@ -84,7 +87,7 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
   /// - Returns: The day's kind.
   /// - Throws: ``PricingError/Code/calendarOutOfRange`` naming the day when its year is
   ///   outside ``years``.
-  public func kind(of day: CalendarDay) throws(PricingError) -> DayKind {
+  public func kind(of day: CalendarDay) throws -> DayKind {
     guard years.contains(day.year) else { throw outOfRange(day) }
     if holidays[day] != nil { return .restDay }
     if makeUpWorkingDays.contains(day) { return .workingDay }
@@ -101,13 +104,14 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
   }
 
   /// Every day's kind, indexed by days since the first day covered, for the hot path.
-  func dayKindTable() -> (firstDay: Int, isWorkingDay: [Bool]) {
+  func dayKindTable() -> (firstDay: Int, isWorkingDay: [Bool], isHoliday: [Bool]) {
     let first = (try? CalendarDay(year: years.lowerBound, month: 1, day: 1))?.daysSinceEpoch ?? 0
     let last = (try? CalendarDay(year: years.upperBound, month: 12, day: 31))?.daysSinceEpoch ?? 0
     let table = (first...last).map { index in
       (try? kind(of: CalendarDay(daysSinceEpoch: index))) == .workingDay
     }
-    return (first, table)
+    let holidays = (first...last).map { self.holidays[CalendarDay(daysSinceEpoch: $0)] != nil }
+    return (first, table, holidays)
   }
 }
 
@@ -147,7 +151,7 @@ extension HolidayCalendar {
         throw DecodingError.dataCorruptedError(
           forKey: .holidays,
           in: container,
-          debugDescription: error.message
+          debugDescription: PricingError.message(of: error)
         )
       }
     }
@@ -163,7 +167,7 @@ extension HolidayCalendar {
       throw DecodingError.dataCorruptedError(
         forKey: .holidays,
         in: container,
-        debugDescription: error.message
+        debugDescription: PricingError.message(of: error)
       )
     }
   }

@@ -55,7 +55,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   /// - Throws: ``PricingError/Code/invalidPriceSheet`` when there are no entries, the
   ///   dates are not strictly ascending or not whole seconds, the sheets' currencies
   ///   differ, or the retirement precedes the first entry.
-  public init(entries: [Entry], retiredAt: Date? = nil) throws(PricingError) {
+  public init(entries: [Entry], retiredAt: Date? = nil) throws {
     guard let first = entries.first else {
       throw PricingError(.invalidPriceSheet, "a schedule needs at least one entry")
     }
@@ -100,7 +100,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   }
 
   /// The index of the entry in force at a UTC second.
-  private func entryIndex(atSecond second: Int64) throws(PricingError) -> Int {
+  private func entryIndex(atSecond second: Int64) throws -> Int {
     if let retiredSecond, second >= retiredSecond {
       throw PricingError(
         .noPriceInEffect,
@@ -140,7 +140,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   /// - Returns: The entry whose period contains `instant`.
   /// - Throws: ``PricingError/Code/noPriceInEffect`` naming the instant when it is before
   ///   the first entry or after retirement.
-  public func entry(at instant: Date) throws(PricingError) -> Entry {
+  public func entry(at instant: Date) throws -> Entry {
     entries[try entryIndex(atSecond: Self.second(of: instant))]
   }
 
@@ -158,7 +158,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     of usage: TokenUsage,
     at instant: Date,
     batch: Bool = false
-  ) throws(PricingError) -> CostBreakdown {
+  ) throws -> CostBreakdown {
     let second = Self.second(of: instant)
     let index = try entryIndex(atSecond: second)
     let sheet = compiled[index]
@@ -218,7 +218,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     of usage: TokenUsage,
     at instant: Date,
     batch: Bool = false
-  ) throws(PricingError) -> Money {
+  ) throws -> Money {
     Money(
       try totalCost(of: usage, atSecondsSince1970: Self.second(of: instant), batch: batch),
       currency
@@ -239,7 +239,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     of usage: TokenUsage,
     atSecondsSince1970 second: Int64,
     batch: Bool = false
-  ) throws(PricingError) -> FixedDecimal {
+  ) throws -> FixedDecimal {
     let sheet = compiled[try entryIndex(atSecond: second)]
     let variant = try sheet.variant(atSecond: second)
     return try CompiledSheet.total(

@@ -34,8 +34,9 @@ public struct PriceSheet: Hashable, Sendable, Codable {
   /// Free tokens granted per model, if any.
   public let freeQuota: FreeQuota?
 
-  /// The largest accepted price per million tokens (or per request): 100,000 currency
-  /// units. Larger values are almost always a per-token or per-thousand price entered as
+  /// The largest accepted price per million tokens (or per request).
+  ///
+  /// It is 100,000 currency units. Larger values are almost always a per-token or per-thousand price entered as
   /// per-million.
   public static let maximumPricePerMillion = FixedDecimal(100_000)
 
@@ -59,7 +60,7 @@ public struct PriceSheet: Hashable, Sendable, Codable {
     holidayCalendar: HolidayCalendar? = nil,
     batchMultiplier: FixedDecimal? = nil,
     freeQuota: FreeQuota? = nil
-  ) throws(PricingError) {
+  ) throws {
     try Self.validate(tiers: tiers, context: "tiers")
     for (index, window) in windows.enumerated() {
       switch window.effect {
@@ -71,13 +72,15 @@ public struct PriceSheet: Hashable, Sendable, Codable {
         try Self.validate(tiers: windowTiers, context: "window '\(window.name)' tiers")
       }
       switch window.days {
-      case .workingDays, .restDays:
+      case .workingDays, .restDays, .weekdaysExceptHolidays:
         guard holidayCalendar != nil else {
           throw Self.invalid(
             "window '\(window.name)' depends on working days but the sheet has no holiday calendar"
           )
         }
       case .weekdays(let days) where days.isEmpty:
+        throw Self.invalid("window '\(window.name)' applies on no weekday")
+      case .weekdaysExceptHolidays(let days) where days.isEmpty:
         throw Self.invalid("window '\(window.name)' applies on no weekday")
       default: break
       }
@@ -111,7 +114,7 @@ public struct PriceSheet: Hashable, Sendable, Codable {
   }
 
   /// Checks prices and that tiers cover sizes from 0 with no gap and no overlap.
-  private static func validate(tiers: [PriceTier], context: String) throws(PricingError) {
+  private static func validate(tiers: [PriceTier], context: String) throws {
     guard !tiers.isEmpty else { throw invalid("\(context): a sheet needs at least one tier") }
     for (index, tier) in tiers.enumerated() {
       for (component, price) in tier.prices.explicitPrices {

@@ -14,7 +14,7 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
   ///   - second: 0 to 59.
   /// - Throws: ``PricingError/Code/invalidData`` naming the time when a part is out of
   ///   range or it is past 24:00.
-  public init(hour: Int, minute: Int = 0, second: Int = 0) throws(PricingError) {
+  public init(hour: Int, minute: Int = 0, second: Int = 0) throws {
     guard (0...24).contains(hour), (0...59).contains(minute), (0...59).contains(second),
       hour < 24 || (minute == 0 && second == 0)
     else {
@@ -30,11 +30,14 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
   ///
   /// - Parameter text: The time.
   /// - Throws: ``PricingError/Code/invalidData`` naming the text when it is malformed.
-  public init(_ text: String) throws(PricingError) {
+  public init(_ text: String) throws {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     let numbers = parts.compactMap { $0.count == 2 ? Int($0) : nil }
     guard (2...3).contains(parts.count), numbers.count == parts.count else {
-      throw PricingError(.invalidData, "'\(text)' is not a time of day; write it as HH:MM or HH:MM:SS")
+      throw PricingError(
+        .invalidData,
+        "'\(text)' is not a time of day; write it as HH:MM or HH:MM:SS"
+      )
     }
     try self.init(hour: numbers[0], minute: numbers[1], second: numbers.count > 2 ? numbers[2] : 0)
   }
@@ -77,7 +80,7 @@ extension TimeOfDay: Codable {
       try self.init(text)
     } catch {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: error.message)
+        .init(codingPath: decoder.codingPath, debugDescription: PricingError.message(of: error))
       )
     }
   }

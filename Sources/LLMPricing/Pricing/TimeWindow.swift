@@ -19,6 +19,11 @@ public struct TimeWindow: Hashable, Sendable, Codable {
     case everyDay
     /// Certain weekdays, whatever the holiday calendar says.
     case weekdays(Set<Weekday>)
+    /// Certain weekdays, except public holidays in the sheet's holiday calendar.
+    ///
+    /// Make-up working days on weekends do not count. This is DeepSeek's 2026 peak rule:
+    /// "Monday to Friday, excluding Chinese statutory holidays".
+    case weekdaysExceptHolidays(Set<Weekday>)
     /// Working days under the sheet's holiday calendar, make-up weekend days included.
     case workingDays
     /// Rest days under the sheet's holiday calendar: weekends and holidays.
@@ -73,8 +78,13 @@ public struct TimeWindow: Hashable, Sendable, Codable {
   func mayShareDays(with other: TimeWindow) -> Bool {
     switch (days, other.days) {
     case (.workingDays, .restDays), (.restDays, .workingDays): return false
-    case (.weekdays(let a), .weekdays(let b)): return !a.isDisjoint(with: b)
-    case (.weekdays(let a), _), (_, .weekdays(let a)): return !a.isEmpty
+    case (.weekdays(let a), .weekdays(let b)), (.weekdaysExceptHolidays(let a), .weekdays(let b)),
+      (.weekdays(let a), .weekdaysExceptHolidays(let b)),
+      (.weekdaysExceptHolidays(let a), .weekdaysExceptHolidays(let b)):
+      return !a.isDisjoint(with: b)
+    case (.weekdays(let a), _), (_, .weekdays(let a)), (.weekdaysExceptHolidays(let a), _),
+      (_, .weekdaysExceptHolidays(let a)):
+      return !a.isEmpty
     default: return true
     }
   }

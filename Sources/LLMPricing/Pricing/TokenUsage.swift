@@ -58,7 +58,7 @@ public struct TokenUsage: Hashable, Sendable, Codable {
     output: Int = 0,
     reasoning: Int = 0,
     requests: Int = 1
-  ) throws(PricingError) {
+  ) throws {
     let counts = [
       ("uncachedInput", uncachedInput), ("cacheRead", cacheRead), ("cacheWrite", cacheWrite),
       ("cacheWrite1h", cacheWrite1h), ("output", output), ("reasoning", reasoning),
@@ -107,7 +107,7 @@ public struct TokenUsage: Hashable, Sendable, Codable {
     completionTokens: Int,
     reasoningTokens: Int = 0,
     requests: Int = 1
-  ) throws(PricingError) -> TokenUsage {
+  ) throws -> TokenUsage {
     guard cachedTokens >= 0, cacheWriteTokens >= 0, reasoningTokens >= 0 else {
       throw PricingError(
         .invalidUsage,
@@ -160,7 +160,7 @@ public struct TokenUsage: Hashable, Sendable, Codable {
     outputTokens: Int,
     reasoningTokens: Int = 0,
     requests: Int = 1
-  ) throws(PricingError) -> TokenUsage {
+  ) throws -> TokenUsage {
     try TokenUsage(
       uncachedInput: inputTokens,
       cacheRead: cacheReadTokens,

@@ -21,7 +21,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
   ///   - month: The month, 1 to 12.
   ///   - day: The day of the month.
   /// - Throws: ``PricingError/Code/invalidData`` naming the date when it does not exist.
-  public init(year: Int, month: Int, day: Int) throws(PricingError) {
+  public init(year: Int, month: Int, day: Int) throws {
     guard (1...9999).contains(year), (1...12).contains(month),
       (1...Self.daysIn(month: month, year: year)).contains(day)
     else {
@@ -63,7 +63,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
   /// - Parameter text: The ISO 8601 calendar date.
   /// - Throws: ``PricingError/Code/invalidData`` naming the text when it is malformed or
   ///   not a real date.
-  public init(_ text: String) throws(PricingError) {
+  public init(_ text: String) throws {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
@@ -91,7 +91,9 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
   ///
   /// - Parameter days: The number of days to move.
   /// - Returns: The resulting day.
-  public func adding(days: Int) -> CalendarDay { CalendarDay(daysSinceEpoch: daysSinceEpoch + days) }
+  public func adding(days: Int) -> CalendarDay {
+    CalendarDay(daysSinceEpoch: daysSinceEpoch + days)
+  }
 
   /// Midnight at the start of this day in UTC.
   public var startInUTC: Date { Date(timeIntervalSince1970: TimeInterval(daysSinceEpoch * 86_400)) }
@@ -136,7 +138,7 @@ extension CalendarDay: Codable {
       try self.init(text)
     } catch {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: error.message)
+        .init(codingPath: decoder.codingPath, debugDescription: PricingError.message(of: error))
       )
     }
   }

@@ -1,4 +1,6 @@
-/// A day of the week. Encodes in JSON as its lowercase English name, `"monday"`.
+/// A day of the week.
+///
+/// Encodes in JSON as its lowercase English name, `"monday"`.
 public enum Weekday: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
   /// Monday.
   case monday
@@ -16,7 +18,9 @@ public enum Weekday: String, Hashable, Sendable, Codable, CaseIterable, Comparab
   case sunday
 
   /// Monday to Friday.
-  public static let mondayToFriday: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
+  public static let mondayToFriday: Set<Weekday> = [
+    .monday, .tuesday, .wednesday, .thursday, .friday,
+  ]
   /// Saturday and Sunday.
   public static let weekend: Set<Weekday> = [.saturday, .sunday]
 

@@ -6,7 +6,7 @@ import Foundation
 /// first problem, and the test suite calls it directly, so a bad edit fails the tests.
 enum BuiltInData {
   /// Parses an ISO 8601 instant such as `"2025-02-08T16:00:00Z"`.
-  static func instant(_ text: String) throws(PricingError) -> Date {
+  static func instant(_ text: String) throws -> Date {
     guard let date = try? Date(text, strategy: .iso8601) else {
       throw PricingError(.invalidData, "built-in instant '\(text)' is not ISO 8601")
     }
@@ -14,11 +14,11 @@ enum BuiltInData {
   }
 
   /// A flat tier: cache hit, cache miss and output per million tokens.
-  static func flat(hit: String?, miss: String, output: String) throws(PricingError) -> PriceTier {
+  static func flat(hit: String?, miss: String, output: String) throws -> PriceTier {
     PriceTier(
       prices: ComponentPrices(
         input: try FixedDecimal(miss),
-        cacheRead: try hit.map { (text: String) throws(PricingError) in try FixedDecimal(text) },
+        cacheRead: try hit.map { (text: String) throws in try FixedDecimal(text) },
         output: try FixedDecimal(output)
       )
     )
@@ -30,7 +30,7 @@ enum BuiltInData {
     observed: String,
     _ confidence: Provenance.Confidence,
     note: String? = nil
-  ) throws(PricingError) -> Provenance {
+  ) throws -> Provenance {
     Provenance(source: url, observed: try CalendarDay(observed), confidence: confidence, note: note)
   }
 }

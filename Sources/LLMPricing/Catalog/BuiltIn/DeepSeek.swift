@@ -43,7 +43,7 @@ enum DeepSeekPrices {
     _ currency: Currency,
     _ periods: [Period],
     retiredAt: String? = nil
-  ) throws(PricingError) -> PriceSchedule {
+  ) throws -> PriceSchedule {
     var entries: [PriceSchedule.Entry] = []
     for period in periods {
       let base = try BuiltInData.flat(hit: period.hit, miss: period.miss, output: period.output)
@@ -75,7 +75,7 @@ enum DeepSeekPrices {
             )
           )
         }
-        if case .workingDays = days { calendar = .chinaMainland }
+        if case .weekdaysExceptHolidays = days { calendar = .chinaMainland }
       }
       entries.append(
         PriceSchedule.Entry(
@@ -93,7 +93,7 @@ enum DeepSeekPrices {
     }
     return try PriceSchedule(
       entries: entries,
-      retiredAt: try retiredAt.map { (text: String) throws(PricingError) in
+      retiredAt: try retiredAt.map { (text: String) throws in
         try BuiltInData.instant(text)
       }
     )
