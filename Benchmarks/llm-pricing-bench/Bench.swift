@@ -78,7 +78,8 @@ func run(recordCount: Int, peerFile: String?) throws {
     (try schedule("deepseek-chat", .cny), 1_735_689_600, 1_784_851_200),  // 2025-01 → 2026-07-23
     (try schedule("deepseek-chat", .usd), 1_735_689_600, 1_784_851_200),
     (try schedule("deepseek-reasoner", .cny), 1_737_331_200, 1_784_851_200),
-    (try schedule("deepseek-v4-flash", .cny), 1_777_248_000, 1_798_675_200),  // 2026-04-27 → 2026-12-31
+    // V4 from 2026-04-27 to 2026-12-31:
+    (try schedule("deepseek-v4-flash", .cny), 1_777_248_000, 1_798_675_200),
     (try schedule("deepseek-v4-pro", .usd), 1_777_248_000, 1_798_675_200),
     (try schedule("deepseek-flash", .cny), 1_789_100_000, 1_798_675_200),
     (try tieredSheet(), 1_704_067_200, 1_798_675_200),

@@ -18,11 +18,6 @@ struct CatalogTests {
       for entry in offering.schedule.entries {
         #expect(entry.provenance.source.hasPrefix("https://"), "\(offering.id)")
         #expect(entry.provenance.observed >= (try CalendarDay("2024-05-01")))
-        #expect(
-          CalendarDay(utcDateOf: entry.effectiveFrom) <= entry.provenance.observed.adding(days: 1)
-            || entry.provenance.observed < CalendarDay(utcDateOf: entry.effectiveFrom),
-          "\(offering.id)"
-        )
         var tiers = entry.sheet.tiers
         for window in entry.sheet.windows {
           if case .tiers(let windowTiers) = window.effect { tiers += windowTiers }
