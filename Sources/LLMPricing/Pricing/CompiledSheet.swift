@@ -3,81 +3,183 @@ import Foundation
 /// A ``PriceSheet`` resolved for the hot path: multipliers applied ahead of time, prices
 /// per token as exact integers, and time zone and holiday lookups as tables.
 ///
-/// Pricing a record then costs a few integer multiplications, no allocation and no
-/// Foundation call.
+/// The hot path reads only flat arrays of plain-data structs and passes indices, never
+/// large values: pricing a record costs a few integer operations, no allocation, no
+/// reference counting and no Foundation call. (The flat layout also sidesteps an optimizer
+/// bug in Swift 6.3.1 for Linux that corrupted thrown errors when throwing functions
+/// returned large structs out of nested arrays; see `Docs/Performance.md`.)
 struct CompiledSheet: Sendable {
-  /// A tier with its final prices for one window and batch combination.
-  struct Tier: Sendable {
-    let label: String
-    let input: TokenRange
-    let output: TokenRange?
-    let prices: ComponentPrices
-    /// Price per token in units of 10⁻¹⁸, by ``CostComponent`` index, when exact; for
-    /// ``CostComponent/requests`` the price per request.
-    let perToken: [FixedDecimal]
-    /// Whether every per-token price is exact (prices with ≤ 12 fractional digits).
-    let isExact: Bool
+  /// A tier's size bounds as plain integers; `Int.max` stands for no upper bound.
+  struct Bounds: Sendable {
+    var inputLower: Int
+    var inputLowerIsInclusive: Bool
+    var inputUpper: Int
+    var inputUpperIsInclusive: Bool
+    var hasOutputKey: Bool
+    var outputLower: Int
+    var outputLowerIsInclusive: Bool
+    var outputUpper: Int
+    var outputUpperIsInclusive: Bool
+
+    init(_ tier: PriceTier) {
+      inputLower = tier.input.lower
+      inputLowerIsInclusive = tier.input.lowerIsInclusive
+      inputUpper = tier.input.upper ?? Int.max
+      inputUpperIsInclusive = tier.input.upper == nil || tier.input.upperIsInclusive
+      hasOutputKey = tier.output != nil
+      outputLower = tier.output?.lower ?? 0
+      outputLowerIsInclusive = tier.output?.lowerIsInclusive ?? true
+      outputUpper = tier.output?.upper ?? Int.max
+      outputUpperIsInclusive = tier.output?.upper == nil || tier.output?.upperIsInclusive == true
+    }
+
+    func matches(input: Int, output: Int) -> Bool {
+      guard inputLowerIsInclusive ? input >= inputLower : input > inputLower,
+        inputUpperIsInclusive ? input <= inputUpper : input < inputUpper
+      else { return false }
+      guard hasOutputKey else { return true }
+      return (outputLowerIsInclusive ? output >= outputLower : output > outputLower)
+        && (outputUpperIsInclusive ? output <= outputUpper : output < outputUpper)
+    }
   }
 
-  /// A time window reduced to seconds and day rules.
-  struct Window: Sendable {
-    let name: String
-    let intervals: [Range<Int64>]
-    let days: TimeWindow.Days
-    let weekdayMask: UInt8
+  /// Per-token prices (10⁻¹⁸ units per token), and the per-request fee, as plain data.
+  struct Rates: Sendable {
+    var input: FixedDecimal
+    var cacheRead: FixedDecimal
+    var cacheWrite: FixedDecimal
+    var cacheWrite1h: FixedDecimal
+    var output: FixedDecimal
+    var reasoning: FixedDecimal
+    var perRequest: FixedDecimal
+    /// Whether every per-token price is exact: true for prices with at most 12 fractional
+    /// digits per million tokens.
+    var isExact: Bool
+
+    init(_ prices: ComponentPrices) {
+      var exact = true
+      func perToken(_ component: CostComponent) -> FixedDecimal {
+        let units = prices.effectivePrice(of: component).units
+        guard units % 1_000_000 == 0 else {
+          exact = false
+          return .zero
+        }
+        return FixedDecimal(checkedUnits: units / 1_000_000)
+      }
+      input = perToken(.input)
+      cacheRead = perToken(.cacheRead)
+      cacheWrite = perToken(.cacheWrite)
+      cacheWrite1h = perToken(.cacheWrite1h)
+      output = perToken(.output)
+      reasoning = perToken(.reasoning)
+      perRequest = prices.effectivePrice(of: .requests)
+      isExact = exact
+    }
+
+    func perToken(_ component: CostComponent) -> FixedDecimal {
+      switch component {
+      case .input: return input
+      case .cacheRead: return cacheRead
+      case .cacheWrite: return cacheWrite
+      case .cacheWrite1h: return cacheWrite1h
+      case .output: return output
+      case .reasoning: return reasoning
+      case .requests: return perRequest
+      }
+    }
   }
 
-  let sheet: PriceSheet
-  /// Tier sets by variant (0: no window; i: window i − 1), then batch (0 or 1).
-  let variants: [[[Tier]]]
-  let windows: [Window]
+  /// One interval of a window, in seconds of its start day, as plain data.
+  struct Interval: Sendable {
+    var start: Int64
+    var end: Int64
+    var window: Int
+    /// 0 every day, 1 weekdays, 2 weekdays except holidays, 3 working days, 4 rest days.
+    var dayRule: UInt8
+    var weekdayMask: UInt8
+  }
+
+  /// Flattened tiers of every (variant, batch) group; group g spans
+  /// `groupStarts[g]..<groupStarts[g + 1]`, where g = variant × 2 + (batch ? 1 : 0) and
+  /// variant 0 is "no window", variant i is window i − 1.
+  let bounds: [Bounds]
+  let rates: [Rates]
+  let prices: [ComponentPrices]
+  let labels: [String]
+  let groupStarts: [Int]
+  let offersBatch: Bool
+  let intervals: [Interval]
   let zone: ZoneOffsets
+  let calendar: HolidayCalendar?
   let firstCalendarDay: Int
   let workingDays: [Bool]
   let holidays: [Bool]
 
   init(_ sheet: PriceSheet) throws {
-    self.sheet = sheet
-    var variants: [[[Tier]]] = []
-    let baseTiers = sheet.tiers
-    var tierSets: [(tiers: [PriceTier], factor: FixedDecimal?)] = [(baseTiers, nil)]
+    var tierSets: [(tiers: [PriceTier], factor: FixedDecimal?)] = [(sheet.tiers, nil)]
     for window in sheet.windows {
       switch window.effect {
-      case .multiplier(let factor): tierSets.append((baseTiers, factor))
+      case .multiplier(let factor): tierSets.append((sheet.tiers, factor))
       case .tiers(let tiers): tierSets.append((tiers, nil))
       }
     }
-    for (tiers, factor) in tierSets {
-      var byBatch: [[Tier]] = []
+    var bounds: [Bounds] = []
+    var rates: [Rates] = []
+    var prices: [ComponentPrices] = []
+    var labels: [String] = []
+    var groupStarts: [Int] = []
+    for set in tierSets {
       for batch in [nil, sheet.batchMultiplier] {
-        var compiled: [Tier] = []
-        for tier in tiers {
-          var prices = tier.prices
-          if let factor { prices = try prices.scaled(by: factor) }
-          if let batch { prices = try prices.scaled(by: batch) }
-          compiled.append(Self.compile(tier, prices: prices))
+        groupStarts.append(bounds.count)
+        for tier in set.tiers {
+          var scaled = tier.prices
+          if let factor = set.factor { scaled = try scaled.scaled(by: factor) }
+          if let batch { scaled = try scaled.scaled(by: batch) }
+          bounds.append(Bounds(tier))
+          rates.append(Rates(scaled))
+          prices.append(scaled)
+          labels.append(tier.label)
         }
-        byBatch.append(compiled)
       }
-      variants.append(byBatch)
     }
-    self.variants = variants
-    self.windows = sheet.windows.map { window in
-      let mask: UInt8
+    groupStarts.append(bounds.count)
+    self.bounds = bounds
+    self.rates = rates
+    self.prices = prices
+    self.labels = labels
+    self.groupStarts = groupStarts
+    self.offersBatch = sheet.batchMultiplier != nil
+
+    var intervals: [Interval] = []
+    for (index, window) in sheet.windows.enumerated() {
+      let rule: UInt8
+      var mask: UInt8 = 0
       switch window.days {
-      case .weekdays(let days), .weekdaysExceptHolidays(let days):
+      case .everyDay: rule = 0
+      case .weekdays(let days):
+        rule = 1
         mask = days.reduce(0) { $0 | (1 << UInt8($1.isoNumber - 1)) }
-      default:
-        mask = 0
+      case .weekdaysExceptHolidays(let days):
+        rule = 2
+        mask = days.reduce(0) { $0 | (1 << UInt8($1.isoNumber - 1)) }
+      case .workingDays: rule = 3
+      case .restDays: rule = 4
       }
-      return Window(
-        name: window.name,
-        intervals: window.intervals.map { Int64($0.lowerBound)..<Int64($0.upperBound) },
-        days: window.days,
-        weekdayMask: mask
-      )
+      for range in window.intervals {
+        intervals.append(
+          Interval(
+            start: Int64(range.lowerBound),
+            end: Int64(range.upperBound),
+            window: index,
+            dayRule: rule,
+            weekdayMask: mask
+          )
+        )
+      }
     }
+    self.intervals = intervals
     self.zone = ZoneOffsets(TimeZone(identifier: sheet.timeZone) ?? .gmt)
+    self.calendar = sheet.holidayCalendar
     if let calendar = sheet.holidayCalendar {
       (self.firstCalendarDay, self.workingDays, self.holidays) = calendar.dayKindTable()
     } else {
@@ -85,177 +187,135 @@ struct CompiledSheet: Sendable {
     }
   }
 
-  private static func compile(_ tier: PriceTier, prices: ComponentPrices) -> Tier {
-    var perToken: [FixedDecimal] = []
-    var isExact = true
-    for component in CostComponent.allCases {
-      let price = prices.effectivePrice(of: component)
-      if component == .requests {
-        perToken.append(price)
-      } else if price.units % 1_000_000 == 0 {
-        perToken.append(FixedDecimal(checkedUnits: price.units / 1_000_000))
-      } else {
-        perToken.append(.zero)
-        isExact = false
-      }
-    }
-    return Tier(
-      label: tier.label,
-      input: tier.input,
-      output: tier.output,
-      prices: prices,
-      perToken: perToken,
-      isExact: isExact
-    )
-  }
-
   /// The window index + 1 in force at a UTC second, or 0 for none.
   func variant(atSecond second: Int64) throws -> Int {
-    guard !windows.isEmpty else { return 0 }
+    if intervals.isEmpty { return 0 }
     let local = second + zone.offset(at: second)
     let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
     let secondOfDay = local - day * 86_400
-    for (index, window) in windows.enumerated() {
-      for interval in window.intervals {
-        if interval.contains(secondOfDay), try applies(window, onDay: day) { return index + 1 }
-        // The part of a wrapping window that spills into today belongs to yesterday.
-        if interval.upperBound > 86_400, interval.contains(secondOfDay + 86_400),
-          try applies(window, onDay: day - 1)
-        {
-          return index + 1
-        }
+    var index = 0
+    while index < intervals.count {
+      let interval = intervals[index]
+      if secondOfDay >= interval.start, secondOfDay < interval.end,
+        try applies(interval, onDay: day)
+      {
+        return interval.window + 1
       }
+      // The part of a wrapping window that spills into today belongs to yesterday.
+      let spilled = secondOfDay + 86_400
+      if interval.end > 86_400, spilled >= interval.start, spilled < interval.end,
+        try applies(interval, onDay: day - 1)
+      {
+        return interval.window + 1
+      }
+      index += 1
     }
     return 0
   }
 
-  private func applies(_ window: Window, onDay day: Int64) throws -> Bool {
-    switch window.days {
-    case .everyDay:
-      return true
-    case .weekdays:
+  private func applies(_ interval: Interval, onDay day: Int64) throws -> Bool {
+    if interval.dayRule == 0 { return true }
+    if interval.dayRule == 1 || interval.dayRule == 2 {
       let weekday = Weekday(daysSinceEpoch: Int(day))
-      return window.weekdayMask & (1 << UInt8(weekday.isoNumber - 1)) != 0
-    case .weekdaysExceptHolidays, .workingDays, .restDays:
-      if case .weekdaysExceptHolidays = window.days {
-        let weekday = Weekday(daysSinceEpoch: Int(day))
-        guard window.weekdayMask & (1 << UInt8(weekday.isoNumber - 1)) != 0 else { return false }
-      }
-      let index = Int(day) - firstCalendarDay
-      guard index >= 0, index < workingDays.count else {
-        let calendar = sheet.holidayCalendar ?? HolidayCalendar.chinaMainland
-        throw calendar.outOfRange(CalendarDay(daysSinceEpoch: Int(day)))
-      }
-      if case .weekdaysExceptHolidays = window.days { return !holidays[index] }
-      let isWorking = workingDays[index]
-      if case .workingDays = window.days { return isWorking }
-      return !isWorking
+      guard interval.weekdayMask & (1 << UInt8(weekday.isoNumber - 1)) != 0 else { return false }
+      if interval.dayRule == 1 { return true }
+    }
+    let index = Int(day) - firstCalendarDay
+    guard index >= 0, index < workingDays.count else {
+      let calendar = self.calendar ?? HolidayCalendar.chinaMainland
+      throw calendar.outOfRange(CalendarDay(daysSinceEpoch: Int(day)))
+    }
+    switch interval.dayRule {
+    case 2: return !holidays[index]
+    case 3: return workingDays[index]
+    default: return !workingDays[index]
     }
   }
 
-  /// The tier for a usage in a variant.
-  func tier(
-    for usage: TokenUsage,
-    variant: Int,
-    batch: Bool
-  ) throws -> Tier {
-    if batch, sheet.batchMultiplier == nil {
+  /// The index of the tier for a usage in a variant.
+  func tierIndex(for usage: TokenUsage, variant: Int, batch: Bool) throws -> Int {
+    if batch, !offersBatch {
       throw PricingError(
         .batchNotOffered,
         "this price sheet has no batch price; price the request without batch"
       )
     }
-    let tiers = variants[variant][batch ? 1 : 0]
+    let group = variant * 2 + (batch ? 1 : 0)
     // Tiers see one request: the usage's per-request average.
     let input = usage.totalInput / usage.requests
     let output = usage.totalOutput / usage.requests
-    for tier in tiers where tier.input.contains(input) {
-      if let range = tier.output, !range.contains(output) { continue }
-      return tier
+    var index = groupStarts[group]
+    let end = groupStarts[group + 1]
+    while index < end {
+      if bounds[index].matches(input: input, output: output) { return index }
+      index += 1
     }
-    let largest = tiers.last.map { $0.input.description } ?? "none"
+    let last = bounds[end - 1]
+    let largest = last.inputUpper == Int.max ? "unbounded" : String(last.inputUpper)
     throw PricingError(
       .noMatchingTier,
-      "no tier covers a request of \(input) input tokens (tiers end with \(largest)); "
-        + "the request exceeds what this offering accepts"
+      "no tier covers a request of \(input) input and \(output) output tokens (the largest "
+        + "input tier ends at \(largest)); the request exceeds what this offering accepts"
     )
   }
 
   /// The exact amount for one component in a tier.
-  static func amount(
-    of component: CostComponent,
-    count: Int,
-    in tier: Tier
-  ) throws -> FixedDecimal {
+  func amount(of component: CostComponent, count: Int, tier: Int) throws -> FixedDecimal {
     guard count != 0 else { return .zero }
-    let index = component.index
-    if tier.isExact || component == .requests {
+    let rates = self.rates[tier]
+    if rates.isExact || component == .requests {
       let (units, overflow) = Int128(count).multipliedReportingOverflow(
-        by: tier.perToken[index].units
+        by: rates.perToken(component).units
       )
-      guard !overflow else { throw overflowError(component, count) }
+      guard !overflow else { throw Self.overflow(component, count) }
       return try FixedDecimal(units: units)
     }
     // A price with more than 12 fractional digits per million: divide, rounding half to even.
     guard
       let units = WideArithmetic.multiplyDivide(
         Int128(count),
-        tier.prices.effectivePrice(of: component).units,
+        prices[tier].effectivePrice(of: component).units,
         dividingBy: 1_000_000,
         rounding: .toNearestOrEven
       )
-    else { throw overflowError(component, count) }
+    else { throw Self.overflow(component, count) }
     return try FixedDecimal(units: units)
   }
 
-  private static func overflowError(_ component: CostComponent, _ count: Int) -> PricingError {
+  private static func overflow(_ component: CostComponent, _ count: Int) -> PricingError {
     PricingError(.overflow, "\(count) \(component) tokens cost more than an amount can hold")
   }
 
   /// The exact total of a usage in a tier, without building lines.
-  static func total(of usage: TokenUsage, in tier: Tier) throws -> FixedDecimal {
-    if tier.isExact {
-      let p = tier.perToken
-      // No array literal here: this runs tens of millions of times a second.
-      var sum: Int128 = 0
-      var overflow = false
-      func add(_ count: Int, _ price: FixedDecimal) {
-        let (product, o1) = Int128(count).multipliedReportingOverflow(by: price.units)
-        let (next, o2) = sum.addingReportingOverflow(product)
-        overflow = overflow || o1 || o2
-        sum = next
+  func total(of usage: TokenUsage, tier: Int) throws -> FixedDecimal {
+    let rates = self.rates[tier]
+    guard rates.isExact else {
+      var sum = FixedDecimal.zero
+      for component in CostComponent.allCases {
+        sum = try sum + amount(of: component, count: usage.count(of: component), tier: tier)
       }
-      add(usage.uncachedInput, p[0])
-      add(usage.cacheRead, p[1])
-      add(usage.cacheWrite, p[2])
-      add(usage.cacheWrite1h, p[3])
-      add(usage.output, p[4])
-      add(usage.reasoning, p[5])
-      add(usage.requests, p[6])
-      guard !overflow else {
-        throw PricingError(.overflow, "the cost of this usage is more than an amount can hold")
-      }
-      return try FixedDecimal(units: sum)
+      return sum
     }
-    var sum = FixedDecimal.zero
-    for component in CostComponent.allCases {
-      sum = try sum + amount(of: component, count: usage.count(of: component), in: tier)
+    // Each product fits: counts are below 2^63 and per-token prices below 2^64 units, so
+    // products stay below 2^127; the sum is checked.
+    var sum: Int128 = 0
+    var overflow = false
+    func add(_ count: Int, _ price: FixedDecimal) {
+      let (product, o1) = Int128(count).multipliedReportingOverflow(by: price.units)
+      let (next, o2) = sum.addingReportingOverflow(product)
+      overflow = overflow || o1 || o2
+      sum = next
     }
-    return sum
-  }
-}
-
-extension CostComponent {
-  /// The component's position in ``CostComponent/allCases``.
-  var index: Int {
-    switch self {
-    case .input: return 0
-    case .cacheRead: return 1
-    case .cacheWrite: return 2
-    case .cacheWrite1h: return 3
-    case .output: return 4
-    case .reasoning: return 5
-    case .requests: return 6
+    add(usage.uncachedInput, rates.input)
+    add(usage.cacheRead, rates.cacheRead)
+    add(usage.cacheWrite, rates.cacheWrite)
+    add(usage.cacheWrite1h, rates.cacheWrite1h)
+    add(usage.output, rates.output)
+    add(usage.reasoning, rates.reasoning)
+    add(usage.requests, rates.perRequest)
+    guard !overflow else {
+      throw PricingError(.overflow, "the cost of this usage is more than an amount can hold")
     }
+    return try FixedDecimal(units: sum)
   }
 }

@@ -163,19 +163,20 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     let index = try entryIndex(atSecond: second)
     let sheet = compiled[index]
     let variant = try sheet.variant(atSecond: second)
-    let tier = try sheet.tier(for: usage, variant: variant, batch: batch)
+    let tier = try sheet.tierIndex(for: usage, variant: variant, batch: batch)
+    let prices = sheet.prices[tier]
     var lines: [CostBreakdown.Line] = []
     var total = FixedDecimal.zero
     for component in CostComponent.allCases {
       let count = usage.count(of: component)
-      if component == .requests, tier.prices.perRequest == nil { continue }
+      if component == .requests, prices.perRequest == nil { continue }
       guard count > 0 else { continue }
-      let amount = try CompiledSheet.amount(of: component, count: count, in: tier)
+      let amount = try sheet.amount(of: component, count: count, tier: tier)
       lines.append(
         CostBreakdown.Line(
           component: component,
           tokens: count,
-          unitPrice: tier.prices.effectivePrice(of: component),
+          unitPrice: prices.effectivePrice(of: component),
           amount: amount
         )
       )
@@ -195,7 +196,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     return CostBreakdown(
       lines: lines,
       total: Money(total, currency),
-      tier: tier.label,
+      tier: sheet.labels[tier],
       window: window?.name,
       isBatch: batch,
       adjustments: adjustments,
@@ -242,9 +243,9 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   ) throws -> FixedDecimal {
     let sheet = compiled[try entryIndex(atSecond: second)]
     let variant = try sheet.variant(atSecond: second)
-    return try CompiledSheet.total(
+    return try sheet.total(
       of: usage,
-      in: sheet.tier(for: usage, variant: variant, batch: batch)
+      tier: sheet.tierIndex(for: usage, variant: variant, batch: batch)
     )
   }
 
