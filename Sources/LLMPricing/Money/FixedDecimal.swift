@@ -32,8 +32,8 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
   // Stored as two 64-bit words rather than one `Int128`: on Swift 6.3.1 for Linux, values
   // with `Int128` stored properties were corrupted in optimized builds (a layout/alignment
   // mismatch), while arithmetic on `Int128` in registers is sound.
-  private let high: Int64
-  private let low: UInt64
+  let high: Int64
+  let low: UInt64
 
   /// The value in units of 10⁻¹⁸.
   public var units: Int128 { Int128(high) << 64 | Int128(low) }

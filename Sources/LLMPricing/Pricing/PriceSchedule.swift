@@ -36,16 +36,15 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   }
 
   /// The entries, oldest first.
-  public let entries: [Entry]
+  public var entries: [Entry] { compiled.entries }
   /// The instant the offering stopped being sold, if it has; no price applies from then on.
-  public let retiredAt: Date?
+  public var retiredAt: Date? { compiled.retiredAt }
 
   /// The currency of every sheet.
   public var currency: Currency { entries[0].sheet.currency }
 
-  private let starts: [Int64]
-  private let compiled: [CompiledSheet]
-  private let retiredSecond: Int64?
+  /// Everything, shared by copies of the schedule: copying a schedule retains one reference.
+  private let compiled: CompiledSchedule
 
   /// Creates a validated schedule.
   ///
@@ -92,36 +91,46 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     }
     var compiled: [CompiledSheet] = []
     for entry in entries { compiled.append(try CompiledSheet(entry.sheet)) }
-    self.entries = entries
-    self.retiredAt = retiredAt
-    self.starts = starts
-    self.compiled = compiled
-    self.retiredSecond = retiredAt.map { Int64($0.timeIntervalSince1970.rounded(.up)) }
+    self.compiled = CompiledSchedule(
+      entries: entries,
+      retiredAt: retiredAt,
+      starts: starts,
+      sheets: compiled,
+      retiredSecond: retiredAt.map { Int64($0.timeIntervalSince1970.rounded(.up)) }
+    )
   }
 
   /// The index of the entry in force at a UTC second.
   private func entryIndex(atSecond second: Int64) throws -> Int {
-    if let retiredSecond, second >= retiredSecond {
-      throw PricingError(
-        .noPriceInEffect,
-        "the offering was retired at \(Self.iso(retiredSecond)); no price applies at "
-          + "\(Self.iso(second))"
-      )
+    let starts = compiled.starts
+    if let retiredSecond = compiled.retiredSecond, second >= retiredSecond {
+      throw retired(at: second, retiredSecond: retiredSecond)
     }
-    var low = 0
-    var high = starts.count
-    while low < high {
-      let mid = (low + high) / 2
-      if starts[mid] <= second { low = mid + 1 } else { high = mid }
+    // Most usage is recent: try the newest entry before searching.
+    if second >= starts[starts.count - 1] { return starts.count - 1 }
+    return try searchEntry(atSecond: second, starts: starts)
+  }
+
+  private func retired(at second: Int64, retiredSecond: Int64) -> PricingError {
+    PricingError(
+      .noPriceInEffect,
+      "the offering was retired at \(Self.iso(retiredSecond)); no price applies at "
+        + "\(Self.iso(second))"
+    )
+  }
+
+  private func searchEntry(atSecond second: Int64, starts: [Int64]) throws -> Int {
+    // Schedules hold a handful of entries: a backward scan beats a binary search here.
+    var index = starts.count - 2
+    while index >= 0 {
+      if starts[index] <= second { return index }
+      index -= 1
     }
-    guard low > 0 else {
-      throw PricingError(
-        .noPriceInEffect,
-        "no price is in effect at \(Self.iso(second)); the first price takes effect at "
-          + "\(Self.iso(starts[0]))"
-      )
-    }
-    return low - 1
+    throw PricingError(
+      .noPriceInEffect,
+      "no price is in effect at \(Self.iso(second)); the first price takes effect at "
+        + "\(Self.iso(starts[0]))"
+    )
   }
 
   static func iso(_ second: Int64) -> String {
@@ -161,7 +170,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   ) throws -> CostBreakdown {
     let second = Self.second(of: instant)
     let index = try entryIndex(atSecond: second)
-    let sheet = compiled[index]
+    let sheet = compiled.sheets[index]
     let variant = try sheet.variant(atSecond: second)
     let tier = try sheet.tierIndex(for: usage, variant: variant, batch: batch)
     let prices = sheet.prices[tier]
@@ -241,7 +250,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     atSecondsSince1970 second: Int64,
     batch: Bool = false
   ) throws -> FixedDecimal {
-    let sheet = compiled[try entryIndex(atSecond: second)]
+    let sheet = compiled.sheets[try entryIndex(atSecond: second)]
     let variant = try sheet.variant(atSecond: second)
     return try sheet.total(
       of: usage,
@@ -299,5 +308,28 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(entries, forKey: .entries)
     try container.encodeIfPresent(retiredAt, forKey: .retiredAt)
+  }
+}
+
+/// A schedule's entries and their compiled form: start seconds, sheets, retirement.
+final class CompiledSchedule: Sendable {
+  let entries: [PriceSchedule.Entry]
+  let retiredAt: Date?
+  let starts: [Int64]
+  let sheets: [CompiledSheet]
+  let retiredSecond: Int64?
+
+  init(
+    entries: [PriceSchedule.Entry],
+    retiredAt: Date?,
+    starts: [Int64],
+    sheets: [CompiledSheet],
+    retiredSecond: Int64?
+  ) {
+    self.entries = entries
+    self.retiredAt = retiredAt
+    self.starts = starts
+    self.sheets = sheets
+    self.retiredSecond = retiredSecond
   }
 }

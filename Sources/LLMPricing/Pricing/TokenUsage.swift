@@ -59,22 +59,25 @@ public struct TokenUsage: Hashable, Sendable, Codable {
     reasoning: Int = 0,
     requests: Int = 1
   ) throws {
-    let counts = [
-      ("uncachedInput", uncachedInput), ("cacheRead", cacheRead), ("cacheWrite", cacheWrite),
-      ("cacheWrite1h", cacheWrite1h), ("output", output), ("reasoning", reasoning),
-    ]
-    for (name, value) in counts where value < 0 {
-      throw PricingError(.invalidUsage, "\(name) is \(value); token counts cannot be negative")
+    // No array here: usages are built once per log line, so validation must not allocate.
+    func check(_ name: StaticString, _ value: Int) throws {
+      guard value >= 0 else {
+        throw PricingError(.invalidUsage, "\(name) is \(value); token counts cannot be negative")
+      }
     }
+    try check("uncachedInput", uncachedInput)
+    try check("cacheRead", cacheRead)
+    try check("cacheWrite", cacheWrite)
+    try check("cacheWrite1h", cacheWrite1h)
+    try check("output", output)
+    try check("reasoning", reasoning)
     guard requests >= 1 else {
       throw PricingError(.invalidUsage, "requests is \(requests); a usage covers at least 1")
     }
-    var input = 0
-    for value in [uncachedInput, cacheRead, cacheWrite, cacheWrite1h] {
-      let (sum, overflow) = input.addingReportingOverflow(value)
-      guard !overflow else { throw PricingError(.invalidUsage, "the total input overflows") }
-      input = sum
-    }
+    let (partial, o1) = uncachedInput.addingReportingOverflow(cacheRead)
+    let (writes, o2) = cacheWrite.addingReportingOverflow(cacheWrite1h)
+    let (input, o3) = partial.addingReportingOverflow(writes)
+    guard !o1, !o2, !o3 else { throw PricingError(.invalidUsage, "the total input overflows") }
     let (outputSum, overflow) = output.addingReportingOverflow(reasoning)
     guard !overflow else { throw PricingError(.invalidUsage, "the total output overflows") }
     self.uncachedInput = uncachedInput
