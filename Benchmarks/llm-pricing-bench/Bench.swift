@@ -109,6 +109,13 @@ func run(recordCount: Int, peerFile: String?) throws {
     )
   }
   let clock = ContinuousClock()
+  // Baseline: read every record without pricing it, to separate memory traffic from pricing.
+  let baselineStart = clock.now
+  var tokenSum = 0
+  for record in records {
+    tokenSum &+= record.usage.totalInput &+ Int(record.second) &+ record.schedule
+  }
+  let baseline = clock.now - baselineStart
   let start = clock.now
   for record in records {
     let cost = try schedules[record.schedule].totalCost(
@@ -127,6 +134,15 @@ func run(recordCount: Int, peerFile: String?) throws {
       format: "total-only:  %.1f M records/s, %.1f ns/record (one core)",
       Double(records.count) / seconds / 1e6,
       seconds * 1e9 / Double(records.count)
+    )
+  )
+  let baselineSeconds =
+    Double(baseline.components.seconds) + Double(baseline.components.attoseconds) / 1e18
+  print(
+    String(
+      format: "baseline:    %.1f ns/record just to read the records (checksum %d)",
+      baselineSeconds * 1e9 / Double(records.count),
+      tokenSum % 1000
     )
   )
   print("checksum CNY+USD totals: \(totals.map(\.description).joined(separator: ", "))")

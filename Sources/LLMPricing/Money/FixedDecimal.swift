@@ -24,10 +24,13 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
   public static let fractionDigits = 18
 
   /// 10^18, the number of units in 1.
-  static let unitsPerOne: Int128 = 1_000_000_000_000_000_000
+  static var unitsPerOne: Int128 { 1_000_000_000_000_000_000 }
 
   /// The largest magnitude of ``units``: the largest whole number that fits in an `Int128`.
-  static let maximumUnits: Int128 = Int128.max / unitsPerOne * unitsPerOne
+  ///
+  /// A literal, not `Int128.max / unitsPerOne * unitsPerOne`: a computed `static let` costs
+  /// a lazy-initialization check on every range check in the hot path.
+  static var maximumUnits: Int128 { 170_141_183_460_469_231_731_000_000_000_000_000_000 }
 
   // Stored as two 64-bit words rather than one `Int128`: on Swift 6.3.1 for Linux, values
   // with `Int128` stored properties were corrupted in optimized builds (a layout/alignment
@@ -56,9 +59,15 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
   /// - Throws: ``PricingError/Code/overflow`` when the magnitude exceeds ``greatestValue``.
   public init(units: Int128) throws {
     guard units >= -Self.maximumUnits, units <= Self.maximumUnits else {
-      throw PricingError(.overflow, "\(units) units of 10^-18 is outside the representable range")
+      throw Self.outOfRange(units)
     }
     self.init(checkedUnits: units)
+  }
+
+  /// Builds the overflow error out of line, keeping the hot path small enough to inline.
+  @inline(never)
+  static func outOfRange(_ units: Int128) -> PricingError {
+    PricingError(.overflow, "\(units) units of 10^-18 is outside the representable range")
   }
 
   /// Creates a value equal to an integer.

@@ -226,10 +226,7 @@ final class CompiledSheet: Sendable {
       if interval.dayRule == 1 { return true }
     }
     let index = Int(day) - firstCalendarDay
-    guard index >= 0, index < workingDays.count else {
-      let calendar = self.calendar ?? HolidayCalendar.chinaMainland
-      throw calendar.outOfRange(CalendarDay(daysSinceEpoch: Int(day)))
-    }
+    guard index >= 0, index < workingDays.count else { throw outOfCalendar(day) }
     switch interval.dayRule {
     case 2: return !holidays[index]
     case 3: return workingDays[index]
@@ -237,27 +234,35 @@ final class CompiledSheet: Sendable {
     }
   }
 
+  @inline(never)
+  private func outOfCalendar(_ day: Int64) -> PricingError {
+    let calendar = self.calendar ?? HolidayCalendar.chinaMainland
+    return calendar.outOfRange(CalendarDay(daysSinceEpoch: Int(day)))
+  }
+
   /// The index of the tier for a usage in a variant.
   func tierIndex(for usage: TokenUsage, variant: Int, batch: Bool) throws -> Int {
-    if batch, !offersBatch {
-      throw PricingError(
-        .batchNotOffered,
-        "this price sheet has no batch price; price the request without batch"
-      )
-    }
+    if batch, !offersBatch { throw Self.noBatch() }
     let group = variant * 2 + (batch ? 1 : 0)
     // Tiers see one request: the usage's per-request average.
-    let input = usage.totalInput / usage.requests
-    let output = usage.totalOutput / usage.requests
+    // (Skipping the divisions for one request, the usual case: each costs tens of cycles.)
+    let single = usage.requests == 1
+    let input = single ? usage.totalInput : usage.totalInput / usage.requests
+    let output = single ? usage.totalOutput : usage.totalOutput / usage.requests
     var index = groupStarts[group]
     let end = groupStarts[group + 1]
     while index < end {
       if bounds[index].matches(input: input, output: output) { return index }
       index += 1
     }
+    throw noTier(input: input, output: output, end: end)
+  }
+
+  @inline(never)
+  private func noTier(input: Int, output: Int, end: Int) -> PricingError {
     let last = bounds[end - 1]
     let largest = last.inputUpper == Int.max ? "unbounded" : String(last.inputUpper)
-    throw PricingError(
+    return PricingError(
       .noMatchingTier,
       "no tier covers a request of \(input) input and \(output) output tokens (the largest "
         + "input tier ends at \(largest)); the request exceeds what this offering accepts"
@@ -287,6 +292,20 @@ final class CompiledSheet: Sendable {
     return try FixedDecimal(units: units)
   }
 
+  @inline(never)
+  private static func totalOverflow() -> PricingError {
+    PricingError(.overflow, "the cost of this usage is more than an amount can hold")
+  }
+
+  @inline(never)
+  private static func noBatch() -> PricingError {
+    PricingError(
+      .batchNotOffered,
+      "this price sheet has no batch price; price the request without batch"
+    )
+  }
+
+  @inline(never)
   private static func overflow(_ component: CostComponent, _ count: Int) -> PricingError {
     PricingError(.overflow, "\(count) \(component) tokens cost more than an amount can hold")
   }
@@ -327,9 +346,7 @@ final class CompiledSheet: Sendable {
     add(usage.output, rates.output)
     add(usage.reasoning, rates.reasoning)
     add(usage.requests, rates.perRequest)
-    guard !overflow else {
-      throw PricingError(.overflow, "the cost of this usage is more than an amount can hold")
-    }
+    guard !overflow else { throw Self.totalOverflow() }
     return try FixedDecimal(units: sum)
   }
 }

@@ -251,7 +251,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     batch: Bool = false
   ) throws -> FixedDecimal {
     let sheet = compiled.sheets[try entryIndex(atSecond: second)]
-    let variant = try sheet.variant(atSecond: second)
+    let variant = sheet.intervals.isEmpty ? 0 : try sheet.variant(atSecond: second)
     return try sheet.total(
       of: usage,
       tier: sheet.tierIndex(for: usage, variant: variant, batch: batch)

@@ -25,8 +25,13 @@ struct ZoneOffsets: Sendable {
   }
 
   /// The offset in force at a UTC second.
+  @inline(__always)
   func offset(at second: Int64) -> Int64 {
     guard !transitions.isEmpty else { return offsets[0] }
+    return searchOffset(at: second)
+  }
+
+  private func searchOffset(at second: Int64) -> Int64 {
     // The number of transitions at or before `second` indexes `offsets`.
     var low = 0
     var high = transitions.count
