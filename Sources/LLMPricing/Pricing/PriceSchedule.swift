@@ -89,15 +89,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
         "the retirement at \(retiredAt) is not after the first entry"
       )
     }
-    var compiled: [CompiledSheet] = []
-    for entry in entries { compiled.append(try CompiledSheet(entry.sheet)) }
-    self.compiled = CompiledSchedule(
-      entries: entries,
-      retiredAt: retiredAt,
-      starts: starts,
-      sheets: compiled,
-      retiredSecond: retiredAt.map { Int64($0.timeIntervalSince1970.rounded(.up)) }
-    )
+    self.compiled = try CompiledSchedule(entries: entries, retiredAt: retiredAt, starts: starts)
   }
 
   /// The index of the entry in force at a UTC second.
@@ -170,17 +162,16 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   ) throws -> CostBreakdown {
     let second = Self.second(of: instant)
     let index = try entryIndex(atSecond: second)
-    let sheet = compiled.sheets[index]
-    let variant = try sheet.variant(atSecond: second)
-    let tier = try sheet.tierIndex(for: usage, variant: variant, batch: batch)
-    let prices = sheet.prices[tier]
+    let variant = try compiled.variant(sheet: index, atSecond: second)
+    let tier = try compiled.tierIndex(sheet: index, for: usage, variant: variant, batch: batch)
+    let prices = compiled.prices[tier]
     var lines: [CostBreakdown.Line] = []
     var total = FixedDecimal.zero
     for component in CostComponent.allCases {
       let count = usage.count(of: component)
       if component == .requests, prices.perRequest == nil { continue }
       guard count > 0 else { continue }
-      let amount = try sheet.amount(of: component, count: count, tier: tier)
+      let amount = try compiled.amount(of: component, count: count, tier: tier)
       lines.append(
         CostBreakdown.Line(
           component: component,
@@ -205,7 +196,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     return CostBreakdown(
       lines: lines,
       total: Money(total, currency),
-      tier: sheet.labels[tier],
+      tier: compiled.labels[tier],
       window: window?.name,
       isBatch: batch,
       adjustments: adjustments,
@@ -250,12 +241,10 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     atSecondsSince1970 second: Int64,
     batch: Bool = false
   ) throws -> FixedDecimal {
-    let sheet = compiled.sheets[try entryIndex(atSecond: second)]
-    let variant = sheet.intervals.isEmpty ? 0 : try sheet.variant(atSecond: second)
-    return try sheet.total(
-      of: usage,
-      tier: sheet.tierIndex(for: usage, variant: variant, batch: batch)
-    )
+    let index = try entryIndex(atSecond: second)
+    let variant = try compiled.variant(sheet: index, atSecond: second)
+    let tier = try compiled.tierIndex(sheet: index, for: usage, variant: variant, batch: batch)
+    return try compiled.total(of: usage, tier: tier)
   }
 
   /// Compares the entries and retirement.
@@ -308,28 +297,5 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(entries, forKey: .entries)
     try container.encodeIfPresent(retiredAt, forKey: .retiredAt)
-  }
-}
-
-/// A schedule's entries and their compiled form: start seconds, sheets, retirement.
-final class CompiledSchedule: Sendable {
-  let entries: [PriceSchedule.Entry]
-  let retiredAt: Date?
-  let starts: [Int64]
-  let sheets: [CompiledSheet]
-  let retiredSecond: Int64?
-
-  init(
-    entries: [PriceSchedule.Entry],
-    retiredAt: Date?,
-    starts: [Int64],
-    sheets: [CompiledSheet],
-    retiredSecond: Int64?
-  ) {
-    self.entries = entries
-    self.retiredAt = retiredAt
-    self.starts = starts
-    self.sheets = sheets
-    self.retiredSecond = retiredSecond
   }
 }

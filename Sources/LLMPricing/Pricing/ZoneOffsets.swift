@@ -24,6 +24,9 @@ struct ZoneOffsets: Sendable {
     self.offsets = offsets
   }
 
+  /// The zone's only offset, when it has no transitions (Asia/Shanghai, UTC).
+  var fixedOffset: Int64? { transitions.isEmpty ? offsets[0] : nil }
+
   /// The offset in force at a UTC second.
   @inline(__always)
   func offset(at second: Int64) -> Int64 {
