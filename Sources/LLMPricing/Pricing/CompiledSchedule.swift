@@ -283,8 +283,9 @@ final class CompiledSchedule: Sendable {
   private func applies(_ interval: Interval, onDay day: Int64, calendar: Int) throws -> Bool {
     if interval.dayRule == 0 { return true }
     if interval.dayRule == 1 || interval.dayRule == 2 {
-      let weekday = Weekday(daysSinceEpoch: Int(day))
-      guard interval.weekdayMask & (1 << UInt8(weekday.isoNumber - 1)) != 0 else { return false }
+      // Monday is bit 0; 1970-01-01 was a Thursday (bit 3).
+      let weekdayBit = UInt8(((day % 7) + 7 + 3) % 7)
+      guard interval.weekdayMask & (1 << weekdayBit) != 0 else { return false }
       if interval.dayRule == 1 { return true }
     }
     let index = Int(day) - calendarFirstDays[calendar]

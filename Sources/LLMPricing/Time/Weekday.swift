@@ -25,7 +25,17 @@ public enum Weekday: String, Hashable, Sendable, Codable, CaseIterable, Comparab
   public static let weekend: Set<Weekday> = [.saturday, .sunday]
 
   /// The ISO 8601 number of the day: Monday is 1, Sunday is 7.
-  public var isoNumber: Int { Self.allCases.firstIndex(of: self).map { $0 + 1 } ?? 1 }
+  public var isoNumber: Int {
+    switch self {
+    case .monday: return 1
+    case .tuesday: return 2
+    case .wednesday: return 3
+    case .thursday: return 4
+    case .friday: return 5
+    case .saturday: return 6
+    case .sunday: return 7
+    }
+  }
 
   /// The weekday of the day that is a number of days after 1970-01-01, a Thursday.
   ///

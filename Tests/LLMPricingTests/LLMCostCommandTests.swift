@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// Runs the `llm-cost` executable built beside the test bundle.
+///
+/// The flags and JSON keys are a public contract: scripts outside the project rely on them.
+enum LLMCostBinary {
+  /// The `llm-cost` executable in the build folder, when it has been built.
+  static var url: URL? {
+    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [directory, directory.deletingLastPathComponent()].map {
+      $0.appendingPathComponent("llm-cost")
+    }
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+  }
+}
+
+@Suite("llm-cost command", .enabled(if: LLMCostBinary.url != nil, "llm-cost is not built"))
+struct LLMCostCommandTests {
+  struct Result {
+    var status: Int32
+    var output: String
+    var error: String
+  }
+
+  func run(_ arguments: [String]) throws -> Result {
+    let process = Process()
+    process.executableURL = try #require(LLMCostBinary.url)
+    process.arguments = arguments
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus,
+      output: String(decoding: outputData, as: UTF8.self),
+      error: String(decoding: errorData, as: UTF8.self)
+    )
+  }
+
+  @Test func quoteJSONKeepsTheContractKeysAndExactAmounts() throws {
+    let result = try run([
+      "quote", "--model", "deepseek-chat", "--input", "100000", "--cached-input", "80000",
+      "--output", "2000", "--at", "2025-06-01T17:00:00Z", "--json",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    )
+    for key in [
+      "model", "provider", "at", "currency", "total", "lines", "tier", "window", "source",
+    ] {
+      #expect(object.keys.contains(key), "missing \(key)")
+    }
+    // 20,000 × ¥1 + 80,000 × ¥0.25 + 2,000 × ¥4 per million, at night = ¥0.048.
+    #expect(object["total"] as? String == "0.048")
+    #expect(object["currency"] as? String == "CNY")
+    #expect(object["window"] as? String == "off-peak")
+    let lines = try #require(object["lines"] as? [[String: Any]])
+    #expect(lines.count == 3)
+    for line in lines {
+      for key in ["component", "tokens", "unitPricePerMillion", "amount"] {
+        #expect(line.keys.contains(key), "line missing \(key)")
+      }
+    }
+    #expect(lines.first?["amount"] as? String == "0.02")
+  }
+
+  @Test func currencyPicksTheProvidersOwnList() throws {
+    let result = try run([
+      "quote", "--model", "deepseek-chat", "--input", "1000000", "--output", "0",
+      "--at", "2025-06-01T04:00:00Z", "--currency", "USD", "--json",
+    ])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    )
+    #expect(object["total"] as? String == "0.27")
+    #expect((object["conversion"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test(
+    "Bad arguments exit 2 and name the value",
+    arguments: [
+      (["quote", "--model", "deepseek-chat", "--output", "1"], "--input"),
+      (["quote", "--model", "deepseek-chat", "--input", "x", "--output", "1"], "'x'"),
+      (
+        ["quote", "--model", "deepseek-chat", "--input", "1", "--output", "1", "--colour"],
+        "--colour"
+      ),
+      (
+        [
+          "quote", "--model", "deepseek-chat", "--input", "1", "--output", "1", "--at", "yesterday",
+        ], "yesterday"
+      ),
+      (["frobnicate"], "frobnicate"),
+    ]
+  )
+  func badArguments(arguments: [String], named: String) throws {
+    let result = try run(arguments)
+    #expect(result.status == 2)
+    #expect(result.error.contains(named), "\(result.error)")
+  }
+
+  @Test(
+    "Other failures exit 1 with a message",
+    arguments: [
+      (["quote", "--model", "deepseek-chta", "--input", "1", "--output", "1"], "deepseek-chat"),
+      (
+        [
+          "quote", "--model", "deepseek-chat", "--input", "1", "--output", "1", "--at",
+          "2023-01-01",
+        ], "no price"
+      ),
+      (
+        [
+          "quote", "--model", "deepseek-chat", "--input", "1", "--output", "1", "--catalog",
+          "/nonexistent.json",
+        ], "nonexistent"
+      ),
+    ]
+  )
+  func otherFailures(arguments: [String], mentions: String) throws {
+    let result = try run(arguments)
+    #expect(result.status == 1)
+    #expect(result.error.contains(mentions), "\(result.error)")
+  }
+
+  @Test func everySubcommandHasHelp() throws {
+    let result = try run(["quote", "--help"])
+    #expect(result.status == 0)
+    #expect(result.output.contains("--cached-input"))
+  }
+}
