@@ -57,6 +57,10 @@ final class CompiledSchedule: Sendable {
     /// Whether every per-token price is exact: true for prices with at most 12 fractional
     /// digits per million tokens.
     var isExact: Bool
+    /// Whether every per-token price (and the request fee) is below 2^61 units, so that a
+    /// total needs no overflow check: a validated usage's counts sum to less than 2^65,
+    /// so the sum of products stays below 2^126, inside the representable range.
+    var isSmall: Bool
 
     init(_ prices: ComponentPrices) {
       var exact = true
@@ -76,6 +80,12 @@ final class CompiledSchedule: Sendable {
       reasoning = perToken(.reasoning)
       perRequest = prices.effectivePrice(of: .requests)
       isExact = exact
+      let limit: Int128 = 1 << 61
+      isSmall =
+        exact
+        && [input, cacheRead, cacheWrite, cacheWrite1h, output, reasoning, perRequest].allSatisfy {
+          $0.units >= 0 && $0.units < limit
+        }
     }
 
     func perToken(_ component: CostComponent) -> FixedDecimal {
@@ -381,6 +391,21 @@ final class CompiledSchedule: Sendable {
   @inline(__always)
   func total(of usage: TokenUsage, tier: Int) throws -> FixedDecimal {
     let rates = self.rates[tier]
+    if rates.isSmall {
+      // No checks needed (see `Rates.isSmall`): seven 64 × 64 → 128-bit products.
+      @inline(__always) func product(_ count: Int, _ price: FixedDecimal) -> UInt128 {
+        let wide = UInt64(truncatingIfNeeded: count).multipliedFullWidth(by: price.low)
+        return UInt128(wide.high) << 64 | UInt128(wide.low)
+      }
+      var sum = product(usage.uncachedInput, rates.input)
+      sum &+= product(usage.cacheRead, rates.cacheRead)
+      sum &+= product(usage.cacheWrite, rates.cacheWrite)
+      sum &+= product(usage.cacheWrite1h, rates.cacheWrite1h)
+      sum &+= product(usage.output, rates.output)
+      sum &+= product(usage.reasoning, rates.reasoning)
+      sum &+= product(usage.requests, rates.perRequest)
+      return FixedDecimal(checkedUnits: Int128(sum))
+    }
     guard rates.isExact else { return try inexactTotal(of: usage, tier: tier) }
     // A count (below 2^63) times a per-token price below 2^64 units is one 64 × 64 → 128-bit
     // multiply that cannot overflow Int128; larger prices take the checked path. The sum of
