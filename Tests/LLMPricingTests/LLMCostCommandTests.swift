@@ -1,4 +1,5 @@
 import Foundation
+import LLMPricing
 import Testing
 
 /// Runs the `llm-cost` executable built beside the test bundle.
@@ -127,6 +128,46 @@ struct LLMCostCommandTests {
     let result = try run(arguments)
     #expect(result.status == 1)
     #expect(result.error.contains(mentions), "\(result.error)")
+  }
+
+  @Test func currencyWithoutAPublishedListConvertsAndShowsTheRate() throws {
+    // A catalog with only DeepSeek's CNY lists: asking for USD must convert and say so.
+    let cnyOnly = Catalog(offerings: Catalog.builtIn.offerings.filter { $0.currency == .cny })
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("llm-cost-cny-only-\(UUID().uuidString).json")
+    try cnyOnly.encodedJSON().write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let arguments = [
+      "quote", "--model", "deepseek-chat", "--input", "1000000", "--output", "0",
+      "--at", "2025-10-01T04:00:00Z", "--currency", "USD", "--catalog", file.path,
+    ]
+    let json = try run(arguments + ["--json"])
+    #expect(json.status == 0, "\(json.error)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+    )
+    #expect(object["currency"] as? String == "USD")
+    #expect(object["offeringCurrency"] as? String == "CNY")
+    let conversion = try #require((object["conversion"] as? [[String: Any]])?.first)
+    // ¥2 at the 2025-09-23 central parity 7.1057, divided.
+    #expect(conversion["rate"] as? String == "7.1057")
+    #expect(conversion["inverse"] as? Bool == true)
+    let expected = try FixedDecimal(2).divided(by: FixedDecimal("7.1057"))
+    #expect(object["total"] as? String == expected.description)
+    let table = try run(arguments)
+    #expect(table.output.contains("converted from CNY at 1 USD = 7.1057 CNY"))
+  }
+
+  @Test func aBadCatalogFileNamesTheKeyPath() throws {
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("llm-cost-bad-\(UUID().uuidString).json")
+    try Data(#"{"offerings": [{"model": 3}]}"#.utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let result = try run([
+      "quote", "--model", "deepseek-chat", "--input", "1", "--output", "1", "--catalog", file.path,
+    ])
+    #expect(result.status == 1)
+    #expect(result.error.contains("offerings[0]"), "\(result.error)")
   }
 
   @Test func everySubcommandHasHelp() throws {

@@ -18,6 +18,12 @@ struct MoneyTests {
     }
   }
 
+  @Test func mixedCurrencySubtractionTrapsAsAProgrammerError() async {
+    await #expect(processExitsWith: .failure) {
+      _ = try? Money(FixedDecimal(1), .usd) - Money(FixedDecimal(1), .cny)
+    }
+  }
+
   @Test func sameCurrencyArithmeticIsExact() throws {
     let sum = try Money(dec("0.1"), .cny) + Money(dec("0.2"), .cny)
     #expect(sum == Money(try dec("0.3"), .cny))
