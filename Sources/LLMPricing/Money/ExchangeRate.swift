@@ -79,10 +79,9 @@ public struct ExchangeRate: Hashable, Sendable, Codable {
         source: container.decode(String.self, forKey: .source)
       )
     } catch let error as PricingError {
-      throw DecodingError.dataCorruptedError(
-        forKey: .rate,
-        in: container,
-        debugDescription: error.message
+      // The rule broken may involve several keys (rate, currencies, source): name the object.
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: error.message)
       )
     }
   }

@@ -95,10 +95,11 @@ public struct ExchangeRates: Hashable, Sendable, Codable {
       return [first, second]
     }
     let day = CalendarDay(utcDateOf: instant)
+    let route = source == pivot || target == pivot ? "" : " (directly or via \(pivot))"
     throw PricingError(
       .missingExchangeRate,
-      "no exchange rate from \(source) to \(target) (directly or via \(pivot)) was published "
-        + "on or before \(day); add one to the ExchangeRates you pass"
+      "no exchange rate from \(source) to \(target)\(route) was published on or before "
+        + "\(day); add one to the ExchangeRates you pass"
     )
   }
 
