@@ -164,10 +164,9 @@ extension HolidayCalendar {
         sources: container.decode([String].self, forKey: .sources)
       )
     } catch let error as PricingError {
-      throw DecodingError.dataCorruptedError(
-        forKey: .holidays,
-        in: container,
-        debugDescription: PricingError.message(of: error)
+      // The rule broken may involve holidays, make-up days or years: name the calendar.
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: error.message)
       )
     }
   }
