@@ -254,6 +254,40 @@ struct WindowTests {
     }
   }
 
+  @Test(
+    "Absurd instants are errors, not crashes",
+    arguments: [Double.nan, 1e300, -1e300, Double.infinity, -Double.infinity]
+  )
+  func absurdInstants(seconds: Double) throws {
+    let chat = try deepSeek("deepseek-chat", .cny)
+    let usage = try TokenUsage(uncachedInput: 1, output: 1)
+    let when = Date(timeIntervalSince1970: seconds)
+    #expect(throws: PricingError.self) { try chat.schedule.cost(of: usage, at: when) }
+    #expect(throws: PricingError.self) {
+      try ExchangeRates.centralParity.limitingAge(toDays: 30).convert(
+        Money(1, .usd),
+        to: .cny,
+        at: when
+      )
+    }
+    _ = CalendarDay(utcDateOf: when)
+  }
+
+  @Test func freeQuotasAreValidatedWhenDecoded() {
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(
+        FreeQuota.self,
+        from: Data(#"{"tokens": -5, "validityDays": 180}"#.utf8)
+      )
+    }
+    #expect(throws: Never.self) {
+      try JSONDecoder().decode(
+        FreeQuota.self,
+        from: Data(#"{"tokens": 1000000, "validityDays": 180}"#.utf8)
+      )
+    }
+  }
+
   @Test func schedulesRejectUnorderedOrMixedEntries() throws {
     let sheet = try flatSheet(input: "1", output: "1")
     let provenance = Provenance(

@@ -87,6 +87,13 @@ public struct ExchangeRates: Hashable, Sendable, Codable {
     to target: Currency,
     at instant: Date
   ) throws -> [AppliedRate] {
+    // `Date`'s `<=` is `!(rhs < lhs)`, so a NaN instant would match every rate.
+    guard instant.timeIntervalSince1970.isFinite else {
+      throw PricingError(
+        .invalidData,
+        "the conversion instant \(instant.timeIntervalSince1970) is not a finite date"
+      )
+    }
     if let direct = try newest(from: source, to: target, at: instant) { return [direct] }
     if source != pivot, target != pivot,
       let first = try newest(from: source, to: pivot, at: instant),

@@ -26,4 +26,26 @@ public struct FreeQuota: Hashable, Sendable, Codable {
     self.tokens = tokens
     self.validityDays = validityDays
   }
+
+  private enum CodingKeys: String, CodingKey {
+    case tokens, validityDays
+  }
+
+  /// Decodes a quota through the validating initializer.
+  ///
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError` naming the key path when a value is out of range.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    do {
+      try self.init(
+        tokens: container.decode(Int.self, forKey: .tokens),
+        validityDays: container.decode(Int.self, forKey: .validityDays)
+      )
+    } catch let error as PricingError {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: error.message)
+      )
+    }
+  }
 }

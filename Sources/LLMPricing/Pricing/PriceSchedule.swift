@@ -129,11 +129,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     Date(timeIntervalSince1970: TimeInterval(second)).formatted(.iso8601)
   }
 
-  static func second(of instant: Date) -> Int64 {
-    let seconds = instant.timeIntervalSince1970.rounded(.down)
-    // Dates far outside any schedule clamp rather than trap on conversion.
-    return Int64(max(min(seconds, 9.0e15), -9.0e15))
-  }
+  static func second(of instant: Date) -> Int64 { EpochSeconds.floor(instant) }
 
   /// The entry in force at an instant.
   ///

@@ -54,7 +54,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
   ///
   /// - Parameter instant: The instant.
   public init(utcDateOf instant: Date) {
-    let seconds = Int(instant.timeIntervalSince1970.rounded(.down))
+    let seconds = Int(EpochSeconds.floor(instant))
     self.init(daysSinceEpoch: seconds.floorDivided(by: 86_400))
   }
 
