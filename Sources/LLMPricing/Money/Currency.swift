@@ -100,12 +100,8 @@ extension Currency: Codable {
   /// - Throws: `DecodingError.dataCorrupted` naming the key path and the bad code.
   public init(from decoder: any Decoder) throws {
     let code = try decoder.singleValueContainer().decode(String.self)
-    do {
-      try self.init(code: code)
-    } catch {
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: PricingError.message(of: error))
-      )
+    self = try decoder.validated {
+      try Self(code: code)
     }
   }
 

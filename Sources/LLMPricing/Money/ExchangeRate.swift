@@ -70,18 +70,14 @@ public struct ExchangeRate: Hashable, Sendable, Codable {
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let rate = try container.decode(FixedDecimal.self, forKey: .rate)
-    do {
-      try self.init(
+    // The rule broken may involve several keys (rate, currencies, source): name the object.
+    self = try decoder.validated {
+      try Self(
         base: container.decode(Currency.self, forKey: .base),
         quote: container.decode(Currency.self, forKey: .quote),
         rate: rate,
         asOf: container.decode(Date.self, forKey: .asOf),
         source: container.decode(String.self, forKey: .source)
-      )
-    } catch let error as PricingError {
-      // The rule broken may involve several keys (rate, currencies, source): name the object.
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: error.message)
       )
     }
   }

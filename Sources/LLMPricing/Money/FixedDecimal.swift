@@ -299,12 +299,8 @@ extension FixedDecimal: Codable {
     } else {
       text = "\(try container.decode(Decimal.self))"
     }
-    do {
-      self = try FixedDecimal(text)
-    } catch {
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: PricingError.message(of: error))
-      )
+    self = try decoder.validated {
+      try FixedDecimal(text)
     }
   }
 

@@ -37,14 +37,10 @@ public struct FreeQuota: Hashable, Sendable, Codable {
   /// - Throws: `DecodingError` naming the key path when a value is out of range.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    do {
-      try self.init(
+    self = try decoder.validated {
+      try Self(
         tokens: container.decode(Int.self, forKey: .tokens),
         validityDays: container.decode(Int.self, forKey: .validityDays)
-      )
-    } catch let error as PricingError {
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: error.message)
       )
     }
   }

@@ -155,18 +155,14 @@ extension HolidayCalendar {
         )
       }
     }
-    do {
-      try self.init(
+    // The rule broken may involve holidays, make-up days or years: name the calendar.
+    self = try decoder.validated {
+      try Self(
         id: container.decode(String.self, forKey: .id),
         years: span.first...span.last,
         holidays: holidays,
         makeUpWorkingDays: Set(container.decode([CalendarDay].self, forKey: .makeUpWorkingDays)),
         sources: container.decode([String].self, forKey: .sources)
-      )
-    } catch let error as PricingError {
-      // The rule broken may involve holidays, make-up days or years: name the calendar.
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: error.message)
       )
     }
   }

@@ -175,8 +175,8 @@ public struct PriceSheet: Hashable, Sendable, Codable {
   /// - Throws: `DecodingError` naming the key path and the broken rule.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    do {
-      try self.init(
+    self = try decoder.validated {
+      try Self(
         currency: container.decode(Currency.self, forKey: .currency),
         tiers: container.decode([PriceTier].self, forKey: .tiers),
         windows: container.decodeIfPresent([TimeWindow].self, forKey: .windows) ?? [],
@@ -184,10 +184,6 @@ public struct PriceSheet: Hashable, Sendable, Codable {
         holidayCalendar: container.decodeIfPresent(HolidayCalendar.self, forKey: .holidayCalendar),
         batchMultiplier: container.decodeIfPresent(FixedDecimal.self, forKey: .batchMultiplier),
         freeQuota: container.decodeIfPresent(FreeQuota.self, forKey: .freeQuota)
-      )
-    } catch let error as PricingError {
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: error.message)
       )
     }
   }

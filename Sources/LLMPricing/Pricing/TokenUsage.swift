@@ -204,8 +204,8 @@ public struct TokenUsage: Hashable, Sendable, Codable {
     func count(_ key: CodingKeys, default value: Int = 0) throws -> Int {
       try container.decodeIfPresent(Int.self, forKey: key) ?? value
     }
-    do {
-      try self.init(
+    self = try decoder.validated {
+      try Self(
         uncachedInput: count(.uncachedInput),
         cacheRead: count(.cacheRead),
         cacheWrite: count(.cacheWrite),
@@ -213,10 +213,6 @@ public struct TokenUsage: Hashable, Sendable, Codable {
         output: count(.output),
         reasoning: count(.reasoning),
         requests: count(.requests, default: 1)
-      )
-    } catch let error as PricingError {
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: error.message)
       )
     }
   }

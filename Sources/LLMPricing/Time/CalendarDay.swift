@@ -134,12 +134,8 @@ extension CalendarDay: Codable {
   /// - Throws: `DecodingError.dataCorrupted` naming the key path and the bad text.
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
-    do {
-      try self.init(text)
-    } catch {
-      throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: PricingError.message(of: error))
-      )
+    self = try decoder.validated {
+      try Self(text)
     }
   }
 
