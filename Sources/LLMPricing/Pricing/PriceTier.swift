@@ -46,3 +46,24 @@ public struct PriceTier: Hashable, Sendable, Codable {
     return "input \(input)"
   }
 }
+
+extension PriceTier {
+  private enum CodingKeys: String, CodingKey {
+    case name, input, output, prices
+  }
+
+  /// Decodes a tier; `input` defaults to every size and `name` and `output` are optional,
+  /// as in ``init(name:input:output:prices:)``.
+  ///
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError` naming the key path of a missing or bad value.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      name: try container.decodeIfPresent(String.self, forKey: .name),
+      input: try container.decodeIfPresent(TokenRange.self, forKey: .input) ?? .all,
+      output: try container.decodeIfPresent(TokenRange.self, forKey: .output),
+      prices: try container.decode(ComponentPrices.self, forKey: .prices)
+    )
+  }
+}
