@@ -48,7 +48,7 @@ struct Quote {
 
   func json() throws -> String {
     let value = JSON(
-      model: offering.model,
+      model: offering.model.id,
       provider: offering.provider.id,
       offering: offering.id,
       at: Self.iso(at),
@@ -108,7 +108,7 @@ struct Quote {
     }
     var out: [String] = []
     out.append(
-      "\(offering.model) · \(offering.provider.name) · \(offering.currency.code) list "
+      "\(offering.model.id) · \(offering.provider.name) · \(offering.currency.code) list "
         + "(\(offering.region))"
     )
     out.append("at \(Self.iso(at))")

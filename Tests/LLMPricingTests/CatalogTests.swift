@@ -46,7 +46,7 @@ struct CatalogTests {
 
   @Test func aliasesResolve() throws {
     #expect(
-      try Catalog.builtIn.offerings(model: "deepseek-v4.1-flash").first?.model == "deepseek-flash"
+      try Catalog.builtIn.offerings(model: "deepseek-v4.1-flash").first?.model.id == "deepseek-flash"
     )
   }
 

@@ -31,10 +31,12 @@ public struct Catalog: Hashable, Sendable, Codable {
     }
     let matches = offerings.filter { offering in
       (wantedProvider == nil || offering.provider.id == wantedProvider)
-        && ([offering.model] + offering.aliases).contains { $0.lowercased() == wantedModel }
+        && ([offering.model.id] + offering.model.aliases).contains {
+          $0.lowercased() == wantedModel
+        }
     }
     guard matches.isEmpty else { return matches }
-    let known = Set(offerings.flatMap { [$0.model] + $0.aliases })
+    let known = Set(offerings.flatMap { [$0.model.id] + $0.model.aliases })
     let closest = known.sorted {
       let a = Self.distance($0.lowercased(), wantedModel)
       let b = Self.distance($1.lowercased(), wantedModel)

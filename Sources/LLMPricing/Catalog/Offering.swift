@@ -3,10 +3,8 @@
 /// DeepSeek's CNY list and its USD list for `deepseek-chat` are two offerings: each is
 /// priced in the currency the provider publishes, and neither is derived from the other.
 public struct Offering: Hashable, Sendable, Codable {
-  /// The model's API id, such as `"deepseek-chat"`.
-  public var model: String
-  /// Other ids that reach the same model.
-  public var aliases: [String]
+  /// The model sold, with its id, aliases and facts.
+  public var model: Model
   /// The provider.
   public var provider: Provider
   /// Where the offering is sold, such as `"mainland China"` or `"international"`.
@@ -18,25 +16,22 @@ public struct Offering: Hashable, Sendable, Codable {
   public var currency: Currency { schedule.currency }
 
   /// `provider/model@CURRENCY`, unique in a catalog: `"deepseek/deepseek-chat@CNY"`.
-  public var id: String { "\(provider.id)/\(model)@\(currency.code)" }
+  public var id: String { "\(provider.id)/\(model.id)@\(currency.code)" }
 
   /// Creates an offering.
   ///
   /// - Parameters:
-  ///   - model: The model's API id.
-  ///   - aliases: Other ids that reach it.
+  ///   - model: The model sold.
   ///   - provider: The provider.
   ///   - region: Where it is sold.
   ///   - schedule: Its prices over time.
   public init(
-    model: String,
-    aliases: [String] = [],
+    model: Model,
     provider: Provider,
     region: String,
     schedule: PriceSchedule
   ) {
     self.model = model
-    self.aliases = aliases
     self.provider = provider
     self.region = region
     self.schedule = schedule

@@ -7,71 +7,117 @@ extension DeepSeekPrices {
     let international = "international"
     return [
       Offering(
-        model: "deepseek-chat",
+        model: chatModel,
         provider: provider,
         region: mainland,
         schedule: try schedule(.cny, chatCNY(), retiredAt: retirement)
       ),
       Offering(
-        model: "deepseek-chat",
+        model: chatModel,
         provider: provider,
         region: international,
         schedule: try schedule(.usd, chatUSD(), retiredAt: retirement)
       ),
       Offering(
-        model: "deepseek-reasoner",
+        model: reasonerModel,
         provider: provider,
         region: mainland,
         schedule: try schedule(.cny, reasonerCNY(), retiredAt: retirement)
       ),
       Offering(
-        model: "deepseek-reasoner",
+        model: reasonerModel,
         provider: provider,
         region: international,
         schedule: try schedule(.usd, reasonerUSD(), retiredAt: retirement)
       ),
       Offering(
-        model: "deepseek-v4-flash",
-        aliases: ["deepseek-v4-flash-vision-exp"],
+        model: v4FlashModel,
         provider: provider,
         region: mainland,
         schedule: try schedule(.cny, v4FlashCNY())
       ),
       Offering(
-        model: "deepseek-v4-flash",
-        aliases: ["deepseek-v4-flash-vision-exp"],
+        model: v4FlashModel,
         provider: provider,
         region: international,
         schedule: try schedule(.usd, v4FlashUSD())
       ),
       Offering(
-        model: "deepseek-flash",
-        aliases: ["deepseek-v4.1-flash"],
+        model: v41FlashModel,
         provider: provider,
         region: mainland,
         schedule: try schedule(.cny, [try v41FlashCNY()])
       ),
       Offering(
-        model: "deepseek-flash",
-        aliases: ["deepseek-v4.1-flash"],
+        model: v41FlashModel,
         provider: provider,
         region: international,
         schedule: try schedule(.usd, [try v41FlashUSD()])
       ),
       Offering(
-        model: "deepseek-v4-pro",
+        model: v4ProModel,
         provider: provider,
         region: mainland,
         schedule: try schedule(.cny, v4ProCNY())
       ),
       Offering(
-        model: "deepseek-v4-pro",
+        model: v4ProModel,
         provider: provider,
         region: international,
         schedule: try schedule(.usd, v4ProUSD())
       ),
     ]
   }
+
+  // Context windows from DeepSeek's pricing pages: 128K for V3.1/V3.2 (64K for V3 and R1
+  // before 2025-08-21), 1M with 384K output for V4 and V4.1.
+  static let chatModel = Model(
+    id: "deepseek-chat",
+    vendor: "deepseek",
+    family: "DeepSeek",
+    openWeights: true,
+    contextWindow: 131_072,
+    maxOutput: 8_192,
+    releaseDate: try? CalendarDay("2024-05-06")
+  )
+  static let reasonerModel = Model(
+    id: "deepseek-reasoner",
+    vendor: "deepseek",
+    family: "DeepSeek",
+    openWeights: true,
+    contextWindow: 131_072,
+    maxOutput: 65_536,
+    releaseDate: try? CalendarDay("2025-01-20")
+  )
+  static let v4FlashModel = Model(
+    id: "deepseek-v4-flash",
+    aliases: ["deepseek-v4-flash-vision-exp"],
+    vendor: "deepseek",
+    family: "DeepSeek",
+    openWeights: true,
+    contextWindow: 1_048_576,
+    maxOutput: 393_216,
+    releaseDate: try? CalendarDay("2026-04-24")
+  )
+  static let v41FlashModel = Model(
+    id: "deepseek-flash",
+    aliases: ["deepseek-v4.1-flash"],
+    vendor: "deepseek",
+    family: "DeepSeek",
+    openWeights: true,
+    contextWindow: 1_048_576,
+    maxOutput: 393_216,
+    releaseDate: try? CalendarDay("2026-09-10")
+  )
+  static let v4ProModel = Model(
+    id: "deepseek-v4-pro",
+    vendor: "deepseek",
+    family: "DeepSeek",
+    openWeights: true,
+    contextWindow: 1_048_576,
+    maxOutput: 393_216,
+    releaseDate: try? CalendarDay("2026-04-24")
+  )
 
   /// deepseek-chat and deepseek-reasoner stopped answering at this instant.
   static let retirement = "2026-07-24T15:59:00Z"
