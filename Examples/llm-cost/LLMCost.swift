@@ -10,6 +10,7 @@ enum LLMCost {
 
     SUBCOMMANDS:
       quote     Price one usage on one model at an instant.
+      models    List offerings with the prices in force at an instant.
 
     Run 'llm-cost <subcommand> --help' for a subcommand's options.
     """
@@ -25,10 +26,12 @@ enum LLMCost {
       switch subcommand {
       case "quote":
         try QuoteCommand.run(rest)
+      case "models":
+        try ModelsCommand.run(rest)
       case "--help", "-h", "help":
         print(usage)
       default:
-        throw UsageError("unknown subcommand '\(subcommand)'; the subcommands are: quote")
+        throw UsageError("unknown subcommand '\(subcommand)'; the subcommands are: quote, models")
       }
       return 0
     } catch let error as UsageError {

@@ -23,7 +23,9 @@ enum QuoteCommand {
       --currency CNY|USD    Price on the offering published in this currency; when the
                             provider publishes none, convert with the default dated FX
                             table and show the rate.
-      --catalog FILE        Price against a catalog JSON file instead of the built-in one.
+      --catalog FILE        Lay a catalog JSON file over the built-in catalog: its offerings
+                            replace or add to the built-in ones, its overrides apply
+                            (see Docs/CatalogFormat.md).
       --json                Print JSON: exact, unrounded decimal strings.
       -h, --help            Show this help.
 
@@ -84,19 +86,7 @@ enum QuoteCommand {
       }
     }
 
-    let catalog: Catalog
-    if let path = options.string("catalog") {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw PricingError(.invalidData, "cannot read catalog file '\(path)'")
-      }
-      do {
-        catalog = try Catalog.decode(from: data)
-      } catch let error as PricingError {
-        throw PricingError(error.code, "catalog file '\(path)': \(error.message)")
-      }
-    } else {
-      catalog = .builtIn
-    }
+    let catalog = try CatalogLoading.load(options.string("catalog"))
 
     let usage = try TokenUsage(
       uncachedInput: input - allParts,

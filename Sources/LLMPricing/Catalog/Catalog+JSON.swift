@@ -39,6 +39,57 @@ extension Catalog {
   }
 }
 
+extension Catalog: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case formatVersion, offerings, overrides
+  }
+
+  /// Decodes a catalog file: `{"formatVersion": 1, "offerings": […], "overrides": […]}`.
+  ///
+  /// `formatVersion` defaults to 1; `offerings` and `overrides` default to empty. Offering
+  /// ids must be unique.
+  ///
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError` naming the key path of the first bad value, or a newer
+  ///   format version than this library reads.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let version = try container.decodeIfPresent(Int.self, forKey: .formatVersion) ?? 1
+    guard version == Self.formatVersion else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .formatVersion,
+        in: container,
+        debugDescription: "format version \(version) is not supported; this library reads "
+          + "version \(Self.formatVersion). Update LLMPricing or export the file again"
+      )
+    }
+    let offerings = try container.decodeIfPresent([Offering].self, forKey: .offerings) ?? []
+    var seen: Set<String> = []
+    for offering in offerings where !seen.insert(offering.id).inserted {
+      throw DecodingError.dataCorruptedError(
+        forKey: .offerings,
+        in: container,
+        debugDescription: "offering \(offering.id) appears twice; ids must be unique"
+      )
+    }
+    self.init(
+      offerings: offerings,
+      overrides: try container.decodeIfPresent([CatalogOverride].self, forKey: .overrides) ?? []
+    )
+  }
+
+  /// Encodes the catalog with its format version.
+  ///
+  /// - Parameter encoder: The encoder to write to.
+  /// - Throws: Whatever the encoder throws.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(Self.formatVersion, forKey: .formatVersion)
+    try container.encode(offerings, forKey: .offerings)
+    if !overrides.isEmpty { try container.encode(overrides, forKey: .overrides) }
+  }
+}
+
 extension PricingError {
   /// Creates an error from a decoding failure, naming the key path.
   ///

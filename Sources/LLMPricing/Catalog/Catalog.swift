@@ -3,15 +3,68 @@
 /// ```swift
 /// let offering = try Catalog.builtIn.offering(model: "deepseek-chat", currency: .cny)
 /// ```
-public struct Catalog: Hashable, Sendable, Codable {
+public struct Catalog: Hashable, Sendable {
+  /// The version of the JSON format this library reads and writes.
+  public static let formatVersion = 1
+
   /// The offerings, in a stable order.
   public let offerings: [Offering]
+  /// Changes to apply to offerings when this catalog is merged onto another, such as a
+  /// negotiated discount on a built-in offering.
+  public let overrides: [CatalogOverride]
 
   /// Creates a catalog.
   ///
-  /// - Parameter offerings: The offerings.
-  public init(offerings: [Offering]) {
+  /// - Parameters:
+  ///   - offerings: The offerings.
+  ///   - overrides: Changes to apply when this catalog is merged onto another.
+  public init(offerings: [Offering], overrides: [CatalogOverride] = []) {
     self.offerings = offerings
+    self.overrides = overrides
+  }
+
+  /// Returns this catalog with another laid over it.
+  ///
+  /// Offerings of `other` replace offerings with the same id (a private deployment's own
+  /// price) and are otherwise added; then `other`'s overrides are applied.
+  ///
+  /// ```swift
+  /// let mine = try Catalog.decode(from: data)  // {"overrides": [{"offering": …, "multiplier": "0.8", …}]}
+  /// let catalog = try Catalog.builtIn.merging(mine)
+  /// ```
+  ///
+  /// - Parameter other: The catalog laid over this one.
+  /// - Returns: The merged catalog, with no overrides left to apply.
+  /// - Throws: ``PricingError/Code/unknownModel`` when an override names no offering;
+  ///   the errors of ``CatalogOverride/applied(to:)``.
+  public func merging(_ other: Catalog) throws -> Catalog {
+    var merged = offerings
+    for offering in other.offerings {
+      if let index = merged.firstIndex(where: { $0.id == offering.id }) {
+        merged[index] = offering
+      } else {
+        merged.append(offering)
+      }
+    }
+    for override in other.overrides {
+      guard
+        let index = merged.firstIndex(where: {
+          $0.id.lowercased() == override.offering.lowercased()
+        })
+      else {
+        let closest = merged.map(\.id).sorted {
+          Self.distance($0.lowercased(), override.offering.lowercased())
+            < Self.distance($1.lowercased(), override.offering.lowercased())
+        }
+        throw PricingError(
+          .unknownModel,
+          "override names unknown offering '\(override.offering)'; closest: "
+            + closest.prefix(3).joined(separator: ", ")
+        )
+      }
+      merged[index] = try override.applied(to: merged[index])
+    }
+    return Catalog(offerings: merged)
   }
 
   /// The offerings of a model, matched case-insensitively by id or alias, optionally
@@ -29,13 +82,20 @@ public struct Catalog: Hashable, Sendable, Codable {
       wantedProvider = wantedProvider ?? String(wantedModel[..<slash])
       wantedModel = String(wantedModel[wantedModel.index(after: slash)...])
     }
-    let matches = offerings.filter { offering in
-      (wantedProvider == nil || offering.provider.id == wantedProvider)
-        && ([offering.model.id] + offering.model.aliases).contains {
-          $0.lowercased() == wantedModel
-        }
+    func matching(_ id: String) -> [Offering] {
+      offerings.filter { offering in
+        (wantedProvider == nil || offering.provider.id == wantedProvider)
+          && ([offering.model.id] + offering.model.aliases).contains { $0.lowercased() == id }
+      }
     }
+    let matches = matching(wantedModel)
     guard matches.isEmpty else { return matches }
+    // A dated snapshot id (gpt-4o-2024-08-06, doubao-seed-1-6-250615) reaches its model
+    // when the snapshot itself is not listed.
+    if let base = Self.withoutSnapshotSuffix(wantedModel) {
+      let snapshotMatches = matching(base)
+      if !snapshotMatches.isEmpty { return snapshotMatches }
+    }
     let known = Set(offerings.flatMap { [$0.model.id] + $0.model.aliases })
     let closest = known.sorted {
       let a = Self.distance($0.lowercased(), wantedModel)
@@ -66,6 +126,26 @@ public struct Catalog: Hashable, Sendable, Codable {
     currency: Currency
   ) throws -> Offering? {
     try offerings(model: model, provider: provider).first { $0.currency == currency }
+  }
+
+  /// The id without a trailing date: `-2024-08-06`, `-20241022` or `-250615`; `nil` when
+  /// it has none.
+  static func withoutSnapshotSuffix(_ id: String) -> String? {
+    let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+    func isDigits(_ part: Substring, _ count: Int) -> Bool {
+      part.count == count && part.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+    if parts.count > 3, isDigits(parts[parts.count - 3], 4), isDigits(parts[parts.count - 2], 2),
+      isDigits(parts[parts.count - 1], 2)
+    {
+      return parts.dropLast(3).joined(separator: "-")
+    }
+    if parts.count > 1, let last = parts.last,
+      isDigits(last, 8) || isDigits(last, 6) || isDigits(last, 4)
+    {
+      return parts.dropLast().joined(separator: "-")
+    }
+    return nil
   }
 
   /// The Levenshtein edit distance between two strings.

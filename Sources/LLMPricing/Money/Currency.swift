@@ -1,3 +1,5 @@
+import Foundation
+
 /// A currency that prices and amounts are quoted in, identified by its ISO 4217 code.
 ///
 /// CNY and USD are first-class (``cny``, ``usd``); any other ISO code can be made with
@@ -51,7 +53,7 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   ///   - code: Three uppercase ASCII letters, such as `"EUR"`.
   ///   - minorUnitDigits: The minor-unit digits, from 0 to 6; `nil` for the default.
   /// - Throws: ``PricingError/Code/invalidCurrency`` naming the code when it is not three
-  ///   uppercase letters, or the digits are out of range.
+  ///   uppercase letters, not an ISO 4217 code, or the digits are out of range.
   public init(code: String, minorUnitDigits: Int? = nil) throws {
     guard code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
       throw PricingError(
@@ -65,6 +67,16 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
         "\(digits) minor-unit digits for \(code) is out of range; use 0 to 6"
       )
     }
+    // Foundation knows every ISO 4217 code, historic ones included.
+    let isoCodes = Self.isoCodes
+    guard
+      isoCodes.isEmpty || isoCodes.contains(code) || Self.known.contains(where: { $0.code == code })
+    else {
+      throw PricingError(
+        .invalidCurrency,
+        "'\(code)' is not an ISO 4217 currency code; use a code such as CNY, USD or EUR"
+      )
+    }
     if let known = Self.known.first(where: { $0.code == code }) {
       self.init(
         verifiedCode: code,
@@ -75,6 +87,9 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
       self.init(verifiedCode: code, minorUnitDigits: minorUnitDigits ?? 2, symbol: code)
     }
   }
+
+  /// Every ISO 4217 code Foundation knows, current and historic.
+  private static let isoCodes = Set(Locale.Currency.isoCurrencies.map(\.identifier))
 
   /// The ISO code, such as `"CNY"`.
   public var description: String { code }

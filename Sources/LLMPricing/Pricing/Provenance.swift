@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a price comes from and how far to trust it.
 ///
 /// Every built-in price carries one. Encodes in JSON as
@@ -34,5 +36,31 @@ public struct Provenance: Hashable, Sendable, Codable {
     self.observed = observed
     self.confidence = confidence
     self.note = note
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case source, observed, confidence, note
+  }
+
+  /// Decodes a provenance record, requiring a non-empty source.
+  ///
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError` naming the key path when the source is missing or empty.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let source = try container.decode(String.self, forKey: .source)
+    guard !source.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .source,
+        in: container,
+        debugDescription: "every price needs a source: say where it was published"
+      )
+    }
+    self.init(
+      source: source,
+      observed: try container.decode(CalendarDay.self, forKey: .observed),
+      confidence: try container.decode(Confidence.self, forKey: .confidence),
+      note: try container.decodeIfPresent(String.self, forKey: .note)
+    )
   }
 }
