@@ -191,9 +191,9 @@ struct Listing: Encodable {
     for listing in listings {
       var rules: [String] = []
       if listing.tiers.count > 1 { rules.append("\(listing.tiers.count) tiers") }
-      if !listing.windows.isEmpty {
-        rules.append(listing.windows.map(\.name).joined(separator: "/"))
-      }
+      var names: [String] = []
+      for window in listing.windows where !names.contains(window.name) { names.append(window.name) }
+      if !names.isEmpty { rules.append(names.joined(separator: "/") + " hours") }
       if let batch = listing.batchMultiplier { rules.append("batch ×\(batch)") }
       rows.append([
         listing.offering, listing.region, listing.prices.input, listing.prices.cacheRead,
