@@ -11,6 +11,7 @@ enum LLMCost {
     SUBCOMMANDS:
       quote     Price one usage on one model at an instant.
       models    List offerings with the prices in force at an instant.
+      compare   Show where LiteLLM's or genai-prices' prices disagree with this catalog.
 
     Run 'llm-cost <subcommand> --help' for a subcommand's options.
     """
@@ -28,10 +29,14 @@ enum LLMCost {
         try QuoteCommand.run(rest)
       case "models":
         try ModelsCommand.run(rest)
+      case "compare":
+        try CompareCommand.run(rest)
       case "--help", "-h", "help":
         print(usage)
       default:
-        throw UsageError("unknown subcommand '\(subcommand)'; the subcommands are: quote, models")
+        throw UsageError(
+          "unknown subcommand '\(subcommand)'; the subcommands are: quote, models, compare"
+        )
       }
       return 0
     } catch let error as UsageError {

@@ -1,0 +1,95 @@
+import Foundation
+import LLMPricing
+
+/// `llm-cost compare`: where another project's price file disagrees with this catalog.
+enum CompareCommand {
+  static let help = """
+    USAGE: llm-cost compare (--litellm FILE | --genai-prices FILE) [--at ISO8601] [--json]
+
+    Import another project's public price file and show every price that disagrees with
+    LLMPricing's catalog for the same provider, model and currency, at an instant.
+
+    OPTIONS:
+      --litellm FILE        LiteLLM's model_prices_and_context_window.json (USD per token).
+      --genai-prices FILE   genai-prices' data.json, format v2 (USD per million tokens).
+      --at ISO8601          The instant to compare at (default: now).
+      --catalog FILE        Lay a catalog JSON file over the built-in catalog first.
+      --json                Print {"imported", "skipped", "differences": [...]} as JSON.
+      -h, --help            Show this help.
+    """
+
+  struct Report: Encodable {
+    let at: String
+    let file: String
+    let imported: Int
+    let skipped: [PriceFileImport.Skipped]
+    let differences: [PriceComparison.Difference]
+  }
+
+  static func run(_ arguments: [String]) throws {
+    if arguments.contains("--help") || arguments.contains("-h") {
+      print(help)
+      return
+    }
+    let options = try Options(
+      arguments,
+      valued: ["litellm", "genai-prices", "at", "catalog"],
+      flags: ["json"]
+    )
+    let instant: Date
+    if let text = options.string("at") {
+      guard let parsed = QuoteCommand.parseInstant(text) else {
+        throw UsageError("--at '\(text)' is not an ISO 8601 instant such as 2025-06-01T03:00:00Z")
+      }
+      instant = parsed
+    } else {
+      instant = Date()
+    }
+    let path: String
+    let isLiteLLM: Bool
+    switch (options.string("litellm"), options.string("genai-prices")) {
+    case (let file?, nil):
+      (path, isLiteLLM) = (file, true)
+    case (nil, let file?):
+      (path, isLiteLLM) = (file, false)
+    default:
+      throw UsageError("give exactly one of --litellm FILE or --genai-prices FILE")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw PricingError(.invalidData, "cannot read price file '\(path)'")
+    }
+    let observed = CalendarDay(utcDateOf: Date())
+    let imported =
+      isLiteLLM
+      ? try LiteLLMImporter.import(data, source: "LiteLLM file \(path)", observed: observed)
+      : try GenAIPricesImporter.import(
+        data,
+        source: "genai-prices file \(path)",
+        observed: observed
+      )
+    let ours = try CatalogLoading.load(options.string("catalog"))
+    let differences = PriceComparison.differences(ours: ours, theirs: imported.catalog, at: instant)
+    if options.flag("json") {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      let report = Report(
+        at: Quote.iso(instant),
+        file: path,
+        imported: imported.catalog.offerings.count,
+        skipped: imported.skipped,
+        differences: differences
+      )
+      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      return
+    }
+    print(
+      "Imported \(imported.catalog.offerings.count) offerings from \(path); skipped "
+        + "\(imported.skipped.count) entries (use --json to see each with its reason)."
+    )
+    print("Prices that disagree with LLMPricing at \(Quote.iso(instant)), per million tokens:\n")
+    for difference in differences {
+      print("  \(difference)   [theirs: \(difference.theirs); ours: \(difference.ourSource)]")
+    }
+    if differences.isEmpty { print("  none") }
+  }
+}
