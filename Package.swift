@@ -10,7 +10,12 @@ let package = Package(
   ],
   targets: [
     .target(name: "LLMPricing"),
-    .testTarget(name: "LLMPricingTests", dependencies: ["LLMPricing"]),
+    .testTarget(
+      name: "LLMPricingTests",
+      dependencies: ["LLMPricing"],
+      // Read from the source tree by path (#filePath), not bundled as resources.
+      exclude: ["Fixtures"]
+    ),
     .executableTarget(
       name: "llm-cost",
       dependencies: ["LLMPricing"],
