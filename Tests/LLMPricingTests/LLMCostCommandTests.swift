@@ -131,14 +131,19 @@ struct LLMCostCommandTests {
   }
 
   @Test func currencyWithoutAPublishedListConvertsAndShowsTheRate() throws {
-    // A catalog with only DeepSeek's CNY lists: asking for USD must convert and say so.
-    let cnyOnly = Catalog(offerings: Catalog.builtIn.offerings.filter { $0.currency == .cny })
+    // A private model priced only in CNY (a copy of deepseek-chat's CNY list): asking for
+    // USD must convert and say so.
+    var privateModel = try #require(
+      try Catalog.builtIn.offering(model: "deepseek-chat", currency: .cny)
+    )
+    privateModel.model = Model(id: "private-cny-model", vendor: "deepseek", family: "DeepSeek")
+    let cnyOnly = Catalog(offerings: [privateModel])
     let file = FileManager.default.temporaryDirectory
       .appendingPathComponent("llm-cost-cny-only-\(UUID().uuidString).json")
     try cnyOnly.encodedJSON().write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
     let arguments = [
-      "quote", "--model", "deepseek-chat", "--input", "1000000", "--output", "0",
+      "quote", "--model", "private-cny-model", "--input", "1000000", "--output", "0",
       "--at", "2025-10-01T04:00:00Z", "--currency", "USD", "--catalog", file.path,
     ]
     let json = try run(arguments + ["--json"])
@@ -170,9 +175,59 @@ struct LLMCostCommandTests {
     #expect(result.error.contains("offerings[0]"), "\(result.error)")
   }
 
+  @Test func modelsJSONKeepsTheContractKeys() throws {
+    let result = try run([
+      "models", "--provider", "deepseek", "--currency", "USD", "--at", "2025-10-01T00:00:00Z",
+      "--json",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    )
+    let offerings = try #require(object["offerings"] as? [[String: Any]])
+    // On 2025-10-01 DeepSeek sold deepseek-chat and deepseek-reasoner (V3.2).
+    #expect(offerings.count == 2)
+    for offering in offerings {
+      for key in [
+        "model", "provider", "currency", "prices", "source", "effectiveFrom", "confidence",
+      ] {
+        #expect(offering.keys.contains(key), "missing \(key)")
+      }
+      #expect(offering["currency"] as? String == "USD")
+      let prices = try #require(offering["prices"] as? [String: Any])
+      #expect(prices["input"] as? String == "0.28")
+    }
+  }
+
+  @Test func modelsRejectsAnUnknownProvider() throws {
+    let result = try run(["models", "--provider", "nosuch"])
+    #expect(result.status == 1)
+    #expect(result.error.contains("deepseek"))
+  }
+
+  @Test func compareReportsDisagreementsAndSkippedEntries() throws {
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/litellm-sample.json")
+    let result = try run([
+      "compare", "--litellm", fixture.path, "--at", "2025-10-01T04:00:00Z", "--json",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    )
+    #expect(object["imported"] as? Int == 2)
+    #expect((object["skipped"] as? [Any])?.count == 3)
+    let differences = try #require(object["differences"] as? [[String: Any]])
+    #expect(differences.count == 1)
+    #expect(differences.first?["component"] as? String == "output")
+    #expect(try run(["compare"]).status == 2)
+  }
+
   @Test func everySubcommandHasHelp() throws {
     let result = try run(["quote", "--help"])
     #expect(result.status == 0)
     #expect(result.output.contains("--cached-input"))
+    #expect(try run(["models", "--help"]).output.contains("--currency"))
+    #expect(try run(["compare", "--help"]).output.contains("--genai-prices"))
   }
 }
