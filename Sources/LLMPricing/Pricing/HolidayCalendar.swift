@@ -81,6 +81,9 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
     self.sources = sources
   }
 
+  /// The calendars built into the library, by id: `"CN"` is ``chinaMainland``.
+  public static var builtIn: [String: HolidayCalendar] { ["CN": .chinaMainland] }
+
   /// Whether a day is a working day or a rest day.
   ///
   /// - Parameter day: The day.

@@ -169,6 +169,46 @@ public struct PriceSheet: Hashable, Sendable, Codable {
     case currency, tiers, windows, timeZone, holidayCalendar, batchMultiplier, freeQuota
   }
 
+  /// A built-in calendar by id (`"CN"`), or a calendar written out in full.
+  private static func decodeCalendar(
+    _ container: KeyedDecodingContainer<CodingKeys>
+  ) throws -> HolidayCalendar? {
+    if let id = try? container.decodeIfPresent(String.self, forKey: .holidayCalendar) {
+      guard let calendar = HolidayCalendar.builtIn[id] else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .holidayCalendar,
+          in: container,
+          debugDescription: "unknown holiday calendar '\(id)'; use "
+            + HolidayCalendar.builtIn.keys.sorted().joined(separator: ", ")
+            + " or write the calendar out in full"
+        )
+      }
+      return calendar
+    }
+    return try container.decodeIfPresent(HolidayCalendar.self, forKey: .holidayCalendar)
+  }
+
+  /// Encodes the sheet; a built-in holiday calendar is written by its id, such as `"CN"`.
+  ///
+  /// - Parameter encoder: The encoder to write to.
+  /// - Throws: Whatever the encoder throws.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(currency, forKey: .currency)
+    try container.encode(tiers, forKey: .tiers)
+    if !windows.isEmpty { try container.encode(windows, forKey: .windows) }
+    try container.encode(timeZone, forKey: .timeZone)
+    if let holidayCalendar {
+      if HolidayCalendar.builtIn[holidayCalendar.id] == holidayCalendar {
+        try container.encode(holidayCalendar.id, forKey: .holidayCalendar)
+      } else {
+        try container.encode(holidayCalendar, forKey: .holidayCalendar)
+      }
+    }
+    try container.encodeIfPresent(batchMultiplier, forKey: .batchMultiplier)
+    try container.encodeIfPresent(freeQuota, forKey: .freeQuota)
+  }
+
   /// Decodes a sheet through the validating initializer.
   ///
   /// - Parameter decoder: The decoder to read from.
@@ -181,7 +221,7 @@ public struct PriceSheet: Hashable, Sendable, Codable {
         tiers: container.decode([PriceTier].self, forKey: .tiers),
         windows: container.decodeIfPresent([TimeWindow].self, forKey: .windows) ?? [],
         timeZone: container.decodeIfPresent(String.self, forKey: .timeZone) ?? "UTC",
-        holidayCalendar: container.decodeIfPresent(HolidayCalendar.self, forKey: .holidayCalendar),
+        holidayCalendar: Self.decodeCalendar(container),
         batchMultiplier: container.decodeIfPresent(FixedDecimal.self, forKey: .batchMultiplier),
         freeQuota: container.decodeIfPresent(FreeQuota.self, forKey: .freeQuota)
       )
