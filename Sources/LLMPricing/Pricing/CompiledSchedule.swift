@@ -219,16 +219,13 @@ final class CompiledSchedule: Sendable {
       }
       var calendarIndex = -1
       if let calendar = sheet.holidayCalendar {
-        if let existing = calendars.firstIndex(of: calendar) {
+        if let existing = calendars.firstIndex(where: { $0.id == calendar.id && $0 == calendar }) {
           calendarIndex = existing
         } else {
           calendarIndex = calendars.count
           calendars.append(calendar)
-          let table = calendar.dayKindTable()
-          calendarFirstDays.append(table.firstDay)
-          dayFlags.append(
-            zip(table.isWorkingDay, table.isHoliday).map { ($0 ? 1 : 0) | ($1 ? 2 : 0) }
-          )
+          calendarFirstDays.append(calendar.firstDay)
+          dayFlags.append(calendar.dayFlags)
         }
       }
       layouts.append(

@@ -24,6 +24,12 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
   /// Where the dates come from, one entry per year.
   public let sources: [String]
 
+  /// The first covered day (days since 1970) and, for every covered day, bit 0 "working
+  /// day" and bit 1 "public holiday": computed once, so every sheet that uses the calendar
+  /// shares it (building it per sheet was a tenth of a cold start).
+  let firstDay: Int
+  let dayFlags: [UInt8]
+
   /// Creates a validated calendar.
   ///
   /// - Parameters:
@@ -79,6 +85,15 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
     self.holidays = holidays
     self.makeUpWorkingDays = makeUpWorkingDays
     self.sources = sources
+    let first = (try? CalendarDay(year: years.lowerBound, month: 1, day: 1))?.daysSinceEpoch ?? 0
+    let last = (try? CalendarDay(year: years.upperBound, month: 12, day: 31))?.daysSinceEpoch ?? 0
+    self.firstDay = first
+    self.dayFlags = (first...max(first, last)).map { index in
+      let day = CalendarDay(daysSinceEpoch: index)
+      if holidays[day] != nil { return 2 }
+      if makeUpWorkingDays.contains(day) { return 1 }
+      return Weekday.weekend.contains(day.weekday) ? 0 : 1
+    }
   }
 
   /// The calendars built into the library, by id: `"CN"` is ``chinaMainland``.
@@ -106,16 +121,6 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
     )
   }
 
-  /// Every day's kind, indexed by days since the first day covered, for the hot path.
-  func dayKindTable() -> (firstDay: Int, isWorkingDay: [Bool], isHoliday: [Bool]) {
-    let first = (try? CalendarDay(year: years.lowerBound, month: 1, day: 1))?.daysSinceEpoch ?? 0
-    let last = (try? CalendarDay(year: years.upperBound, month: 12, day: 31))?.daysSinceEpoch ?? 0
-    let table = (first...last).map { index in
-      (try? kind(of: CalendarDay(daysSinceEpoch: index))) == .workingDay
-    }
-    let holidays = (first...last).map { self.holidays[CalendarDay(daysSinceEpoch: $0)] != nil }
-    return (first, table, holidays)
-  }
 }
 
 extension HolidayCalendar {

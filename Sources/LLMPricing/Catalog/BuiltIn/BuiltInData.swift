@@ -7,10 +7,22 @@ import Foundation
 enum BuiltInData {
   /// Parses an ISO 8601 instant such as `"2025-02-08T16:00:00Z"`.
   static func instant(_ text: String) throws -> Date {
-    guard let date = try? Date(text, strategy: .iso8601) else {
-      throw PricingError(.invalidData, "built-in instant '\(text)' is not ISO 8601")
+    // Built-in instants are all `YYYY-MM-DDTHH:MM:SSZ`; parsing them directly keeps
+    // Foundation's date parser (and its calendar set-up) out of a cold start.
+    let parts = text.split(whereSeparator: { $0 == "T" || $0 == "Z" })
+    let clock = parts.count == 2 ? parts[1].split(separator: ":") : []
+    guard text.hasSuffix("Z"), parts.count == 2, clock.count == 3,
+      let hours = Int(clock[0]), let minutes = Int(clock[1]), let seconds = Int(clock[2]),
+      (0..<24).contains(hours), (0..<60).contains(minutes), (0..<60).contains(seconds),
+      let day = try? CalendarDay(String(parts[0]))
+    else {
+      throw PricingError(
+        .invalidData,
+        "built-in instant '\(text)' is not of the form YYYY-MM-DDTHH:MM:SSZ"
+      )
     }
-    return date
+    let total = day.daysSinceEpoch * 86_400 + hours * 3_600 + minutes * 60 + seconds
+    return Date(timeIntervalSince1970: TimeInterval(total))
   }
 
   /// A flat tier: cache hit, cache miss and output per million tokens.
