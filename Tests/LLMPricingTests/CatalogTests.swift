@@ -7,7 +7,12 @@ struct CatalogTests {
   @Test func theBuiltInCatalogBuildsWithoutErrors() throws {
     let offerings = try Catalog.makeBuiltIn()
     #expect(offerings.count == Catalog.builtIn.offerings.count)
-    #expect(offerings.count == 10)
+    // Ids are unique, and every provider the catalog promises is present.
+    #expect(Set(offerings.map(\.id)).count == offerings.count)
+    let providers = Set(offerings.map(\.provider.id))
+    for provider in ["deepseek", "openai", "xai"] {
+      #expect(providers.contains(provider), "missing \(provider)")
+    }
   }
 
   @Test func everyBuiltInPriceIsPlausibleAndSourced() throws {

@@ -171,9 +171,10 @@ public struct Catalog: Hashable, Sendable {
 extension Catalog {
   /// The catalog compiled into the library.
   ///
-  /// Until the full catalog lands it holds DeepSeek's full 2024–2026 history in both of
-  /// its published lists. Every entry carries its source URL, the day it was observed,
-  /// and a confidence mark.
+  /// Chinese providers in CNY (and their own USD lists where they publish one) beside US
+  /// providers in USD, with price history. Every entry carries its source URL, the day it
+  /// was observed, and a confidence mark; `Docs/CatalogSources.md` lists the sources and
+  /// the gaps.
   public static let builtIn = Catalog(offerings: (try? makeBuiltIn()) ?? [])
 
   /// Builds the built-in offerings, throwing the first invalid value.
@@ -184,6 +185,14 @@ extension Catalog {
   /// - Returns: The built-in offerings.
   /// - Throws: ``PricingError`` naming the first invalid built-in value.
   public static func makeBuiltIn() throws -> [Offering] {
-    try DeepSeekPrices.offerings()
+    var offerings: [Offering] = []
+    for provider in builtInProviders { offerings += try provider() }
+    return offerings
   }
+
+  /// The built-in providers' offering builders, Chinese providers first.
+  static let builtInProviders: [@Sendable () throws -> [Offering]] = [
+    DeepSeekPrices.offerings,
+    OpenAIPrices.offerings, XAIPrices.offerings,
+  ]
 }
