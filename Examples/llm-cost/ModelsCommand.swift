@@ -78,6 +78,12 @@ enum ModelsCommand {
 
 /// One offering's prices in force, for `llm-cost models`.
 struct Listing: Encodable {
+  private enum CodingKeys: String, CodingKey {
+    case model, provider, offering, region, currency, prices, tiers, windows, timeZone
+    case batchMultiplier, freeQuotaTokens, contextWindow, source, effectiveFrom, confidence
+    case observed
+  }
+
   struct Document: Encodable {
     let at: String
     let offerings: [Listing]
@@ -119,6 +125,8 @@ struct Listing: Encodable {
 
   let model: String
   let provider: String
+  /// Whether the base tier has a cache-read price of its own (else hits bill as input).
+  let hasCacheDiscount: Bool
   let offering: String
   let region: String
   let currency: String
@@ -142,6 +150,7 @@ struct Listing: Encodable {
     }
     model = offering.model.id
     provider = offering.provider.id
+    hasCacheDiscount = sheet.tiers[0].prices.cacheRead != nil
     self.offering = offering.id
     region = offering.region
     currency = offering.currency.code
@@ -196,7 +205,8 @@ struct Listing: Encodable {
       if !names.isEmpty { rules.append(names.joined(separator: "/") + " hours") }
       if let batch = listing.batchMultiplier { rules.append("batch ×\(batch)") }
       rows.append([
-        listing.offering, listing.region, listing.prices.input, listing.prices.cacheRead,
+        listing.offering, listing.region, listing.prices.input,
+        listing.hasCacheDiscount ? listing.prices.cacheRead : "—",
         listing.prices.output, rules.joined(separator: ", "),
         String(listing.effectiveFrom.prefix(10)), listing.confidence,
       ])
