@@ -192,7 +192,10 @@ extension Catalog {
 
   /// The built-in providers' offering builders, Chinese providers first.
   static let builtInProviders: [@Sendable () throws -> [Offering]] = [
-    DeepSeekPrices.offerings,
+    DeepSeekPrices.offerings, AlibabaPrices.offerings, ByteDancePrices.offerings,
+    TencentPrices.offerings, BaiduPrices.offerings, ZhipuPrices.offerings,
+    MoonshotPrices.offerings, MiniMaxPrices.offerings, IFlytekPrices.offerings,
+    SenseTimePrices.offerings, StepFunPrices.offerings, ZeroOnePrices.offerings,
     OpenAIPrices.offerings, XAIPrices.offerings,
   ]
 }
