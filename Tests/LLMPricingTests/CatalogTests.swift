@@ -12,7 +12,7 @@ struct CatalogTests {
     let providers = Set(offerings.map(\.provider.id))
     for provider in [
       "deepseek", "alibaba", "bytedance", "tencent", "baidu", "zhipu", "moonshot", "minimax",
-      "iflytek", "sensetime", "stepfun", "01ai", "openai", "xai",
+      "iflytek", "sensetime", "stepfun", "01ai", "openai", "anthropic", "google", "xai",
     ] {
       #expect(providers.contains(provider), "missing \(provider)")
     }

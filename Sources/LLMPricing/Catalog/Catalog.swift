@@ -196,6 +196,7 @@ extension Catalog {
     TencentPrices.offerings, BaiduPrices.offerings, ZhipuPrices.offerings,
     MoonshotPrices.offerings, MiniMaxPrices.offerings, IFlytekPrices.offerings,
     SenseTimePrices.offerings, StepFunPrices.offerings, ZeroOnePrices.offerings,
-    OpenAIPrices.offerings, XAIPrices.offerings,
+    OpenAIPrices.offerings, AnthropicPrices.offerings, GooglePrices.offerings,
+    XAIPrices.offerings,
   ]
 }
