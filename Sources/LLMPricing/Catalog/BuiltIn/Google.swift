@@ -57,10 +57,11 @@ extension GooglePrices {
   }
 
   /// Two cliff tiers split on the prompt size (all input tokens, cached included):
-  /// `[0, split]` and `(split, limit]`; the whole request is billed at its tier.
+  /// `[0, split]` and `(split, limit]` (open above when `limit` is `nil`); the whole request
+  /// is billed at its tier.
   static func split(
     at split: Int,
-    limit: Int,
+    limit: Int?,
     _ small: (input: String, hit: String, output: String),
     _ large: (input: String, hit: String, output: String)
   ) -> [TierSpec] {
@@ -102,8 +103,6 @@ extension GooglePrices {
     vendor: "google",
     family: "Gemini",
     openWeights: false,
-    contextWindow: 2_097_152,
-    maxOutput: 8_192,
     modalities: multimodal
   )
   static let flash20Model = Model(
@@ -195,7 +194,9 @@ extension GooglePrices {
     ]
   }
 
-  static let pro15Limit = 2_097_152
+  /// Google describes a "2 million token" window without an exact count in the sources read,
+  /// so the upper tier is left open.
+  static let pro15Limit: Int? = nil
 
   static func pro15Offering() -> OfferingSpec {
     spec(
