@@ -44,7 +44,7 @@ public struct PriceFileImport: Sendable {
 ///
 /// Foundation's `JSONSerialization` reads numbers as `Double`, so `1.5e-07` would arrive
 /// inexact; decoding through `Decimal` keeps the digits, and ``FixedDecimal`` parses them.
-enum ExactJSON: Decodable {
+enum ExactJSON: Decodable, Sendable {
   case object([String: ExactJSON])
   case array([ExactJSON])
   case number(String)
@@ -81,6 +81,11 @@ enum ExactJSON: Decodable {
 
   subscript(key: String) -> ExactJSON? {
     if case .object(let object) = self { return object[key] }
+    return nil
+  }
+
+  var object: [String: ExactJSON]? {
+    if case .object(let value) = self { return value }
     return nil
   }
 
