@@ -12,6 +12,7 @@ enum LLMCost {
       quote     Price one usage on one model at an instant.
       models    List offerings with the prices in force at an instant.
       compare   Show where LiteLLM's or genai-prices' prices disagree with this catalog.
+      ingest    Price JSON Lines usage logs and aggregate exact totals; merge shards.
 
     Run 'llm-cost <subcommand> --help' for a subcommand's options.
     """
@@ -31,6 +32,8 @@ enum LLMCost {
         try ModelsCommand.run(rest)
       case "compare":
         try CompareCommand.run(rest)
+      case "ingest":
+        try IngestCommand.run(rest)
       case "--help", "-h", "help":
         print(usage)
       default:

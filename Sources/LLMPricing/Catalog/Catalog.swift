@@ -106,8 +106,8 @@ public struct Catalog: Hashable, Sendable {
     let scope = wantedProvider.map { " from provider '\($0)'" } ?? ""
     throw PricingError(
       .unknownModel,
-      "unknown model '\(model)'\(scope); closest: \(closest.joined(separator: ", "))"
-        + "Run 'llm-cost models' for the full list"
+      "unknown model '\(model)'\(scope); closest: \(closest.joined(separator: ", ")). "
+        + "Check the id, or list the catalog's offerings"
     )
   }
 

@@ -1,0 +1,170 @@
+import Foundation
+import LLMPricing
+
+/// `llm-cost ingest`: prices JSON Lines usage logs and aggregates exact totals.
+enum IngestCommand {
+  static let help = """
+    USAGE: llm-cost ingest FILE... [--group-by FIELDS] [--currency CODE] [--time-zone TZ]
+                           [--json | --csv] [--catalog FILE]
+           llm-cost ingest --merge PART.json... [--json | --csv]
+
+    Price usage logs, one request a line:
+      {"timestamp": "2025-06-01T03:00:00Z", "model": "deepseek-chat", "provider": "deepseek",
+       "usage": {provider's raw usage object, or uncachedInput/cacheRead/.../output/reasoning},
+       "tags": {"team": "search"}}
+    Bad lines never stop the run: each is counted and listed with its line number and reason.
+
+    OPTIONS:
+      --group-by FIELDS     Comma-separated: model, provider, day, currency, tag:NAME.
+      --currency CODE       Report in this currency: each line is priced on the offering
+                            published in it when there is one, else converted at the line's
+                            timestamp with the dated FX table. Default: the first priced
+                            line's currency.
+      --time-zone TZ        IANA zone for --group-by day (default UTC).
+      --merge               The files are partial reports (--json output of shards): add
+                            them up exactly into one report.
+      --catalog FILE        Lay a catalog JSON file over the built-in catalog.
+      --json                Print the report as JSON ("total", "currency", "priced",
+                            "rejected", "rejections", "groups", ...). Reports merge exactly.
+      --csv                 Print the groups as CSV.
+      -h, --help            Show this help.
+    """
+
+  static func run(_ arguments: [String]) throws {
+    if arguments.contains("--help") || arguments.contains("-h") {
+      print(help)
+      return
+    }
+    let files = arguments.filter { !$0.hasPrefix("--") }
+    let valued: Set<String> = ["group-by", "currency", "time-zone", "catalog"]
+    var optionArguments: [String] = []
+    var index = 0
+    var positional: [String] = []
+    while index < arguments.count {
+      let argument = arguments[index]
+      if argument.hasPrefix("--") {
+        optionArguments.append(argument)
+        let name = String(argument.dropFirst(2))
+        if valued.contains(name), index + 1 < arguments.count {
+          optionArguments.append(arguments[index + 1])
+          index += 1
+        }
+      } else {
+        positional.append(argument)
+      }
+      index += 1
+    }
+    _ = files
+    let options = try Options(optionArguments, valued: valued, flags: ["json", "csv", "merge"])
+    guard !positional.isEmpty else { throw UsageError("give at least one FILE") }
+    guard !(options.flag("json") && options.flag("csv")) else {
+      throw UsageError("--json and --csv are exclusive")
+    }
+    var report: UsageReport
+    if options.flag("merge") {
+      var merged: UsageReport?
+      for path in positional {
+        guard let data = FileManager.default.contents(atPath: path) else {
+          throw PricingError(.invalidData, "cannot read partial report '\(path)'")
+        }
+        let part: UsageReport
+        do {
+          part = try JSONDecoder().decode(UsageReport.self, from: data)
+        } catch let error as DecodingError {
+          throw PricingError(
+            .invalidData,
+            "'\(path)' is not a report from 'llm-cost ingest --json': \(PricingError(decoding: error).message)"
+          )
+        }
+        if merged == nil { merged = part } else { try merged?.merge(part) }
+      }
+      guard let merged else { throw UsageError("give at least one partial report") }
+      report = merged
+    } else {
+      var currency: Currency?
+      if let code = options.string("currency") {
+        do {
+          currency = try Currency(code: code.uppercased())
+        } catch let error as PricingError {
+          throw UsageError(error.message)
+        }
+      }
+      var groupBy: [UsageIngestor.GroupField] = []
+      for field in (options.string("group-by") ?? "").split(separator: ",") where !field.isEmpty {
+        do {
+          groupBy.append(try UsageIngestor.GroupField(String(field)))
+        } catch let error as PricingError {
+          throw UsageError(error.message)
+        }
+      }
+      var ingestor = try UsageIngestor(
+        catalog: CatalogLoading.load(options.string("catalog")),
+        groupBy: groupBy,
+        currency: currency,
+        timeZone: options.string("time-zone") ?? "UTC"
+      )
+      for path in positional { try ingestor.ingest(fileAt: path) }
+      report = ingestor.currentReport()
+    }
+    if options.flag("json") {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+    } else if options.flag("csv") {
+      print(csv(report))
+    } else {
+      print(text(report))
+    }
+  }
+
+  static func csv(_ report: UsageReport) -> String {
+    func field(_ text: String) -> String {
+      text.contains(",") || text.contains("\"") || text.contains("\n")
+        ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+    let header =
+      report.groupBy + [
+        "requests", "input_tokens", "cached_tokens", "output_tokens", "total", "currency",
+      ]
+    var lines = [header.map(field).joined(separator: ",")]
+    for group in report.groups {
+      let values =
+        report.groupBy.map { group.key[$0] ?? "" } + [
+          String(group.requests), String(group.inputTokens), String(group.cachedTokens),
+          String(group.outputTokens), group.total.description, report.currency ?? "",
+        ]
+      lines.append(values.map(field).joined(separator: ","))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  static func text(_ report: UsageReport) -> String {
+    var lines: [String] = []
+    let currency = report.currency ?? ""
+    lines.append(
+      "Priced \(report.priced) lines, rejected \(report.rejected). Total: \(report.total) \(currency)"
+    )
+    if report.totalsByCurrency.count > 1 || report.totalsByCurrency.keys.first != report.currency {
+      let native = report.totalsByCurrency.sorted { $0.key < $1.key }
+        .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+      lines.append("In the offerings' own currencies: \(native)")
+    }
+    if !report.groups.isEmpty {
+      lines.append("")
+      lines.append(csv(report).replacingOccurrences(of: ",", with: "\t"))
+    }
+    if !report.rejections.isEmpty {
+      lines.append("")
+      lines.append("Rejected lines:")
+      for rejection in report.rejections {
+        lines.append(
+          "  \(rejection.source.map { $0 + ":" } ?? "")\(rejection.line): \(rejection.reason)"
+        )
+      }
+      if report.rejectionsNotShown > 0 {
+        lines.append("  … and \(report.rejectionsNotShown) more (see --json)")
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// The exact result of ingesting usage logs: totals, groups, and every rejected line.
+///
+/// Reports are mergeable: partial reports of shards (read with `Codable`) combine with
+/// ``merge(_:)`` into exactly the report of one pass over all the lines, so any batch
+/// runner can fan the work out. JSON keys: `total` (exact decimal string), `currency`,
+/// `priced`, `rejected`, `rejections` (line and reason, the first
+/// ``UsageIngestor/maximumRejectionsKept`` of them), `rejectionsNotShown`, `groups`,
+/// `totalsByCurrency`, `groupBy`, `timeZone`, `formatVersion`.
+public struct UsageReport: Hashable, Sendable, Codable {
+  /// One rejected line and why.
+  public struct Rejection: Hashable, Sendable, Codable {
+    /// The input the line came from (a file name), if known.
+    public var source: String?
+    /// The 1-based line number.
+    public var line: Int
+    /// Why it was rejected, naming the value at fault.
+    public var reason: String
+  }
+
+  /// The totals of one group.
+  public struct Group: Hashable, Sendable, Codable {
+    /// The group's key: one value per grouping field, such as `["model": "deepseek-chat"]`.
+    public var key: [String: String]
+    /// Requests priced in the group.
+    public var requests: Int
+    /// Input tokens, cached and cache writes included.
+    public var inputTokens: Int
+    /// Cache-read tokens.
+    public var cachedTokens: Int
+    /// Output tokens, reasoning included.
+    public var outputTokens: Int
+    /// The exact total in the report's currency.
+    public var total: FixedDecimal
+    /// The exact totals in each offering's own currency, before any conversion.
+    public var totalsByCurrency: [String: FixedDecimal]
+  }
+
+  /// The version of this JSON layout.
+  public var formatVersion = 1
+  /// The exact grand total in ``currency``.
+  public var total: FixedDecimal
+  /// The reporting currency, or `nil` when no line was priced.
+  public var currency: String?
+  /// Lines priced.
+  public var priced: Int
+  /// Lines rejected.
+  public var rejected: Int
+  /// The first rejected lines, with reasons.
+  public var rejections: [Rejection]
+  /// How many rejected lines are not listed in ``rejections``.
+  public var rejectionsNotShown: Int
+  /// The exact totals in each offering's own currency, before any conversion.
+  public var totalsByCurrency: [String: FixedDecimal]
+  /// The groups, sorted by key.
+  public var groups: [Group]
+  /// The grouping fields, such as `["model", "day", "tag:team"]`.
+  public var groupBy: [String]
+  /// The time zone days are counted in.
+  public var timeZone: String
+
+  /// Adds another report, as when combining shards.
+  ///
+  /// - Parameter other: A report made with the same grouping, time zone and currency.
+  /// - Throws: ``PricingError/Code/invalidData`` when the reports disagree on grouping,
+  ///   time zone or currency (pass the same `--group-by`, `--time-zone` and `--currency`
+  ///   to every shard); ``PricingError/Code/overflow`` when a total overflows.
+  public mutating func merge(_ other: UsageReport) throws {
+    guard groupBy == other.groupBy, timeZone == other.timeZone else {
+      throw PricingError(
+        .invalidData,
+        "cannot merge reports grouped by \(groupBy) in \(timeZone) and by \(other.groupBy) in "
+          + "\(other.timeZone); use the same --group-by and --time-zone for every shard"
+      )
+    }
+    if let mine = currency, let theirs = other.currency, mine != theirs {
+      throw PricingError(
+        .currencyMismatch,
+        "cannot merge a \(mine) report with a \(theirs) report; run every shard with --currency"
+      )
+    }
+    var merged = self
+    merged.currency = currency ?? other.currency
+    merged.total = try total + other.total
+    merged.priced += other.priced
+    merged.rejected += other.rejected
+    let room = max(0, UsageIngestor.maximumRejectionsKept - rejections.count)
+    merged.rejections += other.rejections.prefix(room)
+    merged.rejectionsNotShown += other.rejectionsNotShown + max(0, other.rejections.count - room)
+    merged.totalsByCurrency = try Self.add(totalsByCurrency, other.totalsByCurrency)
+    var byKey = Dictionary(uniqueKeysWithValues: groups.map { ($0.key, $0) })
+    for group in other.groups {
+      guard var existing = byKey[group.key] else {
+        byKey[group.key] = group
+        continue
+      }
+      existing.requests += group.requests
+      existing.inputTokens += group.inputTokens
+      existing.cachedTokens += group.cachedTokens
+      existing.outputTokens += group.outputTokens
+      existing.total = try existing.total + group.total
+      existing.totalsByCurrency = try Self.add(existing.totalsByCurrency, group.totalsByCurrency)
+      byKey[group.key] = existing
+    }
+    merged.groups = Self.sorted(Array(byKey.values), by: groupBy)
+    self = merged
+  }
+
+  static func add(
+    _ a: [String: FixedDecimal],
+    _ b: [String: FixedDecimal]
+  ) throws -> [String: FixedDecimal] {
+    var result = a
+    for (code, amount) in b { result[code] = try (result[code] ?? .zero) + amount }
+    return result
+  }
+
+  static func sorted(_ groups: [Group], by fields: [String]) -> [Group] {
+    groups.sorted { lhs, rhs in
+      for field in fields {
+        let a = lhs.key[field] ?? ""
+        let b = rhs.key[field] ?? ""
+        if a != b { return a < b }
+      }
+      return false
+    }
+  }
+}
