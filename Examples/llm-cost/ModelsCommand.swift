@@ -5,6 +5,7 @@ import LLMPricing
 enum ModelsCommand {
   static let help = """
     USAGE: llm-cost models [--provider ID] [--currency CODE] [--at ISO8601] [--json] [--catalog FILE]
+           llm-cost models --history --csv [--provider ID] [--currency CODE]
 
     List the offerings that have a price in force at an instant, with that price, its
     tiers and time windows, and its source.
@@ -14,6 +15,9 @@ enum ModelsCommand {
       --currency CODE       Only offerings published in this currency, e.g. CNY.
       --at ISO8601          The instant (default: now).
       --catalog FILE        Lay a catalog JSON file over the built-in catalog.
+      --history --csv       Print every offering's whole effective-dated price table as CSV
+                            (offering, component, tier, window, effective from/to, price,
+                            currency, …) for pricing with a join in a data warehouse.
       --json                Print {"offerings": [{"model", "provider", "currency", "prices",
                             "source", "effectiveFrom", "confidence", …}]} with exact decimals.
       -h, --help            Show this help.
@@ -27,7 +31,7 @@ enum ModelsCommand {
     let options = try Options(
       arguments,
       valued: ["provider", "currency", "at", "catalog"],
-      flags: ["json"]
+      flags: ["json", "history", "csv"]
     )
     var currency: Currency?
     if let code = options.string("currency") {
@@ -47,6 +51,14 @@ enum ModelsCommand {
       instant = Date()
     }
     let catalog = try CatalogLoading.load(options.string("catalog"))
+    if options.flag("history") {
+      guard options.flag("csv"), !options.flag("json") else {
+        throw UsageError("--history prints the effective-dated price table as CSV: add --csv")
+      }
+      let query = CatalogQuery(provider: options.string("provider"), currency: currency)
+      print(PriceHistoryCSV.render(catalog.offerings(matching: query)))
+      return
+    }
     let query = CatalogQuery(
       provider: options.string("provider"),
       currency: currency,
