@@ -75,6 +75,7 @@ public struct UsageIngestor: Sendable {
   private var report: UsageReport
   private var groups: [[String: String]: UsageReport.Group] = [:]
   private var offeringCache: [String: Result<Offering, PricingError>] = [:]
+  private let wantsTags: Bool
 
   /// Creates an ingestor.
   ///
@@ -100,6 +101,7 @@ public struct UsageIngestor: Sendable {
     self.catalog = catalog
     self.rates = rates
     self.groupBy = groupBy
+    self.wantsTags = groupBy.contains { if case .tag = $0 { return true } else { return false } }
     self.timeZone = timeZone
     self.zone = ZoneOffsets(zone)
     self.reportingCurrency = currency
@@ -175,7 +177,7 @@ public struct UsageIngestor: Sendable {
   }
 
   private mutating func price(_ line: Data) throws {
-    let record = try UsageLogLine(line)
+    let record = try UsageLogLine(line, wantTags: wantsTags)
     let offering = try self.offering(model: record.model, provider: record.provider)
     let native = try offering.schedule.totalCost(
       of: record.usage,

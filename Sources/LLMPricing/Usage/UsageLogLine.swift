@@ -12,7 +12,113 @@ struct UsageLogLine {
     "uncachedInput", "cacheRead", "cacheWrite", "cacheWrite1h", "output", "reasoning", "requests",
   ]
 
-  init(_ line: Data) throws {
+  init(_ line: Data, wantTags: Bool = true) throws {
+    if let scanned = FastLogScanner.scan(line, wantTags: wantTags),
+      let usage = try Self.usage(from: scanned.values)
+    {
+      self.init(
+        second: scanned.second,
+        model: scanned.model,
+        provider: scanned.provider,
+        usage: usage,
+        tags: scanned.tags
+      )
+    } else {
+      try self.init(general: line)
+    }
+  }
+
+  private init(
+    second: Int64,
+    model: String,
+    provider: String?,
+    usage: TokenUsage,
+    tags: [String: String]
+  ) {
+    self.second = second
+    self.model = model
+    self.provider = provider
+    self.usage = usage
+    self.tags = tags
+  }
+
+  /// The usage from the scanner's fields, following ``UsageParser``'s detection order and
+  /// conventions exactly; `nil` when the general path must decide.
+  static func usage(from values: [Int?]) throws -> TokenUsage? {
+    typealias F = FastLogScanner.Field
+    func has(_ field: F) -> Bool { values[field.rawValue] != nil }
+    func get(_ field: F) -> Int { values[field.rawValue] ?? 0 }
+    let normalised: [F] = [
+      .uncachedInput, .cacheRead, .cacheWrite, .cacheWrite1h, .output, .reasoning, .requests,
+    ]
+    if normalised.contains(where: has), !has(.promptTokens), !has(.inputTokens) {
+      return try TokenUsage(
+        uncachedInput: get(.uncachedInput),
+        cacheRead: get(.cacheRead),
+        cacheWrite: get(.cacheWrite),
+        cacheWrite1h: get(.cacheWrite1h),
+        output: get(.output),
+        reasoning: get(.reasoning),
+        requests: max(1, get(.requests))
+      )
+    }
+    if has(.promptTokenCount) {
+      return try TokenUsage.inclusive(
+        promptTokens: get(.promptTokenCount),
+        cachedTokens: get(.cachedContentTokenCount),
+        completionTokens: get(.candidatesTokenCount) + get(.thoughtsTokenCount),
+        reasoningTokens: get(.thoughtsTokenCount)
+      )
+    }
+    if has(.cacheReadInput) || has(.cacheCreationInput) {
+      let split = has(.ephemeral5m) || has(.ephemeral1h)
+      return try TokenUsage.additive(
+        inputTokens: get(.inputTokens),
+        cacheReadTokens: get(.cacheReadInput),
+        cacheWriteTokens: split ? get(.ephemeral5m) : get(.cacheCreationInput),
+        cacheWrite1hTokens: get(.ephemeral1h),
+        outputTokens: get(.outputTokens)
+      )
+    }
+    if has(.cacheHit) || has(.cacheMiss) {
+      // The general path checks hit + miss against prompt_tokens; leave mismatches to it.
+      guard !has(.promptTokens) || get(.cacheHit) + get(.cacheMiss) == get(.promptTokens) else {
+        return nil
+      }
+      return try TokenUsage.inclusive(
+        promptTokens: get(.cacheHit) + get(.cacheMiss),
+        cachedTokens: get(.cacheHit),
+        completionTokens: get(.completionTokens),
+        reasoningTokens: get(.completionReasoning)
+      )
+    }
+    if has(.promptTokens) {
+      return try TokenUsage.inclusive(
+        promptTokens: get(.promptTokens),
+        cachedTokens: max(get(.promptCached), get(.topCached)),
+        completionTokens: get(.completionTokens),
+        reasoningTokens: get(.completionReasoning)
+      )
+    }
+    if has(.inputTokens) {
+      guard has(.inputCached) || has(.outputReasoning) else {
+        // Anthropic without cache fields: additive; other shapes go the general way.
+        return try TokenUsage.additive(
+          inputTokens: get(.inputTokens),
+          outputTokens: get(.outputTokens)
+        )
+      }
+      return try TokenUsage.inclusive(
+        promptTokens: get(.inputTokens),
+        cachedTokens: get(.inputCached),
+        completionTokens: get(.outputTokens),
+        reasoningTokens: get(.outputReasoning)
+      )
+    }
+    return nil
+  }
+
+  init(general line: Data) throws {
     let json: ExactJSON
     do {
       json = try JSONDecoder().decode(ExactJSON.self, from: line)

@@ -1,0 +1,270 @@
+import Foundation
+
+/// A purpose-built scanner for the common shape of a usage-log line.
+///
+/// It reads the bytes once, takes the timestamp, model, provider, tags and the integer
+/// leaves of the usage object it knows, and skips everything else without allocating.
+/// Anything unusual — escaped strings, non-integer counts, deeper nesting — makes it
+/// return `nil`, and the caller falls back to the exact Foundation path, so the result
+/// never depends on which path ran. (Foundation's decoder managed about 5 MB/s here.)
+struct FastLogScanner {
+  /// The usage leaves the scanner recognises, by path.
+  enum Field: Int, CaseIterable {
+    case promptTokens, completionTokens, promptCached, completionReasoning
+    case cacheHit, cacheMiss, inputTokens, outputTokens, cacheReadInput, cacheCreationInput
+    case ephemeral5m, ephemeral1h, inputCached, outputReasoning, topCached
+    case promptTokenCount, cachedContentTokenCount, candidatesTokenCount, thoughtsTokenCount
+    case uncachedInput, cacheRead, cacheWrite, cacheWrite1h, output, reasoning, requests
+
+    static let paths: [String: Field] = [
+      "prompt_tokens": .promptTokens, "completion_tokens": .completionTokens,
+      "prompt_tokens_details.cached_tokens": .promptCached,
+      "completion_tokens_details.reasoning_tokens": .completionReasoning,
+      "prompt_cache_hit_tokens": .cacheHit, "prompt_cache_miss_tokens": .cacheMiss,
+      "input_tokens": .inputTokens, "output_tokens": .outputTokens,
+      "cache_read_input_tokens": .cacheReadInput,
+      "cache_creation_input_tokens": .cacheCreationInput,
+      "cache_creation.ephemeral_5m_input_tokens": .ephemeral5m,
+      "cache_creation.ephemeral_1h_input_tokens": .ephemeral1h,
+      "input_tokens_details.cached_tokens": .inputCached,
+      "output_tokens_details.reasoning_tokens": .outputReasoning,
+      "cached_tokens": .topCached, "promptTokenCount": .promptTokenCount,
+      "cachedContentTokenCount": .cachedContentTokenCount,
+      "candidatesTokenCount": .candidatesTokenCount, "thoughtsTokenCount": .thoughtsTokenCount,
+      "uncachedInput": .uncachedInput, "cacheRead": .cacheRead, "cacheWrite": .cacheWrite,
+      "cacheWrite1h": .cacheWrite1h, "output": .output, "reasoning": .reasoning,
+      "requests": .requests,
+    ]
+  }
+
+  struct Result {
+    var second: Int64
+    var model: String
+    var provider: String?
+    var tags: [String: String]
+    var values: [Int?]
+  }
+
+  private let bytes: UnsafeRawBufferPointer
+  private var position = 0
+
+  private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+  /// Scans a line; `nil` when it needs the general path.
+  static func scan(_ line: Data, wantTags: Bool) -> Result? {
+    line.withUnsafeBytes { buffer in
+      var scanner = FastLogScanner(buffer)
+      return scanner.line(wantTags: wantTags)
+    }
+  }
+
+  private var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+  private mutating func skipSpace() {
+    while position < bytes.count {
+      let byte = bytes[position]
+      guard byte == 32 || byte == 9 || byte == 13 || byte == 10 else { return }
+      position += 1
+    }
+  }
+
+  private mutating func expect(_ byte: UInt8) -> Bool {
+    skipSpace()
+    guard current == byte else { return false }
+    position += 1
+    return true
+  }
+
+  /// The raw bytes of a string without escapes; `nil` for escapes or malformed input.
+  private mutating func rawString() -> Range<Int>? {
+    skipSpace()
+    guard current == UInt8(ascii: "\"") else { return nil }
+    position += 1
+    let start = position
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        position += 1
+        return start..<(position - 1)
+      }
+      if byte == UInt8(ascii: "\\") || byte < 32 { return nil }
+      position += 1
+    }
+    return nil
+  }
+
+  private func string(_ range: Range<Int>) -> String {
+    String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+  }
+
+  private func equals(_ range: Range<Int>, _ text: StaticString) -> Bool {
+    guard range.count == text.utf8CodeUnitCount else { return false }
+    let pointer = text.utf8Start
+    for offset in 0..<range.count where bytes[range.lowerBound + offset] != pointer[offset] {
+      return false
+    }
+    return true
+  }
+
+  /// A non-negative integer; `nil` for anything else (the general path decides).
+  private mutating func integer() -> Int? {
+    skipSpace()
+    var value = 0
+    var digits = 0
+    while position < bytes.count, bytes[position] >= 48, bytes[position] <= 57 {
+      let (times, o1) = value.multipliedReportingOverflow(by: 10)
+      let (sum, o2) = times.addingReportingOverflow(Int(bytes[position] - 48))
+      guard !o1, !o2 else { return nil }
+      value = sum
+      digits += 1
+      position += 1
+    }
+    guard digits > 0, let next = current,
+      next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E")
+    else { return nil }
+    return value
+  }
+
+  /// Skips any JSON value without decoding it; `false` on malformed input.
+  private mutating func skipValue(depth: Int = 0) -> Bool {
+    skipSpace()
+    guard let byte = current, depth < 32 else { return false }
+    switch byte {
+    case UInt8(ascii: "\""):
+      position += 1
+      while position < bytes.count {
+        let c = bytes[position]
+        position += 1
+        if c == UInt8(ascii: "\\") {
+          position += 1
+        } else if c == UInt8(ascii: "\"") {
+          return true
+        }
+      }
+      return false
+    case UInt8(ascii: "{"), UInt8(ascii: "["):
+      let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+      position += 1
+      if expect(close) { return true }
+      while true {
+        if byte == UInt8(ascii: "{") {
+          guard rawString() != nil, expect(UInt8(ascii: ":")) else { return false }
+        }
+        guard skipValue(depth: depth + 1) else { return false }
+        if expect(UInt8(ascii: ",")) { continue }
+        return expect(close)
+      }
+    default:
+      while position < bytes.count {
+        let c = bytes[position]
+        if c == UInt8(ascii: ",") || c == UInt8(ascii: "}") || c == UInt8(ascii: "]") || c == 32 {
+          return true
+        }
+        position += 1
+      }
+      return true
+    }
+  }
+
+  /// `YYYY-MM-DDTHH:MM:SSZ` straight from bytes.
+  private func epochSecond(_ range: Range<Int>) -> Int64? {
+    guard range.count == 20, bytes[range.lowerBound + 19] == UInt8(ascii: "Z"),
+      bytes[range.lowerBound + 10] == UInt8(ascii: "T")
+    else { return nil }
+    func number(_ offset: Int, _ length: Int) -> Int? {
+      var value = 0
+      for index in 0..<length {
+        let byte = bytes[range.lowerBound + offset + index]
+        guard byte >= 48, byte <= 57 else { return nil }
+        value = value * 10 + Int(byte - 48)
+      }
+      return value
+    }
+    guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+      let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+      hour < 24, minute < 60, second < 60,
+      let date = try? CalendarDay(year: year, month: month, day: day)
+    else { return nil }
+    return Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3_600 + minute * 60 + second)
+  }
+
+  private mutating func line(wantTags: Bool) -> Result? {
+    guard expect(UInt8(ascii: "{")) else { return nil }
+    var second: Int64?
+    var model: String?
+    var provider: String?
+    var tags: [String: String] = [:]
+    var values = [Int?](repeating: nil, count: Field.allCases.count)
+    var sawUsage = false
+    if expect(UInt8(ascii: "}")) { return nil }
+    while true {
+      guard let key = rawString(), expect(UInt8(ascii: ":")) else { return nil }
+      if equals(key, "timestamp") {
+        guard let range = rawString(), let value = epochSecond(range) else { return nil }
+        second = value
+      } else if equals(key, "model") {
+        guard let range = rawString() else { return nil }
+        model = string(range)
+      } else if equals(key, "provider") {
+        skipSpace()
+        if current == UInt8(ascii: "n") {
+          guard skipValue() else { return nil }
+        } else {
+          guard let range = rawString() else { return nil }
+          provider = string(range)
+        }
+      } else if equals(key, "usage") {
+        guard usage(into: &values, prefix: "") else { return nil }
+        sawUsage = true
+      } else if equals(key, "tags"), wantTags {
+        guard expect(UInt8(ascii: "{")) else { return nil }
+        if !expect(UInt8(ascii: "}")) {
+          while true {
+            guard let name = rawString(), expect(UInt8(ascii: ":")), let value = rawString() else {
+              return nil
+            }
+            tags[string(name)] = string(value)
+            if expect(UInt8(ascii: ",")) { continue }
+            guard expect(UInt8(ascii: "}")) else { return nil }
+            break
+          }
+        }
+      } else {
+        guard skipValue() else { return nil }
+      }
+      if expect(UInt8(ascii: ",")) { continue }
+      guard expect(UInt8(ascii: "}")) else { return nil }
+      break
+    }
+    skipSpace()
+    guard position == bytes.count, let second, let model, !model.isEmpty, sawUsage else {
+      return nil
+    }
+    return Result(second: second, model: model, provider: provider, tags: tags, values: values)
+  }
+
+  /// Reads a usage object's integer leaves, one level of nesting deep.
+  private mutating func usage(into values: inout [Int?], prefix: String) -> Bool {
+    guard expect(UInt8(ascii: "{")) else { return false }
+    if expect(UInt8(ascii: "}")) { return true }
+    while true {
+      guard let key = rawString(), expect(UInt8(ascii: ":")) else { return false }
+      skipSpace()
+      let name = prefix.isEmpty ? string(key) : prefix + "." + string(key)
+      if current == UInt8(ascii: "{") {
+        guard prefix.isEmpty, usage(into: &values, prefix: name) else { return false }
+      } else if let field = Field.paths[name] {
+        if current == UInt8(ascii: "n") {
+          guard skipValue() else { return false }
+        } else {
+          guard let value = integer() else { return false }
+          values[field.rawValue] = value
+        }
+      } else {
+        guard skipValue() else { return false }
+      }
+      if expect(UInt8(ascii: ",")) { continue }
+      return expect(UInt8(ascii: "}"))
+    }
+  }
+}
