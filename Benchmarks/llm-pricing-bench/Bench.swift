@@ -1,6 +1,7 @@
 // llm-pricing-bench: prices generated usage records and prints records/s and ns/record.
 //
 //   swift run -c release llm-pricing-bench [--records N] [--emit-peer-records FILE]
+//   swift run -c release llm-pricing-bench --ingest LOG.jsonl    (MB/s, see Benchmarks/ingest.sh)
 //
 // The mix exercises every rule on the hot path: effective-date lookups across DeepSeek's
 // 2025–2026 history, its night window, its peak windows on China's working days (holiday
@@ -233,6 +234,15 @@ struct Bench {
       switch argument {
       case "--records": recordCount = Int(arguments.popFirst() ?? "") ?? recordCount
       case "--emit-peer-records": peerFile = arguments.popFirst()
+      case "--ingest":
+        guard let path = arguments.popFirst() else { exit(2) }
+        do {
+          try IngestBench.run(path: path)
+          exit(0)
+        } catch {
+          FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+          exit(1)
+        }
       default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)

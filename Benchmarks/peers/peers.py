@@ -50,8 +50,34 @@ DIST_NAMES = {"genai-prices": "genai-prices", "litellm": "litellm", "tokencost":
 
 # --------------------------------------------------------------------------- records
 
+def read_jsonl(path: str, limit: int | None):
+    """Parse a JSON Lines usage log (DeepSeek raw usage) the way an ingestion job would.
+
+    Returns (records, bytes_read, parse_seconds): parsing is timed too, so that the
+    benchmark can report end-to-end MB/s (read + json.loads + extract + price).
+    """
+    records = []
+    size = 0
+    t0 = time.perf_counter()
+    with open(path, "rb") as f:
+        for raw in f:
+            if limit is not None and len(records) >= limit:
+                break
+            size += len(raw)
+            line = json.loads(raw)
+            usage = line["usage"]
+            ts = line["timestamp"]
+            when = datetime.fromisoformat(ts[:-1] + "+00:00" if ts.endswith("Z") else ts)
+            prompt = usage["prompt_tokens"]
+            cached = usage.get("prompt_cache_hit_tokens", 0)
+            records.append((when, line["model"], prompt, cached, usage["completion_tokens"]))
+    return records, size, time.perf_counter() - t0
+
+
 def read_records(path: str, limit: int | None):
     """Return a list of (datetime_utc, model, input_total, cached, output)."""
+    if path.endswith(".jsonl"):
+        return read_jsonl(path, limit)[0]
     records = []
     with open(path, newline="") as f:
         reader = csv.reader(f)
@@ -327,7 +353,11 @@ def run_worker(peer: str, path: str, limit: int | None) -> dict:
         warnings.simplefilter("always")
         stage = "reading records"
         try:
-            records = read_records(path, limit)
+            if path.endswith(".jsonl"):
+                records, size, parse_s = read_jsonl(path, limit)
+                result.update(bytes=size, parse_seconds=parse_s)
+            else:
+                records = read_records(path, limit)
             if not records:
                 raise ValueError("no records")
             models = sorted({r[1] for r in records})

@@ -16,32 +16,14 @@ struct FastLogScanner {
     case promptTokenCount, cachedContentTokenCount, candidatesTokenCount, thoughtsTokenCount
     case uncachedInput, cacheRead, cacheWrite, cacheWrite1h, output, reasoning, requests
 
-    static let paths: [String: Field] = [
-      "prompt_tokens": .promptTokens, "completion_tokens": .completionTokens,
-      "prompt_tokens_details.cached_tokens": .promptCached,
-      "completion_tokens_details.reasoning_tokens": .completionReasoning,
-      "prompt_cache_hit_tokens": .cacheHit, "prompt_cache_miss_tokens": .cacheMiss,
-      "input_tokens": .inputTokens, "output_tokens": .outputTokens,
-      "cache_read_input_tokens": .cacheReadInput,
-      "cache_creation_input_tokens": .cacheCreationInput,
-      "cache_creation.ephemeral_5m_input_tokens": .ephemeral5m,
-      "cache_creation.ephemeral_1h_input_tokens": .ephemeral1h,
-      "input_tokens_details.cached_tokens": .inputCached,
-      "output_tokens_details.reasoning_tokens": .outputReasoning,
-      "cached_tokens": .topCached, "promptTokenCount": .promptTokenCount,
-      "cachedContentTokenCount": .cachedContentTokenCount,
-      "candidatesTokenCount": .candidatesTokenCount, "thoughtsTokenCount": .thoughtsTokenCount,
-      "uncachedInput": .uncachedInput, "cacheRead": .cacheRead, "cacheWrite": .cacheWrite,
-      "cacheWrite1h": .cacheWrite1h, "output": .output, "reasoning": .reasoning,
-      "requests": .requests,
-    ]
   }
 
   struct Result {
     var second: Int64
     var model: String
     var provider: String?
-    var tags: [String: String]
+    /// The values of the wanted tags, in the order asked for.
+    var tags: [String?]
     var values: [Int?]
   }
 
@@ -51,11 +33,10 @@ struct FastLogScanner {
   private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
   /// Scans a line; `nil` when it needs the general path.
-  static func scan(_ line: Data, wantTags: Bool) -> Result? {
-    line.withUnsafeBytes { buffer in
-      var scanner = FastLogScanner(buffer)
-      return scanner.line(wantTags: wantTags)
-    }
+  /// Scans a line, keeping only the tags named in `tagNames` (as UTF-8 bytes).
+  static func scan(_ line: UnsafeRawBufferPointer, tagNames: [[UInt8]]) -> Result? {
+    var scanner = FastLogScanner(line)
+    return scanner.line(tagNames: tagNames)
   }
 
   private var current: UInt8? { position < bytes.count ? bytes[position] : nil }
@@ -188,12 +169,20 @@ struct FastLogScanner {
     return Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3_600 + minute * 60 + second)
   }
 
-  private mutating func line(wantTags: Bool) -> Result? {
+  private func equals(_ range: Range<Int>, _ name: [UInt8]) -> Bool {
+    guard range.count == name.count else { return false }
+    for offset in 0..<name.count where bytes[range.lowerBound + offset] != name[offset] {
+      return false
+    }
+    return true
+  }
+
+  private mutating func line(tagNames: [[UInt8]]) -> Result? {
     guard expect(UInt8(ascii: "{")) else { return nil }
     var second: Int64?
     var model: String?
     var provider: String?
-    var tags: [String: String] = [:]
+    var tags = [String?](repeating: nil, count: tagNames.count)
     var values = [Int?](repeating: nil, count: Field.allCases.count)
     var sawUsage = false
     if expect(UInt8(ascii: "}")) { return nil }
@@ -214,16 +203,18 @@ struct FastLogScanner {
           provider = string(range)
         }
       } else if equals(key, "usage") {
-        guard usage(into: &values, prefix: "") else { return nil }
+        guard usage(into: &values, parent: .none) else { return nil }
         sawUsage = true
-      } else if equals(key, "tags"), wantTags {
+      } else if equals(key, "tags"), !tagNames.isEmpty {
         guard expect(UInt8(ascii: "{")) else { return nil }
         if !expect(UInt8(ascii: "}")) {
           while true {
             guard let name = rawString(), expect(UInt8(ascii: ":")), let value = rawString() else {
               return nil
             }
-            tags[string(name)] = string(value)
+            if let index = tagNames.firstIndex(where: { equals(name, $0) }) {
+              tags[index] = string(value)
+            }
             if expect(UInt8(ascii: ",")) { continue }
             guard expect(UInt8(ascii: "}")) else { return nil }
             break
@@ -243,17 +234,56 @@ struct FastLogScanner {
     return Result(second: second, model: model, provider: provider, tags: tags, values: values)
   }
 
-  /// Reads a usage object's integer leaves, one level of nesting deep.
-  private mutating func usage(into values: inout [Int?], prefix: String) -> Bool {
+  /// The nested objects whose leaves the scanner reads.
+  private enum Parent: Int {
+    case none, promptDetails, completionDetails, cacheCreation, inputDetails, outputDetails
+  }
+
+  private static let parents: [(StaticString, Parent)] = [
+    ("prompt_tokens_details", .promptDetails), ("completion_tokens_details", .completionDetails),
+    ("cache_creation", .cacheCreation), ("input_tokens_details", .inputDetails),
+    ("output_tokens_details", .outputDetails),
+  ]
+
+  private static let leaves: [(Parent, StaticString, Field)] = [
+    (.none, "prompt_tokens", .promptTokens), (.none, "completion_tokens", .completionTokens),
+    (.none, "prompt_cache_hit_tokens", .cacheHit), (.none, "prompt_cache_miss_tokens", .cacheMiss),
+    (.none, "input_tokens", .inputTokens), (.none, "output_tokens", .outputTokens),
+    (.none, "cache_read_input_tokens", .cacheReadInput),
+    (.none, "cache_creation_input_tokens", .cacheCreationInput),
+    (.none, "cached_tokens", .topCached), (.none, "promptTokenCount", .promptTokenCount),
+    (.none, "cachedContentTokenCount", .cachedContentTokenCount),
+    (.none, "candidatesTokenCount", .candidatesTokenCount),
+    (.none, "thoughtsTokenCount", .thoughtsTokenCount), (.none, "uncachedInput", .uncachedInput),
+    (.none, "cacheRead", .cacheRead), (.none, "cacheWrite", .cacheWrite),
+    (.none, "cacheWrite1h", .cacheWrite1h), (.none, "output", .output),
+    (.none, "reasoning", .reasoning), (.none, "requests", .requests),
+    (.promptDetails, "cached_tokens", .promptCached),
+    (.completionDetails, "reasoning_tokens", .completionReasoning),
+    (.cacheCreation, "ephemeral_5m_input_tokens", .ephemeral5m),
+    (.cacheCreation, "ephemeral_1h_input_tokens", .ephemeral1h),
+    (.inputDetails, "cached_tokens", .inputCached),
+    (.outputDetails, "reasoning_tokens", .outputReasoning),
+  ]
+
+  /// Reads a usage object's integer leaves, one level of nesting deep, matching key bytes
+  /// directly (no strings, no hashing).
+  private mutating func usage(into values: inout [Int?], parent: Parent) -> Bool {
     guard expect(UInt8(ascii: "{")) else { return false }
     if expect(UInt8(ascii: "}")) { return true }
     while true {
       guard let key = rawString(), expect(UInt8(ascii: ":")) else { return false }
       skipSpace()
-      let name = prefix.isEmpty ? string(key) : prefix + "." + string(key)
       if current == UInt8(ascii: "{") {
-        guard prefix.isEmpty, usage(into: &values, prefix: name) else { return false }
-      } else if let field = Field.paths[name] {
+        guard parent == .none,
+          let nested = Self.parents.first(where: { equals(key, $0.0) })?.1
+        else {
+          guard skipValue() else { return false }
+          if expect(UInt8(ascii: ",")) { continue }
+          return expect(UInt8(ascii: "}"))
+        }
+        guard usage(into: &values, parent: nested) else { return false }
+      } else if let field = Self.leaves.first(where: { $0.0 == parent && equals(key, $0.1) })?.2 {
         if current == UInt8(ascii: "n") {
           guard skipValue() else { return false }
         } else {

@@ -73,9 +73,18 @@ public struct UsageIngestor: Sendable {
   private let zone: ZoneOffsets
   private var reportingCurrency: Currency?
   private var report: UsageReport
-  private var groups: [[String: String]: UsageReport.Group] = [:]
-  private var offeringCache: [String: Result<Offering, PricingError>] = [:]
-  private let wantsTags: Bool
+  /// Groups keyed by their values in `groupBy` order (an array hashes faster than a
+  /// dictionary, and this runs once a line).
+  private var groups: [[String]: UsageReport.Group] = [:]
+  private var offeringCache: [OfferingKey: Result<Offering, PricingError>] = [:]
+  private var dayNames: [Int64: String] = [:]
+
+  private struct OfferingKey: Hashable {
+    var model: String
+    var provider: String?
+  }
+  /// The tag names the grouping needs, in `groupBy` order.
+  private let tagNames: [String]
 
   /// Creates an ingestor.
   ///
@@ -101,7 +110,9 @@ public struct UsageIngestor: Sendable {
     self.catalog = catalog
     self.rates = rates
     self.groupBy = groupBy
-    self.wantsTags = groupBy.contains { if case .tag = $0 { return true } else { return false } }
+    self.tagNames = groupBy.compactMap {
+      if case .tag(let name) = $0 { return name } else { return nil }
+    }
     self.timeZone = timeZone
     self.zone = ZoneOffsets(zone)
     self.reportingCurrency = currency
@@ -129,24 +140,37 @@ public struct UsageIngestor: Sendable {
       throw PricingError(.invalidData, "cannot read usage log '\(path)'")
     }
     defer { try? handle.close() }
-    var pending = Data()
+    // Raw bytes and memchr: iterating a Data slice checks exclusive access on every byte,
+    // which cost more than everything else put together.
+    var pending: [UInt8] = []
     var lineNumber = 0
     let source = (path as NSString).lastPathComponent
     while true {
       let chunk = (try? handle.read(upToCount: 1 << 20)) ?? nil
       guard let chunk, !chunk.isEmpty else { break }
-      pending.append(chunk)
-      var start = pending.startIndex
-      while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
-        lineNumber += 1
-        ingest(line: pending[start..<newline], number: lineNumber, source: source)
-        start = pending.index(after: newline)
+      pending.append(contentsOf: chunk)
+      let consumed = pending.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        var start = 0
+        while start < buffer.count,
+          let found = memchr(base + start, 10, buffer.count - start)
+        {
+          let end = base.distance(to: UnsafeRawPointer(found))
+          lineNumber += 1
+          ingest(
+            bytes: UnsafeRawBufferPointer(rebasing: buffer[start..<end]),
+            number: lineNumber,
+            source: source
+          )
+          start = end + 1
+        }
+        return start
       }
-      pending = Data(pending[start...])
+      pending.removeFirst(consumed)
     }
     if !pending.isEmpty {
       lineNumber += 1
-      ingest(line: pending, number: lineNumber, source: source)
+      pending.withUnsafeBytes { ingest(bytes: $0, number: lineNumber, source: source) }
     }
   }
 
@@ -157,9 +181,13 @@ public struct UsageIngestor: Sendable {
   ///   - number: Its 1-based line number.
   ///   - source: The input it came from, for rejections.
   public mutating func ingest(line: Data, number: Int, source: String? = nil) {
-    if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
+    line.withUnsafeBytes { ingest(bytes: $0, number: number, source: source) }
+  }
+
+  mutating func ingest(bytes: UnsafeRawBufferPointer, number: Int, source: String?) {
+    if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
     do {
-      try price(line)
+      try price(bytes)
     } catch let error as PricingError {
       reject(number, source, error.message)
     } catch {
@@ -176,8 +204,8 @@ public struct UsageIngestor: Sendable {
     }
   }
 
-  private mutating func price(_ line: Data) throws {
-    let record = try UsageLogLine(line, wantTags: wantsTags)
+  private mutating func price(_ line: UnsafeRawBufferPointer) throws {
+    let record = try UsageLogLine(line, tagNames: tagNames)
     let offering = try self.offering(model: record.model, provider: record.provider)
     let native = try offering.schedule.totalCost(
       of: record.usage,
@@ -193,22 +221,32 @@ public struct UsageIngestor: Sendable {
       ).converted.amount
     }
     // Everything is computed; now commit, so a failure above leaves the totals untouched.
-    var key: [String: String] = [:]
+    var values: [String] = []
+    values.reserveCapacity(groupBy.count)
+    var tagIndex = 0
     for field in groupBy {
       switch field {
-      case .model: key["model"] = record.model
-      case .provider: key["provider"] = offering.provider.id
-      case .currency: key["currency"] = offering.currency.code
+      case .model: values.append(record.model)
+      case .provider: values.append(offering.provider.id)
+      case .currency: values.append(offering.currency.code)
       case .day:
-        let local = record.second + zone.offset(at: record.second)
-        key["day"] = CalendarDay(daysSinceEpoch: Int(local.floorDivided(by: 86_400))).description
-      case .tag(let name): key["tag:\(name)"] = record.tags[name] ?? "(none)"
+        let day = (record.second + zone.offset(at: record.second)).floorDivided(by: 86_400)
+        if let name = dayNames[day] {
+          values.append(name)
+        } else {
+          let name = CalendarDay(daysSinceEpoch: Int(day)).description
+          dayNames[day] = name
+          values.append(name)
+        }
+      case .tag:
+        values.append(record.tags[tagIndex] ?? "(none)")
+        tagIndex += 1
       }
     }
     var group =
-      groups[key]
+      groups[values]
       ?? UsageReport.Group(
-        key: key,
+        key: Dictionary(uniqueKeysWithValues: zip(report.groupBy, values)),
         requests: 0,
         inputTokens: 0,
         cachedTokens: 0,
@@ -226,18 +264,22 @@ public struct UsageIngestor: Sendable {
     group.outputTokens += record.usage.totalOutput
     group.total = groupTotal
     group.totalsByCurrency[offering.currency.code] = nativeTotal
-    groups[key] = group
+    groups[values] = group
     report.total = reportTotal
     report.totalsByCurrency[offering.currency.code] = reportNative
     report.priced += 1
     if reportingCurrency == nil {
       reportingCurrency = currency
       report.currency = currency.code
+      // Offerings chosen before the currency was known may prefer another list now.
+      offeringCache.removeAll()
     }
   }
 
   private mutating func offering(model: String, provider: String?) throws -> Offering {
-    let cacheKey = "\(provider ?? "")|\(model)|\(reportingCurrency?.code ?? "")"
+    // The reporting currency only changes once, from nil, before any offering is cached
+    // for a later currency, so model and provider make the key.
+    let cacheKey = OfferingKey(model: model, provider: provider)
     if let cached = offeringCache[cacheKey] { return try cached.get() }
     let result: Result<Offering, PricingError>
     do {

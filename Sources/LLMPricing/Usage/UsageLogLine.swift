@@ -6,14 +6,15 @@ struct UsageLogLine {
   var model: String
   var provider: String?
   var usage: TokenUsage
-  var tags: [String: String]
+  /// The values of the wanted tags, in the order asked for; `nil` when absent.
+  var tags: [String?]
 
   private static let normalisedKeys: Set<String> = [
     "uncachedInput", "cacheRead", "cacheWrite", "cacheWrite1h", "output", "reasoning", "requests",
   ]
 
-  init(_ line: Data, wantTags: Bool = true) throws {
-    if let scanned = FastLogScanner.scan(line, wantTags: wantTags),
+  init(_ line: UnsafeRawBufferPointer, tagNames: [String]) throws {
+    if let scanned = FastLogScanner.scan(line, tagNames: tagNames.map { Array($0.utf8) }),
       let usage = try Self.usage(from: scanned.values)
     {
       self.init(
@@ -24,7 +25,7 @@ struct UsageLogLine {
         tags: scanned.tags
       )
     } else {
-      try self.init(general: line)
+      try self.init(general: Data(line), tagNames: tagNames)
     }
   }
 
@@ -33,7 +34,7 @@ struct UsageLogLine {
     model: String,
     provider: String?,
     usage: TokenUsage,
-    tags: [String: String]
+    tags: [String?]
   ) {
     self.second = second
     self.model = model
@@ -118,7 +119,7 @@ struct UsageLogLine {
     return nil
   }
 
-  init(general line: Data) throws {
+  init(general line: Data, tagNames: [String]) throws {
     let json: ExactJSON
     do {
       json = try JSONDecoder().decode(ExactJSON.self, from: line)
@@ -163,16 +164,15 @@ struct UsageLogLine {
       let object = usageObject["promptTokenCount"] != nil ? usageObject : ["usage": usageJSON]
       usage = try UsageParser.parse(object: object, format: nil).usage
     }
-    var tags: [String: String] = [:]
-    for (key, value) in object["tags"]?.object ?? [:] {
-      switch value {
-      case .string(let text): tags[key] = text
-      case .number(let text): tags[key] = text
-      case .bool(let flag): tags[key] = flag ? "true" : "false"
-      default: continue
+    let given = object["tags"]?.object ?? [:]
+    self.tags = tagNames.map { name in
+      switch given[name] {
+      case .string(let text)?: return text
+      case .number(let text)?: return text
+      case .bool(let flag)?: return flag ? "true" : "false"
+      default: return nil
       }
     }
-    self.tags = tags
   }
 
   /// Parses `YYYY-MM-DDTHH:MM:SSZ` directly, other ISO 8601 forms through Foundation.
