@@ -7,12 +7,22 @@ enum IngestBench {
   /// The typed record a JSONDecoder-based ingester would decode each line into.
   struct DecodedLine: Decodable {
     struct Usage: Decodable {
-      struct Details: Decodable { var reasoning_tokens: Int? }
-      var prompt_tokens: Int
-      var completion_tokens: Int
-      var prompt_cache_hit_tokens: Int?
-      var prompt_cache_miss_tokens: Int?
-      var completion_tokens_details: Details?
+      struct Details: Decodable {
+        var reasoningTokens: Int?
+        enum CodingKeys: String, CodingKey { case reasoningTokens = "reasoning_tokens" }
+      }
+      var promptTokens: Int
+      var completionTokens: Int
+      var promptCacheHitTokens: Int?
+      var promptCacheMissTokens: Int?
+      var completionTokensDetails: Details?
+      enum CodingKeys: String, CodingKey {
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
+        case promptCacheHitTokens = "prompt_cache_hit_tokens"
+        case promptCacheMissTokens = "prompt_cache_miss_tokens"
+        case completionTokensDetails = "completion_tokens_details"
+      }
     }
     var timestamp: String
     var model: String
