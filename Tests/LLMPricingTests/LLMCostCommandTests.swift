@@ -223,11 +223,79 @@ struct LLMCostCommandTests {
     #expect(try run(["compare"]).status == 2)
   }
 
+  func temporaryFile(_ text: String, suffix: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("llm-cost-\(UUID().uuidString)\(suffix)")
+    try Data(text.utf8).write(to: url)
+    return url
+  }
+
+  @Test func ingestJSONKeepsTheContractKeysAndShardsMerge() throws {
+    let line =
+      #"{"timestamp": "2025-10-01T04:00:00Z", "model": "deepseek-chat", "usage": {"prompt_tokens": 6912, "completion_tokens": 910, "prompt_cache_hit_tokens": 5678, "prompt_cache_miss_tokens": 1234}, "tags": {"team": "search"}}"#
+    let log = try temporaryFile(
+      ([line, line, "{broken"]).joined(separator: "\n"),
+      suffix: ".jsonl"
+    )
+    defer { try? FileManager.default.removeItem(at: log) }
+    let result = try run(["ingest", log.path, "--group-by", "model,tag:team", "--json"])
+    #expect(result.status == 0, "\(result.error)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    )
+    for key in ["total", "currency", "priced", "rejected", "rejections", "groups"] {
+      #expect(object.keys.contains(key), "missing \(key)")
+    }
+    // 2 × ¥0.0063336 = ¥0.0126672 (see UsageIngestorTests).
+    #expect(object["total"] as? String == "0.0126672")
+    #expect(object["currency"] as? String == "CNY")
+    #expect(object["priced"] as? Int == 2 && object["rejected"] as? Int == 1)
+    let rejection = try #require((object["rejections"] as? [[String: Any]])?.first)
+    #expect(rejection["line"] as? Int == 3)
+    // Two shard reports merge into exactly twice the total.
+    let part = try temporaryFile(result.output, suffix: ".json")
+    defer { try? FileManager.default.removeItem(at: part) }
+    let merged = try run(["ingest", "--merge", part.path, part.path, "--json"])
+    let mergedObject = try #require(
+      try JSONSerialization.jsonObject(with: Data(merged.output.utf8)) as? [String: Any]
+    )
+    #expect(mergedObject["total"] as? String == "0.0253344")
+    #expect(mergedObject["priced"] as? Int == 4)
+    let csv = try run(["ingest", log.path, "--group-by", "tag:team", "--csv"])
+    #expect(csv.output.hasPrefix("tag:team,requests,input_tokens"))
+    #expect(csv.output.contains("search,2,13824,11356,1820,0.0126672,CNY"))
+    #expect(try run(["ingest", "/nonexistent.jsonl"]).status == 1)
+    #expect(try run(["ingest", log.path, "--group-by", "colour"]).status == 2)
+  }
+
+  @Test func modelsHistoryCSVListsEveryDatedPrice() throws {
+    let result = try run([
+      "models", "--history", "--csv", "--provider", "deepseek", "--currency", "USD",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    let lines = result.output.split(separator: "\n")
+    #expect(
+      lines.first?.hasPrefix("offering,provider,model,currency,effective_from,effective_to") == true
+    )
+    // The 2025-09-05 16:00 UTC switch closes one period and opens the next.
+    #expect(
+      lines.contains {
+        $0.contains("deepseek/deepseek-chat@USD")
+          && $0.contains("2025-02-26T16:30:00Z,2025-09-05T16:00:00Z")
+      }
+    )
+    #expect(
+      lines.contains { $0.contains(",off-peak,every day,00:30,08:30,Asia/Shanghai,input,0.135,") }
+    )
+    #expect(try run(["models", "--history"]).status == 2)
+  }
+
   @Test func everySubcommandHasHelp() throws {
     let result = try run(["quote", "--help"])
     #expect(result.status == 0)
     #expect(result.output.contains("--cached-input"))
     #expect(try run(["models", "--help"]).output.contains("--currency"))
     #expect(try run(["compare", "--help"]).output.contains("--genai-prices"))
+    #expect(try run(["ingest", "--help"]).output.contains("--merge"))
   }
 }

@@ -32,10 +32,9 @@ struct FastLogScanner {
 
   private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-  /// Scans a line.
+  /// Scans a line, keeping only the tags named in `tagNames` (as UTF-8 bytes).
   ///
   /// Returns `nil` when the line needs the general path.
-  /// Scans a line, keeping only the tags named in `tagNames` (as UTF-8 bytes).
   static func scan(_ line: UnsafeRawBufferPointer, tagNames: [[UInt8]]) -> Result? {
     var scanner = FastLogScanner(line)
     return scanner.line(tagNames: tagNames)
