@@ -4,7 +4,14 @@ import LLMPricing
 /// `llm-cost compare`: where another project's price file disagrees with this catalog.
 enum CompareCommand {
   static let help = """
-    USAGE: llm-cost compare (--litellm FILE | --genai-prices FILE) [--at ISO8601] [--json]
+    USAGE: llm-cost compare --workload NAME|FILE [--month YYYY-MM] [--currency CODE] [--top N]
+                            [--requests-per-day N] [--json | --csv] [--catalog FILE]
+           llm-cost compare (--litellm FILE | --genai-prices FILE) [--at ISO8601] [--json]
+
+    With --workload: rank every offering by the workload's monthly cost, cheapest first,
+    across Chinese and US providers, in one currency (--currency, default CNY; other
+    currencies converted at mid-month with the dated FX table). Presets: customer-service,
+    coding, agents, rag, marketing, translation; or a workload JSON file.
 
     Import another project's public price file and show every price that disagrees with
     LLMPricing's catalog for the same provider, model and currency, at an instant.
@@ -29,6 +36,10 @@ enum CompareCommand {
   static func run(_ arguments: [String]) throws {
     if arguments.contains("--help") || arguments.contains("-h") {
       print(help)
+      return
+    }
+    if arguments.contains(where: { $0 == "--workload" || $0.hasPrefix("--workload=") }) {
+      try WorkloadCommands.compare(arguments)
       return
     }
     let options = try Options(

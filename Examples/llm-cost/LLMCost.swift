@@ -11,8 +11,10 @@ enum LLMCost {
     SUBCOMMANDS:
       quote     Price one usage on one model at an instant.
       models    List offerings with the prices in force at an instant.
-      compare   Show where LiteLLM's or genai-prices' prices disagree with this catalog.
+      compare   Rank every offering by a workload's monthly cost (--workload), or show where
+                LiteLLM's or genai-prices' prices disagree with this catalog.
       ingest    Price JSON Lines usage logs and aggregate exact totals; merge shards.
+      monthly   Project a workload's monthly cost on one model.
 
     Run 'llm-cost <subcommand> --help' for a subcommand's options.
     """
@@ -34,6 +36,8 @@ enum LLMCost {
         try CompareCommand.run(rest)
       case "ingest":
         try IngestCommand.run(rest)
+      case "monthly":
+        try WorkloadCommands.monthly(rest)
       case "--help", "-h", "help":
         print(usage)
       default:

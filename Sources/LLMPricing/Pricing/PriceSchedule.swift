@@ -44,7 +44,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   public var currency: Currency { entries[0].sheet.currency }
 
   /// Everything, shared by copies of the schedule: copying a schedule retains one reference.
-  private let compiled: CompiledSchedule
+  let compiled: CompiledSchedule
 
   /// Creates a validated schedule.
   ///
@@ -93,7 +93,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   }
 
   /// The index of the entry in force at a UTC second.
-  private func entryIndex(atSecond second: Int64) throws -> Int {
+  func entryIndex(atSecond second: Int64) throws -> Int {
     let starts = compiled.starts
     if let retiredSecond = compiled.retiredSecond, second >= retiredSecond {
       throw retired(at: second, retiredSecond: retiredSecond)
@@ -293,5 +293,33 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(entries, forKey: .entries)
     try container.encodeIfPresent(retiredAt, forKey: .retiredAt)
+  }
+}
+
+/// The prices in force at a moment: a schedule entry and the window variant of its sheet.
+struct PriceKey: Hashable {
+  var entry: Int
+  var variant: Int
+}
+
+extension PriceSchedule {
+  /// The entry and window in force at a UTC second.
+  func priceKey(atSecond second: Int64) throws -> PriceKey {
+    let entry = try entryIndex(atSecond: second)
+    return PriceKey(entry: entry, variant: try compiled.variant(sheet: entry, atSecond: second))
+  }
+
+  /// Whether an entry's sheet has time windows.
+  func hasWindows(entry: Int) -> Bool { !entries[entry].sheet.windows.isEmpty }
+
+  /// The exact cost of a usage under a price key.
+  func cost(of usage: TokenUsage, key: PriceKey, batch: Bool) throws -> FixedDecimal {
+    let tier = try compiled.tierIndex(
+      sheet: key.entry,
+      for: usage,
+      variant: key.variant,
+      batch: batch
+    )
+    return try compiled.total(of: usage, tier: tier)
   }
 }

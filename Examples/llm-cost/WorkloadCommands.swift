@@ -1,0 +1,261 @@
+import Foundation
+import LLMPricing
+
+/// `llm-cost monthly` and `llm-cost compare --workload`: monthly costs of a workload.
+enum WorkloadCommands {
+  static let monthlyHelp = """
+    USAGE: llm-cost monthly --workload NAME|FILE [--model ID] [--provider ID] [--requests-per-day N]
+                            [--month YYYY-MM] [--currency CODE] [--json] [--catalog FILE]
+
+    Project what a workload costs in a month on one model: every request priced at its own
+    size, at the hour its traffic falls in (peak and off-peak windows, China's working days).
+
+    OPTIONS:
+      --workload NAME|FILE  customer-service, coding, agents, rag, marketing, translation, or a
+                            workload JSON file.
+      --model ID            The model (default: the cheapest offering for the workload).
+      --provider ID         The provider, when a model is sold by several.
+      --requests-per-day N  Override the workload's sessions per working day.
+      --month YYYY-MM       The month (default: this month).
+      --currency CODE       Report in this currency: the provider's own list in it when
+                            published, otherwise converted at mid-month with the dated FX table.
+      --json                {"total", "currency", "offering", "month", "breakdown": {...}, ...}
+      -h, --help            Show this help.
+    """
+
+  static func profile(_ name: String, sessions: Int?) throws -> WorkloadProfile {
+    var profile: WorkloadProfile
+    if let preset = WorkloadProfile.presets[name] {
+      profile = preset
+    } else if FileManager.default.fileExists(atPath: name) {
+      guard let data = FileManager.default.contents(atPath: name) else {
+        throw PricingError(.invalidData, "cannot read workload file '\(name)'")
+      }
+      do {
+        profile = try JSONDecoder().decode(WorkloadProfile.self, from: data)
+      } catch let error as DecodingError {
+        throw PricingError(
+          .invalidData,
+          "workload file '\(name)': \(PricingError(decoding: error).message)"
+        )
+      }
+    } else {
+      let names = WorkloadProfile.presets.keys.sorted().joined(separator: ", ")
+      throw UsageError("--workload '\(name)' is neither a preset (\(names)) nor a file")
+    }
+    if let sessions { profile.sessionsPerDay = sessions }
+    return profile
+  }
+
+  static func month(_ options: Options) throws -> YearMonth {
+    guard let text = options.string("month") else {
+      return YearMonth(containing: CalendarDay(utcDateOf: Date()))
+    }
+    do {
+      return try YearMonth(text)
+    } catch let error as PricingError {
+      throw UsageError(error.message)
+    }
+  }
+
+  static func currency(_ options: Options, default fallback: Currency?) throws -> Currency? {
+    guard let code = options.string("currency") else { return fallback }
+    do {
+      return try Currency(code: code.uppercased())
+    } catch let error as PricingError {
+      throw UsageError(error.message)
+    }
+  }
+
+  struct CostJSON: Encodable {
+    let model: String
+    let provider: String
+    let offering: String
+    let month: String
+    let currency: String
+    let total: String
+    let monthlyTotal: String
+    let offeringCurrency: String
+    let offeringTotal: String
+    let sessions: String
+    let requests: String
+    let costPerSession: String?
+    let breakdown: [String: String]
+    let inputTokens: String
+    let cachedTokens: String
+    let outputTokens: String
+    let batchApplied: Bool
+    let conversion: [String]
+    let notes: [String]
+
+    init(_ cost: MonthlyCost) {
+      model = cost.model
+      provider = cost.provider
+      offering = cost.offering
+      month = cost.month.description
+      currency = cost.reportingTotal.currency.code
+      total = cost.reportingTotal.amount.description
+      monthlyTotal = total
+      offeringCurrency = cost.total.currency.code
+      offeringTotal = cost.total.amount.description
+      sessions = cost.sessions.description
+      requests = cost.requests.description
+      costPerSession = cost.costPerSession?.description
+      breakdown = cost.costByWindow.mapValues(\.description)
+      inputTokens = cost.inputTokens.description
+      cachedTokens = cost.cachedTokens.description
+      outputTokens = cost.outputTokens.description
+      batchApplied = cost.batchApplied
+      conversion = cost.converted?.legs.map(\.description) ?? []
+      notes = cost.notes
+    }
+  }
+
+  static func encode<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+
+  static func monthly(_ arguments: [String]) throws {
+    if arguments.contains("--help") || arguments.contains("-h") {
+      print(monthlyHelp)
+      return
+    }
+    let options = try Options(
+      arguments,
+      valued: [
+        "workload", "model", "provider", "requests-per-day", "month", "currency", "catalog",
+      ],
+      flags: ["json"]
+    )
+    let profile = try profile(
+      try options.required("workload"),
+      sessions: try options.count("requests-per-day")
+    )
+    let month = try month(options)
+    let catalog = try CatalogLoading.load(options.string("catalog"))
+    var currency = try currency(options, default: nil)
+    let cost: MonthlyCost
+    if let model = options.string("model") {
+      let candidates = try catalog.offerings(model: model, provider: options.string("provider"))
+      let offering =
+        currency.flatMap { code in candidates.first { $0.currency == code } }
+        ?? candidates.first { $0.currency == $0.provider.homeCurrency } ?? candidates[0]
+      cost = try MonthlyProjection.cost(of: profile, on: offering, in: month, currency: currency)
+    } else {
+      currency = currency ?? .cny
+      let comparison = try WorkloadComparison(
+        profile: profile,
+        catalog: catalog,
+        month: month,
+        currency: currency ?? .cny
+      )
+      guard
+        let cheapest = comparison.ranked.first(where: { !$0.total.amount.isZero })
+          ?? comparison.ranked.first
+      else {
+        throw PricingError(.noPriceInEffect, "no offering can price this workload in \(month)")
+      }
+      cost = cheapest
+    }
+    if options.flag("json") {
+      print(try encode(CostJSON(cost)))
+      return
+    }
+    print("\(profile.name) on \(cost.offering), \(month)")
+    print(
+      "  sessions \(cost.sessions.formatted(places: 0)), requests \(cost.requests.formatted(places: 0))"
+    )
+    for (window, amount) in cost.costByWindow.sorted(by: { $0.key < $1.key }) {
+      print("  \(window): \(Money(amount, cost.total.currency).formatted())")
+    }
+    print("  total: \(cost.total.formatted()) (exact \(cost.total))")
+    if let converted = cost.converted {
+      print(
+        "  in \(converted.converted.currency): \(converted.converted.formatted()) at \(converted.legs.map(\.description).joined(separator: ", "))"
+      )
+    }
+    for note in cost.notes { print("  note: \(note)") }
+  }
+
+  struct ComparisonJSON: Encodable {
+    let workload: String
+    let month: String
+    let currency: String
+    let offerings: [CostJSON]
+    let skipped: [WorkloadComparison.Skipped]
+  }
+
+  static func compare(_ arguments: [String]) throws {
+    let options = try Options(
+      arguments,
+      valued: ["workload", "month", "currency", "top", "catalog", "requests-per-day"],
+      flags: ["json", "csv"]
+    )
+    let profile = try profile(
+      try options.required("workload"),
+      sessions: try options.count("requests-per-day")
+    )
+    let month = try month(options)
+    let currency = try currency(options, default: .cny) ?? .cny
+    let comparison = try WorkloadComparison(
+      profile: profile,
+      catalog: try CatalogLoading.load(options.string("catalog")),
+      month: month,
+      currency: currency
+    )
+    var ranked = comparison.ranked
+    if let top = try options.count("top") { ranked = Array(ranked.prefix(top)) }
+    if options.flag("json") {
+      print(
+        try encode(
+          ComparisonJSON(
+            workload: profile.name,
+            month: month.description,
+            currency: currency.code,
+            offerings: ranked.map(CostJSON.init),
+            skipped: comparison.skipped
+          )
+        )
+      )
+      return
+    }
+    if options.flag("csv") {
+      print("rank,offering,model,provider,monthly_total,currency,offering_total,offering_currency")
+      for (index, cost) in ranked.enumerated() {
+        print(
+          "\(index + 1),\(cost.offering),\(cost.model),\(cost.provider),\(cost.reportingTotal.amount),"
+            + "\(currency.code),\(cost.total.amount),\(cost.total.currency.code)"
+        )
+      }
+      return
+    }
+    print("Monthly cost of '\(profile.name)' in \(month), \(currency.code), cheapest first:\n")
+    let rows = ranked.enumerated().map { index, cost in
+      [
+        "\(index + 1)", cost.offering, cost.reportingTotal.formatted(),
+        cost.converted == nil ? "" : "(\(cost.total.formatted()))",
+      ]
+    }
+    let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    for row in rows {
+      print(
+        row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0) + "  "
+          + row[1].padding(toLength: widths[1], withPad: " ", startingAt: 0) + "  "
+          + String(repeating: " ", count: widths[2] - row[2].count) + row[2] + "  " + row[3]
+      )
+    }
+    if let china = comparison.cheapest(in: "CN", paidOnly: true),
+      let us = comparison.cheapest(in: "US", paidOnly: true),
+      !china.reportingTotal.amount.isZero,
+      let ratio = try? us.reportingTotal.amount.divided(by: china.reportingTotal.amount)
+    {
+      print(
+        "\nCheapest paid Chinese option: \(china.offering); cheapest US option: \(us.offering), "
+          + "\(ratio.formatted(places: 1))× as much."
+      )
+    }
+    print("\(comparison.skipped.count) offerings not priced this month (use --json to see why).")
+  }
+}

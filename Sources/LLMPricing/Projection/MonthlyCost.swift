@@ -1,0 +1,40 @@
+/// What a workload costs on one offering in one month, exactly.
+public struct MonthlyCost: Hashable, Sendable, Codable {
+  /// The offering id, `provider/model@CURRENCY`.
+  public var offering: String
+  /// The model id.
+  public var model: String
+  /// The provider id.
+  public var provider: String
+  /// The month.
+  public var month: YearMonth
+  /// The exact total in the offering's own currency.
+  public var total: Money
+  /// The total in the reporting currency, when it differs, with the rates used.
+  public var converted: Conversion?
+  /// Sessions in the month (fractional: traffic is spread over hours and rest days).
+  public var sessions: FixedDecimal
+  /// Requests (sessions × steps).
+  public var requests: FixedDecimal
+  /// Input tokens, cached and uncached.
+  public var inputTokens: FixedDecimal
+  /// Cache-read tokens.
+  public var cachedTokens: FixedDecimal
+  /// Output tokens, reasoning included.
+  public var outputTokens: FixedDecimal
+  /// The exact cost by time window (`"standard"` outside any window), in the offering's
+  /// currency.
+  public var costByWindow: [String: FixedDecimal]
+  /// Whether batch prices were applied to the workload's batch share.
+  public var batchApplied: Bool
+  /// Things to know about this figure, such as "batch not offered".
+  public var notes: [String]
+
+  /// The total in the reporting currency: the converted amount, or the own-currency total.
+  public var reportingTotal: Money { converted?.converted ?? total }
+
+  /// The cost of one session, in the offering's currency, rounded half to even to 18 digits.
+  public var costPerSession: FixedDecimal? {
+    sessions.isZero ? nil : try? total.amount.divided(by: sessions)
+  }
+}

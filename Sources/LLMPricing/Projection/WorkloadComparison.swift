@@ -1,0 +1,83 @@
+import Foundation
+
+/// Every offering ranked by what a workload costs on it in a month, cheapest first.
+public struct WorkloadComparison: Sendable {
+  /// An offering that could not be priced, and why.
+  public struct Skipped: Hashable, Sendable, Codable {
+    /// The offering id.
+    public var offering: String
+    /// Why, for people.
+    public var reason: String
+  }
+
+  /// The monthly costs, cheapest first in the reporting currency.
+  public var ranked: [MonthlyCost]
+  /// Offerings not priced: not sold that month, a request too large for them, and so on.
+  public var skipped: [Skipped]
+  /// The reporting currency.
+  public var currency: Currency
+
+  /// Ranks the offerings of a catalog for a workload in a month.
+  ///
+  /// - Parameters:
+  ///   - profile: The workload.
+  ///   - catalog: The offerings; the default is the built-in catalog.
+  ///   - query: A filter on the offerings (country, currency, open weights, context…).
+  ///   - month: The month.
+  ///   - currency: The reporting currency: totals in other currencies are converted at
+  ///     mid-month with the dated rates, and the rate is kept with each figure.
+  ///   - rates: The exchange rates.
+  /// - Throws: ``PricingError`` only for invalid inputs; offerings that cannot be priced
+  ///   are listed in ``skipped``.
+  public init(
+    profile: WorkloadProfile,
+    catalog: Catalog = .builtIn,
+    query: CatalogQuery = CatalogQuery(),
+    month: YearMonth,
+    currency: Currency,
+    rates: ExchangeRates = .centralParity
+  ) throws {
+    let traffic = try MonthlyProjection.traffic(of: profile, in: month, monthIndex: 0)
+    let steps = try (1...profile.stepsPerSession).map { try profile.usage(ofStep: $0) }
+    var ranked: [MonthlyCost] = []
+    var skipped: [Skipped] = []
+    for offering in catalog.offerings(matching: query) {
+      do {
+        ranked.append(
+          try MonthlyProjection.cost(
+            of: profile,
+            steps: steps,
+            traffic: traffic,
+            on: offering,
+            in: month,
+            currency: currency,
+            rates: rates
+          )
+        )
+      } catch let error as PricingError {
+        skipped.append(Skipped(offering: offering.id, reason: error.message))
+      }
+    }
+    self.ranked = ranked.sorted {
+      ($0.reportingTotal.amount, $0.offering) < ($1.reportingTotal.amount, $1.offering)
+    }
+    self.skipped = skipped
+    self.currency = currency
+  }
+
+  /// The cheapest offering whose provider is in one country, such as `"CN"`.
+  ///
+  /// - Parameters:
+  ///   - country: The ISO 3166 country code.
+  ///   - paidOnly: Whether to pass over free models.
+  ///   - catalog: The catalog the offerings came from.
+  /// - Returns: The cheapest such cost, if any.
+  public func cheapest(
+    in country: String,
+    paidOnly: Bool = false,
+    catalog: Catalog = .builtIn
+  ) -> MonthlyCost? {
+    let ids = Set(catalog.offerings.filter { $0.provider.country == country }.map(\.id))
+    return ranked.first { ids.contains($0.offering) && !(paidOnly && $0.total.amount.isZero) }
+  }
+}

@@ -1,0 +1,93 @@
+/// A calendar month, such as 2026-11. Encodes in JSON as `"2026-11"`.
+public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+  /// The year.
+  public let year: Int
+  /// The month, 1 to 12.
+  public let month: Int
+
+  /// Creates a validated month.
+  ///
+  /// - Parameters:
+  ///   - year: The year, 1 to 9999.
+  ///   - month: The month, 1 to 12.
+  /// - Throws: ``PricingError/Code/invalidData`` when out of range.
+  public init(year: Int, month: Int) throws {
+    guard (1...9999).contains(year), (1...12).contains(month) else {
+      throw PricingError(.invalidData, "\(year)-\(month) is not a month")
+    }
+    self.year = year
+    self.month = month
+  }
+
+  /// Parses `"YYYY-MM"`.
+  ///
+  /// - Parameter text: The month.
+  /// - Throws: ``PricingError/Code/invalidData`` naming the text when malformed.
+  public init(_ text: String) throws {
+    let parts = text.split(separator: "-")
+    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]),
+      let month = Int(parts[1])
+    else { throw PricingError(.invalidData, "'\(text)' is not a month; write it as YYYY-MM") }
+    try self.init(year: year, month: month)
+  }
+
+  /// The month containing a day.
+  ///
+  /// - Parameter day: The day.
+  public init(containing day: CalendarDay) {
+    self.year = day.year
+    self.month = day.month
+  }
+
+  /// The days of the month, in order.
+  public var days: [CalendarDay] {
+    (1...CalendarDay.daysIn(month: month, year: year)).compactMap {
+      try? CalendarDay(year: year, month: month, day: $0)
+    }
+  }
+
+  /// The month a number of months later (or earlier, when negative).
+  ///
+  /// - Parameter months: The months to move.
+  /// - Returns: The resulting month.
+  public func adding(months: Int) -> YearMonth {
+    let index = year * 12 + (month - 1) + months
+    return YearMonth(checkedYear: index / 12, month: index % 12 + 1)
+  }
+
+  private init(checkedYear year: Int, month: Int) {
+    self.year = year
+    self.month = month
+  }
+
+  /// `"YYYY-MM"`.
+  public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
+
+  /// Orders months chronologically.
+  ///
+  /// - Parameters:
+  ///   - lhs: A month.
+  ///   - rhs: Another month.
+  /// - Returns: Whether `lhs` is earlier.
+  public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool {
+    (lhs.year, lhs.month) < (rhs.year, rhs.month)
+  }
+
+  /// Decodes `"YYYY-MM"`.
+  ///
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError` naming the key path of a bad month.
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    self = try decoder.validated { try YearMonth(text) }
+  }
+
+  /// Encodes `"YYYY-MM"`.
+  ///
+  /// - Parameter encoder: The encoder to write to.
+  /// - Throws: Whatever the encoder throws.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}

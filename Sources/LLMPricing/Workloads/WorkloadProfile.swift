@@ -1,0 +1,226 @@
+import Foundation
+
+/// The traffic of an LLM workload and the shape of each request, for monthly projections.
+///
+/// A workload runs `sessionsPerDay` sessions (a single-turn workload has one step per
+/// session). Step *k* of a session sends the system prompt, the retrieved context, the
+/// user's message and — when ``carriesHistory`` — the whole history so far, (k − 1) ×
+/// (user + tool output + visible output) tokens; so tokens per session grow quadratically
+/// with steps, as an agent's do. The stable prefix (system prompt and history) is read
+/// from the prompt cache at ``cacheHitRatio``.
+///
+/// Traffic follows a 24-hour curve in ``timeZone``; weekends and public holidays run at
+/// ``restDayRatio`` of a working day's traffic; volume grows by ``monthlyGrowth`` a month.
+///
+/// Profiles are `Codable` (decoding validates), so a team keeps its own in a file.
+public struct WorkloadProfile: Hashable, Sendable, Codable {
+  /// A short name, such as `"customer-service"`.
+  public var name: String
+  /// Sessions (conversations, agent runs, single requests) on a working day.
+  public var sessionsPerDay: Int
+  /// Requests per session: turns of a conversation, steps of an agent.
+  public var stepsPerSession: Int
+  /// The system prompt, sent with every request.
+  public var systemPromptTokens: Int
+  /// The user's (or the orchestrator's) new message per step.
+  public var userTokensPerStep: Int
+  /// Retrieved documents sent with every request (RAG).
+  public var retrievedContextTokens: Int
+  /// Tool results added to the context after each step (agents).
+  public var toolOutputTokensPerStep: Int
+  /// Visible output per request.
+  public var outputTokens: Int
+  /// Reasoning tokens per request.
+  public var reasoningTokens: Int
+  /// Whether each step re-sends the conversation so far.
+  public var carriesHistory: Bool
+  /// The share (0…1) of the stable prefix (system prompt and history) read from cache.
+  public var cacheHitRatio: FixedDecimal
+  /// The share (0…1) of requests sent through the batch API, where offered.
+  public var batchShare: FixedDecimal
+  /// 24 relative weights, hour 0 to 23 in ``timeZone``; they need not sum to 1.
+  public var hourlyTraffic: [FixedDecimal]
+  /// The IANA zone of the traffic curve.
+  public var timeZone: String
+  /// A rest day's traffic relative to a working day's (0…1 or more).
+  public var restDayRatio: FixedDecimal
+  /// Monthly volume growth, such as 0.05 for 5% a month (≥ −1).
+  public var monthlyGrowth: FixedDecimal
+  /// Why the numbers are what they are, for people.
+  public var rationale: String
+
+  /// Creates a validated profile.
+  ///
+  /// - Parameters:
+  ///   - name: A short name.
+  ///   - sessionsPerDay: Sessions on a working day, ≥ 0.
+  ///   - stepsPerSession: Requests per session, ≥ 1.
+  ///   - systemPromptTokens: System prompt tokens, ≥ 0.
+  ///   - userTokensPerStep: New user tokens per step, ≥ 0.
+  ///   - retrievedContextTokens: Retrieved tokens per request, ≥ 0.
+  ///   - toolOutputTokensPerStep: Tool output tokens per step, ≥ 0.
+  ///   - outputTokens: Visible output per request, ≥ 0.
+  ///   - reasoningTokens: Reasoning tokens per request, ≥ 0.
+  ///   - carriesHistory: Whether each step re-sends the history.
+  ///   - cacheHitRatio: Cached share of the stable prefix, 0…1.
+  ///   - batchShare: Share of batch requests, 0…1.
+  ///   - hourlyTraffic: 24 non-negative weights, not all zero.
+  ///   - timeZone: The IANA zone of the curve.
+  ///   - restDayRatio: Rest-day traffic relative to a working day, ≥ 0.
+  ///   - monthlyGrowth: Growth per month, ≥ −1.
+  ///   - rationale: Why the numbers are what they are.
+  /// - Throws: ``PricingError/Code/invalidData`` naming the first value out of range.
+  public init(
+    name: String,
+    sessionsPerDay: Int,
+    stepsPerSession: Int = 1,
+    systemPromptTokens: Int,
+    userTokensPerStep: Int,
+    retrievedContextTokens: Int = 0,
+    toolOutputTokensPerStep: Int = 0,
+    outputTokens: Int,
+    reasoningTokens: Int = 0,
+    carriesHistory: Bool = false,
+    cacheHitRatio: FixedDecimal = .zero,
+    batchShare: FixedDecimal = .zero,
+    hourlyTraffic: [FixedDecimal] = Array(repeating: 1, count: 24),
+    timeZone: String = "Asia/Shanghai",
+    restDayRatio: FixedDecimal = 1,
+    monthlyGrowth: FixedDecimal = .zero,
+    rationale: String = ""
+  ) throws {
+    func invalid(_ message: String) -> PricingError {
+      PricingError(.invalidData, "workload '\(name)': \(message)")
+    }
+    for (label, value) in [
+      ("sessionsPerDay", sessionsPerDay), ("systemPromptTokens", systemPromptTokens),
+      ("userTokensPerStep", userTokensPerStep), ("retrievedContextTokens", retrievedContextTokens),
+      ("toolOutputTokensPerStep", toolOutputTokensPerStep), ("outputTokens", outputTokens),
+      ("reasoningTokens", reasoningTokens),
+    ] where value < 0 {
+      throw invalid("\(label) is \(value); it cannot be negative")
+    }
+    guard (1...10_000).contains(stepsPerSession) else {
+      throw invalid("stepsPerSession is \(stepsPerSession); use 1 to 10,000")
+    }
+    for (label, ratio) in [("cacheHitRatio", cacheHitRatio), ("batchShare", batchShare)]
+    where ratio < .zero || ratio > 1 {
+      throw invalid("\(label) is \(ratio); a share must be between 0 and 1")
+    }
+    guard hourlyTraffic.count == 24 else {
+      throw invalid("hourlyTraffic has \(hourlyTraffic.count) values; give one per hour, 24")
+    }
+    guard hourlyTraffic.allSatisfy({ $0 >= .zero }), hourlyTraffic.contains(where: { $0 > .zero })
+    else { throw invalid("hourlyTraffic must be non-negative and not all zero") }
+    guard restDayRatio >= .zero else {
+      throw invalid("restDayRatio is \(restDayRatio); it cannot be negative")
+    }
+    guard monthlyGrowth >= -1 else {
+      throw invalid("monthlyGrowth is \(monthlyGrowth); it cannot be below −1 (−100%)")
+    }
+    guard TimeZone(identifier: timeZone) != nil else {
+      throw PricingError(
+        .unknownTimeZone,
+        "workload '\(name)': '\(timeZone)' is not a known time zone"
+      )
+    }
+    self.name = name
+    self.sessionsPerDay = sessionsPerDay
+    self.stepsPerSession = stepsPerSession
+    self.systemPromptTokens = systemPromptTokens
+    self.userTokensPerStep = userTokensPerStep
+    self.retrievedContextTokens = retrievedContextTokens
+    self.toolOutputTokensPerStep = toolOutputTokensPerStep
+    self.outputTokens = outputTokens
+    self.reasoningTokens = reasoningTokens
+    self.carriesHistory = carriesHistory
+    self.cacheHitRatio = cacheHitRatio
+    self.batchShare = batchShare
+    self.hourlyTraffic = hourlyTraffic
+    self.timeZone = timeZone
+    self.restDayRatio = restDayRatio
+    self.monthlyGrowth = monthlyGrowth
+    self.rationale = rationale
+  }
+
+  /// A profile with no traffic, valid by construction.
+  init(uncheckedEmptyNamed name: String) {
+    self.name = name
+    sessionsPerDay = 0
+    stepsPerSession = 1
+    systemPromptTokens = 0
+    userTokensPerStep = 0
+    retrievedContextTokens = 0
+    toolOutputTokensPerStep = 0
+    outputTokens = 0
+    reasoningTokens = 0
+    carriesHistory = false
+    cacheHitRatio = .zero
+    batchShare = .zero
+    hourlyTraffic = Array(repeating: 1, count: 24)
+    timeZone = "UTC"
+    restDayRatio = 1
+    monthlyGrowth = .zero
+    rationale = ""
+  }
+
+  /// The usage of step `step` (1-based) of a session: input grows with the history when
+  /// ``carriesHistory``; the cached part is the cache-hit share of the stable prefix,
+  /// rounded down to whole tokens.
+  ///
+  /// - Parameter step: The step, from 1 to ``stepsPerSession``.
+  /// - Returns: The step's tokens.
+  /// - Throws: ``PricingError/Code/invalidUsage`` when a count overflows.
+  public func usage(ofStep step: Int) throws -> TokenUsage {
+    let history =
+      carriesHistory ? (step - 1) * (userTokensPerStep + toolOutputTokensPerStep + outputTokens) : 0
+    let prefix = systemPromptTokens + history
+    let cached =
+      Int((try FixedDecimal(prefix) * cacheHitRatio).rounded(toPlaces: 0, .down).description) ?? 0
+    let input = prefix + retrievedContextTokens + userTokensPerStep
+    return try TokenUsage(
+      uncachedInput: input - cached,
+      cacheRead: cached,
+      output: outputTokens,
+      reasoning: reasoningTokens
+    )
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case name, sessionsPerDay, stepsPerSession, systemPromptTokens, userTokensPerStep
+    case retrievedContextTokens, toolOutputTokensPerStep, outputTokens, reasoningTokens
+    case carriesHistory, cacheHitRatio, batchShare, hourlyTraffic, timeZone, restDayRatio
+    case monthlyGrowth, rationale
+  }
+
+  /// Decodes a profile through the validating initializer; optional keys take the
+  /// initializer's defaults.
+  ///
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError` naming the key path of a bad value.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self = try decoder.validated {
+      try Self(
+        name: c.decode(String.self, forKey: .name),
+        sessionsPerDay: c.decode(Int.self, forKey: .sessionsPerDay),
+        stepsPerSession: c.decodeIfPresent(Int.self, forKey: .stepsPerSession) ?? 1,
+        systemPromptTokens: c.decodeIfPresent(Int.self, forKey: .systemPromptTokens) ?? 0,
+        userTokensPerStep: c.decodeIfPresent(Int.self, forKey: .userTokensPerStep) ?? 0,
+        retrievedContextTokens: c.decodeIfPresent(Int.self, forKey: .retrievedContextTokens) ?? 0,
+        toolOutputTokensPerStep: c.decodeIfPresent(Int.self, forKey: .toolOutputTokensPerStep) ?? 0,
+        outputTokens: c.decode(Int.self, forKey: .outputTokens),
+        reasoningTokens: c.decodeIfPresent(Int.self, forKey: .reasoningTokens) ?? 0,
+        carriesHistory: c.decodeIfPresent(Bool.self, forKey: .carriesHistory) ?? false,
+        cacheHitRatio: c.decodeIfPresent(FixedDecimal.self, forKey: .cacheHitRatio) ?? .zero,
+        batchShare: c.decodeIfPresent(FixedDecimal.self, forKey: .batchShare) ?? .zero,
+        hourlyTraffic: c.decodeIfPresent([FixedDecimal].self, forKey: .hourlyTraffic)
+          ?? Array(repeating: 1, count: 24),
+        timeZone: c.decodeIfPresent(String.self, forKey: .timeZone) ?? "Asia/Shanghai",
+        restDayRatio: c.decodeIfPresent(FixedDecimal.self, forKey: .restDayRatio) ?? 1,
+        monthlyGrowth: c.decodeIfPresent(FixedDecimal.self, forKey: .monthlyGrowth) ?? .zero,
+        rationale: c.decodeIfPresent(String.self, forKey: .rationale) ?? ""
+      )
+    }
+  }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import LLMPricing
+import Testing
+
+@Suite("Workloads and monthly projections")
+struct WorkloadProjectionTests {
+  func offering(_ model: String, _ currency: Currency) throws -> Offering {
+    try #require(try Catalog.builtIn.offering(model: model, currency: currency))
+  }
+
+  @Test func theRAGPresetMatchesItsClosedForm() throws {
+    // March 2026 in Beijing time has 22 working days and 9 weekend days (no holiday):
+    // sessions = 10,000 × (22 + 9 × 0.3) = 247,000.
+    // Per request on gpt-4.1-mini: 6,080 fresh × $0.40 + 500 cached × $0.10 + 400 out × $1.60
+    // per million = $0.002432 + $0.00005 + $0.00064 = $0.003122; × 247,000 = $771.134.
+    let cost = try MonthlyProjection.cost(
+      of: .rag,
+      on: offering("gpt-4.1-mini", .usd),
+      in: YearMonth("2026-03")
+    )
+    #expect(cost.sessions == 247_000)
+    #expect(cost.total == Money(try FixedDecimal("771.134"), .usd))
+    #expect(cost.costByWindow == ["standard": (try FixedDecimal("771.134"))])
+  }
+
+  @Test func agentTokensGrowQuadraticallyWithSteps() throws {
+    let agents = WorkloadProfile.agents
+    // Step k re-sends 2,000 (system) + (k − 1) × (100 + 800 + 300) history + 100 new tokens.
+    var simulatedInput = 0
+    var history = 0
+    for step in 1...agents.stepsPerSession {
+      let usage = try agents.usage(ofStep: step)
+      #expect(usage.totalInput == 2_000 + history + 100)
+      // 80% of the stable prefix is cached, rounded down.
+      #expect(usage.cacheRead == (2_000 + history) * 8 / 10)
+      simulatedInput += usage.totalInput
+      history += 100 + 800 + 300
+    }
+    // Closed form: 12 × 2,100 + 1,200 × (0 + 1 + … + 11) = 25,200 + 79,200 = 104,400.
+    #expect(simulatedInput == 104_400)
+  }
+
+  @Test(
+    "Months follow China's calendar for a Beijing workload",
+    arguments: [
+      // February 2026: 16 working days (make-up Saturdays 02-14 and 02-28 included, the
+      // Spring Festival weekdays excluded) and 12 rest days: 2,000 × (16 + 12 × 0.15).
+      ("2026-02", "35600"),
+      // October 2026: 18 working days (National Day excluded, Saturday 10-10 included)
+      // and 13 rest days: 2,000 × (18 + 13 × 0.15).
+      ("2026-10", "39900"),
+      // June 2026: 21 working days (Dragon Boat on Friday 06-19 excluded), 9 rest days.
+      ("2026-06", "44700"),
+    ]
+  )
+  func calendarEffects(month: String, expectedSessions: String) throws {
+    let cost = try MonthlyProjection.cost(
+      of: .coding,
+      on: offering("gpt-4.1-mini", .usd),
+      in: YearMonth(month)
+    )
+    #expect(cost.sessions == (try FixedDecimal(expectedSessions)))
+  }
+
+  @Test func deepSeekPeakHoursSplitTheMonth() throws {
+    let cost = try MonthlyProjection.cost(
+      of: .coding,
+      on: offering("deepseek-flash", .cny),
+      in: YearMonth("2026-10")
+    )
+    let peak = try #require(cost.costByWindow["peak"])
+    let standard = try #require(cost.costByWindow["standard"])
+    #expect(try (peak + standard - cost.total.amount).magnitude <= (try FixedDecimal("1e-15")))
+    // Office-hours traffic mostly falls in peak hours, at twice the off-peak price.
+    #expect(peak > standard)
+  }
+
+  @Test func tiersApplyToEachStepNotToTheMonth() throws {
+    // Steps re-send a history that crosses qwen-plus's 128,000-token tier mid-session.
+    let profile = try WorkloadProfile(
+      name: "long-agent",
+      sessionsPerDay: 1,
+      stepsPerSession: 5,
+      systemPromptTokens: 60_000,
+      userTokensPerStep: 0,
+      toolOutputTokensPerStep: 20_000,
+      outputTokens: 0,
+      carriesHistory: true,
+      restDayRatio: 1
+    )
+    let qwen = try offering("qwen-plus", .cny)
+    let month = try YearMonth("2026-03")
+    let cost = try MonthlyProjection.cost(of: profile, on: qwen, in: month)
+    // Steps send 60K, 80K, 100K, 120K and 140K tokens: four at ¥0.8, one at ¥2.4 per million
+    // = 0.048 + 0.064 + 0.08 + 0.096 + 0.336 = ¥0.624 a session; 31 sessions.
+    let at = try instant("2026-03-10T04:00:00Z")
+    var perSession = FixedDecimal.zero
+    for step in 1...5 {
+      perSession =
+        try perSession + qwen.schedule.totalCost(of: profile.usage(ofStep: step), at: at).amount
+    }
+    #expect(perSession == (try FixedDecimal("0.624")))
+    #expect(cost.total.amount == (try perSession * 31))
+  }
+
+  @Test func batchSharesUseBatchPricesWhereOffered() throws {
+    // Translation sends 70% as batch: on gpt-4.1-mini (batch × 0.5) each request costs
+    // 0.3 × full + 0.7 × half = 0.65 × full.
+    let month = try YearMonth("2026-03")
+    let batch = try MonthlyProjection.cost(
+      of: .translation,
+      on: offering("gpt-4.1-mini", .usd),
+      in: month
+    )
+    var realTime = WorkloadProfile.translation
+    realTime.batchShare = .zero
+    let full = try MonthlyProjection.cost(
+      of: realTime,
+      on: offering("gpt-4.1-mini", .usd),
+      in: month
+    )
+    #expect(batch.batchApplied)
+    #expect(batch.total.amount == (try full.total.amount * FixedDecimal("0.65")))
+    let noBatch = try MonthlyProjection.cost(
+      of: .translation,
+      on: offering("deepseek-chat", .cny),
+      in: month
+    )
+    #expect(!noBatch.batchApplied && noBatch.notes.contains { $0.contains("batch") })
+  }
+
+  @Test func comparisonsRankAcrossCurrenciesWithTheRateShown() throws {
+    let comparison = try WorkloadComparison(
+      profile: .customerService,
+      month: YearMonth("2026-03"),
+      currency: .cny
+    )
+    let totals = comparison.ranked.map(\.reportingTotal.amount)
+    #expect(totals == totals.sorted())
+    #expect(comparison.ranked.allSatisfy { $0.reportingTotal.currency == .cny })
+    let usd = try #require(comparison.ranked.first { $0.total.currency == .usd })
+    #expect(usd.converted?.legs.first?.rate.rate == (try FixedDecimal("6.9007")))
+    let china = try #require(comparison.cheapest(in: "CN", paidOnly: true))
+    let us = try #require(comparison.cheapest(in: "US", paidOnly: true))
+    #expect(china.reportingTotal.amount < us.reportingTotal.amount)
+    // Offerings retired by then are skipped with the reason, not priced.
+    let august = try WorkloadComparison(
+      profile: .customerService,
+      month: YearMonth("2026-08"),
+      currency: .cny
+    )
+    let retired = try #require(august.skipped.first { $0.offering == "deepseek/deepseek-chat@CNY" })
+    #expect(retired.reason.contains("retired"))
+  }
+
+  @Test(
+    "Invalid profiles are typed errors naming the value",
+    arguments: [
+      #"{"name": "x", "sessionsPerDay": -1, "outputTokens": 1}"#,
+      #"{"name": "x", "sessionsPerDay": 1, "outputTokens": 1, "cacheHitRatio": "1.5"}"#,
+      #"{"name": "x", "sessionsPerDay": 1, "outputTokens": 1, "hourlyTraffic": ["0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0"]}"#,
+      #"{"name": "x", "sessionsPerDay": 1, "outputTokens": 1, "hourlyTraffic": ["1"]}"#,
+      #"{"name": "x", "sessionsPerDay": 1, "outputTokens": 1, "stepsPerSession": 0}"#,
+    ]
+  )
+  func invalidProfiles(json: String) {
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(WorkloadProfile.self, from: Data(json.utf8))
+    }
+  }
+
+  @Test func presetsAreValidAndRoundTrip() throws {
+    #expect(WorkloadProfile.presets.count == 6)
+    for preset in WorkloadProfile.presets.values {
+      #expect(preset.sessionsPerDay > 0, "\(preset.name)")
+      #expect(!preset.rationale.isEmpty)
+      let data = try JSONEncoder().encode(preset)
+      #expect(try JSONDecoder().decode(WorkloadProfile.self, from: data) == preset)
+    }
+  }
+}
