@@ -1,4 +1,6 @@
-/// A calendar month, such as 2026-11. Encodes in JSON as `"2026-11"`.
+/// A calendar month, such as 2026-11.
+///
+/// Encodes in JSON as `"2026-11"`.
 public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
   /// The year.
   public let year: Int
