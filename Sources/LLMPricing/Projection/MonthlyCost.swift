@@ -29,6 +29,9 @@ public struct MonthlyCost: Hashable, Sendable, Codable {
   public var batchApplied: Bool
   /// Things to know about this figure, such as "batch not offered".
   public var notes: [String]
+  /// Free-quota tokens consumed this month (see
+  /// ``MonthlyProjection/horizon(of:on:from:months:currency:rates:)``).
+  public var freeTokensUsed: FixedDecimal = .zero
 
   /// The total in the reporting currency: the converted amount, or the own-currency total.
   public var reportingTotal: Money { converted?.converted ?? total }

@@ -17,18 +17,70 @@ import Foundation
 /// print(cost.reportingTotal)
 /// ```
 public enum MonthlyProjection {
-  /// A month's traffic laid out in half-hour slots.
-  ///
-  /// Slot weights are unscaled (rest-day factor × hourly weight); sessions are
-  /// `weight × scale ÷ divisor`, divided once at the end so that totals stay exact.
+  /// Which prices apply when, in a month: for each price key, how many half-hour slots of
+  /// each (day kind, hour) fall under it. It depends on the offering, the month and the
+  /// time zone only — not on the workload — so comparisons share it across workloads.
+  struct SlotTable {
+    var keys: [PriceKey] = []
+    /// Per key, 48 counts: index `restDay × 24 + hour`.
+    var counts: [[Int]] = []
+
+    /// The zone's offsets are passed in: tabulating them calls into ICU and cost more than
+    /// everything else in a comparison when rebuilt per offering.
+    init(schedule: PriceSchedule, month: YearMonth, timeZone: String, zone: ZoneOffsets) throws {
+      let useChina = timeZone == "Asia/Shanghai"
+      let days = month.days
+      func second(_ day: CalendarDay, _ slot: Int) -> Int64 {
+        let local = Int64(day.daysSinceEpoch) * 86_400 + Int64(slot * 1_800 + 900)
+        return local - zone.offset(at: local)
+      }
+      func isRest(_ day: CalendarDay) -> Bool {
+        if useChina, let kind = try? HolidayCalendar.chinaMainland.kind(of: day) {
+          return kind == .restDay
+        }
+        return Weekday.weekend.contains(day.weekday)
+      }
+      let first = try schedule.priceKey(atSecond: second(days[0], 0))
+      let last = try schedule.priceKey(atSecond: second(days[days.count - 1], 47))
+      if first.entry == last.entry, !schedule.hasWindows(entry: first.entry) {
+        // One price all month: count slots by day kind only.
+        var counts = [Int](repeating: 0, count: 48)
+        for day in days {
+          let offset = isRest(day) ? 24 : 0
+          for hour in 0..<24 { counts[offset + hour] += 2 }
+        }
+        keys = [first]
+        self.counts = [counts]
+        return
+      }
+      var lastIndex = -1
+      for day in days {
+        let offset = isRest(day) ? 24 : 0
+        for slot in 0..<48 {
+          let key = try schedule.priceKey(atSecond: second(day, slot))
+          if lastIndex < 0 || keys[lastIndex] != key {
+            if let found = keys.firstIndex(of: key) {
+              lastIndex = found
+            } else {
+              keys.append(key)
+              counts.append([Int](repeating: 0, count: 48))
+              lastIndex = keys.count - 1
+            }
+          }
+          counts[lastIndex][offset + slot / 2] += 1
+        }
+      }
+    }
+  }
+
+  /// A workload's weights for one month: sessions = weight × scale ÷ divisor.
   struct Traffic {
-    var seconds: [Int64] = []
-    var weights: [FixedDecimal] = []
-    var totalWeight: FixedDecimal = .zero
+    /// Per (day kind, hour): rest-day factor × hourly weight.
+    var weights: [FixedDecimal]
     /// Sessions per unit of weight, before the division: sessions per day × growth.
-    var scale: FixedDecimal = .zero
+    var scale: FixedDecimal
     /// Two half-hour slots per hour × the sum of the hourly curve.
-    var divisor: FixedDecimal = 1
+    var divisor: FixedDecimal
 
     func sessions(_ weight: FixedDecimal) throws -> FixedDecimal {
       try (try weight * scale).divided(by: divisor)
@@ -45,30 +97,20 @@ public enum MonthlyProjection {
       growth = try growth * (try FixedDecimal(1) + profile.monthlyGrowth)
     }
     let curveSum = try profile.hourlyTraffic.reduce(FixedDecimal.zero) { try $0 + $1 }
-    let zone = ZoneOffsets(TimeZone(identifier: profile.timeZone) ?? .gmt)
-    let useChina = profile.timeZone == "Asia/Shanghai"
-    var traffic = Traffic()
-    traffic.scale = try FixedDecimal(profile.sessionsPerDay) * growth
-    traffic.divisor = try curveSum * 2
-    for day in month.days {
-      var restDay = Weekday.weekend.contains(day.weekday)
-      if useChina, let kind = try? HolidayCalendar.chinaMainland.kind(of: day) {
-        restDay = kind == .restDay
-      }
-      let dayFactor = restDay ? profile.restDayRatio : 1
-      let localMidnight = Int64(day.daysSinceEpoch) * 86_400
-      for hour in 0..<24 where !profile.hourlyTraffic[hour].isZero {
-        let weight = try dayFactor * profile.hourlyTraffic[hour]
-        guard !weight.isZero else { continue }
-        for half in 0..<2 {
-          let local = localMidnight + Int64(hour * 3_600 + half * 1_800 + 900)
-          traffic.seconds.append(local - zone.offset(at: local))
-          traffic.weights.append(weight)
-          traffic.totalWeight = try traffic.totalWeight + weight
-        }
+    var weights: [FixedDecimal] = []
+    for restDay in [false, true] {
+      for hour in 0..<24 {
+        weights.append(
+          restDay
+            ? try profile.restDayRatio * profile.hourlyTraffic[hour] : profile.hourlyTraffic[hour]
+        )
       }
     }
-    return traffic
+    return Traffic(
+      weights: weights,
+      scale: try FixedDecimal(profile.sessionsPerDay) * growth,
+      divisor: try curveSum * 2
+    )
   }
 
   /// The cost of a workload on an offering in a month.
@@ -94,10 +136,17 @@ public enum MonthlyProjection {
   ) throws -> MonthlyCost {
     let traffic = try traffic(of: profile, in: month, monthIndex: monthIndex)
     let steps = try (1...profile.stepsPerSession).map { try profile.usage(ofStep: $0) }
+    let table = try SlotTable(
+      schedule: offering.schedule,
+      month: month,
+      timeZone: profile.timeZone,
+      zone: ZoneOffsets(TimeZone(identifier: profile.timeZone) ?? .gmt)
+    )
     return try cost(
       of: profile,
       steps: steps,
       traffic: traffic,
+      table: table,
       on: offering,
       in: month,
       currency: currency,
@@ -109,41 +158,25 @@ public enum MonthlyProjection {
     of profile: WorkloadProfile,
     steps: [TokenUsage],
     traffic: Traffic,
+    table: SlotTable,
     on offering: Offering,
     in month: YearMonth,
     currency: Currency?,
     rates: ExchangeRates
   ) throws -> MonthlyCost {
     let schedule = offering.schedule
-    // The prices in force, with the sessions under each.
-    // A few keys at most, and consecutive slots share one: a small array with a fast path
-    // for the last key beats hashing every slot.
-    var keys: [PriceKey] = []
+    // The unscaled weight under each price key.
+    var totalWeight = FixedDecimal.zero
     var keyWeights: [FixedDecimal] = []
-    if let first = traffic.seconds.first, let last = traffic.seconds.last {
-      let start = try schedule.priceKey(atSecond: first)
-      let end = try schedule.priceKey(atSecond: last)
-      if start.entry == end.entry, !schedule.hasWindows(entry: start.entry) {
-        keys = [start]
-        keyWeights = [traffic.totalWeight]
-      } else {
-        var lastIndex = -1
-        for (second, weight) in zip(traffic.seconds, traffic.weights) {
-          let key = try schedule.priceKey(atSecond: second)
-          if lastIndex < 0 || keys[lastIndex] != key {
-            if let found = keys.firstIndex(of: key) {
-              lastIndex = found
-            } else {
-              keys.append(key)
-              keyWeights.append(.zero)
-              lastIndex = keys.count - 1
-            }
-          }
-          keyWeights[lastIndex] = try keyWeights[lastIndex] + weight
-        }
+    for counts in table.counts {
+      var weight = FixedDecimal.zero
+      for index in 0..<48 where counts[index] != 0 {
+        weight = try weight + (try traffic.weights[index] * counts[index])
       }
+      keyWeights.append(weight)
+      totalWeight = try totalWeight + weight
     }
-    let weights = zip(keys, keyWeights)
+    let weights = zip(table.keys, keyWeights)
     let batchShare = profile.batchShare
     var notes: [String] = []
     var total = FixedDecimal.zero
@@ -188,7 +221,7 @@ public enum MonthlyProjection {
     // Scale once: exact whenever the final division is.
     total = try traffic.sessions(total)
     for (window, amount) in byWindow { byWindow[window] = try traffic.sessions(amount) }
-    let sessions = try traffic.sessions(traffic.totalWeight)
+    let sessions = try traffic.sessions(totalWeight)
     var converted: Conversion?
     let totalMoney = Money(total, offering.currency)
     if let currency, currency != offering.currency {
@@ -213,7 +246,13 @@ public enum MonthlyProjection {
     )
   }
 
-  /// The cost of a workload on an offering over consecutive months, with growth.
+  /// The cost of a workload on an offering over consecutive months, with growth and the
+  /// offering's free quota.
+  ///
+  /// The free quota (such as Bailian's 1,000,000 tokens per model for 180 days) is taken as
+  /// activated at the start of the horizon and consumed in order, in every month that
+  /// starts before it expires; a month's deduction is its cost × covered tokens ÷ its
+  /// tokens (input and output together).
   ///
   /// - Parameters:
   ///   - profile: The workload.
@@ -232,15 +271,47 @@ public enum MonthlyProjection {
     currency: Currency? = nil,
     rates: ExchangeRates = .centralParity
   ) throws -> [MonthlyCost] {
-    try (0..<max(0, months)).map { index in
-      try cost(
+    var result: [MonthlyCost] = []
+    let horizonStart = start.days[0]
+    var remaining: FixedDecimal?
+    var expiry: CalendarDay?
+    for index in 0..<max(0, months) {
+      let month = start.adding(months: index)
+      var monthCost = try cost(
         of: profile,
         on: offering,
-        in: start.adding(months: index),
+        in: month,
         monthIndex: index,
         currency: currency,
         rates: rates
       )
+      if remaining == nil,
+        let quota = try? offering.schedule.entry(at: horizonStart.startInUTC).sheet.freeQuota
+      {
+        remaining = FixedDecimal(quota.tokens)
+        expiry = horizonStart.adding(days: quota.validityDays)
+      }
+      if let left = remaining, let expiry, left > .zero, month.days[0] < expiry {
+        let tokens = try monthCost.inputTokens + monthCost.outputTokens
+        if tokens > .zero {
+          let covered = min(left, tokens)
+          let share = try covered.divided(by: tokens)
+          let deduction = try monthCost.total.amount * share
+          monthCost.total = Money(try monthCost.total.amount - deduction, monthCost.total.currency)
+          if let converted = monthCost.converted {
+            monthCost.converted = try rates.convert(
+              monthCost.total,
+              to: converted.converted.currency,
+              at: (month.days.count > 14 ? month.days[14] : month.days[0]).startInUTC
+            )
+          }
+          monthCost.freeTokensUsed = covered
+          monthCost.notes.append("free quota: \(covered.formatted(places: 0)) tokens used")
+          remaining = try left - covered
+        }
+      }
+      result.append(monthCost)
     }
+    return result
   }
 }

@@ -37,17 +37,41 @@ public struct WorkloadComparison: Sendable {
     currency: Currency,
     rates: ExchangeRates = .centralParity
   ) throws {
+    let offerings = catalog.offerings(matching: query)
+    let zone = ZoneOffsets(TimeZone(identifier: profile.timeZone) ?? .gmt)
+    let tables = offerings.map {
+      Self.table(for: $0, month: month, timeZone: profile.timeZone, zone: zone)
+    }
+    try self.init(
+      profile: profile,
+      offerings: offerings,
+      tables: tables,
+      month: month,
+      currency: currency,
+      rates: rates
+    )
+  }
+
+  init(
+    profile: WorkloadProfile,
+    offerings: [Offering],
+    tables: [Result<MonthlyProjection.SlotTable, PricingError>],
+    month: YearMonth,
+    currency: Currency,
+    rates: ExchangeRates
+  ) throws {
     let traffic = try MonthlyProjection.traffic(of: profile, in: month, monthIndex: 0)
     let steps = try (1...profile.stepsPerSession).map { try profile.usage(ofStep: $0) }
     var ranked: [MonthlyCost] = []
     var skipped: [Skipped] = []
-    for offering in catalog.offerings(matching: query) {
+    for (offering, table) in zip(offerings, tables) {
       do {
         ranked.append(
           try MonthlyProjection.cost(
             of: profile,
             steps: steps,
             traffic: traffic,
+            table: table.get(),
             on: offering,
             in: month,
             currency: currency,
@@ -63,6 +87,79 @@ public struct WorkloadComparison: Sendable {
     }
     self.skipped = skipped
     self.currency = currency
+  }
+
+  /// Ranks offerings for several workloads over several months, sharing the work that does
+  /// not depend on the workload (which prices apply in which half hour).
+  ///
+  /// - Parameters:
+  ///   - profiles: The workloads; they should share a time zone to share the most work.
+  ///   - months: The months.
+  ///   - catalog: The offerings.
+  ///   - query: A filter on the offerings.
+  ///   - currency: The reporting currency.
+  ///   - rates: The exchange rates.
+  /// - Returns: One comparison per month, then per profile, in the order given.
+  /// - Throws: ``PricingError`` for invalid inputs.
+  public static func compareAll(
+    profiles: [WorkloadProfile],
+    months: [YearMonth],
+    catalog: Catalog = .builtIn,
+    query: CatalogQuery = CatalogQuery(),
+    currency: Currency,
+    rates: ExchangeRates = .centralParity
+  ) throws -> [[WorkloadComparison]] {
+    let offerings = catalog.offerings(matching: query)
+    var zones: [String: ZoneOffsets] = [:]
+    for profile in profiles where zones[profile.timeZone] == nil {
+      zones[profile.timeZone] = ZoneOffsets(TimeZone(identifier: profile.timeZone) ?? .gmt)
+    }
+    var result: [[WorkloadComparison]] = []
+    for month in months {
+      var tablesByZone: [String: [Result<MonthlyProjection.SlotTable, PricingError>]] = [:]
+      var row: [WorkloadComparison] = []
+      for profile in profiles {
+        if tablesByZone[profile.timeZone] == nil, let zone = zones[profile.timeZone] {
+          tablesByZone[profile.timeZone] = offerings.map {
+            Self.table(for: $0, month: month, timeZone: profile.timeZone, zone: zone)
+          }
+        }
+        row.append(
+          try WorkloadComparison(
+            profile: profile,
+            offerings: offerings,
+            tables: tablesByZone[profile.timeZone] ?? [],
+            month: month,
+            currency: currency,
+            rates: rates
+          )
+        )
+      }
+      result.append(row)
+    }
+    return result
+  }
+
+  static func table(
+    for offering: Offering,
+    month: YearMonth,
+    timeZone: String,
+    zone: ZoneOffsets
+  ) -> Result<MonthlyProjection.SlotTable, PricingError> {
+    do {
+      return .success(
+        try MonthlyProjection.SlotTable(
+          schedule: offering.schedule,
+          month: month,
+          timeZone: timeZone,
+          zone: zone
+        )
+      )
+    } catch let error as PricingError {
+      return .failure(error)
+    } catch {
+      return .failure(PricingError(.invalidData, "\(error)"))
+    }
   }
 
   /// The cheapest offering whose provider is in one country, such as `"CN"`.
