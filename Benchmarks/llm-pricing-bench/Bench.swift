@@ -2,6 +2,7 @@
 //
 //   swift run -c release llm-pricing-bench [--records N] [--emit-peer-records FILE]
 //   swift run -c release llm-pricing-bench --ingest LOG.jsonl    (MB/s, see Benchmarks/ingest.sh)
+//   swift run -c release llm-pricing-bench --projection          (full workload comparison)
 //
 // The mix exercises every rule on the hot path: effective-date lookups across DeepSeek's
 // 2025–2026 history, its night window, its peak windows on China's working days (holiday
@@ -234,6 +235,32 @@ struct Bench {
       switch argument {
       case "--records": recordCount = Int(arguments.popFirst() ?? "") ?? recordCount
       case "--emit-peer-records": peerFile = arguments.popFirst()
+      case "--projection":
+        do {
+          let presets = WorkloadProfile.presets.values.sorted { $0.name < $1.name }
+          let months = try (0..<36).map { try YearMonth("2024-01").adding(months: $0) }
+          let clock = ContinuousClock()
+          var best = Duration.seconds(1_000)
+          var priced = 0
+          for _ in 0..<5 {
+            let start = clock.now
+            let all = try WorkloadComparison.compareAll(
+              profiles: presets,
+              months: months,
+              currency: .usd
+            )
+            best = min(best, clock.now - start)
+            priced = all.joined().map(\.ranked.count).reduce(0, +)
+          }
+          print(
+            "projection: all offerings × \(presets.count) presets × 36 months in \(best) "
+              + "(best of 5; \(priced) monthly costs)"
+          )
+          exit(0)
+        } catch {
+          FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+          exit(1)
+        }
       case "--ingest":
         guard let path = arguments.popFirst() else { exit(2) }
         do {

@@ -290,6 +290,36 @@ struct LLMCostCommandTests {
     #expect(try run(["models", "--history"]).status == 2)
   }
 
+  @Test func monthlyAndWorkloadComparisonJSONKeepTheContractKeys() throws {
+    let monthly = try run([
+      "monthly", "--workload", "rag", "--model", "gpt-4.1-mini", "--month", "2026-03", "--json",
+    ])
+    #expect(monthly.status == 0, "\(monthly.error)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(monthly.output.utf8)) as? [String: Any]
+    )
+    // 247,000 sessions × $0.003122 (see WorkloadProjectionTests).
+    #expect(object["total"] as? String == "771.134")
+    #expect(object["currency"] as? String == "USD")
+    #expect(object.keys.contains("breakdown"))
+    let compare = try run([
+      "compare", "--workload", "customer-service", "--month", "2026-03", "--currency", "USD",
+      "--top", "5", "--json",
+    ])
+    #expect(compare.status == 0, "\(compare.error)")
+    let ranking = try #require(
+      try JSONSerialization.jsonObject(with: Data(compare.output.utf8)) as? [String: Any]
+    )
+    #expect(ranking["workload"] as? String == "customer-service")
+    #expect(ranking["month"] as? String == "2026-03" && ranking["currency"] as? String == "USD")
+    let offerings = try #require(ranking["offerings"] as? [[String: Any]])
+    #expect(offerings.count == 5)
+    let totals = try offerings.map { try FixedDecimal(try #require($0["monthlyTotal"] as? String)) }
+    #expect(totals == totals.sorted())
+    for key in ["model", "provider", "monthlyTotal"] { #expect(offerings[0].keys.contains(key)) }
+    #expect(try run(["monthly", "--workload", "nonsense"]).status == 2)
+  }
+
   @Test func everySubcommandHasHelp() throws {
     let result = try run(["quote", "--help"])
     #expect(result.status == 0)
@@ -297,5 +327,6 @@ struct LLMCostCommandTests {
     #expect(try run(["models", "--help"]).output.contains("--currency"))
     #expect(try run(["compare", "--help"]).output.contains("--genai-prices"))
     #expect(try run(["ingest", "--help"]).output.contains("--merge"))
+    #expect(try run(["monthly", "--help"]).output.contains("--workload"))
   }
 }

@@ -179,3 +179,107 @@ struct WorkloadProjectionTests {
     }
   }
 }
+
+@Suite("Budgets, self-hosting and free quotas")
+struct BudgetAndSelfHostingTests {
+  @Test func budgetAssumptionsExplainTheMarginBothWays() throws {
+    let month = try YearMonth("2026-03")
+    // RAG on gpt-4.1-mini in March 2026 costs exactly $771.134 (see the closed form above).
+    let under = try CostAssumption(
+      workload: .rag,
+      model: "gpt-4.1-mini",
+      month: month,
+      budget: Money(800, .usd)
+    ).evaluate()
+    #expect(under.holds)
+    #expect(under.margin == Money(try FixedDecimal("28.866"), .usd))
+    #expect(under.explanation.contains("under the budget of $800.00 by $28.87"))
+    let over = try CostAssumption(
+      workload: .rag,
+      model: "gpt-4.1-mini",
+      month: month,
+      budget: Money(700, .usd)
+    ).evaluate()
+    #expect(!over.holds)
+    #expect(over.explanation.contains("OVER the budget of $700.00 by $71.13"))
+    // A CNY budget on a USD-only model converts, and says at which rate.
+    let yuan = try CostAssumption(
+      workload: .rag,
+      model: "gpt-4.1-mini",
+      month: month,
+      budget: Money(6_000, .cny)
+    ).evaluate()
+    #expect(yuan.explanation.contains("converted at 1 USD = 6.9007 CNY"))
+  }
+
+  @Test func selfHostingGivesAPriceAndABreakEven() throws {
+    // 8 GPUs at ¥10 an hour + ¥20 of power = ¥100 an hour; 720 hours = ¥72,000.
+    // Capacity: 10,000 tokens/s × 0.5 × 2,592,000 s = 12,960,000,000 tokens.
+    let rig = try SelfHostedDeployment(
+      currency: .cny,
+      gpuCount: 8,
+      gpuHourlyCost: 10,
+      powerHourlyCost: 20,
+      tokensPerSecond: 10_000,
+      utilisation: FixedDecimal("0.5")
+    )
+    #expect(try rig.cost(hours: 720) == Money(72_000, .cny))
+    #expect(try rig.capacity(hours: 720) == FixedDecimal(12_960_000_000))
+    // ¥72,000 ÷ 12,960 million tokens = ¥5.5555… per million.
+    let price = try rig.pricePerMillion(hours: 720)
+    #expect(price.amount.rounded(toPlaces: 6) == (try FixedDecimal("5.555556")))
+    // Against an API at ¥8 per million: break even at 72,000 × 1,000,000 ÷ 8 = 9 billion tokens.
+    let api = Money(8, .cny)
+    #expect(
+      try rig.breakEvenTokens(apiPricePerMillion: api, hours: 720) == FixedDecimal(9_000_000_000)
+    )
+    // 15 billion tokens: 12.96 billion local, 2.04 billion to the API at ¥8 = ¥16,320 more.
+    let hybrid = try rig.hybridCost(
+      tokens: FixedDecimal(15_000_000_000),
+      apiPricePerMillion: api,
+      hours: 720
+    )
+    #expect(hybrid == Money(88_320, .cny))
+    #expect(throws: PricingError.self) {
+      try rig.breakEvenTokens(apiPricePerMillion: Money(8, .usd), hours: 720)
+    }
+    // Bought instead: ¥172,800 a GPU over 24 months of 720 hours = ¥10 an hour.
+    let bought = try SelfHostedDeployment(
+      currency: .cny,
+      gpuCount: 8,
+      gpuPurchasePrice: 172_800,
+      amortisationMonths: 24,
+      powerHourlyCost: 20,
+      tokensPerSecond: 10_000,
+      utilisation: FixedDecimal("0.5")
+    )
+    #expect(bought == rig)
+    #expect(throws: PricingError.self) {
+      try SelfHostedDeployment(
+        currency: .cny,
+        gpuCount: 1,
+        gpuHourlyCost: 1,
+        tokensPerSecond: 1,
+        utilisation: 0
+      )
+    }
+  }
+
+  @Test func freeQuotasAreConsumedAcrossAHorizon() throws {
+    // qwen-plus on Bailian grants 1,000,000 free tokens for 180 days.
+    var small = WorkloadProfile.rag
+    small.sessionsPerDay = 10  // 6,980 tokens a request: about 1.7 million tokens a month
+    let qwen = try #require(try Catalog.builtIn.offering(model: "qwen-plus", currency: .cny))
+    let months = try MonthlyProjection.horizon(
+      of: small,
+      on: qwen,
+      from: YearMonth("2025-03"),
+      months: 3
+    )
+    let full = try MonthlyProjection.cost(of: small, on: qwen, in: YearMonth("2025-03"))
+    #expect(months[0].freeTokensUsed == 1_000_000)
+    #expect(months[0].total.amount < full.total.amount)
+    #expect(months[1].freeTokensUsed == .zero)
+    #expect(months[0].notes.contains { $0.contains("free quota") })
+  }
+}

@@ -17,8 +17,9 @@ import Foundation
 /// print(cost.reportingTotal)
 /// ```
 public enum MonthlyProjection {
-  /// Which prices apply when, in a month: for each price key, how many half-hour slots of
-  /// each (day kind, hour) fall under it. It depends on the offering, the month and the
+  /// Which prices apply when, in a month.
+  ///
+  /// For each price key: how many half-hour slots of each (day kind, hour) fall under it. It depends on the offering, the month and the
   /// time zone only — not on the workload — so comparisons share it across workloads.
   struct SlotTable {
     var keys: [PriceKey] = []
