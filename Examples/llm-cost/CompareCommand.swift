@@ -5,13 +5,17 @@ import LLMPricing
 enum CompareCommand {
   static let help = """
     USAGE: llm-cost compare --workload NAME|FILE [--month YYYY-MM] [--currency CODE] [--top N]
-                            [--requests-per-day N] [--json | --csv] [--catalog FILE]
+                            [--requests-per-day N] [--country CC] [--priced-in CODE]
+                            [--open-weights] [--min-context N] [--baseline ID]
+                            [--json | --csv] [--catalog FILE]
            llm-cost compare (--litellm FILE | --genai-prices FILE) [--at ISO8601] [--json]
 
     With --workload: rank every offering by the workload's monthly cost, cheapest first,
     across Chinese and US providers, in one currency (--currency, default CNY; other
     currencies converted at mid-month with the dated FX table). Presets: customer-service,
-    coding, agents, rag, marketing, translation; or a workload JSON file.
+    coding, agents, rag, marketing, translation; or a workload JSON file. Filter with
+    --country (provider country, CN or US), --priced-in (the offering's own currency),
+    --open-weights and --min-context; --baseline ID adds each offering's saving against it.
 
     Import another project's public price file and show every price that disagrees with
     LLMPricing's catalog for the same provider, model and currency, at an instant.

@@ -185,13 +185,58 @@ enum WorkloadCommands {
     let currency: String
     let offerings: [CostJSON]
     let skipped: [WorkloadComparison.Skipped]
+    let filter: [String: String]
+    let baseline: String?
+    let savings: [SavingJSON]?
+    let cheapestUSOverChina: RatioJSON?
+  }
+
+  struct SavingJSON: Encodable {
+    let offering: String
+    let saving: String
+    let fraction: String?
+  }
+
+  struct RatioJSON: Encodable {
+    let china: String
+    let us: String
+    let ratio: String
+  }
+
+  static func query(_ options: Options) throws -> (CatalogQuery, [String: String]) {
+    var query = CatalogQuery()
+    var shown: [String: String] = [:]
+    if let country = options.string("country") {
+      query.country = country.uppercased()
+      shown["country"] = country.uppercased()
+    }
+    if let code = options.string("priced-in") {
+      do {
+        query.currency = try Currency(code: code.uppercased())
+      } catch let error as PricingError {
+        throw UsageError("--priced-in: \(error.message)")
+      }
+      shown["pricedIn"] = code.uppercased()
+    }
+    if options.flag("open-weights") {
+      query.openWeights = true
+      shown["openWeights"] = "true"
+    }
+    if let window = try options.count("min-context") {
+      query.minimumContextWindow = window
+      shown["minimumContextWindow"] = String(window)
+    }
+    return (query, shown)
   }
 
   static func compare(_ arguments: [String]) throws {
     let options = try Options(
       arguments,
-      valued: ["workload", "month", "currency", "top", "catalog", "requests-per-day"],
-      flags: ["json", "csv"]
+      valued: [
+        "workload", "month", "currency", "top", "catalog", "requests-per-day", "country",
+        "priced-in", "min-context", "baseline",
+      ],
+      flags: ["json", "csv", "open-weights"]
     )
     let profile = try profile(
       try options.required("workload"),
@@ -199,12 +244,18 @@ enum WorkloadCommands {
     )
     let month = try month(options)
     let currency = try currency(options, default: .cny) ?? .cny
+    let catalog = try CatalogLoading.load(options.string("catalog"))
+    let (query, filter) = try query(options)
     let comparison = try WorkloadComparison(
       profile: profile,
-      catalog: try CatalogLoading.load(options.string("catalog")),
+      catalog: catalog,
+      query: query,
       month: month,
       currency: currency
     )
+    let baseline = try options.string("baseline").map { try comparison.cost(of: $0) }
+    let savings = try baseline.map { try comparison.savings(against: $0.offering) }
+    let ratio = comparison.priceRatio(of: "US", to: "CN", catalog: catalog)
     var ranked = comparison.ranked
     if let top = try options.count("top") { ranked = Array(ranked.prefix(top)) }
     if options.flag("json") {
@@ -215,7 +266,23 @@ enum WorkloadCommands {
             month: month.description,
             currency: currency.code,
             offerings: ranked.map(CostJSON.init),
-            skipped: comparison.skipped
+            skipped: comparison.skipped,
+            filter: filter,
+            baseline: baseline?.offering,
+            savings: savings?.prefix(ranked.count).map {
+              SavingJSON(
+                offering: $0.offering,
+                saving: $0.amount.description,
+                fraction: $0.fraction?.description
+              )
+            },
+            cheapestUSOverChina: ratio.map {
+              RatioJSON(
+                china: $0.denominator.offering,
+                us: $0.numerator.offering,
+                ratio: $0.ratio.description
+              )
+            }
           )
         )
       )
@@ -236,24 +303,29 @@ enum WorkloadCommands {
       [
         "\(index + 1)", cost.offering, cost.reportingTotal.formatted(),
         cost.converted == nil ? "" : "(\(cost.total.formatted()))",
+        savings.map { savings in
+          guard let fraction = savings[index].fraction else { return "" }
+          let percent = (try? fraction * FixedDecimal(100))?.formatted(places: 1) ?? "?"
+          return "saves \(percent)% vs baseline"
+        } ?? "",
       ]
     }
-    let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
     for row in rows {
-      print(
+      let line =
         row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0) + "  "
-          + row[1].padding(toLength: widths[1], withPad: " ", startingAt: 0) + "  "
-          + String(repeating: " ", count: widths[2] - row[2].count) + row[2] + "  " + row[3]
-      )
+        + row[1].padding(toLength: widths[1], withPad: " ", startingAt: 0) + "  "
+        + String(repeating: " ", count: widths[2] - row[2].count) + row[2] + "  "
+        + row[3].padding(toLength: widths[3], withPad: " ", startingAt: 0) + "  " + row[4]
+      print(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
     }
-    if let china = comparison.cheapest(in: "CN", paidOnly: true),
-      let us = comparison.cheapest(in: "US", paidOnly: true),
-      !china.reportingTotal.amount.isZero,
-      let ratio = try? us.reportingTotal.amount.divided(by: china.reportingTotal.amount)
-    {
+    if let baseline {
+      print("\nBaseline: \(baseline.offering) at \(baseline.reportingTotal.formatted()).")
+    }
+    if let ratio {
       print(
-        "\nCheapest paid Chinese option: \(china.offering); cheapest US option: \(us.offering), "
-          + "\(ratio.formatted(places: 1))× as much."
+        "\nCheapest paid Chinese option: \(ratio.denominator.offering); cheapest US option: "
+          + "\(ratio.numerator.offering), \(ratio.ratio.formatted(places: 1))× as much."
       )
     }
     print("\(comparison.skipped.count) offerings not priced this month (use --json to see why).")

@@ -320,6 +320,40 @@ struct LLMCostCommandTests {
     #expect(try run(["monthly", "--workload", "nonsense"]).status == 2)
   }
 
+  @Test func workloadComparisonFiltersAndMeasuresAgainstABaseline() throws {
+    let result = try run([
+      "compare", "--workload", "agents", "--month", "2026-03", "--currency", "USD",
+      "--country", "us", "--min-context", "128000", "--baseline", "gpt-4o", "--json",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    )
+    let offerings = try #require(object["offerings"] as? [[String: Any]])
+    #expect(!offerings.isEmpty)
+    #expect(
+      offerings.allSatisfy {
+        ["openai", "anthropic", "google", "xai"].contains($0["provider"] as? String)
+      }
+    )
+    #expect(
+      object["filter"] as? [String: String] == ["country": "US", "minimumContextWindow": "128000"]
+    )
+    #expect(object["baseline"] as? String == "openai/gpt-4o@USD")
+    let savings = try #require(object["savings"] as? [[String: Any]])
+    #expect(
+      savings.map { $0["offering"] as? String } == offerings.map { $0["offering"] as? String }
+    )
+    let base = try #require(offerings.first { $0["offering"] as? String == "openai/gpt-4o@USD" })
+    let index = try #require(
+      offerings.firstIndex { $0["offering"] as? String == "openai/gpt-4o@USD" }
+    )
+    #expect(savings[index]["saving"] as? String == "0")
+    #expect(base["monthlyTotal"] != nil)
+    let typo = try run(["compare", "--workload", "agents", "--baseline", "gpt-4x"])
+    #expect(typo.status != 0 && typo.error.contains("gpt-4o"))
+  }
+
   @Test func everySubcommandHasHelp() throws {
     let result = try run(["quote", "--help"])
     #expect(result.status == 0)

@@ -153,6 +153,72 @@ struct WorkloadProjectionTests {
     #expect(retired.reason.contains("retired"))
   }
 
+  @Test func comparisonsFilterMeasureSavingsAndTheChinaUSGap() throws {
+    let month = try YearMonth("2026-03")
+    let all = try WorkloadComparison(profile: .customerService, month: month, currency: .cny)
+    // A filter is the same ranking restricted, not a different computation.
+    let query = CatalogQuery(country: "US", minimumContextWindow: 200_000)
+    let filtered = try WorkloadComparison(
+      profile: .customerService,
+      query: query,
+      month: month,
+      currency: .cny
+    )
+    #expect(!filtered.ranked.isEmpty)
+    let ids = Set(Catalog.builtIn.offerings(matching: query).map(\.id))
+    #expect(filtered.ranked.allSatisfy { ids.contains($0.offering) })
+    #expect(filtered.ranked == all.ranked.filter { ids.contains($0.offering) })
+
+    // Savings are the baseline's total minus each offering's, and the fraction of it.
+    let baseline = try all.cost(of: "gpt-4o")
+    #expect(baseline.offering == "openai/gpt-4o@USD")
+    #expect(try all.cost(of: "OpenAI/GPT-4o") == baseline)
+    let savings = try all.savings(against: "gpt-4o")
+    #expect(savings.count == all.ranked.count)
+    for (saving, cost) in zip(savings, all.ranked) {
+      let amount = try baseline.reportingTotal.amount - cost.reportingTotal.amount
+      #expect(saving.offering == cost.offering && saving.amount == amount)
+      #expect(saving.fraction == (try amount.divided(by: baseline.reportingTotal.amount)))
+    }
+    #expect(savings.first { $0.offering == baseline.offering }?.amount == .zero)
+    #expect(savings.contains { $0.amount < .zero })  // something costs more than gpt-4o
+    let unknown = #expect(throws: PricingError.self) { try all.savings(against: "gpt-4x") }
+    #expect(unknown?.code == .unknownModel)
+    #expect(unknown?.message.contains("openai/gpt-4o@USD") == true)
+
+    // The gap between the cheapest paid US and Chinese options, as one ratio.
+    let gap = try #require(all.priceRatio(of: "US", to: "CN"))
+    #expect(gap.numerator == all.cheapest(in: "US", paidOnly: true))
+    #expect(gap.denominator == all.cheapest(in: "CN", paidOnly: true))
+    let product = try gap.ratio * gap.denominator.reportingTotal.amount
+    let residue = try product - gap.numerator.reportingTotal.amount
+    #expect(try residue.magnitude < FixedDecimal("0.000000001"))
+    #expect(gap.ratio > (try FixedDecimal(1)))
+    #expect(all.priceRatio(of: "US", to: "XX") == nil)
+  }
+
+  @Test func requestsLargerThanTheContextWindowAreSkippedNotFree() throws {
+    // The coding preset's requests do not fit in an 8K model: it is not a free option.
+    let comparison = try WorkloadComparison(
+      profile: .coding,
+      month: YearMonth("2026-03"),
+      currency: .cny
+    )
+    let skip = try #require(comparison.skipped.first { $0.offering == "baidu/ernie-lite-8k@CNY" })
+    #expect(skip.reason.contains("8192"))
+    #expect(!comparison.ranked.contains { $0.offering == "baidu/ernie-lite-8k@CNY" })
+    let small = try offering("ernie-lite-8k", .cny)
+    let error = #expect(throws: PricingError.self) {
+      try MonthlyProjection.cost(of: .coding, on: small, in: YearMonth("2026-03"))
+    }
+    #expect(error?.code == .contextWindowExceeded)
+    // The customer-service preset's short requests fit.
+    #expect(
+      try MonthlyProjection.cost(of: .customerService, on: small, in: YearMonth("2026-03"))
+        .total.amount == .zero
+    )
+  }
+
   @Test(
     "Invalid profiles are typed errors naming the value",
     arguments: [

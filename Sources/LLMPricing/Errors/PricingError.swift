@@ -74,6 +74,8 @@ extension PricingError {
     public static let calendarOutOfRange = Code("calendarOutOfRange")
     /// A time zone identifier is not known to the system.
     public static let unknownTimeZone = Code("unknownTimeZone")
+    /// A request is larger than the model's context window, so no offering can serve it.
+    public static let contextWindowExceeded = Code("contextWindowExceeded")
     /// A model or offering id matches nothing in the catalog.
     public static let unknownModel = Code("unknownModel")
     /// A value decoded from JSON or text breaks a rule of its type.

@@ -126,7 +126,9 @@ public enum MonthlyProjection {
   /// - Returns: The exact monthly cost with its breakdown.
   /// - Throws: ``PricingError/Code/noPriceInEffect`` when the offering has no price in part
   ///   of the month; ``PricingError/Code/noMatchingTier`` when a request is larger than
-  ///   the offering accepts; ``PricingError/Code/calendarOutOfRange``; FX errors.
+  ///   the offering's tiers cover; ``PricingError/Code/contextWindowExceeded`` when a
+  ///   request (input and output) is larger than the model's context window;
+  ///   ``PricingError/Code/calendarOutOfRange``; FX errors.
   public static func cost(
     of profile: WorkloadProfile,
     on offering: Offering,
@@ -165,6 +167,18 @@ public enum MonthlyProjection {
     currency: Currency?,
     rates: ExchangeRates
   ) throws -> MonthlyCost {
+    // A request the model cannot hold is not cheap, it is impossible: an 8K model is not a
+    // free coding assistant for 30K-token prompts.
+    if let window = offering.model.contextWindow,
+      let largest = steps.map({ $0.totalInput + $0.totalOutput }).max(), largest > window
+    {
+      throw PricingError(
+        .contextWindowExceeded,
+        "'\(profile.name)' sends requests of up to \(largest) tokens (input and output); "
+          + "\(offering.id) holds \(window). Pick a model with a larger context window, "
+          + "or shorten the workload's context"
+      )
+    }
     let schedule = offering.schedule
     // The unscaled weight under each price key.
     var totalWeight = FixedDecimal.zero

@@ -162,6 +162,95 @@ public struct WorkloadComparison: Sendable {
     }
   }
 
+  /// What one offering saves against a baseline, in the reporting currency.
+  public struct Saving: Hashable, Sendable, Codable {
+    /// The offering id.
+    public var offering: String
+    /// The baseline's monthly total minus this offering's: negative when it costs more.
+    public var amount: FixedDecimal
+    /// ``amount`` as a fraction of the baseline's total (`0.25` saves a quarter); `nil`
+    /// when the baseline costs nothing.
+    public var fraction: FixedDecimal?
+  }
+
+  /// The ranked cost of an offering, found by offering id (`provider/model@CURRENCY`),
+  /// `provider/model`, or model id, case-insensitively.
+  ///
+  /// - Parameter id: The offering or model.
+  /// - Returns: The first ranked cost that matches.
+  /// - Throws: ``PricingError/Code/unknownModel`` naming the id and the three closest ranked
+  ///   offerings, or the reason it was skipped.
+  public func cost(of id: String) throws -> MonthlyCost {
+    let wanted = id.lowercased()
+    let found =
+      ranked.first { $0.offering.lowercased() == wanted }
+      ?? ranked.first { "\($0.provider)/\($0.model)".lowercased() == wanted }
+      ?? ranked.first { $0.model.lowercased() == wanted }
+    if let found { return found }
+    if let skip = skipped.first(where: { $0.offering.lowercased().contains(wanted) }) {
+      throw PricingError(
+        .unknownModel,
+        "'\(id)' was not priced in this comparison: \(skip.reason)"
+      )
+    }
+    let closest = ranked.map(\.offering).sorted {
+      let a = Catalog.distance($0.lowercased(), wanted)
+      let b = Catalog.distance($1.lowercased(), wanted)
+      return a != b ? a < b : $0 < $1
+    }
+    throw PricingError(
+      .unknownModel,
+      "'\(id)' is not among the ranked offerings; closest: "
+        + closest.prefix(3).joined(separator: ", ")
+    )
+  }
+
+  /// What every ranked offering saves against a baseline, cheapest first.
+  ///
+  /// ```swift
+  /// let savings = try comparison.savings(against: "openai/gpt-4o@USD")
+  /// // savings[0].fraction == 0.97: the cheapest option saves 97% of the baseline's bill
+  /// ```
+  ///
+  /// - Parameter baseline: The offering or model to measure against (see ``cost(of:)``).
+  /// - Returns: One saving per ranked offering, in ``ranked`` order.
+  /// - Throws: The errors of ``cost(of:)``; ``PricingError/Code/overflow``.
+  public func savings(against baseline: String) throws -> [Saving] {
+    let base = try cost(of: baseline).reportingTotal.amount
+    return try ranked.map { cost in
+      let amount = try base - cost.reportingTotal.amount
+      return Saving(
+        offering: cost.offering,
+        amount: amount,
+        fraction: base.isZero ? nil : try amount.divided(by: base)
+      )
+    }
+  }
+
+  /// How many times the cheapest paid option in one country costs the cheapest paid option
+  /// in another: `priceRatio(of: "US", to: "CN")` is how much more the cheapest US model
+  /// costs than the cheapest Chinese one for this workload.
+  ///
+  /// - Parameters:
+  ///   - country: The country whose cheapest paid offering is the numerator.
+  ///   - baselineCountry: The country whose cheapest paid offering is the denominator.
+  ///   - catalog: The catalog the offerings came from.
+  /// - Returns: The two offerings and the ratio, or `nil` when either country has no paid
+  ///   offering in the comparison.
+  public func priceRatio(
+    of country: String,
+    to baselineCountry: String,
+    catalog: Catalog = .builtIn
+  ) -> (numerator: MonthlyCost, denominator: MonthlyCost, ratio: FixedDecimal)? {
+    guard let numerator = cheapest(in: country, paidOnly: true, catalog: catalog),
+      let denominator = cheapest(in: baselineCountry, paidOnly: true, catalog: catalog),
+      let ratio = try? numerator.reportingTotal.amount.divided(
+        by: denominator.reportingTotal.amount
+      )
+    else { return nil }
+    return (numerator, denominator, ratio)
+  }
+
   /// The cheapest offering whose provider is in one country, such as `"CN"`.
   ///
   /// - Parameters:
