@@ -5,7 +5,8 @@ import LLMPricing
 enum WorkloadCommands {
   static let monthlyHelp = """
     USAGE: llm-cost monthly --workload NAME|FILE [--model ID] [--provider ID] [--requests-per-day N]
-                            [--month YYYY-MM] [--currency CODE] [--json] [--catalog FILE]
+                            [--month YYYY-MM] [--months N] [--currency CODE] [--json]
+                            [--catalog FILE]
 
     Project what a workload costs in a month on one model: every request priced at its own
     size, at the hour its traffic falls in (peak and off-peak windows, China's working days).
@@ -19,7 +20,10 @@ enum WorkloadCommands {
       --month YYYY-MM       The month (default: this month).
       --currency CODE       Report in this currency: the provider's own list in it when
                             published, otherwise converted at mid-month with the dated FX table.
-      --json                {"total", "currency", "offering", "month", "breakdown": {...}, ...}
+      --months N            Project N months from --month: growth compounds and each month is
+                            priced with the schedule in force then (announced cuts included).
+      --json                {"total", "currency", "offering", "month", "breakdown": {...}, ...};
+                            with --months, {"total", "currency", "months": [...]}.
       -h, --help            Show this help.
     """
 
@@ -126,6 +130,7 @@ enum WorkloadCommands {
       arguments,
       valued: [
         "workload", "model", "provider", "requests-per-day", "month", "currency", "catalog",
+        "months",
       ],
       flags: ["json"]
     )
@@ -159,6 +164,23 @@ enum WorkloadCommands {
       }
       cost = cheapest
     }
+    if let months = try options.count("months"), months > 1 {
+      guard let offering = catalog.offerings.first(where: { $0.id == cost.offering }) else {
+        throw PricingError(.unknownModel, "offering \(cost.offering) left the catalog")
+      }
+      try printHorizon(
+        try MonthlyProjection.horizon(
+          of: profile,
+          on: offering,
+          from: month,
+          months: months,
+          currency: currency
+        ),
+        profile: profile,
+        json: options.flag("json")
+      )
+      return
+    }
     if options.flag("json") {
       print(try encode(CostJSON(cost)))
       return
@@ -177,6 +199,43 @@ enum WorkloadCommands {
       )
     }
     for note in cost.notes { print("  note: \(note)") }
+  }
+
+  struct HorizonJSON: Encodable {
+    let workload: String
+    let offering: String
+    let currency: String
+    let total: String
+    let months: [CostJSON]
+  }
+
+  /// Prints a horizon: each month priced with the schedule in force then, with growth and
+  /// free quota applied.
+  static func printHorizon(_ costs: [MonthlyCost], profile: WorkloadProfile, json: Bool) throws {
+    guard let first = costs.first else { return }
+    let currency = first.reportingTotal.currency
+    var total = FixedDecimal.zero
+    for cost in costs { total = try total + cost.reportingTotal.amount }
+    if json {
+      print(
+        try encode(
+          HorizonJSON(
+            workload: profile.name,
+            offering: first.offering,
+            currency: currency.code,
+            total: total.description,
+            months: costs.map(CostJSON.init)
+          )
+        )
+      )
+      return
+    }
+    print("\(profile.name) on \(first.offering), \(costs.count) months from \(first.month):")
+    for cost in costs {
+      let quota = cost.freeTokensUsed.isZero ? "" : "  (free quota used)"
+      print("  \(cost.month)  \(cost.reportingTotal.formatted())\(quota)")
+    }
+    print("  total: \(Money(total, currency).formatted()) (exact \(total))")
   }
 
   struct ComparisonJSON: Encodable {

@@ -320,6 +320,27 @@ struct LLMCostCommandTests {
     #expect(try run(["monthly", "--workload", "nonsense"]).status == 2)
   }
 
+  @Test func monthlyHorizonsPriceEachMonthWithItsOwnSchedule() throws {
+    // DeepSeek-V3's launch promotion ended on 2025-02-08, so January is the cheapest month.
+    let result = try run([
+      "monthly", "--workload", "customer-service", "--model", "deepseek-chat", "--month",
+      "2025-01", "--months", "3", "--json",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    )
+    let months = try #require(object["months"] as? [[String: Any]])
+    #expect(months.map { $0["month"] as? String } == ["2025-01", "2025-02", "2025-03"])
+    let totals = try months.map { try FixedDecimal(try #require($0["total"] as? String)) }
+    #expect(
+      try FixedDecimal(try #require(object["total"] as? String)) == totals[0] + totals[1]
+        + totals[2]
+    )
+    #expect(totals[0] < totals[2])
+    #expect(object["currency"] as? String == "CNY")
+  }
+
   @Test func workloadComparisonFiltersAndMeasuresAgainstABaseline() throws {
     let result = try run([
       "compare", "--workload", "agents", "--month", "2026-03", "--currency", "USD",
