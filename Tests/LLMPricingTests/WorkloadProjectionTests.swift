@@ -220,6 +220,51 @@ struct WorkloadProjectionTests {
   }
 
   @Test(
+    "An explicit cache policy bills the writes each step makes",
+    arguments: [
+      (WorkloadProfile.CacheWriteTTL.fiveMinutes, "0.222585"),
+      (WorkloadProfile.CacheWriteTTL.oneHour, "0.25341"),
+    ]
+  )
+  func explicitCachePolicy(ttl: WorkloadProfile.CacheWriteTTL, perSession: String) throws {
+    var agents = WorkloadProfile.agents
+    agents.cacheWriteTTL = ttl
+    // Step 1 reads the warm 80% of the 2,000-token system prompt and writes the rest and
+    // the user's 100 tokens; step k ≥ 2 reads 2,000 + (k − 2) × 1,200 + 100 and writes the
+    // 1,200 tokens since (tool 800, output 300, user 100).
+    let steps = try (1...12).map { try agents.usage(ofStep: $0) }
+    let reads = steps.map(\.cacheRead)
+    let writes = steps.map { $0.cacheWrite + $0.cacheWrite1h }
+    #expect(reads[0] == 1_600 && writes[0] == 500)
+    #expect(reads[1] == 2_100 && reads[11] == 14_100 && writes[1...].allSatisfy { $0 == 1_200 })
+    #expect(reads.reduce(0, +) == 90_700 && writes.reduce(0, +) == 13_700)
+    // The request sizes are the automatic-caching ones: only the billing differs.
+    for step in 1...12 {
+      #expect(
+        try agents.usage(ofStep: step).totalInput
+          == WorkloadProfile.agents.usage(ofStep: step).totalInput
+      )
+    }
+    // claude-sonnet-4-5: $0.30 read, $3.75 (5 min) or $6 (1 h) write, $15 output.
+    // 5 min: (90,700 × 0.3 + 13,700 × 3.75 + 9,600 × 15) / 10⁶ = $0.222585 a session;
+    // 1 h:   (90,700 × 0.3 + 13,700 × 6    + 9,600 × 15) / 10⁶ = $0.25341.
+    let sonnet = try offering("claude-sonnet-4-5", .usd)
+    let cost = try MonthlyProjection.cost(of: agents, on: sonnet, in: YearMonth("2026-06"))
+    #expect(cost.costPerSession == (try FixedDecimal(perSession)))
+    let data = try JSONEncoder().encode(agents)
+    #expect(String(decoding: data, as: UTF8.self).contains("\"cacheWriteTTL\":\"\(ttl.rawValue)\""))
+    #expect(try JSONDecoder().decode(WorkloadProfile.self, from: data) == agents)
+  }
+
+  @Test func anUnknownCacheLifetimeNamesTheKey() throws {
+    let json = #"{"name": "x", "sessionsPerDay": 1, "outputTokens": 1, "cacheWriteTTL": "2h"}"#
+    let error = #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(WorkloadProfile.self, from: Data(json.utf8))
+    }
+    #expect(PricingError(decoding: try #require(error)).message.contains("cacheWriteTTL"))
+  }
+
+  @Test(
     "Invalid profiles are typed errors naming the value",
     arguments: [
       #"{"name": "x", "sessionsPerDay": -1, "outputTokens": 1}"#,

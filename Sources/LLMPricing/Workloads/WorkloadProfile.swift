@@ -7,7 +7,9 @@ import Foundation
 /// user's message and — when ``carriesHistory`` — the whole history so far, (k − 1) ×
 /// (user + tool output + visible output) tokens; so tokens per session grow quadratically
 /// with steps, as an agent's do. The stable prefix (system prompt and history) is read
-/// from the prompt cache at ``cacheHitRatio``.
+/// from the prompt cache at ``cacheHitRatio``. With an explicit cache policy
+/// (``cacheWriteTTL``), cache writes are priced too, as providers with explicit caching
+/// (Anthropic, Qwen's explicit cache, Doubao's context cache) bill them.
 ///
 /// Traffic follows a 24-hour curve in ``timeZone``; weekends and public holidays run at
 /// ``restDayRatio`` of a working day's traffic; volume grows by ``monthlyGrowth`` a month.
@@ -35,7 +37,21 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
   /// Whether each step re-sends the conversation so far.
   public var carriesHistory: Bool
   /// The share (0…1) of the stable prefix (system prompt and history) read from cache.
+  ///
+  /// With ``cacheWriteTTL`` set, it is the share of the *system prompt* that is already
+  /// warm when a session starts (shared by concurrent sessions); the history is read from
+  /// the cache each step wrote.
   public var cacheHitRatio: FixedDecimal
+  /// An explicit cache policy: how long written cache entries live, or `nil` for
+  /// automatic caching that bills no writes.
+  ///
+  /// With a policy, each request marks its whole conversation as cacheable, as an agent
+  /// framework does: step 1 writes the part of the system prompt that was not warm plus the
+  /// user's message; step *k* reads everything up to the previous user message and writes
+  /// what came since (the previous output and tool result, and the new message). Retrieved
+  /// context, which differs by request, is never cached. Writes are billed at the
+  /// offering's write price for that lifetime (the input price where none is published).
+  public var cacheWriteTTL: CacheWriteTTL?
   /// The share (0…1) of requests sent through the batch API, where offered.
   public var batchShare: FixedDecimal
   /// 24 relative weights, hour 0 to 23 in ``timeZone``; they need not sum to 1.
@@ -63,6 +79,7 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
   ///   - reasoningTokens: Reasoning tokens per request, ≥ 0.
   ///   - carriesHistory: Whether each step re-sends the history.
   ///   - cacheHitRatio: Cached share of the stable prefix, 0…1.
+  ///   - cacheWriteTTL: An explicit cache policy's entry lifetime, or `nil`.
   ///   - batchShare: Share of batch requests, 0…1.
   ///   - hourlyTraffic: 24 non-negative weights, not all zero.
   ///   - timeZone: The IANA zone of the curve.
@@ -82,6 +99,7 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     reasoningTokens: Int = 0,
     carriesHistory: Bool = false,
     cacheHitRatio: FixedDecimal = .zero,
+    cacheWriteTTL: CacheWriteTTL? = nil,
     batchShare: FixedDecimal = .zero,
     hourlyTraffic: [FixedDecimal] = Array(repeating: 1, count: 24),
     timeZone: String = "Asia/Shanghai",
@@ -135,6 +153,7 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     self.reasoningTokens = reasoningTokens
     self.carriesHistory = carriesHistory
     self.cacheHitRatio = cacheHitRatio
+    self.cacheWriteTTL = cacheWriteTTL
     self.batchShare = batchShare
     self.hourlyTraffic = hourlyTraffic
     self.timeZone = timeZone
@@ -156,6 +175,7 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     reasoningTokens = 0
     carriesHistory = false
     cacheHitRatio = .zero
+    cacheWriteTTL = nil
     batchShare = .zero
     hourlyTraffic = Array(repeating: 1, count: 24)
     timeZone = "UTC"
@@ -172,6 +192,7 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
   /// - Returns: The step's tokens.
   /// - Throws: ``PricingError/Code/invalidUsage`` when a count overflows.
   public func usage(ofStep step: Int) throws -> TokenUsage {
+    if let cacheWriteTTL { return try explicitlyCachedUsage(ofStep: step, ttl: cacheWriteTTL) }
     let history =
       carriesHistory ? (step - 1) * (userTokensPerStep + toolOutputTokensPerStep + outputTokens) : 0
     let prefix = systemPromptTokens + history
@@ -186,10 +207,42 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     )
   }
 
+  private func explicitlyCachedUsage(ofStep step: Int, ttl: CacheWriteTTL) throws -> TokenUsage {
+    let warmSystem =
+      Int(
+        (try FixedDecimal(systemPromptTokens) * cacheHitRatio).rounded(toPlaces: 0, .down)
+          .description
+      ) ?? 0
+    let read: Int
+    let written: Int
+    if step > 1 && carriesHistory {
+      // Cached by step k − 1: the system prompt, the steps before it and its user message.
+      let block = userTokensPerStep + toolOutputTokensPerStep + outputTokens
+      read = systemPromptTokens + (step - 2) * block + userTokensPerStep
+      written = toolOutputTokensPerStep + outputTokens + userTokensPerStep
+    } else if step > 1 {
+      // Step 1 warmed the system prompt; nothing of the earlier steps is re-sent.
+      read = systemPromptTokens
+      written = userTokensPerStep
+    } else {
+      read = warmSystem
+      written = systemPromptTokens - warmSystem + userTokensPerStep
+    }
+    return try TokenUsage(
+      uncachedInput: retrievedContextTokens,
+      cacheRead: read,
+      cacheWrite: ttl == .fiveMinutes ? written : 0,
+      cacheWrite1h: ttl == .oneHour ? written : 0,
+      output: outputTokens,
+      reasoning: reasoningTokens
+    )
+  }
+
   private enum CodingKeys: String, CodingKey {
     case name, sessionsPerDay, stepsPerSession, systemPromptTokens, userTokensPerStep
     case retrievedContextTokens, toolOutputTokensPerStep, outputTokens, reasoningTokens
-    case carriesHistory, cacheHitRatio, batchShare, hourlyTraffic, timeZone, restDayRatio
+    case carriesHistory, cacheHitRatio, cacheWriteTTL, batchShare, hourlyTraffic, timeZone,
+      restDayRatio
     case monthlyGrowth, rationale
   }
 
@@ -213,6 +266,7 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
         reasoningTokens: c.decodeIfPresent(Int.self, forKey: .reasoningTokens) ?? 0,
         carriesHistory: c.decodeIfPresent(Bool.self, forKey: .carriesHistory) ?? false,
         cacheHitRatio: c.decodeIfPresent(FixedDecimal.self, forKey: .cacheHitRatio) ?? .zero,
+        cacheWriteTTL: c.decodeIfPresent(CacheWriteTTL.self, forKey: .cacheWriteTTL),
         batchShare: c.decodeIfPresent(FixedDecimal.self, forKey: .batchShare) ?? .zero,
         hourlyTraffic: c.decodeIfPresent([FixedDecimal].self, forKey: .hourlyTraffic)
           ?? Array(repeating: 1, count: 24),
@@ -222,5 +276,15 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
         rationale: c.decodeIfPresent(String.self, forKey: .rationale) ?? ""
       )
     }
+  }
+}
+
+extension WorkloadProfile {
+  /// How long an explicitly written cache entry lives, which sets its write price.
+  public enum CacheWriteTTL: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The default lifetime (five minutes at Anthropic), billed at the cache-write price.
+    case fiveMinutes = "5m"
+    /// A one-hour lifetime, billed at the one-hour cache-write price.
+    case oneHour = "1h"
   }
 }
