@@ -97,15 +97,11 @@ enum QuoteCommand {
       reasoning: reasoning,
       requests: requests
     )
-    let candidates = try catalog.offerings(model: model, provider: options.string("provider"))
-    let offering: Offering
-    if let currency, let match = candidates.first(where: { $0.currency == currency }) {
-      offering = match
-    } else {
-      // The provider's home-currency list first: it is the one it publishes natively.
-      offering =
-        candidates.first { $0.currency == $0.provider.homeCurrency } ?? candidates[0]
-    }
+    let offering = try catalog.preferredOffering(
+      model: model,
+      provider: options.string("provider"),
+      currency: currency
+    )
     var breakdown = try offering.schedule.cost(of: usage, at: instant, batch: options.flag("batch"))
     if let currency, currency != offering.currency {
       breakdown = try breakdown.converted(to: currency, using: .centralParity, at: instant)

@@ -143,10 +143,11 @@ enum WorkloadCommands {
     var currency = try currency(options, default: nil)
     let cost: MonthlyCost
     if let model = options.string("model") {
-      let candidates = try catalog.offerings(model: model, provider: options.string("provider"))
-      let offering =
-        currency.flatMap { code in candidates.first { $0.currency == code } }
-        ?? candidates.first { $0.currency == $0.provider.homeCurrency } ?? candidates[0]
+      let offering = try catalog.preferredOffering(
+        model: model,
+        provider: options.string("provider"),
+        currency: currency
+      )
       cost = try MonthlyProjection.cost(of: profile, on: offering, in: month, currency: currency)
     } else {
       currency = currency ?? .cny

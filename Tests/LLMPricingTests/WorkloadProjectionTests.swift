@@ -272,12 +272,23 @@ struct WorkloadProjectionTests {
       #"{"name": "x", "sessionsPerDay": 1, "outputTokens": 1, "hourlyTraffic": ["0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0","0"]}"#,
       #"{"name": "x", "sessionsPerDay": 1, "outputTokens": 1, "hourlyTraffic": ["1"]}"#,
       #"{"name": "x", "sessionsPerDay": 1, "outputTokens": 1, "stepsPerSession": 0}"#,
+      #"{"name": "x", "sessionsPerDay": 1, "outputTokens": 1, "systemPromptTokens": 9000000000000000000}"#,
+      #"{"name": "x", "sessionsPerDay": 1, "outputTokens": 100000001}"#,
     ]
   )
   func invalidProfiles(json: String) {
     #expect(throws: DecodingError.self) {
       try JSONDecoder().decode(WorkloadProfile.self, from: Data(json.utf8))
     }
+  }
+
+  @Test func horizonsPastTheYear9999AreErrorsNotCrashes() throws {
+    #expect(try YearMonth("2026-11").adding(months: 14) == YearMonth("2028-01"))
+    #expect(try YearMonth("2026-01").adding(months: -1) == YearMonth("2025-12"))
+    #expect(try YearMonth("2026-11").middle == CalendarDay("2026-11-15"))
+    #expect(throws: PricingError.self) { try YearMonth("9999-12").adding(months: 1) }
+    #expect(throws: PricingError.self) { try YearMonth("0001-01").adding(months: -1) }
+    #expect(throws: PricingError.self) { try YearMonth("2026-01").adding(months: .max) }
   }
 
   @Test func presetsAreValidAndRoundTrip() throws {

@@ -128,6 +128,26 @@ public struct Catalog: Hashable, Sendable {
     try offerings(model: model, provider: provider).first { $0.currency == currency }
   }
 
+  /// The offering to price a model with: the list published in `currency` when there is
+  /// one, otherwise the provider's home-currency list (the one it publishes natively),
+  /// otherwise the first.
+  ///
+  /// - Parameters:
+  ///   - model: A model id or alias.
+  ///   - provider: A provider id, if any.
+  ///   - currency: The currency the caller reports in, if any.
+  /// - Returns: The preferred offering; convert its prices when its currency differs.
+  /// - Throws: ``PricingError/Code/unknownModel`` naming the id and the closest ids.
+  public func preferredOffering(
+    model: String,
+    provider: String? = nil,
+    currency: Currency?
+  ) throws -> Offering {
+    let candidates = try offerings(model: model, provider: provider)
+    return currency.flatMap { code in candidates.first { $0.currency == code } }
+      ?? candidates.first { $0.currency == $0.provider.homeCurrency } ?? candidates[0]
+  }
+
   /// The id without a trailing date: `-2024-08-06`, `-20241022` or `-250615`; `nil` when
   /// it has none.
   static func withoutSnapshotSuffix(_ id: String) -> String? {

@@ -75,10 +75,11 @@ public struct CostAssumption: Sendable {
   /// - Throws: The errors of ``MonthlyProjection/cost(of:on:in:monthIndex:currency:rates:)``
   ///   and ``Catalog/offerings(model:provider:)``.
   public func evaluate() throws -> Outcome {
-    let candidates = try catalog.offerings(model: model, provider: provider)
-    let offering =
-      candidates.first { $0.currency == budget.currency }
-      ?? candidates.first { $0.currency == $0.provider.homeCurrency } ?? candidates[0]
+    let offering = try catalog.preferredOffering(
+      model: model,
+      provider: provider,
+      currency: budget.currency
+    )
     let cost = try MonthlyProjection.cost(
       of: workload,
       on: offering,

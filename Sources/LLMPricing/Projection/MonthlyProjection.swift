@@ -240,8 +240,7 @@ public enum MonthlyProjection {
     var converted: Conversion?
     let totalMoney = Money(total, offering.currency)
     if let currency, currency != offering.currency {
-      let midMonth = (month.days.count > 14 ? month.days[14] : month.days[0]).startInUTC
-      converted = try rates.convert(totalMoney, to: currency, at: midMonth)
+      converted = try rates.convert(totalMoney, to: currency, at: month.middle.startInUTC)
     }
     return MonthlyCost(
       offering: offering.id,
@@ -291,7 +290,7 @@ public enum MonthlyProjection {
     var remaining: FixedDecimal?
     var expiry: CalendarDay?
     for index in 0..<max(0, months) {
-      let month = start.adding(months: index)
+      let month = try start.adding(months: index)
       var monthCost = try cost(
         of: profile,
         on: offering,
@@ -317,7 +316,7 @@ public enum MonthlyProjection {
             monthCost.converted = try rates.convert(
               monthCost.total,
               to: converted.converted.currency,
-              at: (month.days.count > 14 ? month.days[14] : month.days[0]).startInUTC
+              at: month.middle.startInUTC
             )
           }
           monthCost.freeTokensUsed = covered

@@ -37,19 +37,14 @@ public struct WorkloadComparison: Sendable {
     currency: Currency,
     rates: ExchangeRates = .centralParity
   ) throws {
-    let offerings = catalog.offerings(matching: query)
-    let zone = ZoneOffsets(TimeZone(identifier: profile.timeZone) ?? .gmt)
-    let tables = offerings.map {
-      Self.table(for: $0, month: month, timeZone: profile.timeZone, zone: zone)
-    }
-    try self.init(
-      profile: profile,
-      offerings: offerings,
-      tables: tables,
-      month: month,
+    self = try Self.compareAll(
+      profiles: [profile],
+      months: [month],
+      catalog: catalog,
+      query: query,
       currency: currency,
       rates: rates
-    )
+    )[0][0]
   }
 
   init(

@@ -48,13 +48,27 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
   }
 
+  /// The 15th, the day a month's figures are converted at.
+  public var middle: CalendarDay {
+    // Every month has a 15th, and `year` is in range by construction.
+    days[14]
+  }
+
   /// The month a number of months later (or earlier, when negative).
   ///
   /// - Parameter months: The months to move.
   /// - Returns: The resulting month.
-  public func adding(months: Int) -> YearMonth {
-    let index = year * 12 + (month - 1) + months
-    return YearMonth(checkedYear: index / 12, month: index % 12 + 1)
+  /// - Throws: ``PricingError/Code/invalidData`` when the result is outside the years
+  ///   1 to 9999.
+  public func adding(months: Int) throws -> YearMonth {
+    let (moved, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+    guard !overflow, (12...(9999 * 12 + 11)).contains(moved) else {
+      throw PricingError(
+        .invalidData,
+        "\(self) + \(months) months is outside the years 1 to 9999; use a shorter horizon"
+      )
+    }
+    return YearMonth(checkedYear: moved / 12, month: moved % 12 + 1)
   }
 
   private init(checkedYear year: Int, month: Int) {

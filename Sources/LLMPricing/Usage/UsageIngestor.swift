@@ -283,11 +283,9 @@ public struct UsageIngestor: Sendable {
     if let cached = offeringCache[cacheKey] { return try cached.get() }
     let result: Result<Offering, PricingError>
     do {
-      let candidates = try catalog.offerings(model: model, provider: provider)
-      let preferred =
-        reportingCurrency.flatMap { currency in candidates.first { $0.currency == currency } }
-        ?? candidates.first { $0.currency == $0.provider.homeCurrency } ?? candidates[0]
-      result = .success(preferred)
+      result = .success(
+        try catalog.preferredOffering(model: model, provider: provider, currency: reportingCurrency)
+      )
     } catch let error as PricingError {
       result = .failure(error)
     }

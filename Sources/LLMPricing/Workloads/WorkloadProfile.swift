@@ -16,6 +16,9 @@ import Foundation
 ///
 /// Profiles are `Codable` (decoding validates), so a team keeps its own in a file.
 public struct WorkloadProfile: Hashable, Sendable, Codable {
+  /// The largest token count a profile may give any part of a request.
+  static let maximumTokensPerPart = 100_000_000
+
   /// A short name, such as `"customer-service"`.
   public var name: String
   /// Sessions (conversations, agent runs, single requests) on a working day.
@@ -115,8 +118,12 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
       ("userTokensPerStep", userTokensPerStep), ("retrievedContextTokens", retrievedContextTokens),
       ("toolOutputTokensPerStep", toolOutputTokensPerStep), ("outputTokens", outputTokens),
       ("reasoningTokens", reasoningTokens),
-    ] where value < 0 {
-      throw invalid("\(label) is \(value); it cannot be negative")
+    ] {
+      guard value >= 0 else { throw invalid("\(label) is \(value); it cannot be negative") }
+      // No model reads 100M tokens a request; the bound keeps step arithmetic in range.
+      guard label == "sessionsPerDay" || value <= Self.maximumTokensPerPart else {
+        throw invalid("\(label) is \(value); at most 100,000,000 tokens a request")
+      }
     }
     guard (1...10_000).contains(stepsPerSession) else {
       throw invalid("stepsPerSession is \(stepsPerSession); use 1 to 10,000")
