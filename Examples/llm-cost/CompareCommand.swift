@@ -85,8 +85,6 @@ enum CompareCommand {
     let ours = try CatalogLoading.load(options.string("catalog"))
     let differences = PriceComparison.differences(ours: ours, theirs: imported.catalog, at: instant)
     if options.flag("json") {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       let report = Report(
         at: Quote.iso(instant),
         file: path,
@@ -94,7 +92,7 @@ enum CompareCommand {
         skipped: imported.skipped,
         differences: differences
       )
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      print(try Output.json(report))
       return
     }
     print(

@@ -35,7 +35,6 @@ enum IngestCommand {
       print(help)
       return
     }
-    let files = arguments.filter { !$0.hasPrefix("--") }
     let valued: Set<String> = ["group-by", "currency", "time-zone", "catalog"]
     var optionArguments: [String] = []
     var index = 0
@@ -54,7 +53,6 @@ enum IngestCommand {
       }
       index += 1
     }
-    _ = files
     let options = try Options(optionArguments, valued: valued, flags: ["json", "csv", "merge"])
     guard !positional.isEmpty else { throw UsageError("give at least one FILE") }
     guard !(options.flag("json") && options.flag("csv")) else {
@@ -107,9 +105,7 @@ enum IngestCommand {
       report = ingestor.currentReport()
     }
     if options.flag("json") {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      print(try Output.json(report))
     } else if options.flag("csv") {
       print(csv(report))
     } else {
@@ -118,10 +114,7 @@ enum IngestCommand {
   }
 
   static func csv(_ report: UsageReport) -> String {
-    func field(_ text: String) -> String {
-      text.contains(",") || text.contains("\"") || text.contains("\n")
-        ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
+    let field = Output.csvField
     let header =
       report.groupBy + [
         "requests", "input_tokens", "cached_tokens", "output_tokens", "total", "currency",

@@ -42,7 +42,8 @@ enum LLMCost {
         print(usage)
       default:
         throw UsageError(
-          "unknown subcommand '\(subcommand)'; the subcommands are: quote, models, compare"
+          "unknown subcommand '\(subcommand)'; the subcommands are: quote, models, compare, "
+            + "ingest, monthly"
         )
       }
       return 0

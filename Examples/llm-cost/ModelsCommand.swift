@@ -56,7 +56,7 @@ enum ModelsCommand {
         throw UsageError("--history prints the effective-dated price table as CSV: add --csv")
       }
       let query = CatalogQuery(provider: options.string("provider"), currency: currency)
-      print(PriceHistoryCSV.render(catalog.offerings(matching: query)))
+      print(try PriceHistoryCSV.render(catalog.offerings(matching: query)))
       return
     }
     let query = CatalogQuery(
@@ -78,10 +78,8 @@ enum ModelsCommand {
       try Listing(offering: offering, entry: offering.schedule.entry(at: instant))
     }
     if options.flag("json") {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       let body = Listing.Document(at: Quote.iso(instant), offerings: listing)
-      print(String(decoding: try encoder.encode(body), as: UTF8.self))
+      print(try Output.json(body))
     } else {
       print(Listing.table(listing, at: instant))
     }

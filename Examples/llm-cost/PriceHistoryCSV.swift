@@ -12,7 +12,7 @@ enum PriceHistoryCSV {
     "price_per_million", "batch_multiplier", "confidence", "source",
   ]
 
-  static func render(_ offerings: [Offering]) -> String {
+  static func render(_ offerings: [Offering]) throws -> String {
     var rows = [header.joined(separator: ",")]
     for offering in offerings {
       let entries = offering.schedule.entries
@@ -27,9 +27,9 @@ enum PriceHistoryCSV {
           switch window.effect {
           case .tiers(let tiers): variants.append((window, tiers))
           case .multiplier(let factor):
-            let scaled = sheet.tiers.map { tier -> PriceTier in
+            let scaled = try sheet.tiers.map { tier -> PriceTier in
               var copy = tier
-              copy.prices = (try? tier.prices.scaled(by: factor)) ?? tier.prices
+              copy.prices = try tier.prices.scaled(by: factor)
               return copy
             }
             variants.append((window, scaled))
@@ -54,7 +54,7 @@ enum PriceHistoryCSV {
                 sheet.batchMultiplier?.description ?? "",
                 entry.provenance.confidence.rawValue, entry.provenance.source,
               ]
-              rows.append(fields.map(field).joined(separator: ","))
+              rows.append(fields.map(Output.csvField).joined(separator: ","))
             }
           }
         }
@@ -63,8 +63,4 @@ enum PriceHistoryCSV {
     return rows.joined(separator: "\n")
   }
 
-  static func field(_ text: String) -> String {
-    text.contains(",") || text.contains("\"") || text.contains("\n")
-      ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-  }
 }

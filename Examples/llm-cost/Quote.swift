@@ -86,9 +86,7 @@ struct Quote {
         )
       }
     )
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    return try Output.json(value)
   }
 
   func table() -> String {

@@ -62,8 +62,8 @@ enum WorkloadCommands {
     }
   }
 
-  static func currency(_ options: Options, default fallback: Currency?) throws -> Currency? {
-    guard let code = options.string("currency") else { return fallback }
+  static func currency(_ options: Options) throws -> Currency? {
+    guard let code = options.string("currency") else { return nil }
     do {
       return try Currency(code: code.uppercased())
     } catch let error as PricingError {
@@ -115,12 +115,6 @@ enum WorkloadCommands {
     }
   }
 
-  static func encode<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
-  }
-
   static func monthly(_ arguments: [String]) throws {
     if arguments.contains("--help") || arguments.contains("-h") {
       print(monthlyHelp)
@@ -140,7 +134,7 @@ enum WorkloadCommands {
     )
     let month = try month(options)
     let catalog = try CatalogLoading.load(options.string("catalog"))
-    var currency = try currency(options, default: nil)
+    var currency = try currency(options)
     let cost: MonthlyCost
     if let model = options.string("model") {
       let offering = try catalog.preferredOffering(
@@ -150,12 +144,13 @@ enum WorkloadCommands {
       )
       cost = try MonthlyProjection.cost(of: profile, on: offering, in: month, currency: currency)
     } else {
-      currency = currency ?? .cny
+      let reporting = currency ?? .cny
+      currency = reporting
       let comparison = try WorkloadComparison(
         profile: profile,
         catalog: catalog,
         month: month,
-        currency: currency ?? .cny
+        currency: reporting
       )
       guard
         let cheapest = comparison.ranked.first(where: { !$0.total.amount.isZero })
@@ -164,6 +159,11 @@ enum WorkloadCommands {
         throw PricingError(.noPriceInEffect, "no offering can price this workload in \(month)")
       }
       cost = cheapest
+    }
+    if let months = try options.count("months") {
+      guard (1...600).contains(months) else {
+        throw UsageError("--months \(months): give 1 to 600 months")
+      }
     }
     if let months = try options.count("months"), months > 1 {
       guard let offering = catalog.offerings.first(where: { $0.id == cost.offering }) else {
@@ -183,7 +183,7 @@ enum WorkloadCommands {
       return
     }
     if options.flag("json") {
-      print(try encode(CostJSON(cost)))
+      print(try Output.json(CostJSON(cost)))
       return
     }
     print("\(profile.name) on \(cost.offering), \(month)")
@@ -219,7 +219,7 @@ enum WorkloadCommands {
     for cost in costs { total = try total + cost.reportingTotal.amount }
     if json {
       print(
-        try encode(
+        try Output.json(
           HorizonJSON(
             workload: profile.name,
             offering: first.offering,
@@ -303,7 +303,7 @@ enum WorkloadCommands {
       sessions: try options.count("requests-per-day")
     )
     let month = try month(options)
-    let currency = try currency(options, default: .cny) ?? .cny
+    let currency = try currency(options) ?? .cny
     let catalog = try CatalogLoading.load(options.string("catalog"))
     let (query, filter) = try query(options)
     let comparison = try WorkloadComparison(
@@ -320,7 +320,7 @@ enum WorkloadCommands {
     if let top = try options.count("top") { ranked = Array(ranked.prefix(top)) }
     if options.flag("json") {
       print(
-        try encode(
+        try Output.json(
           ComparisonJSON(
             workload: profile.name,
             month: month.description,
@@ -352,8 +352,11 @@ enum WorkloadCommands {
       print("rank,offering,model,provider,monthly_total,currency,offering_total,offering_currency")
       for (index, cost) in ranked.enumerated() {
         print(
-          "\(index + 1),\(cost.offering),\(cost.model),\(cost.provider),\(cost.reportingTotal.amount),"
-            + "\(currency.code),\(cost.total.amount),\(cost.total.currency.code)"
+          [
+            "\(index + 1)", cost.offering, cost.model, cost.provider,
+            cost.reportingTotal.amount.description, currency.code, cost.total.amount.description,
+            cost.total.currency.code,
+          ].map(Output.csvField).joined(separator: ",")
         )
       }
       return

@@ -6,17 +6,29 @@ import Testing
 ///
 /// The flags and JSON keys are a public contract: scripts outside the project rely on them.
 enum LLMCostBinary {
-  /// The `llm-cost` executable in the build folder, when it has been built.
+  /// The `llm-cost` executable: `LLM_COST_BINARY` when set, else beside the test runner
+  /// (Linux), else in the package's `.build` folder (macOS runs tests from the toolchain's
+  /// helper, so the runner's folder is not the build folder there).
   static var url: URL? {
-    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let candidates = [directory, directory.deletingLastPathComponent()].map {
-      $0.appendingPathComponent("llm-cost")
+    if let path = ProcessInfo.processInfo.environment["LLM_COST_BINARY"] {
+      return URL(fileURLWithPath: path)
     }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let package = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let build = package.appendingPathComponent(".build")
+    let candidates = [
+      runner, runner.deletingLastPathComponent(), build.appendingPathComponent("debug"),
+      build.appendingPathComponent("release"),
+    ]
+    return candidates.map { $0.appendingPathComponent("llm-cost") }
+      .first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }
 }
 
-@Suite("llm-cost command", .enabled(if: LLMCostBinary.url != nil, "llm-cost is not built"))
+/// Not conditional on the binary: a missing `llm-cost` fails every test here (through
+/// `#require`) rather than switching the contract checks off.
+@Suite("llm-cost command")
 struct LLMCostCommandTests {
   struct Result {
     var status: Int32

@@ -88,10 +88,12 @@ struct UsageAndPropertyTests {
       try Catalog.builtIn.offerings(model: "deepseek-v4-flash")
       + Catalog.builtIn.offerings(model: "deepseek-chat")
     let when = try instant(at)
+    var checked = 0
     for offering in offerings {
       guard (try? offering.schedule.entry(at: when)) != nil,
         offering.schedule.retiredAt.map({ when < $0 }) ?? true
       else { continue }
+      checked += 1
       for _ in 0..<50 {
         let usage = try randomUsage(&rng)
         let base = try offering.schedule.totalCost(of: usage, at: when).amount
@@ -107,14 +109,22 @@ struct UsageAndPropertyTests {
         }
       }
     }
+    #expect(checked > 0, "no offering was priced at \(at)")
   }
 
   @Test("Cost is additive over splits within one tier and window", arguments: instants)
   func additive(at: String) throws {
     var rng = SplitMix64(state: 7)
     let when = try instant(at)
-    for offering in try Catalog.builtIn.offerings(model: "deepseek-v4-pro") {
-      guard (try? offering.schedule.entry(at: when)) != nil else { continue }
+    let offerings =
+      try Catalog.builtIn.offerings(model: "deepseek-v4-pro")
+      + Catalog.builtIn.offerings(model: "deepseek-chat")
+    var checked = 0
+    for offering in offerings {
+      guard (try? offering.schedule.entry(at: when)) != nil,
+        offering.schedule.retiredAt.map({ when < $0 }) ?? true
+      else { continue }
+      checked += 1
       for _ in 0..<50 {
         let a = try randomUsage(&rng)
         let b = try randomUsage(&rng)
@@ -131,6 +141,7 @@ struct UsageAndPropertyTests {
         #expect(whole == parts)
       }
     }
+    #expect(checked > 0, "no offering was priced at \(at)")
   }
 
   @Test func theFastTotalEqualsTheBreakdownTotal() throws {
