@@ -53,7 +53,7 @@ enum WorkloadCommands {
 
   static func month(_ options: Options) throws -> YearMonth {
     guard let text = options.string("month") else {
-      return YearMonth(containing: CalendarDay(utcDateOf: Date()))
+      return try YearMonth(containing: CalendarDay(utcDateOf: Date()))
     }
     do {
       return try YearMonth(text)

@@ -143,4 +143,24 @@ struct UsageIngestorTests {
     #expect(beijing.groups.first?.key["day"] == "2025-10-02")
     #expect(throws: PricingError.self) { try UsageIngestor(timeZone: "Nowhere/Else") }
   }
+
+  @Test func hostileCountsAndReportsAreErrorsNotCrashes() throws {
+    // Counts near Int.max: each line is rejected with a reason; the good line is kept.
+    let huge =
+      #"{"timestamp": "2025-10-01T04:00:00Z", "model": "deepseek-chat", "usage": {"prompt_cache_hit_tokens": 9223372036854775807, "prompt_cache_miss_tokens": 1, "completion_tokens": 1}}"#
+    let report = try ingest([line, huge, huge])
+    #expect(report.priced == 1 && report.rejected == 2)
+    #expect(report.total == (try FixedDecimal("0.0063336")))
+    #expect(report.rejections.allSatisfy { $0.reason.contains("10^15") })
+    // A field named twice is a typed error, not a duplicate-key trap.
+    #expect(throws: PricingError.self) { try UsageIngestor(groupBy: [.model, .model]) }
+    // A hand-edited shard that repeats a group, or whose counts overflow, merges or throws.
+    var doubled = try ingest([line], groupBy: [.model])
+    doubled.groups += doubled.groups
+    var merged = try ingest([line], groupBy: [.model])
+    try merged.merge(doubled)
+    #expect(merged.groups.count == 1 && merged.groups[0].requests == 3)
+    doubled.groups[0].inputTokens = .max
+    #expect(throws: PricingError.self) { try merged.merge(doubled) }
+  }
 }

@@ -73,18 +73,45 @@ struct UsageParserTests {
     arguments: ResponseFixture.all.filter { $0.file.hasSuffix(".txt") }
   )
   func streams(fixture: ResponseFixture) throws {
-    let text = String(decoding: try fixture.data, as: UTF8.self)
-    for chunkSize in [1, 7, 64, text.utf8.count] {
-      var stream = UsageStreamAccumulator()
-      var remaining = Substring(text)
-      while !remaining.isEmpty {
-        try stream.consume(String(remaining.prefix(chunkSize)))
-        remaining = remaining.dropFirst(chunkSize)
+    let lf = String(decoding: try fixture.data, as: UTF8.self)
+    // SSE allows LF, CRLF and CR line endings; proxies rewrite them.
+    let endings = [
+      lf, lf.replacingOccurrences(of: "\n", with: "\r\n"),
+      lf.replacingOccurrences(of: "\n", with: "\r"),
+    ]
+    for text in endings {
+      for chunkSize in [1, 7, 64, text.utf8.count] {
+        var stream = UsageStreamAccumulator()
+        var remaining = Substring(text)
+        while !remaining.isEmpty {
+          try stream.consume(String(remaining.prefix(chunkSize)))
+          remaining = remaining.dropFirst(chunkSize)
+        }
+        let parsed = try stream.result()
+        fixture.check(parsed.usage)
+        #expect(parsed.format.rawValue == fixture.format)
       }
-      let parsed = try stream.result()
-      fixture.check(parsed.usage)
-      #expect(parsed.format.rawValue == fixture.format)
     }
+  }
+
+  @Test func aCRLFSplitAcrossChunksEndsOneLine() throws {
+    var stream = UsageStreamAccumulator()
+    try stream.consume(#"data: {"usage": {"prompt_tokens": 10, "completion_tokens": 2}}"# + "\r")
+    try stream.consume("\n\r\ndata: [DONE]\r\n")
+    let parsed = try stream.result()
+    #expect(parsed.usage.totalInput == 10 && parsed.usage.totalOutput == 2)
+  }
+
+  @Test(
+    "Counts that would overflow are rejected, not trapped",
+    arguments: [
+      #"{"usageMetadata": {"promptTokenCount": 1, "candidatesTokenCount": 9223372036854775807, "thoughtsTokenCount": 1}}"#,
+      #"{"usage": {"prompt_cache_hit_tokens": 9223372036854775807, "prompt_cache_miss_tokens": 1}}"#,
+    ]
+  )
+  func overflowingCounts(json: String) {
+    let error = #expect(throws: PricingError.self) { try UsageParser.parse(Data(json.utf8)) }
+    #expect(error?.code == .invalidUsage)
   }
 
   @Test func inclusiveAndAdditiveConventionsPriceTheSameTokensTheSame() throws {

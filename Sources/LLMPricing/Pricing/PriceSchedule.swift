@@ -61,6 +61,12 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     var starts: [Int64] = []
     for (index, entry) in entries.enumerated() {
       let seconds = entry.effectiveFrom.timeIntervalSince1970
+      guard EpochSeconds.isInRange(entry.effectiveFrom) else {
+        throw PricingError(
+          .invalidPriceSheet,
+          "entries[\(index)] takes effect at \(seconds) seconds since 1970, outside any calendar"
+        )
+      }
       guard seconds == seconds.rounded(.down) else {
         throw PricingError(
           .invalidPriceSheet,
@@ -82,6 +88,13 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
         )
       }
       starts.append(Int64(seconds))
+    }
+    if let retiredAt, !EpochSeconds.isInRange(retiredAt) {
+      throw PricingError(
+        .invalidPriceSheet,
+        "the retirement at \(retiredAt.timeIntervalSince1970) seconds since 1970 is outside any "
+          + "calendar"
+      )
     }
     if let retiredAt, retiredAt <= first.effectiveFrom {
       throw PricingError(
@@ -237,6 +250,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     atSecondsSince1970 second: Int64,
     batch: Bool = false
   ) throws -> FixedDecimal {
+    let second = EpochSeconds.clamped(second)
     let index = try entryIndex(atSecond: second)
     let variant = try compiled.variant(sheet: index, atSecond: second)
     let tier = try compiled.tierIndex(sheet: index, for: usage, variant: variant, batch: batch)

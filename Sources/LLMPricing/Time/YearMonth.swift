@@ -36,9 +36,10 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
   /// The month containing a day.
   ///
   /// - Parameter day: The day.
-  public init(containing day: CalendarDay) {
-    self.year = day.year
-    self.month = day.month
+  /// - Throws: ``PricingError/Code/invalidData`` when the day is outside the years 1 to
+  ///   9999 (a day built from an extreme instant), so every month has its days.
+  public init(containing day: CalendarDay) throws {
+    try self.init(year: day.year, month: day.month)
   }
 
   /// The days of the month, in order.
@@ -50,7 +51,7 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
   /// The 15th, the day a month's figures are converted at.
   public var middle: CalendarDay {
-    // Every month has a 15th, and `year` is in range by construction.
+    // Every initializer keeps `year` in 1...9999, so the month has all its days.
     days[14]
   }
 

@@ -101,7 +101,8 @@ struct FastLogScanner {
       digits += 1
       position += 1
     }
-    guard digits > 0, let next = current,
+    // Longer counts exceed UsageParser.maximumCount: the general path rejects them.
+    guard digits > 0, digits <= 15, let next = current,
       next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E")
     else { return nil }
     return value

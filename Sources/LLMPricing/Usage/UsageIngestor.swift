@@ -107,6 +107,13 @@ public struct UsageIngestor: Sendable {
     guard let zone = TimeZone(identifier: timeZone) else {
       throw PricingError(.unknownTimeZone, "'\(timeZone)' is not a known time zone")
     }
+    let names = groupBy.map(\.description)
+    guard Set(names).count == names.count else {
+      throw PricingError(
+        .invalidData,
+        "group-by \(names.joined(separator: ",")) names a field twice; name each once"
+      )
+    }
     self.catalog = catalog
     self.rates = rates
     self.groupBy = groupBy
@@ -146,7 +153,13 @@ public struct UsageIngestor: Sendable {
     var lineNumber = 0
     let source = (path as NSString).lastPathComponent
     while true {
-      let chunk = (try? handle.read(upToCount: 1 << 20)) ?? nil
+      let chunk: Data?
+      do {
+        chunk = try handle.read(upToCount: 1 << 20)
+      } catch {
+        // A read error is not the end of the file: totals cut short must not look complete.
+        throw PricingError(.invalidData, "cannot read usage log '\(path)': \(error)")
+      }
       guard let chunk, !chunk.isEmpty else { break }
       pending.append(contentsOf: chunk)
       let consumed = pending.withUnsafeBytes { buffer -> Int in
@@ -258,10 +271,10 @@ public struct UsageIngestor: Sendable {
     let nativeTotal = try (group.totalsByCurrency[offering.currency.code] ?? .zero) + native
     let reportTotal = try report.total + amount
     let reportNative = try (report.totalsByCurrency[offering.currency.code] ?? .zero) + native
-    group.requests += record.usage.requests
-    group.inputTokens += record.usage.totalInput
-    group.cachedTokens += record.usage.cacheRead
-    group.outputTokens += record.usage.totalOutput
+    group.requests = try UsageReport.add(group.requests, record.usage.requests)
+    group.inputTokens = try UsageReport.add(group.inputTokens, record.usage.totalInput)
+    group.cachedTokens = try UsageReport.add(group.cachedTokens, record.usage.cacheRead)
+    group.outputTokens = try UsageReport.add(group.outputTokens, record.usage.totalOutput)
     group.total = groupTotal
     group.totalsByCurrency[offering.currency.code] = nativeTotal
     groups[values] = group

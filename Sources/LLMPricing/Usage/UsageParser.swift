@@ -91,6 +91,10 @@ public enum UsageParser {
   }
 
   /// A non-negative whole count, or 0 when absent or null.
+  /// The largest token count a response may report. No response reports 10¹⁵ tokens, and
+  /// the bound keeps sums of a few counts (hit + miss, output + thoughts) from overflowing.
+  static let maximumCount = 999_999_999_999_999
+
   static func count(_ value: ExactJSON?, _ name: String) throws -> Int {
     guard let value else { return 0 }
     switch value {
@@ -98,6 +102,12 @@ public enum UsageParser {
     case .number(let text):
       guard let count = Int(text), count >= 0 else {
         throw PricingError(.invalidUsage, "\(name) is \(text); a token count is a whole number ≥ 0")
+      }
+      guard count <= maximumCount else {
+        throw PricingError(
+          .invalidUsage,
+          "\(name) is \(text); no response reports 10^15 tokens or more, so the log line is corrupt"
+        )
       }
       return count
     default:

@@ -83,28 +83,42 @@ public struct UsageReport: Hashable, Sendable, Codable {
     var merged = self
     merged.currency = currency ?? other.currency
     merged.total = try total + other.total
-    merged.priced += other.priced
-    merged.rejected += other.rejected
+    // Counts come from files (shard reports), so every sum is checked.
+    merged.priced = try Self.add(priced, other.priced)
+    merged.rejected = try Self.add(rejected, other.rejected)
     let room = max(0, UsageIngestor.maximumRejectionsKept - rejections.count)
     merged.rejections += other.rejections.prefix(room)
-    merged.rejectionsNotShown += other.rejectionsNotShown + max(0, other.rejections.count - room)
+    merged.rejectionsNotShown = try Self.add(
+      Self.add(rejectionsNotShown, other.rejectionsNotShown),
+      max(0, other.rejections.count - room)
+    )
     merged.totalsByCurrency = try Self.add(totalsByCurrency, other.totalsByCurrency)
-    var byKey = Dictionary(uniqueKeysWithValues: groups.map { ($0.key, $0) })
-    for group in other.groups {
+    // A hand-edited report may repeat a key: its groups add up like any other.
+    var byKey: [[String: String]: Group] = [:]
+    for group in groups + other.groups {
       guard var existing = byKey[group.key] else {
         byKey[group.key] = group
         continue
       }
-      existing.requests += group.requests
-      existing.inputTokens += group.inputTokens
-      existing.cachedTokens += group.cachedTokens
-      existing.outputTokens += group.outputTokens
+      existing.requests = try Self.add(existing.requests, group.requests)
+      existing.inputTokens = try Self.add(existing.inputTokens, group.inputTokens)
+      existing.cachedTokens = try Self.add(existing.cachedTokens, group.cachedTokens)
+      existing.outputTokens = try Self.add(existing.outputTokens, group.outputTokens)
       existing.total = try existing.total + group.total
       existing.totalsByCurrency = try Self.add(existing.totalsByCurrency, group.totalsByCurrency)
       byKey[group.key] = existing
     }
     merged.groups = Self.sorted(Array(byKey.values), by: groupBy)
     self = merged
+  }
+
+  /// `a + b`, or ``PricingError/Code/overflow`` instead of a trap.
+  static func add(_ a: Int, _ b: Int) throws -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    guard !overflow else {
+      throw PricingError(.overflow, "\(a) + \(b) is too large to count; split the report")
+    }
+    return sum
   }
 
   static func add(

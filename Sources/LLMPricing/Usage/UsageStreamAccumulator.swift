@@ -35,15 +35,15 @@ public struct UsageStreamAccumulator: Sendable {
   ///   not JSON.
   public mutating func consume(_ text: String) throws {
     buffer += text
-    while let newline = buffer.firstIndex(of: "\n") {
+    // SSE lines end in LF, CRLF or CR; Swift reads CRLF as one Character, not as "\n".
+    while let newline = buffer.firstIndex(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
       let line = String(buffer[..<newline]).trimmingCharacters(in: .whitespaces)
       buffer.removeSubrange(...newline)
       try handle(line)
     }
   }
 
-  private mutating func handle(_ rawLine: String) throws {
-    let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
+  private mutating func handle(_ line: String) throws {
     guard line.hasPrefix("data:") else { return }
     let payload = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
     guard payload != "[DONE]", !payload.isEmpty else { return }
