@@ -90,8 +90,9 @@ public enum UsageParser {
     return direct.contains { object[$0] != nil } ? object : nil
   }
 
-  /// The largest token count a response may report. No response reports 10¹⁵ tokens, and
-  /// the bound keeps sums of a few counts (hit + miss, output + thoughts) from overflowing.
+  /// The largest token count a response may report.
+  ///
+  /// No response reports 10¹⁵ tokens, and the bound keeps sums of a few counts (hit + miss, output + thoughts) from overflowing.
   static let maximumCount = 999_999_999_999_999
 
   /// A non-negative whole count, or 0 when absent or null.
