@@ -12,6 +12,8 @@ struct MoneyTests {
     #expect(error?.message.contains("USD") == true && error?.message.contains("CNY") == true)
   }
 
+  // Exit tests arrived in Swift 6.2; older toolchains still build the rest of the suite.
+  #if compiler(>=6.2)
   @Test func mixedCurrencyOperatorTrapsAsAProgrammerError() async {
     await #expect(processExitsWith: .failure) {
       _ = try? Money(FixedDecimal(1), .usd) + Money(FixedDecimal(1), .cny)
@@ -23,6 +25,7 @@ struct MoneyTests {
       _ = try? Money(FixedDecimal(1), .usd) - Money(FixedDecimal(1), .cny)
     }
   }
+  #endif
 
   @Test func sameCurrencyArithmeticIsExact() throws {
     let sum = try Money(dec("0.1"), .cny) + Money(dec("0.2"), .cny)

@@ -52,14 +52,10 @@ public struct Catalog: Hashable, Sendable {
           $0.id.lowercased() == override.offering.lowercased()
         })
       else {
-        let closest = merged.map(\.id).sorted {
-          Self.distance($0.lowercased(), override.offering.lowercased())
-            < Self.distance($1.lowercased(), override.offering.lowercased())
-        }
         throw PricingError(
           .unknownModel,
           "override names unknown offering '\(override.offering)'; closest: "
-            + closest.prefix(3).joined(separator: ", ")
+            + Self.closest(to: override.offering, among: merged.map(\.id)).joined(separator: ", ")
         )
       }
       merged[index] = try override.applied(to: merged[index])
@@ -97,12 +93,7 @@ public struct Catalog: Hashable, Sendable {
       if !snapshotMatches.isEmpty { return snapshotMatches }
     }
     let known = Set(offerings.flatMap { [$0.model.id] + $0.model.aliases })
-    let closest = known.sorted {
-      let a = Self.distance($0.lowercased(), wantedModel)
-      let b = Self.distance($1.lowercased(), wantedModel)
-      return a != b ? a < b : $0 < $1
-    }
-    .prefix(3)
+    let closest = Self.closest(to: wantedModel, among: known)
     let scope = wantedProvider.map { " from provider '\($0)'" } ?? ""
     throw PricingError(
       .unknownModel,
@@ -166,6 +157,14 @@ public struct Catalog: Hashable, Sendable {
       return parts.dropLast().joined(separator: "-")
     }
     return nil
+  }
+
+  /// The three ids nearest to a misspelt one, case-insensitively, nearest first (ties in
+  /// alphabetical order): what every "unknown id" error suggests.
+  static func closest(to id: String, among ids: some Sequence<String>) -> [String] {
+    let wanted = id.lowercased()
+    let scored = ids.map { (distance: distance($0.lowercased(), wanted), id: $0) }
+    return scored.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }.prefix(3).map(\.id)
   }
 
   /// The Levenshtein edit distance between two strings.

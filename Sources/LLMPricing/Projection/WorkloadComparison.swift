@@ -188,15 +188,10 @@ public struct WorkloadComparison: Sendable {
         "'\(id)' was not priced in this comparison: \(skip.reason)"
       )
     }
-    let closest = ranked.map(\.offering).sorted {
-      let a = Catalog.distance($0.lowercased(), wanted)
-      let b = Catalog.distance($1.lowercased(), wanted)
-      return a != b ? a < b : $0 < $1
-    }
     throw PricingError(
       .unknownModel,
       "'\(id)' is not among the ranked offerings; closest: "
-        + closest.prefix(3).joined(separator: ", ")
+        + Catalog.closest(to: id, among: ranked.map(\.offering)).joined(separator: ", ")
     )
   }
 

@@ -14,7 +14,7 @@ import Foundation
 /// ```swift
 /// var ingestor = UsageIngestor(groupBy: [.model, .day], currency: .cny)
 /// try ingestor.ingest(fileAt: "requests.jsonl")
-/// print(ingestor.report().total)
+/// print(ingestor.currentReport().total)
 /// ```
 public struct UsageIngestor: Sendable {
   /// A field that groups the totals.
