@@ -80,6 +80,9 @@ extension PricingError {
     public static let unknownModel = Code("unknownModel")
     /// A value decoded from JSON or text breaks a rule of its type.
     public static let invalidData = Code("invalidData")
+    /// A scenario is inconsistent: a cut above 100%, a lag beyond the horizon, an unknown
+    /// offering in an event, an elasticity of the wrong sign.
+    public static let invalidScenario = Code("invalidScenario")
   }
 }
 

@@ -35,12 +35,7 @@ public enum MonthlyProjection {
         let local = Int64(day.daysSinceEpoch) * 86_400 + Int64(slot * 1_800 + 900)
         return local - zone.offset(at: local)
       }
-      func isRest(_ day: CalendarDay) -> Bool {
-        if useChina, let kind = try? HolidayCalendar.chinaMainland.kind(of: day) {
-          return kind == .restDay
-        }
-        return Weekday.weekend.contains(day.weekday)
-      }
+      func isRest(_ day: CalendarDay) -> Bool { MonthlyProjection.isRestDay(day, china: useChina) }
       let first = try schedule.priceKey(atSecond: second(days[0], 0))
       let last = try schedule.priceKey(atSecond: second(days[days.count - 1], 47))
       if first.entry == last.entry, !schedule.hasWindows(entry: first.entry) {
@@ -72,6 +67,54 @@ public enum MonthlyProjection {
         }
       }
     }
+  }
+
+  /// Whether a day is a rest day for a workload: China's rest days (holidays and make-up
+  /// working days included) for a workload in Beijing time, in the years the calendar
+  /// covers; weekends otherwise.
+  static func isRestDay(_ day: CalendarDay, china: Bool) -> Bool {
+    if china, let kind = try? HolidayCalendar.chinaMainland.kind(of: day) {
+      return kind == .restDay
+    }
+    return Weekday.weekend.contains(day.weekday)
+  }
+
+  /// The sessions, requests and tokens a workload makes in a month, whatever it runs on.
+  ///
+  /// The same figures as a ``MonthlyCost``'s, without pricing anything.
+  ///
+  /// - Parameters:
+  ///   - profile: The workload.
+  ///   - month: The month.
+  ///   - monthIndex: Months since the start of a horizon, for growth (0 for none).
+  /// - Returns: Sessions, requests, input tokens (cached included) and output tokens
+  ///   (reasoning included).
+  /// - Throws: ``PricingError/Code/overflow`` for volumes beyond the representable range.
+  public static func volume(
+    of profile: WorkloadProfile,
+    in month: YearMonth,
+    monthIndex: Int = 0
+  ) throws -> (
+    sessions: FixedDecimal, requests: FixedDecimal, input: FixedDecimal, output: FixedDecimal
+  ) {
+    let traffic = try traffic(of: profile, in: month, monthIndex: monthIndex)
+    let china = profile.timeZone == "Asia/Shanghai"
+    var weight = FixedDecimal.zero
+    for day in month.days {
+      let offset = isRestDay(day, china: china) ? 24 : 0
+      for hour in 0..<24 { weight = try weight + (try traffic.weights[offset + hour] * 2) }
+    }
+    let sessions = try traffic.sessions(weight)
+    var input = FixedDecimal.zero
+    var output = FixedDecimal.zero
+    for step in 1...profile.stepsPerSession {
+      let usage = try profile.usage(ofStep: step)
+      input = try input + FixedDecimal(usage.totalInput)
+      output = try output + FixedDecimal(usage.totalOutput)
+    }
+    return (
+      sessions, try sessions * profile.stepsPerSession, try sessions * input, try sessions * output
+    )
   }
 
   /// A workload's weights for one month: sessions = weight × scale ÷ divisor.

@@ -1,0 +1,241 @@
+import Foundation
+
+/// Runs a scenario many times with its uncertain parameters drawn at random, and reports
+/// percentile bands.
+///
+/// Run `r` draws every uncertain parameter uniformly between its low and high from its
+/// own stream, `SeededRandomNumberGenerator(seed: seed, stream: r)`, in the scenario's
+/// order. Results depend only on the seed and the number of runs — not on the platform,
+/// nor on how many cores share the work.
+///
+/// ```swift
+/// let simulation = try ScenarioSimulation(try ScenarioPreset.scenario("minus-93-percent"))
+/// let bands = try await MonteCarlo(simulation).run(runs: 10_000, seed: 42, parallelism: 2)
+/// print(bands.buyerBill.p10, bands.buyerBill.p50, bands.buyerBill.p90)
+/// ```
+public struct MonteCarlo: Sendable {
+  /// The 10th, 50th and 90th percentiles of a figure across runs (nearest rank).
+  public struct Band: Hashable, Sendable, Codable {
+    /// The 10th percentile.
+    public var p10: FixedDecimal
+    /// The median.
+    public var p50: FixedDecimal
+    /// The 90th percentile.
+    public var p90: FixedDecimal
+
+    /// The band of some values; zeros when there are none.
+    init(_ values: [FixedDecimal]) {
+      let sorted = values.sorted()
+      func rank(_ percent: Int) -> FixedDecimal {
+        guard !sorted.isEmpty else { return .zero }
+        // Nearest rank: the smallest value with at least `percent`% of values at or below.
+        let position = (percent * sorted.count + 99) / 100
+        return sorted[max(0, min(sorted.count - 1, position - 1))]
+      }
+      p10 = rank(10)
+      p50 = rank(50)
+      p90 = rank(90)
+    }
+  }
+
+  /// The bands of one month.
+  public struct MonthBands: Hashable, Sendable, Codable {
+    /// The month.
+    public var month: YearMonth
+    /// The staying buyer's bill.
+    public var buyerBill: Band
+    /// The switching buyer's bill.
+    public var switchingBuyerBill: Band
+    /// The market's average effective price per million tokens.
+    public var averagePrice: Band
+    /// The market's volume, million tokens.
+    public var marketVolume: Band
+  }
+
+  /// The bands of one offering.
+  public struct OfferingBands: Hashable, Sendable, Codable {
+    /// The offering's scenario id.
+    public var offering: String
+    /// Its share in the last month.
+    public var endShare: Band
+    /// Its revenue over the timeline, reporting currency.
+    public var revenue: Band
+    /// Its gross margin over the timeline; `nil` without a marginal cost.
+    public var grossMargin: Band?
+    /// Its reporting price in the last month it was sold; `nil` if never sold.
+    public var endPrice: Band?
+    /// The runs in which its share grew the most.
+    public var shareWins: Int
+    /// The runs in which its price reached its floor.
+    public var floorReached: Int
+  }
+
+  /// What the runs add up to.
+  public struct Result: Hashable, Sendable, Codable {
+    /// The scenario's id.
+    public var scenario: String
+    /// The reporting currency.
+    public var currency: Currency
+    /// The number of runs.
+    public var runs: Int
+    /// The seed.
+    public var seed: UInt64
+    /// The parameters drawn, by path.
+    public var parameters: [String]
+    /// The staying buyer's bills over the timeline.
+    public var buyerBill: Band
+    /// The switching buyer's bills over the timeline.
+    public var switchingBuyerBill: Band
+    /// What the price war saved the staying buyer against the first month's prices.
+    public var cumulativeSaving: Band
+    /// Month by month.
+    public var months: [MonthBands]
+    /// Offering by offering.
+    public var offerings: [OfferingBands]
+  }
+
+  /// The most runs: beyond this, bands stop moving and memory does not.
+  public static let maximumRuns = 1_000_000
+
+  /// The simulation to run.
+  public let simulation: ScenarioSimulation
+
+  /// Prepares Monte Carlo runs of a simulation.
+  ///
+  /// - Parameter simulation: The resolved scenario.
+  public init(_ simulation: ScenarioSimulation) {
+    self.simulation = simulation
+  }
+
+  /// Runs on the calling thread.
+  ///
+  /// - Parameters:
+  ///   - runs: How many runs, from 1 to ``maximumRuns``.
+  ///   - seed: The seed.
+  /// - Returns: The bands.
+  /// - Throws: ``PricingError/Code/invalidScenario`` for a bad run count; a run's
+  ///   ``PricingError/Code/overflow``, naming the run and its draws.
+  public func run(runs: Int, seed: UInt64) throws -> Result {
+    try check(runs)
+    return try summarize(try outcomes(0..<runs, seed: seed), runs: runs, seed: seed)
+  }
+
+  /// Runs on up to `parallelism` cores, with the same result as ``run(runs:seed:)``.
+  ///
+  /// - Parameters:
+  ///   - runs: How many runs, from 1 to ``maximumRuns``.
+  ///   - seed: The seed.
+  ///   - parallelism: How many tasks share the runs; at least 1.
+  /// - Returns: The bands.
+  /// - Throws: The errors of ``run(runs:seed:)``.
+  public func run(runs: Int, seed: UInt64, parallelism: Int) async throws -> Result {
+    try check(runs)
+    let tasks = max(1, min(parallelism, runs))
+    if tasks == 1 { return try run(runs: runs, seed: seed) }
+    // Contiguous chunks, reassembled in run order: the same outcomes in the same order
+    // whatever the number of tasks.
+    let chunks = (0..<tasks).map { task in (runs * task / tasks)..<(runs * (task + 1) / tasks) }
+    let parts = try await withThrowingTaskGroup(
+      of: (Int, [ScenarioSimulation.RunOutcome]).self
+    ) { group in
+      for (index, chunk) in chunks.enumerated() {
+        group.addTask { (index, try self.outcomes(chunk, seed: seed)) }
+      }
+      var parts = [[ScenarioSimulation.RunOutcome]](repeating: [], count: chunks.count)
+      for try await (index, part) in group { parts[index] = part }
+      return parts
+    }
+    return try summarize(parts.flatMap { $0 }, runs: runs, seed: seed)
+  }
+
+  private func check(_ runs: Int) throws {
+    guard (1...Self.maximumRuns).contains(runs) else {
+      throw PricingError(
+        .invalidScenario,
+        "runs: \(runs) is out of range; give 1 to \(Self.maximumRuns)"
+      )
+    }
+  }
+
+  /// The parameter values of run `run`.
+  func draws(run: Int, seed: UInt64) -> [FixedDecimal] {
+    var random = SeededRandomNumberGenerator(seed: seed, stream: UInt64(run))
+    var values = simulation.parameters
+    for slot in simulation.uncertain {
+      if slot.isWholeNumber {
+        let low = slot.low.wholeNumber() ?? 0
+        let high = slot.high.wholeNumber() ?? low
+        values[slot.index] = FixedDecimal(random.uniform(low, high))
+      } else {
+        values[slot.index] = random.uniform(slot.low, slot.high)
+      }
+    }
+    return values
+  }
+
+  private func outcomes(
+    _ range: Range<Int>,
+    seed: UInt64
+  ) throws -> [ScenarioSimulation.RunOutcome] {
+    var result: [ScenarioSimulation.RunOutcome] = []
+    result.reserveCapacity(range.count)
+    var unused: [ScenarioResult.Month] = []
+    for run in range {
+      let values = draws(run: run, seed: seed)
+      do {
+        result.append(try simulation.simulate(values, months: &unused, recording: false))
+      } catch let error as PricingError {
+        let drawn = simulation.uncertain.map { "\($0.parameter) = \(values[$0.index])" }
+        throw PricingError(
+          error.code,
+          "run \(run) (\(drawn.joined(separator: ", "))): \(error.message)"
+        )
+      }
+    }
+    return result
+  }
+
+  private func summarize(
+    _ outcomes: [ScenarioSimulation.RunOutcome],
+    runs: Int,
+    seed: UInt64
+  ) throws -> Result {
+    let timeline = simulation.timeline
+    let months = timeline.indices.map { month in
+      MonthBands(
+        month: timeline[month],
+        buyerBill: Band(outcomes.map { $0.buyerBills[month] }),
+        switchingBuyerBill: Band(outcomes.map { $0.switchingBills[month] }),
+        averagePrice: Band(outcomes.map { $0.averagePrices[month] }),
+        marketVolume: Band(outcomes.map { $0.marketVolumes[month] })
+      )
+    }
+    var wins = [Int](repeating: 0, count: simulation.startPrices.count)
+    for outcome in outcomes { wins[outcome.shareWinner] += 1 }
+    let offerings = simulation.scenario.offerings.indices.map { index in
+      let margins = outcomes.compactMap { $0.margins[index] }
+      let prices = outcomes.compactMap { $0.endPrices[index] }
+      return OfferingBands(
+        offering: simulation.scenario.offerings[index].id,
+        endShare: Band(outcomes.map { $0.endShares[index] }),
+        revenue: Band(outcomes.map { $0.revenues[index] }),
+        grossMargin: margins.isEmpty ? nil : Band(margins),
+        endPrice: prices.isEmpty ? nil : Band(prices),
+        shareWins: wins[index],
+        floorReached: outcomes.filter { $0.floorMonths[index] != nil }.count
+      )
+    }
+    return Result(
+      scenario: simulation.scenario.id,
+      currency: simulation.scenario.currency,
+      runs: runs,
+      seed: seed,
+      parameters: simulation.uncertain.map(\.parameter),
+      buyerBill: Band(outcomes.map(\.buyerBill)),
+      switchingBuyerBill: Band(outcomes.map(\.switchingBill)),
+      cumulativeSaving: Band(try outcomes.map { try $0.billAtStartPrices - $0.buyerBill }),
+      months: months,
+      offerings: offerings
+    )
+  }
+}
