@@ -26,8 +26,9 @@ public struct ScenarioOffering: Hashable, Sendable, Codable {
   /// The starting effective price per million tokens; the catalog's price for the
   /// workload in the first month when `nil`.
   public var price: FixedDecimal?
-  /// Whether the price follows the catalog's dated prices month by month (a replay of
-  /// history), with the scenario's events applied on top. A month the catalog has no
+  /// Whether the price follows the catalog's dated prices month by month.
+  ///
+  /// A replay of history, with the scenario's events applied on top. A month the catalog has no
   /// price for is a month the offering is out of the market.
   public var replaysCatalog: Bool
   /// The cost of serving a million tokens, for gross margin; `nil` when unknown.
@@ -35,8 +36,9 @@ public struct ScenarioOffering: Hashable, Sendable, Codable {
   /// The share of the market's volume at the start (0 to 1); offerings without one split
   /// what the others leave equally.
   public var share: FixedDecimal?
-  /// Offerings in the same segment are substitutes: buyers switch and followers match
-  /// only within a segment ("flagship", "lite"). Empty puts every offering in one.
+  /// The substitution group, such as "flagship" or "lite".
+  ///
+  /// Buyers switch, and followers with no leaders named match, only within a segment. Empty puts every offering in one.
   public var segment: String
 
   /// Creates a scenario offering.

@@ -74,7 +74,8 @@ extension ScenarioSimulation {
     return result
   }
 
-  /// The offering's effective price per million tokens for a workload in a month, or
+  /// The offering's effective price per million tokens for a workload in a month.
+  ///
   /// `nil` when the catalog does not sell it that month. A month it is sold only part of
   /// is priced whole at the prices of the part.
   static func effectivePrice(

@@ -26,7 +26,7 @@ extension ScenarioSimulation {
       var bestGain: FixedDecimal?
       for index in endShares.indices {
         guard let gain = try? endShares[index] - startShares[index] else { continue }
-        if bestGain == nil || gain > bestGain! {
+        if bestGain.map({ gain > $0 }) ?? true {
           best = index
           bestGain = gain
         }
@@ -215,7 +215,7 @@ extension ScenarioSimulation {
           } else {
             quote = history[source][leader]
           }
-          if quote.available, lowest == nil || quote.price < lowest! { lowest = quote.price }
+          if quote.available, lowest.map({ quote.price < $0 }) ?? true { lowest = quote.price }
         }
         guard let lowest else { continue }
         let target = try fromReporting(try lowest * (try one - follow.discount), index, month)
@@ -340,8 +340,9 @@ extension ScenarioSimulation {
         let revenue = try served * effective[index]
         var margin: FixedDecimal?
         if let cost = marginalCosts[index] {
-          margin = try revenue - (try served * (try toReporting(cost, index, month)))
-          outcome.margins[index] = try (outcome.margins[index] ?? .zero) + margin!
+          let monthMargin = try revenue - (try served * (try toReporting(cost, index, month)))
+          outcome.margins[index] = try (outcome.margins[index] ?? .zero) + monthMargin
+          margin = monthMargin
         }
         outcome.revenues[index] = try outcome.revenues[index] + revenue
         if recording {
