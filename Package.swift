@@ -27,6 +27,11 @@ let package = Package(
       path: "Examples/quickstart"
     ),
     .executableTarget(
+      name: "price-war",
+      dependencies: ["LLMPricing"],
+      path: "Examples/price-war"
+    ),
+    .executableTarget(
       name: "llm-pricing-bench",
       dependencies: ["LLMPricing"],
       path: "Benchmarks/llm-pricing-bench"

@@ -3,6 +3,7 @@
 //   swift run -c release llm-pricing-bench [--records N] [--emit-peer-records FILE]
 //   swift run -c release llm-pricing-bench --ingest LOG.jsonl    (MB/s, see Benchmarks/ingest.sh)
 //   swift run -c release llm-pricing-bench --projection          (full workload comparison)
+//   swift run -c release llm-pricing-bench --scenario            (10,000 Monte Carlo runs)
 //
 // The mix exercises every rule on the hot path: effective-date lookups across DeepSeek's
 // 2025–2026 history, its night window, its peak windows on China's working days (holiday
@@ -225,7 +226,7 @@ func peerComparison(file: String, schedules: [PriceSchedule], records: [Record])
 
 @main
 struct Bench {
-  static func main() {
+  static func main() async {
     // Arguments are parsed into locals inside `main()`: top-level globals in a main.swift
     // were read back corrupted in optimized builds on Swift 6.3.1 for Linux.
     var recordCount = 10_000_000
@@ -256,6 +257,14 @@ struct Bench {
             "projection: all offerings × \(presets.count) presets × 36 months in \(best) "
               + "(best of 5; \(priced) monthly costs)"
           )
+          exit(0)
+        } catch {
+          FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+          exit(1)
+        }
+      case "--scenario":
+        do {
+          try await ScenarioBench.run(runs: recordCount == 10_000_000 ? 10_000 : recordCount)
           exit(0)
         } catch {
           FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -15,6 +15,7 @@ enum LLMCost {
                 LiteLLM's or genai-prices' prices disagree with this catalog.
       ingest    Price JSON Lines usage logs and aggregate exact totals; merge shards.
       monthly   Project a workload's monthly cost on one model.
+      scenario  Play a price war against a workload: timelines, bands, sensitivity.
 
     Run 'llm-cost <subcommand> --help' for a subcommand's options.
     """
@@ -38,12 +39,14 @@ enum LLMCost {
         try IngestCommand.run(rest)
       case "monthly":
         try WorkloadCommands.monthly(rest)
+      case "scenario":
+        try ScenarioCommand.run(rest)
       case "--help", "-h", "help":
         print(usage)
       default:
         throw UsageError(
           "unknown subcommand '\(subcommand)'; the subcommands are: quote, models, compare, "
-            + "ingest, monthly"
+            + "ingest, monthly, scenario"
         )
       }
       return 0

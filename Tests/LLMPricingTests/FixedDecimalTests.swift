@@ -93,3 +93,40 @@ struct FixedDecimalTests {
     }
   }
 }
+
+@Suite("FixedDecimal multiplication fast paths")
+struct FixedDecimalProductTests {
+  /// Factors of every size the fast paths split on: below and above 2^64 units (18.4),
+  /// signs mixed, drawn from a seeded generator.
+  @Test("products round down to the exact floor of a × b ÷ 10^18", arguments: [1, 2, 3, 4])
+  func productsAgainstWideArithmetic(seed: UInt64) throws {
+    var random = SeededRandomNumberGenerator(seed: seed)
+    let unit = UInt128(1_000_000_000_000_000_000)
+    for _ in 0..<2_000 {
+      let shiftA = Int(random.next() % 100)
+      let shiftB = Int(random.next() % 100)
+      let a =
+        Int128(truncatingIfNeeded: UInt128(random.next()) << 64 | UInt128(random.next()))
+        >> (27 + shiftA)
+      let b =
+        Int128(truncatingIfNeeded: UInt128(random.next()) << 64 | UInt128(random.next()))
+        >> (27 + shiftB)
+      let x = try FixedDecimal(units: a)
+      let y = try FixedDecimal(units: b)
+      guard let product = try? x.multiplied(by: y, rounding: .towardZero) else {
+        // Out of range: the exact magnitude must be too.
+        let wide = a.magnitude.multipliedFullWidth(by: b.magnitude)
+        let limit = FixedDecimal.greatestValue.units.magnitude
+        #expect(wide.high >= unit || unit.dividingFullWidth(wide).quotient > limit)
+        continue
+      }
+      // |product| × 10^18 ≤ |a × b| < (|product| + 1) × 10^18, in 256-bit arithmetic.
+      let exact = a.magnitude.multipliedFullWidth(by: b.magnitude)
+      let low = product.units.magnitude.multipliedFullWidth(by: unit)
+      let high = (product.units.magnitude + 1).multipliedFullWidth(by: unit)
+      #expect(low.high < exact.high || (low.high == exact.high && low.low <= exact.low))
+      #expect(exact.high < high.high || (exact.high == high.high && exact.low < high.low))
+      #expect((product.units < 0) == ((a < 0) != (b < 0)) || product.units == 0)
+    }
+  }
+}

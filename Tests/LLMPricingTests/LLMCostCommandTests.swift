@@ -24,21 +24,18 @@ enum LLMCostBinary {
     return candidates.map { $0.appendingPathComponent("llm-cost") }
       .first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }
-}
 
-/// Not conditional on the binary: a missing `llm-cost` fails every test here (through
-/// `#require`) rather than switching the contract checks off.
-@Suite("llm-cost command")
-struct LLMCostCommandTests {
+  /// What a run printed and how it ended.
   struct Result {
     var status: Int32
     var output: String
     var error: String
   }
 
-  func run(_ arguments: [String]) throws -> Result {
+  /// Runs `llm-cost` with arguments and collects its output.
+  static func run(_ arguments: [String]) throws -> Result {
     let process = Process()
-    process.executableURL = try #require(LLMCostBinary.url)
+    process.executableURL = try #require(url)
     process.arguments = arguments
     let output = Pipe()
     let error = Pipe()
@@ -53,6 +50,15 @@ struct LLMCostCommandTests {
       output: String(decoding: outputData, as: UTF8.self),
       error: String(decoding: errorData, as: UTF8.self)
     )
+  }
+}
+
+/// Not conditional on the binary: a missing `llm-cost` fails every test here (through
+/// `#require`) rather than switching the contract checks off.
+@Suite("llm-cost command")
+struct LLMCostCommandTests {
+  func run(_ arguments: [String]) throws -> LLMCostBinary.Result {
+    try LLMCostBinary.run(arguments)
   }
 
   @Test func quoteJSONKeepsTheContractKeysAndExactAmounts() throws {

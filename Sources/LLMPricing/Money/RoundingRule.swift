@@ -28,6 +28,7 @@ public enum RoundingRule: String, Hashable, Sendable, Codable, CaseIterable {
   ///   - divisor: The size of one unit of the result.
   ///   - isNegative: Whether the exact value is negative.
   /// - Returns: `true` when the magnitude rounds up by one.
+  @inline(__always)
   func roundsUp(
     quotient: UInt128,
     remainder: UInt128,

@@ -12,7 +12,7 @@ import Foundation
 ///   id: "two-player", title: "A cuts, B follows", start: try YearMonth("2026-01"),
 ///   months: 12, currency: .cny, workload: .customerService,
 ///   offerings: [
-///     ScenarioOffering(id: "A", currency: .cny, price: 2, share: FixedDecimal(1) / 2),
+///     ScenarioOffering(id: "A", currency: .cny, price: 2, share: try FixedDecimal("0.5")),
 ///     ScenarioOffering(id: "B", currency: .cny, price: 2),
 ///   ],
 ///   market: MarketModel(volume: 1_000_000, elasticity: -1))
@@ -130,6 +130,36 @@ public struct Scenario: Hashable, Sendable, Codable {
   ///   the calendar counts.
   public func timeline() throws -> [YearMonth] {
     try (0..<months).map { try start.adding(months: $0) }
+  }
+
+  /// The scenario over a different number of months: events after the new end are
+  /// dropped, with the uncertainties that vary them.
+  ///
+  /// - Parameter months: The new horizon.
+  /// - Returns: The changed scenario (validate it before use).
+  public func withHorizon(months: Int) -> Scenario {
+    var copy = self
+    copy.months = months
+    guard months < self.months, let end = try? start.adding(months: months) else { return copy }
+    let kept = events.indices.filter { events[$0].month < end }
+    copy.events = kept.map { events[$0] }
+    // Index references move with the events; references to dropped events go.
+    copy.uncertainties = uncertainties.compactMap { uncertainty in
+      let path = uncertainty.parameter
+      guard path.hasPrefix("events["), let close = path.firstIndex(of: "]") else {
+        return uncertainty
+      }
+      let reference = path[path.index(path.startIndex, offsetBy: 7)..<close]
+      guard let index = eventIndex(reference), let position = kept.firstIndex(of: index) else {
+        return nil
+      }
+      var moved = uncertainty
+      if Int(reference) != nil {
+        moved.parameter = "events[\(position)]" + path[close...].dropFirst()
+      }
+      return moved
+    }
+    return copy
   }
 
   /// The index of the event an uncertainty or a path names: `events[3]` or `events[cut-1]`.

@@ -150,7 +150,7 @@ extension ScenarioPreset {
         the whole month. Assumptions, not sources: equal starting shares, the three \
         segments (flagship, mid, lite) within which buyers switch, the market's size \
         (IDC's 2024 average month) and growth, elasticity -1.11 (varied -1.5 to -0.5). \
-        The buyer starts on ERNIE 3.5.
+        The buyer starts on Qwen-Plus.
         """,
       sources: [
         Scenario.Source(
@@ -188,7 +188,7 @@ extension ScenarioPreset {
         replay("iflytek/lite@CNY", "lite"),
       ],
       market: try standardMarket(volume: FixedDecimal(9_500_000), growth: "0.1"),
-      buyerOffering: "baidu/ernie-3.5-8k@CNY",
+      buyerOffering: "alibaba/qwen-plus@CNY",
       uncertainties: try standardUncertainties() + [
         Uncertainty("market.growth", low: try decimal("0.05"), high: try decimal("0.2"))
       ]

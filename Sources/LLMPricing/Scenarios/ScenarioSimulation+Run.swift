@@ -67,6 +67,16 @@ extension ScenarioSimulation {
     var share = startShares
     var follows = [(leaders: [Int], lag: Int, discount: FixedDecimal)?](repeating: nil, count: n)
     var history: [[Quote]] = []
+    let keepsHistory = eventsByMonth.contains { events in
+      events.contains { if case .follow = $0.kind { return true } else { return false } }
+    }
+    var convertedFrom = [FixedDecimal?](repeating: nil, count: n)
+    let keep = try one - threshold
+    var bound = [FixedDecimal](repeating: .zero, count: n)
+    var boundFrom = [FixedDecimal?](repeating: nil, count: n)
+    var stretchPrice = [FixedDecimal?](repeating: nil, count: n)
+    var stretchCost = [FixedDecimal?](repeating: nil, count: n)
+    var stretchVolume = [FixedDecimal](repeating: .zero, count: n)
     var reportingPrice = [FixedDecimal](repeating: .zero, count: n)
     var effective = [FixedDecimal](repeating: .zero, count: n)
     var pending = [FixedDecimal](repeating: .zero, count: n)
@@ -97,6 +107,15 @@ extension ScenarioSimulation {
       if own == reporting { return amount }
       return own == .usd
         ? try amount.divided(by: cnyPerUSD[month]) : try amount * cnyPerUSD[month]
+    }
+    func flush(_ index: Int) throws {
+      guard let price = stretchPrice[index], !stretchVolume[index].isZero else { return }
+      outcome.revenues[index] = try outcome.revenues[index] + (try stretchVolume[index] * price)
+      if let cost = stretchCost[index] {
+        let margin = try stretchVolume[index] * (try price - cost)
+        outcome.margins[index] = try (outcome.margins[index] ?? .zero) + margin
+      }
+      stretchVolume[index] = .zero
     }
     func clamp(_ value: FixedDecimal, _ index: Int) -> FixedDecimal {
       if let minimum = floor[index], value < minimum { return minimum }
@@ -222,13 +241,19 @@ extension ScenarioSimulation {
         if target < price[index] { price[index] = clamp(target, index) }
       }
 
-      // Prices as buyers see them.
+      // Prices as buyers see them; conversions only when a price or the rate moved.
       let tokens = buyerTokens[month]
+      let rateMoved = month == 0 || cnyPerUSD[month] != cnyPerUSD[month - 1]
       var quotes: [Quote] = []
-      quotes.reserveCapacity(n)
+      if keepsHistory { quotes.reserveCapacity(n) }
       for index in 0..<n {
-        reportingPrice[index] = try toReporting(price[index], index, month)
-        quotes.append(Quote(price: reportingPrice[index], available: available[index]))
+        if rateMoved || convertedFrom[index] != price[index] {
+          reportingPrice[index] = try toReporting(price[index], index, month)
+          convertedFrom[index] = price[index]
+        }
+        if keepsHistory {
+          quotes.append(Quote(price: reportingPrice[index], available: available[index]))
+        }
         if free[index] == 0 || tokens.isZero {
           effective[index] = reportingPrice[index]
         } else {
@@ -246,7 +271,7 @@ extension ScenarioSimulation {
           }
         }
       }
-      history.append(quotes)
+      if keepsHistory { history.append(quotes) }
       for segment in cheapest.indices { cheapest[segment] = -1 }
       for index in 0..<n where available[index] {
         let segment = segments[index]
@@ -254,12 +279,23 @@ extension ScenarioSimulation {
           cheapest[segment] = index
         }
       }
-      /// Whether a buyer on `from` gains enough by moving to `to`.
+      // Whether a buyer on `from` gains enough by moving to `to`: saving ≥ threshold × bill,
+      // that is `to ≤ from × (1 − threshold)`, and saving × tokens × payback ≥ cost. Both
+      // are tested against bounds rounded toward the test (down, then up), which keeps them
+      // exact while computing each bound once per price or month.
+      let leastSaving =
+        switchCost.isZero || tokens.isZero
+        ? FixedDecimal.zero
+        : try switchCost.divided(by: try tokens * payback, rounding: .up)
       func worthMoving(from: Int, to: Int) throws -> Bool {
-        let saving = try effective[from] - effective[to]
-        guard saving > .zero, saving >= (try threshold * effective[from]) else { return false }
+        guard effective[to] < effective[from] else { return false }
+        if boundFrom[from] != effective[from] {
+          bound[from] = try effective[from].multiplied(by: keep, rounding: .down)
+          boundFrom[from] = effective[from]
+        }
+        guard effective[to] <= bound[from] else { return false }
         if switchCost.isZero { return true }
-        return try (try saving * tokens) * payback >= switchCost
+        return try effective[from] - effective[to] >= leastSaving
       }
 
       // 4. Switching, from the second month on.
@@ -321,8 +357,15 @@ extension ScenarioSimulation {
         if isSwitcher { switcher = current } else { buyer = current }
       }
       if month == 0 { startEffective = effective[buyer] }
-      let bill = try (try effective[buyer] * tokens) + forcedCost
-      let switchingBill = try (try effective[switcher] * tokens) + (switched ? switchCost : .zero)
+      // Bills are price × paid tokens, exactly; `effective` (the price spread over all
+      // tokens) is rounded and serves comparisons only.
+      func billOn(_ index: Int) throws -> FixedDecimal {
+        guard free[index] > 0 else { return try reportingPrice[index] * tokens }
+        let freeTokens = try FixedDecimal(free[index]).divided(by: million)
+        return try reportingPrice[index] * max(.zero, try tokens - freeTokens)
+      }
+      let bill = try (try billOn(buyer)) + forcedCost
+      let switchingBill = try (try billOn(switcher)) + (switched ? switchCost : .zero)
       let billAtStart = try startEffective * tokens
       outcome.buyerBills.append(bill)
       outcome.switchingBills.append(switchingBill)
@@ -337,15 +380,18 @@ extension ScenarioSimulation {
       if recording { rows.reserveCapacity(n) }
       for index in 0..<n {
         let served = available[index] ? try share[index] * volume : .zero
-        let revenue = try served * effective[index]
-        var margin: FixedDecimal?
-        if let cost = marginalCosts[index] {
-          let monthMargin = try revenue - (try served * (try toReporting(cost, index, month)))
-          outcome.margins[index] = try (outcome.margins[index] ?? .zero) + monthMargin
-          margin = monthMargin
+        // Totals are price × volume over each stretch of unchanged price and cost: one
+        // multiplication a stretch, not two a month.
+        let cost = reportingCosts[month][index]
+        if effective[index] != stretchPrice[index] || cost != stretchCost[index] {
+          try flush(index)
+          stretchPrice[index] = effective[index]
+          stretchCost[index] = cost
         }
-        outcome.revenues[index] = try outcome.revenues[index] + revenue
+        stretchVolume[index] = try stretchVolume[index] + served
         if recording {
+          let revenue = try served * effective[index]
+          let margin = try cost.map { try revenue - (try served * $0) }
           rows.append(
             ScenarioResult.OfferingMonth(
               offering: scenario.offerings[index].id,
@@ -385,6 +431,7 @@ extension ScenarioSimulation {
         )
       }
     }
+    for index in 0..<n { try flush(index) }
     outcome.endShares = (0..<n).map { available[$0] ? share[$0] : .zero }
     return outcome
   }

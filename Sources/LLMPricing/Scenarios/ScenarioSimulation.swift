@@ -36,6 +36,8 @@ public struct ScenarioSimulation: Sendable {
   /// Per offering, the catalog's effective price each month; empty when not replaying.
   let replay: [[FixedDecimal?]]
   let marginalCosts: [FixedDecimal?]
+  /// Each month's marginal costs in the reporting currency.
+  let reportingCosts: [[FixedDecimal?]]
   let startShares: [FixedDecimal]
   let startAvailable: [Bool]
   let entryShares: [FixedDecimal]
@@ -196,6 +198,25 @@ public struct ScenarioSimulation: Sendable {
     self.startAvailable = startAvailable
     self.servable = servable
     marginalCosts = offerings.map(\.marginalCost)
+    var reportingCosts: [[FixedDecimal?]] = []
+    for month in timeline.indices {
+      var costs: [FixedDecimal?] = []
+      for (index, offering) in offerings.enumerated() {
+        guard let cost = offering.marginalCost else {
+          costs.append(nil)
+          continue
+        }
+        let own = currencies[index]
+        costs.append(
+          own == scenario.currency
+            ? cost
+            : own == .usd
+              ? try cost * cnyPerUSD[month] : try cost.divided(by: cnyPerUSD[month])
+        )
+      }
+      reportingCosts.append(costs)
+    }
+    self.reportingCosts = reportingCosts
     entryShares = offerings.map { $0.share ?? .zero }
     var segmentIndex: [String: Int] = [:]
     var segments: [Int] = []

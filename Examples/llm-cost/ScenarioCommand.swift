@@ -1,0 +1,225 @@
+import Dispatch
+import Foundation
+import LLMPricing
+
+/// `llm-cost scenario`: play a price war against a workload.
+enum ScenarioCommand {
+  static let help = """
+    USAGE: llm-cost scenario --list
+           llm-cost scenario <preset|file.json> [options]
+
+    Play a price-war scenario month by month: prices, volumes, shares, revenue and margins
+    per offering, and a buyer's bill with and without switching; with --runs, Monte Carlo
+    p10/p50/p90 bands over the scenario's uncertain parameters and a sensitivity table.
+    The same arguments give byte-identical output, whatever --jobs is.
+
+    OPTIONS:
+      --list                One preset a line: its id, then its title.
+      --workload <W>        A workload preset (customer-service, coding, agents, rag,
+                            marketing, translation) or a workload JSON file; the
+                            scenario's own by default.
+      --months <N>          The horizon in months (1–600); events after it are dropped.
+      --runs <N>            Monte Carlo runs (0 for none; default 1000 when the scenario
+                            has uncertain parameters).
+      --seed <S>            The Monte Carlo seed (default 42).
+      --jobs <N>            Cores to use for the runs (default: all).
+      --currency <C>        Report in CNY or USD (default: the scenario's).
+      --metric <M>          The sensitivity outcome: switching-buyer-bill (default),
+                            buyer-bill, cumulative-saving, revenue:ID, gross-margin:ID,
+                            end-share:ID.
+      --catalog <file>      A catalog file laid over the built-in catalog.
+      --json                {"scenario", "title", "currency", "workload", "months",
+                            "summary", "monteCarlo", "sensitivity", "notes", "sources"}.
+      --csv                 One row per month and offering.
+      --svg <file>          Also write a chart of the prices (and the average price band).
+      --export              Print the scenario itself as JSON, to start a file of your own.
+      -h, --help            Show this help.
+    """
+
+  /// The `--json` document; its keys are a public contract.
+  struct Document: Encodable {
+    let scenario: String
+    let title: String
+    let currency: Currency
+    let workload: String
+    let start: YearMonth
+    let months: [ScenarioResult.Month]
+    let summary: ScenarioResult.Summary
+    let monteCarlo: MonteCarlo.Result?
+    let sensitivity: Sensitivity?
+    let notes: [String]
+    let sources: [Scenario.Source]
+  }
+
+  struct Sensitivity: Encodable {
+    let metric: String
+    let rows: [SensitivityRow]
+  }
+
+  static func run(_ arguments: [String]) throws {
+    if arguments.contains("--help") || arguments.contains("-h") {
+      print(help)
+      return
+    }
+    var rest = arguments
+    var source: String?
+    if let first = rest.first, !first.hasPrefix("--") {
+      source = first
+      rest.removeFirst()
+    }
+    let options = try Options(
+      rest,
+      valued: [
+        "workload", "months", "runs", "seed", "jobs", "currency", "metric", "catalog", "svg",
+      ],
+      flags: ["list", "json", "csv", "export"]
+    )
+    if options.flag("list") {
+      for preset in ScenarioPreset.all { print("\(preset.id)  \(preset.title)") }
+      return
+    }
+    guard let source else {
+      throw UsageError("name a preset or a scenario file; list the presets with --list")
+    }
+    if options.flag("json") && options.flag("csv") {
+      throw UsageError("--json and --csv are exclusive; pick one")
+    }
+    let workload = try options.string("workload").map {
+      try WorkloadCommands.profile($0, sessions: nil)
+    }
+    var scenario = try load(source, workload: workload)
+    if let months = try whole(options, "months", in: 1...Scenario.maximumMonths) {
+      scenario = scenario.withHorizon(months: months)
+    }
+    if let currency = try WorkloadCommands.currency(options) {
+      guard [.cny, .usd].contains(currency) else {
+        throw UsageError("--currency: scenarios report in CNY or USD, not \(currency)")
+      }
+      scenario.currency = currency
+    }
+    if options.flag("export") {
+      print(String(decoding: try scenario.encodedJSON(), as: UTF8.self))
+      return
+    }
+    let simulation = try ScenarioSimulation(
+      scenario,
+      catalog: try CatalogLoading.load(options.string("catalog"))
+    )
+    let result = try simulation.run()
+    let defaultRuns = scenario.uncertainties.isEmpty ? 0 : 1_000
+    let runs = try whole(options, "runs", in: 0...MonteCarlo.maximumRuns) ?? defaultRuns
+    let seedText = options.string("seed") ?? "42"
+    guard let seed = UInt64(seedText) else {
+      throw UsageError("--seed must be a whole number from 0 to \(UInt64.max), not '\(seedText)'")
+    }
+    let jobs =
+      try whole(options, "jobs", in: 1...1_024) ?? ProcessInfo.processInfo.activeProcessorCount
+    let metric: ScenarioMetric
+    do {
+      metric = try ScenarioMetric(options.string("metric") ?? "switching-buyer-bill")
+    } catch let error as PricingError {
+      throw UsageError(error.message)
+    }
+    var bands: MonteCarlo.Result?
+    var sensitivity: (metric: ScenarioMetric, rows: [SensitivityRow])?
+    if runs > 0, !scenario.uncertainties.isEmpty {
+      bands = try monteCarlo(simulation, runs: runs, seed: seed, jobs: jobs)
+      sensitivity = (metric, try simulation.sensitivity(of: metric))
+    }
+    let report = ScenarioReport(
+      simulation: simulation,
+      result: result,
+      monteCarlo: bands,
+      sensitivity: sensitivity
+    )
+    if let path = options.string("svg") {
+      let svg = report.chart().render()
+      guard FileManager.default.createFile(atPath: path, contents: Data(svg.utf8)) else {
+        throw PricingError(.invalidData, "cannot write the chart to '\(path)'")
+      }
+    }
+    if options.flag("json") {
+      print(
+        try Output.json(
+          Document(
+            scenario: scenario.id,
+            title: scenario.title,
+            currency: scenario.currency,
+            workload: scenario.workload.name,
+            start: scenario.start,
+            months: result.months,
+            summary: result.summary,
+            monteCarlo: bands,
+            sensitivity: sensitivity.map {
+              Sensitivity(metric: $0.metric.description, rows: $0.rows)
+            },
+            notes: result.notes,
+            sources: scenario.sources
+          )
+        )
+      )
+    } else if options.flag("csv") {
+      print(report.csv(), terminator: "")
+    } else {
+      print(report.text(), terminator: "")
+    }
+  }
+
+  /// A scenario file, or a preset by id; with a workload, the preset is built for it.
+  static func load(_ source: String, workload: WorkloadProfile?) throws -> Scenario {
+    guard FileManager.default.fileExists(atPath: source) else {
+      do {
+        return try ScenarioPreset.scenario(source, workload: workload)
+      } catch let error as PricingError where error.code == .invalidScenario {
+        throw UsageError("'\(source)' is not a file, and \(error.message)")
+      }
+    }
+    guard let data = FileManager.default.contents(atPath: source) else {
+      throw PricingError(.invalidData, "cannot read scenario file '\(source)'")
+    }
+    do {
+      var scenario = try Scenario.decode(from: data)
+      if let workload { scenario.workload = workload }
+      return scenario
+    } catch let error as PricingError {
+      throw PricingError(error.code, "scenario file '\(source)': \(error.message)")
+    }
+  }
+
+  static func whole(_ options: Options, _ name: String, in range: ClosedRange<Int>) throws -> Int? {
+    guard let text = options.string(name) else { return nil }
+    guard let value = Int(text.replacingOccurrences(of: "_", with: "")), range.contains(value)
+    else {
+      throw UsageError(
+        "--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
+      )
+    }
+    return value
+  }
+
+  /// Runs the Monte Carlo on `jobs` cores from this synchronous command.
+  static func monteCarlo(
+    _ simulation: ScenarioSimulation,
+    runs: Int,
+    seed: UInt64,
+    jobs: Int
+  ) throws -> MonteCarlo.Result {
+    final class Box: @unchecked Sendable {
+      var result: Result<MonteCarlo.Result, any Error> = .failure(CancellationError())
+    }
+    let box = Box()
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+      do {
+        box.result = .success(
+          try await MonteCarlo(simulation).run(runs: runs, seed: seed, parallelism: jobs)
+        )
+      } catch {
+        box.result = .failure(error)
+      }
+      done.signal()
+    }
+    done.wait()
+    return try box.result.get()
+  }
+}
