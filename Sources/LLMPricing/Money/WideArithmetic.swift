@@ -16,6 +16,7 @@ enum WideArithmetic {
   /// Returns `a × b ÷ divisor`, rounded by `rule`, or `nil` when the result overflows.
   ///
   /// - Precondition: `divisor` is not zero.
+  @inline(__always)
   static func multiplyDivide(
     _ a: Int128,
     _ b: Int128,
