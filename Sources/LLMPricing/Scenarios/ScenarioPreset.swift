@@ -361,6 +361,7 @@ extension ScenarioPreset {
     let targets = [
       "deepseek/deepseek-chat@CNY", "tencent/hunyuan-standard@CNY", "alibaba/qwen-plus@CNY",
     ]
+    let surges = ["surge-deepseek", "surge-hunyuan", "surge-qwen"]
     return Scenario(
       id: "us-access-restriction",
       title: "US APIs close to mainland China (July 2024) and developers migrate",
@@ -414,27 +415,6 @@ extension ScenarioPreset {
         ),
         ScenarioEvent(
           try month("2024-07"),
-          targets[0],
-          .surge(try decimal("0.5")),
-          id: "surge-deepseek",
-          note: "assumption: the unsourced '50%+' surge"
-        ),
-        ScenarioEvent(
-          try month("2024-07"),
-          targets[1],
-          .surge(try decimal("0.5")),
-          id: "surge-hunyuan",
-          note: "assumption: the unsourced '50%+' surge"
-        ),
-        ScenarioEvent(
-          try month("2024-07"),
-          targets[2],
-          .surge(try decimal("0.5")),
-          id: "surge-qwen",
-          note: "assumption: the unsourced '50%+' surge"
-        ),
-        ScenarioEvent(
-          try month("2024-07"),
           "zhipu/glm-4-air@CNY",
           .freeTier(tokensPerMonth: 150_000_000),
           note: "Zhipu's migration plan: 150 million free tokens, as one month"
@@ -447,13 +427,22 @@ extension ScenarioPreset {
           note: "Baidu Qianfan: 50 million free ERNIE tokens, as one month"
         ),
         ScenarioEvent(try month("2024-08"), "baidu/ernie-3.5-8k@CNY", .freeTier(tokensPerMonth: 0)),
-      ],
+      ]
+        + zip(targets, surges).map { target, id in
+          ScenarioEvent(
+            try month("2024-07"),
+            target,
+            .surge(try decimal("0.5")),
+            id: id,
+            note: "assumption: the unsourced '50%+' surge"
+          )
+        },
       market: try standardMarket(volume: FixedDecimal(9_500_000), growth: "0.1"),
       buyerOffering: "openai/gpt-4o@USD",
       uncertainties: try standardUncertainties()
-        + ["deepseek", "hunyuan", "qwen"].map {
+        + surges.map {
           Uncertainty(
-            "events[surge-\($0)].fraction",
+            "events[\($0)].fraction",
             low: try decimal("0.2"),
             high: try decimal("0.8")
           )
