@@ -428,7 +428,7 @@ extension ScenarioPreset {
         ),
         ScenarioEvent(try month("2024-08"), "baidu/ernie-3.5-8k@CNY", .freeTier(tokensPerMonth: 0)),
       ]
-        + zip(targets, surges).map { target, id in
+        + (try zip(targets, surges).map { target, id in
           ScenarioEvent(
             try month("2024-07"),
             target,
@@ -436,7 +436,7 @@ extension ScenarioPreset {
             id: id,
             note: "assumption: the unsourced '50%+' surge"
           )
-        },
+        }),
       market: try standardMarket(volume: FixedDecimal(9_500_000), growth: "0.1"),
       buyerOffering: "openai/gpt-4o@USD",
       uncertainties: try standardUncertainties()
