@@ -520,7 +520,16 @@ struct ScenarioMonteCarloTests {
     var d = SeededRandomNumberGenerator(seed: 1)
     let draws = (0..<1_000).map { _ in d.uniform(3, 5) }
     #expect(Set(draws) == [3, 4, 5])
-    // The widest range neither traps nor overflows.
+    // The widest ranges neither trap nor leave the range.
     _ = d.uniform(Int.min, Int.max)
+    for _ in 0..<100 {
+      let value = d.uniform(FixedDecimal.leastValue, FixedDecimal.greatestValue)
+      #expect(value >= FixedDecimal.leastValue && value <= FixedDecimal.greatestValue)
+    }
+    let decimals = (0..<1_000).map { _ in d.uniform(FixedDecimal(-2), FixedDecimal(3)) }
+    #expect(decimals.allSatisfy { $0 >= FixedDecimal(-2) && $0 < FixedDecimal(3) })
+    #expect(
+      decimals.contains { $0 < FixedDecimal(-1) } && decimals.contains { $0 > FixedDecimal(2) }
+    )
   }
 }

@@ -1,6 +1,19 @@
 import Foundation
 
 extension ScenarioSimulation {
+  /// An amount in CNY or USD in the other (or the same) currency, at a yuan-per-dollar
+  /// rate: multiplied into yuan, divided into dollars, so a round trip is exact when the
+  /// division is.
+  static func convert(
+    _ amount: FixedDecimal,
+    from source: Currency,
+    to target: Currency,
+    cnyPerUSD: FixedDecimal
+  ) throws -> FixedDecimal {
+    if source == target { return amount }
+    return source == .usd ? try amount * cnyPerUSD : try amount.divided(by: cnyPerUSD)
+  }
+
   /// What one run adds up to: everything a summary or a Monte Carlo band needs.
   struct RunOutcome: Sendable {
     var buyerBills: [FixedDecimal] = []
@@ -97,16 +110,10 @@ extension ScenarioSimulation {
     outcome.buyerBills.reserveCapacity(timeline.count)
 
     func toReporting(_ amount: FixedDecimal, _ index: Int, _ month: Int) throws -> FixedDecimal {
-      let own = currencies[index]
-      if own == reporting { return amount }
-      return own == .usd
-        ? try amount * cnyPerUSD[month] : try amount.divided(by: cnyPerUSD[month])
+      try Self.convert(amount, from: currencies[index], to: reporting, cnyPerUSD: cnyPerUSD[month])
     }
     func fromReporting(_ amount: FixedDecimal, _ index: Int, _ month: Int) throws -> FixedDecimal {
-      let own = currencies[index]
-      if own == reporting { return amount }
-      return own == .usd
-        ? try amount.divided(by: cnyPerUSD[month]) : try amount * cnyPerUSD[month]
+      try Self.convert(amount, from: reporting, to: currencies[index], cnyPerUSD: cnyPerUSD[month])
     }
     func flush(_ index: Int) throws {
       guard let price = stretchPrice[index], !stretchVolume[index].isZero else { return }

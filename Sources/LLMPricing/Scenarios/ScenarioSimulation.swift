@@ -206,12 +206,13 @@ public struct ScenarioSimulation: Sendable {
           costs.append(nil)
           continue
         }
-        let own = currencies[index]
         costs.append(
-          own == scenario.currency
-            ? cost
-            : own == .usd
-              ? try cost * cnyPerUSD[month] : try cost.divided(by: cnyPerUSD[month])
+          try Self.convert(
+            cost,
+            from: currencies[index],
+            to: scenario.currency,
+            cnyPerUSD: cnyPerUSD[month]
+          )
         )
       }
       reportingCosts.append(costs)

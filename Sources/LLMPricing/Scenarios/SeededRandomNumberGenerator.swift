@@ -47,11 +47,14 @@ public struct SeededRandomNumberGenerator: RandomNumberGenerator, Hashable, Send
   public mutating func uniform(_ low: FixedDecimal, _ high: FixedDecimal) -> FixedDecimal {
     let draw = next()
     guard high > low else { return low }
-    let span = (high.units - low.units).magnitude
+    // The difference of two in-range values can exceed Int128 (from the least to the
+    // greatest value), never UInt128: wrapping arithmetic gives it exactly.
+    let span = UInt128(truncatingIfNeeded: high.units &- low.units)
     let (upper, lower) = span.multipliedFullWidth(by: UInt128(draw))
-    // (span × draw) >> 64, which is below span, so it fits.
-    let offset = Int128(upper << 64 | lower >> 64)
-    return (try? FixedDecimal(units: low.units + offset)) ?? low
+    // (span × draw) >> 64 is below span, so low + offset lies in [low, high].
+    let offset = upper << 64 | lower >> 64
+    let units = Int128(truncatingIfNeeded: UInt128(truncatingIfNeeded: low.units) &+ offset)
+    return (try? FixedDecimal(units: units)) ?? low
   }
 
   /// A whole number drawn uniformly from a closed range.
