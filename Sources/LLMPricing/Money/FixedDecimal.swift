@@ -42,11 +42,14 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
   public var units: Int128 { Int128(high) << 64 | Int128(low) }
 
   /// The largest representable value, 170141183460469231731.
-  public static let greatestValue = FixedDecimal(checkedUnits: maximumUnits)
+  ///
+  /// This and the other constants are computed rather than `static let`: a stored
+  /// static is initialized lazily, and every use in a loop paid for the check.
+  public static var greatestValue: FixedDecimal { FixedDecimal(checkedUnits: maximumUnits) }
   /// The smallest representable value, −170141183460469231731.
-  public static let leastValue = FixedDecimal(checkedUnits: -maximumUnits)
+  public static var leastValue: FixedDecimal { FixedDecimal(checkedUnits: -maximumUnits) }
   /// Zero.
-  public static let zero = FixedDecimal(checkedUnits: 0)
+  public static var zero: FixedDecimal { FixedDecimal(checkedUnits: 0) }
 
   init(checkedUnits: Int128) {
     self.high = Int64(truncatingIfNeeded: checkedUnits >> 64)
@@ -129,11 +132,10 @@ extension FixedDecimal {
   ///   - rhs: Another addend.
   /// - Returns: `lhs + rhs`, exactly.
   /// - Throws: ``PricingError/Code/overflow`` when the sum is out of range.
+  @inline(__always)
   public static func + (lhs: FixedDecimal, rhs: FixedDecimal) throws -> FixedDecimal {
     let (sum, overflow) = lhs.units.addingReportingOverflow(rhs.units)
-    guard !overflow else {
-      throw PricingError(.overflow, "\(lhs) + \(rhs) is outside the representable range")
-    }
+    guard !overflow else { throw overflowError(lhs, "+", rhs) }
     return try FixedDecimal(units: sum)
   }
 
@@ -144,12 +146,22 @@ extension FixedDecimal {
   ///   - rhs: The subtrahend.
   /// - Returns: `lhs - rhs`, exactly.
   /// - Throws: ``PricingError/Code/overflow`` when the difference is out of range.
+  @inline(__always)
   public static func - (lhs: FixedDecimal, rhs: FixedDecimal) throws -> FixedDecimal {
     let (difference, overflow) = lhs.units.subtractingReportingOverflow(rhs.units)
-    guard !overflow else {
-      throw PricingError(.overflow, "\(lhs) − \(rhs) is outside the representable range")
-    }
+    guard !overflow else { throw overflowError(lhs, "−", rhs) }
     return try FixedDecimal(units: difference)
+  }
+
+  /// The error for an operation whose result is out of range, built out of line so the
+  /// arithmetic around it stays small enough to inline.
+  @inline(never)
+  static func overflowError(
+    _ lhs: FixedDecimal,
+    _ operation: String,
+    _ rhs: FixedDecimal
+  ) -> PricingError {
+    PricingError(.overflow, "\(lhs) \(operation) \(rhs) is outside the representable range")
   }
 
   /// Returns the product, rounded half to even at the 18th fractional digit.
@@ -162,6 +174,7 @@ extension FixedDecimal {
   ///   - rhs: Another factor.
   /// - Returns: `lhs × rhs`.
   /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
+  @inline(__always)
   public static func * (lhs: FixedDecimal, rhs: FixedDecimal) throws -> FixedDecimal {
     try lhs.multiplied(by: rhs, rounding: .toNearestOrEven)
   }
@@ -175,9 +188,7 @@ extension FixedDecimal {
   /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
   public static func * (lhs: FixedDecimal, rhs: Int) throws -> FixedDecimal {
     let (product, overflow) = lhs.units.multipliedReportingOverflow(by: Int128(rhs))
-    guard !overflow else {
-      throw PricingError(.overflow, "\(lhs) × \(rhs) is outside the representable range")
-    }
+    guard !overflow else { throw overflowError(lhs, "×", FixedDecimal(rhs)) }
     return try FixedDecimal(units: product)
   }
 
@@ -188,6 +199,7 @@ extension FixedDecimal {
   ///   - rule: How to round digits beyond the 18th; the default rounds half to even.
   /// - Returns: `self × other`.
   /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
+  @inline(__always)
   public func multiplied(
     by other: FixedDecimal,
     rounding rule: RoundingRule = .toNearestOrEven
@@ -199,7 +211,7 @@ extension FixedDecimal {
         dividingBy: Self.unitsPerOne,
         rounding: rule
       )
-    else { throw PricingError(.overflow, "\(self) × \(other) is outside the representable range") }
+    else { throw Self.overflowError(self, "×", other) }
     return try FixedDecimal(units: units)
   }
 
@@ -226,9 +238,7 @@ extension FixedDecimal {
         dividingBy: divisor.units,
         rounding: rule
       )
-    else {
-      throw PricingError(.overflow, "\(self) ÷ \(divisor) is outside the representable range")
-    }
+    else { throw Self.overflowError(self, "÷", divisor) }
     return try FixedDecimal(units: units)
   }
 

@@ -23,18 +23,28 @@ public struct MonteCarlo: Sendable {
     /// The 90th percentile.
     public var p90: FixedDecimal
 
-    /// The band of some values; zeros when there are none.
-    init(_ values: [FixedDecimal]) {
-      let sorted = values.sorted()
-      func rank(_ percent: Int) -> FixedDecimal {
-        guard !sorted.isEmpty else { return .zero }
-        // Nearest rank: the smallest value with at least `percent`% of values at or below.
-        let position = (percent * sorted.count + 99) / 100
-        return sorted[max(0, min(sorted.count - 1, position - 1))]
+    /// The band of some values, by nearest rank; zeros when there are none.
+    ///
+    /// The nearest-rank percentile `p` is the smallest value with at least `p`% of the
+    /// values at or below it: of 10 values, p10 is the smallest, p50 the 5th, p90 the 9th.
+    ///
+    /// - Parameter values: The values, in any order.
+    public init(_ values: [FixedDecimal]) {
+      guard !values.isEmpty else {
+        (p10, p50, p90) = (.zero, .zero, .zero)
+        return
       }
-      p10 = rank(10)
-      p50 = rank(50)
-      p90 = rank(90)
+      let count = values.count
+      func position(_ percent: Int) -> Int {
+        max(0, min(count - 1, (percent * count + 99) / 100 - 1))
+      }
+      let (low, middle, high) = (position(10), position(50), position(90))
+      var values = values
+      // The median first; the other two then lie on either side of it.
+      values.select(rank: middle, within: 0..<count)
+      if low < middle { values.select(rank: low, within: 0..<middle) }
+      if high > middle { values.select(rank: high, within: (middle + 1)..<count) }
+      (p10, p50, p90) = (values[low], values[middle], values[high])
     }
   }
 
@@ -179,11 +189,10 @@ public struct MonteCarlo: Sendable {
   ) throws -> [ScenarioSimulation.RunOutcome] {
     var result: [ScenarioSimulation.RunOutcome] = []
     result.reserveCapacity(range.count)
-    var unused: [ScenarioResult.Month] = []
     for run in range {
       let values = draws(run: run, seed: seed)
       do {
-        result.append(try simulation.simulate(values, months: &unused, recording: false))
+        result.append(try simulation.simulate(values))
       } catch let error as PricingError {
         let drawn = simulation.uncertain.map { "\($0.parameter) = \(values[$0.index])" }
         throw PricingError(

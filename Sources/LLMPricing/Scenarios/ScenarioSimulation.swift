@@ -31,13 +31,20 @@ public struct ScenarioSimulation: Sendable {
   /// The buyer's tokens each month, in millions.
   let buyerTokens: [FixedDecimal]
   let currencies: [Currency]
+  /// How each offering's prices become reporting-currency prices.
+  let conversions: [Conversion]
   let segments: [Int]
   let startPrices: [FixedDecimal]
+  /// The starting prices in the reporting currency, at the first month's rate.
+  let startReportingPrices: [FixedDecimal]
   /// Per offering, the catalog's effective price each month; empty when not replaying.
   let replay: [[FixedDecimal?]]
+  /// The offerings that replay the catalog.
+  let replaying: [Int]
   let marginalCosts: [FixedDecimal?]
-  /// Each month's marginal costs in the reporting currency.
-  let reportingCosts: [[FixedDecimal?]]
+  /// Each month's marginal costs in the reporting currency, `month × count + offering`;
+  /// zero for offerings without one.
+  let reportingCosts: [FixedDecimal]
   let startShares: [FixedDecimal]
   let startAvailable: [Bool]
   let entryShares: [FixedDecimal]
@@ -47,6 +54,13 @@ public struct ScenarioSimulation: Sendable {
   /// The values uncertainties vary: see ``Slot``.
   let parameters: [FixedDecimal]
   let eventsByMonth: [[CompiledEvent]]
+  /// Every follow event's leaders, one after another.
+  let followedLeaders: [Int]
+  /// Whether any event follows: only then does a run keep the prices of past months.
+  let hasFollowers: Bool
+  /// Per month, a number that changes exactly when the exchange rate does, so a run can
+  /// tell whether a converted price is still current by comparing two integers.
+  let rateEpochs: [Int]
   let uncertain: [Slot]
 
   /// Where a varying value lives in ``parameters``.
@@ -56,6 +70,16 @@ public struct ScenarioSimulation: Sendable {
     var high: FixedDecimal
     var isWholeNumber: Bool
     var parameter: String
+  }
+
+  /// How an amount in an offering's currency becomes one in the reporting currency.
+  enum Conversion: Sendable {
+    /// The same currency.
+    case none
+    /// Dollars into yuan: times the yuan-per-dollar rate.
+    case multiply
+    /// Yuan into dollars: divided by the rate.
+    case divide
   }
 
   static let elasticitySlot = 0
@@ -70,7 +94,9 @@ public struct ScenarioSimulation: Sendable {
     case cut, raise, setPrice, floor, surge, enter
     case freeTier(Int)
     case exit([Int])
-    case follow([Int])
+    /// The leaders, as a range of ``followedLeaders``: a flat list keeps a run's inner
+    /// loop free of nested arrays.
+    case follow(Range<Int>)
   }
 
   struct CompiledEvent: Sendable {
@@ -194,19 +220,36 @@ public struct ScenarioSimulation: Sendable {
       servable.append(true)
     }
     self.startPrices = startPrices
+    var conversions: [Conversion] = []
+    var startReportingPrices: [FixedDecimal] = []
+    for (index, currency) in currencies.enumerated() {
+      conversions.append(
+        currency == scenario.currency ? .none : currency == .usd ? .multiply : .divide
+      )
+      startReportingPrices.append(
+        try Self.convert(
+          startPrices[index],
+          from: currency,
+          to: scenario.currency,
+          cnyPerUSD: cnyPerUSD[0]
+        )
+      )
+    }
+    self.conversions = conversions
+    self.startReportingPrices = startReportingPrices
     self.replay = replay
+    replaying = replay.indices.filter { !replay[$0].isEmpty }
     self.startAvailable = startAvailable
     self.servable = servable
     marginalCosts = offerings.map(\.marginalCost)
-    var reportingCosts: [[FixedDecimal?]] = []
+    var reportingCosts: [FixedDecimal] = []
     for month in timeline.indices {
-      var costs: [FixedDecimal?] = []
       for (index, offering) in offerings.enumerated() {
         guard let cost = offering.marginalCost else {
-          costs.append(nil)
+          reportingCosts.append(.zero)
           continue
         }
-        costs.append(
+        reportingCosts.append(
           try Self.convert(
             cost,
             from: currencies[index],
@@ -215,7 +258,6 @@ public struct ScenarioSimulation: Sendable {
           )
         )
       }
-      reportingCosts.append(costs)
     }
     self.reportingCosts = reportingCosts
     entryShares = offerings.map { $0.share ?? .zero }
@@ -260,6 +302,7 @@ public struct ScenarioSimulation: Sendable {
       scenario.market.switching.rate,
     ]
     var eventsByMonth = [[CompiledEvent]](repeating: [], count: timeline.count)
+    var followedLeaders: [Int] = []
     for (index, event) in scenario.events.enumerated() {
       let own = scenario.offeringIndex(event.offering) ?? 0
       let ids = { (list: [String]) in list.compactMap { scenario.offeringIndex($0) } }
@@ -279,7 +322,9 @@ public struct ScenarioSimulation: Sendable {
         let chosen =
           leaders.isEmpty
           ? (0..<n).filter { $0 != own && segments[$0] == segments[own] } : ids(leaders)
-        (kind, value, lag) = (.follow(chosen), discount, months)
+        let first = followedLeaders.count
+        followedLeaders += chosen
+        (kind, value, lag) = (.follow(first..<followedLeaders.count), discount, months)
       }
       parameters += [value, FixedDecimal(lag)]
       let monthIndex = timeline.firstIndex(of: event.month) ?? 0
@@ -289,6 +334,16 @@ public struct ScenarioSimulation: Sendable {
     }
     self.parameters = parameters
     self.eventsByMonth = eventsByMonth
+    self.followedLeaders = followedLeaders
+    hasFollowers = scenario.events.contains {
+      if case .follow = $0.action { return true } else { return false }
+    }
+    var rateEpochs: [Int] = []
+    for month in timeline.indices {
+      let moved = month > 0 && cnyPerUSD[month] != cnyPerUSD[month - 1]
+      rateEpochs.append(month == 0 ? 0 : rateEpochs[month - 1] + (moved ? 1 : 0))
+    }
+    self.rateEpochs = rateEpochs
     uncertain = try scenario.uncertainties.map { uncertainty in
       let slot = try Self.slot(of: uncertainty.parameter, in: scenario)
       return Slot(
@@ -325,9 +380,7 @@ public struct ScenarioSimulation: Sendable {
   /// - Throws: ``PricingError/Code/overflow`` when volumes or amounts leave the
   ///   representable range.
   public func run() throws -> ScenarioResult {
-    var months: [ScenarioResult.Month] = []
-    let outcome = try simulate(parameters, months: &months, recording: true)
-    return try result(outcome, months: months)
+    return try record(parameters)
   }
 
   /// Runs the scenario with some parameters set: `["market.elasticity": -2]`.
@@ -344,8 +397,6 @@ public struct ScenarioSimulation: Sendable {
       parameters[try Self.slot(of: path, in: scenario)] = value
     }
     try changed.validate()
-    var months: [ScenarioResult.Month] = []
-    let outcome = try simulate(parameters, months: &months, recording: true)
-    return try result(outcome, months: months)
+    return try record(parameters)
   }
 }

@@ -32,13 +32,12 @@ extension ScenarioSimulation {
   /// - Throws: ``PricingError/Code/invalidScenario`` for a metric naming an unknown
   ///   offering; a run's ``PricingError/Code/overflow``.
   public func sensitivity(of metric: ScenarioMetric) throws -> [SensitivityRow] {
-    var unused: [ScenarioResult.Month] = []
     let rows = try uncertain.map { slot in
       var outcomes: [FixedDecimal] = []
       for end in [slot.low, slot.high] {
         var values = parameters
         values[slot.index] = end
-        let outcome = try simulate(values, months: &unused, recording: false)
+        let outcome = try simulate(values)
         outcomes.append(try metric.value(of: outcome, in: scenario))
       }
       return SensitivityRow(

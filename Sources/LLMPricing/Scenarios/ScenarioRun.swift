@@ -1,0 +1,625 @@
+import Foundation
+
+/// One run of a scenario with one set of parameter values: the market's state, advanced a
+/// month at a time.
+///
+/// The state lives in a struct with mutating methods rather than in local variables shared
+/// with nested functions: variables that nested functions capture are boxed on the heap
+/// and checked for exclusive access at run time on every use, which cost a Monte Carlo run
+/// a fifth of its time.
+struct ScenarioRun {
+  /// A follow event in force for an offering.
+  private struct Follow {
+    /// The leaders, as a range of ``ScenarioSimulation/followedLeaders``.
+    var leaders: Range<Int>
+    var lag: Int
+    var discount: FixedDecimal
+  }
+
+  private let simulation: ScenarioSimulation
+  private let values: [FixedDecimal]
+  private let count: Int
+  private let reporting: Currency
+  private let switchCost: FixedDecimal
+  private let payback: Int
+  private let elasticity: FixedDecimal
+  private let growth: FixedDecimal
+  private let rate: FixedDecimal
+  /// `1 − threshold`: a move is worth it when the new price is at most this share of the old.
+  private let keep: FixedDecimal
+
+  private var price: [FixedDecimal]
+  private var replayBase: [FixedDecimal?]
+  private var floor: [FixedDecimal?]
+  private var free: [Int]
+  private var available: [Bool]
+  private var share: [FixedDecimal]
+  private var follows: [Follow?]
+  /// The last follow target per offering and the leaders' lowest price and exchange rate
+  /// it came from: followers recompute only when either moves.
+  private var followTarget: [FixedDecimal]
+  private var followLowest: [FixedDecimal]
+  private var followEpoch: [Int]
+  /// Past months' reporting prices, `month × count + offering`, with ``unsold`` for an
+  /// offering not in the market; kept only when something follows.
+  private var pastPrices: [FixedDecimal] = []
+  /// Each offering's price in the reporting currency, converted from `convertedFrom` at
+  /// the rate of epoch `convertedEpoch` (−1 before the first conversion).
+  private var reportingPrice: [FixedDecimal]
+  private var convertedFrom: [FixedDecimal]
+  private var convertedEpoch: [Int]
+  private var effective: [FixedDecimal]
+  /// `effective × keep`, rounded down, and the effective price it was computed from.
+  private var bound: [FixedDecimal]
+  private var boundFrom: [FixedDecimal]
+  /// Revenue accrues as price × volume over each stretch of months at one price, and cost
+  /// as marginal cost × volume over each stretch at one cost: one multiplication a
+  /// stretch rather than two a month.
+  private var stretchPrice: [FixedDecimal]
+  private var stretchVolume: [FixedDecimal]
+  private var stretchCost: [FixedDecimal]
+  private var costVolume: [FixedDecimal]
+  private var costs: [FixedDecimal]
+  private var quoted: [Bool]
+  private var firstQuote: [FixedDecimal]
+  private var lastQuote: [FixedDecimal]
+  private var pending: [FixedDecimal]
+  private var cheapest: [Int]
+  private var growthFactor = FixedDecimal(1)
+  private var surgeFactor = FixedDecimal(1)
+  private var startAverage = FixedDecimal.zero
+  private var buyer: Int
+  private var switcher: Int
+  private var startEffective = FixedDecimal.zero
+  private(set) var outcome = ScenarioSimulation.RunOutcome()
+
+  /// What a follower sees of a leader not in the market: above any price.
+  private static var unsold: FixedDecimal { .greatestValue }
+
+  /// Sets a run up at the start of the timeline.
+  init(_ simulation: ScenarioSimulation, values: [FixedDecimal]) throws {
+    let count = simulation.startPrices.count
+    let months = simulation.timeline.count
+    let rule = simulation.scenario.market.switching
+    self.simulation = simulation
+    self.values = values
+    self.count = count
+    reporting = simulation.scenario.currency
+    switchCost = rule.cost
+    payback = rule.paybackMonths
+    elasticity = values[ScenarioSimulation.elasticitySlot]
+    growth = try FixedDecimal(1) + values[ScenarioSimulation.growthSlot]
+    rate = values[ScenarioSimulation.rateSlot]
+    keep = try FixedDecimal(1) - values[ScenarioSimulation.thresholdSlot]
+
+    price = simulation.startPrices
+    replayBase = simulation.replay.map { $0.first ?? nil }
+    floor = [FixedDecimal?](repeating: nil, count: count)
+    free = [Int](repeating: 0, count: count)
+    available = simulation.startAvailable
+    share = simulation.startShares
+    follows = [Follow?](repeating: nil, count: count)
+    followTarget = [FixedDecimal](repeating: .zero, count: count)
+    followLowest = [FixedDecimal](repeating: Self.unsold, count: count)
+    followEpoch = [Int](repeating: -1, count: count)
+    if simulation.hasFollowers {
+      pastPrices = [FixedDecimal](repeating: Self.unsold, count: months * count)
+    }
+    reportingPrice = [FixedDecimal](repeating: .zero, count: count)
+    convertedFrom = [FixedDecimal](repeating: .zero, count: count)
+    convertedEpoch = [Int](repeating: -1, count: count)
+    effective = [FixedDecimal](repeating: .zero, count: count)
+    bound = [FixedDecimal](repeating: .zero, count: count)
+    // Prices are never negative, so no effective price equals the least value.
+    boundFrom = [FixedDecimal](repeating: .leastValue, count: count)
+    stretchPrice = boundFrom
+    stretchVolume = [FixedDecimal](repeating: .zero, count: count)
+    stretchCost = boundFrom
+    costVolume = stretchVolume
+    costs = stretchVolume
+    quoted = [Bool](repeating: false, count: count)
+    firstQuote = stretchVolume
+    lastQuote = stretchVolume
+    pending = [FixedDecimal](repeating: .zero, count: count)
+    cheapest = [Int](repeating: -1, count: simulation.segments.count)
+    buyer = simulation.buyerStart
+    switcher = simulation.buyerStart
+
+    outcome.revenues = [FixedDecimal](repeating: .zero, count: count)
+    outcome.floorMonths = [Int?](repeating: nil, count: count)
+    outcome.exitMonths = outcome.floorMonths
+    outcome.buyerBills.reserveCapacity(months)
+    outcome.switchingBills.reserveCapacity(months)
+    outcome.averagePrices.reserveCapacity(months)
+    outcome.marketVolumes.reserveCapacity(months)
+  }
+
+  // MARK: - A month
+
+  /// Advances the market by one month; appends the month's rows when `months` is given.
+  mutating func advance(_ month: Int, recording months: inout [ScenarioResult.Month]?) throws {
+    try replayCatalog(month)
+    try applyEvents(month)
+    try follow(month)
+    try quotePrices(month)
+    findCheapest()
+
+    let tokens = simulation.buyerTokens[month]
+    // The least saving per million tokens that pays the switching cost back in time.
+    let leastSaving =
+      switchCost.isZero || tokens.isZero
+      ? FixedDecimal.zero
+      : try switchCost.divided(by: try tokens * payback, rounding: .up)
+    if month > 0, !rate.isZero { try switchMarket(leastSaving: leastSaving) }
+    let (average, volume) = try demand(month)
+
+    // The buyer: the one who stays moves only when its offering leaves.
+    var forcedCost = FixedDecimal.zero
+    if !available[buyer] {
+      buyer = try replacement(for: buyer, month: month)
+      forcedCost = switchCost
+      outcome.notes.append(
+        "\(simulation.timeline[month]): the buyer's offering left; it moved to "
+          + simulation.scenario.offerings[buyer].id
+      )
+    }
+    var switched = false
+    if !available[switcher] {
+      switcher = try replacement(for: switcher, month: month)
+      switched = true
+    } else if month > 0 {
+      let target = cheapest[simulation.segments[switcher]]
+      if target >= 0, target != switcher,
+        try worthMoving(from: switcher, to: target, leastSaving: leastSaving)
+      {
+        switcher = target
+        switched = true
+      }
+    }
+    if month == 0 { startEffective = effective[buyer] }
+    let bill = try (try bill(on: buyer, tokens: tokens)) + forcedCost
+    let switchingBill = try (try self.bill(on: switcher, tokens: tokens))
+      + (switched ? switchCost : .zero)
+    outcome.buyerBills.append(bill)
+    outcome.switchingBills.append(switchingBill)
+    outcome.averagePrices.append(average)
+    outcome.marketVolumes.append(volume)
+    outcome.buyerBill = try outcome.buyerBill + bill
+    outcome.switchingBill = try outcome.switchingBill + switchingBill
+    outcome.billAtStartPrices = try outcome.billAtStartPrices + (try startEffective * tokens)
+
+    let rows = try serve(month, volume: volume, recording: months != nil)
+    if month == 0 { outcome.startShares = share }
+    months?.append(
+      ScenarioResult.Month(
+        month: simulation.timeline[month],
+        cnyPerUSD: simulation.cnyPerUSD[month],
+        marketVolume: volume,
+        averagePrice: average,
+        offerings: rows,
+        buyer: ScenarioResult.BuyerMonth(
+          tokens: tokens,
+          offering: simulation.scenario.offerings[buyer].id,
+          bill: bill,
+          switchingOffering: simulation.scenario.offerings[switcher].id,
+          switchingBill: switchingBill,
+          switched: switched
+        )
+      )
+    )
+  }
+
+  /// Closes the last price stretches and completes ``outcome``.
+  ///
+  /// It returns nothing on purpose: on Swift 6.3.1 for Linux, this method returning the
+  /// outcome (a throwing method returning a large struct) was miscompiled in optimized
+  /// builds into a spurious throw of a corrupt error.
+  mutating func finish() throws {
+    for index in 0..<count {
+      try flush(index)
+      try flushCost(index)
+    }
+    outcome.endShares = (0..<count).map { available[$0] ? share[$0] : .zero }
+    outcome.startPrices = (0..<count).map { quoted[$0] ? firstQuote[$0] : nil }
+    outcome.endPrices = (0..<count).map { quoted[$0] ? lastQuote[$0] : nil }
+    var margins: [FixedDecimal?] = []
+    margins.reserveCapacity(count)
+    for index in 0..<count {
+      if simulation.marginalCosts[index] == nil {
+        margins.append(nil)
+      } else {
+        margins.append(try outcome.revenues[index] - costs[index])
+      }
+    }
+    outcome.margins = margins
+  }
+
+  /// Step 1: the catalog's own price changes.
+  private mutating func replayCatalog(_ month: Int) throws {
+    for index in simulation.replaying {
+      guard let catalogPrice = simulation.replay[index][month] else {
+        if available[index] { try leave(index, to: [], month: month) }
+        continue
+      }
+      if !available[index] { try enter(index, taking: simulation.entryShares[index]) }
+      if let base = replayBase[index], base != catalogPrice {
+        price[index] =
+          price[index] == base || base.isZero
+          ? catalogPrice : try (try price[index] * catalogPrice).divided(by: base)
+      } else if replayBase[index] == nil {
+        price[index] = catalogPrice
+      }
+      setPrice(index, price[index])
+      replayBase[index] = catalogPrice
+    }
+  }
+
+  /// Step 2: the month's events, in order.
+  private mutating func applyEvents(_ month: Int) throws {
+    let one = FixedDecimal(1)
+    // A local copy of the month's events: iterating `simulation`'s array in place while
+    // mutating `self` made the compiler copy the whole run for every month.
+    let events = simulation.eventsByMonth[month]
+    for event in events {
+      let index = event.offering
+      let value = values[event.slot]
+      switch event.kind {
+      case .cut: setPrice(index, try price[index] * (try one - value))
+      case .raise: setPrice(index, try price[index] * (try one + value))
+      case .setPrice: setPrice(index, value)
+      case .floor:
+        floor[index] = value
+        setPrice(index, price[index])
+      case .freeTier(let tokens): free[index] = tokens
+      case .enter: try enter(index, taking: value)
+      case .exit(let targets): if available[index] { try leave(index, to: targets, month: month) }
+      case .surge:
+        guard available[index] else { break }
+        let extra = try share[index] * value
+        let total = try one + extra
+        for other in 0..<count where other != index {
+          share[other] = try share[other].divided(by: total)
+        }
+        share[index] = try (try share[index] + extra).divided(by: total)
+        surgeFactor = try surgeFactor * total
+      case .follow(let leaders):
+        let lag = values[event.slot + 1].wholeNumber() ?? 0
+        follows[index] = Follow(leaders: leaders, lag: lag, discount: value)
+        followEpoch[index] = -1
+      }
+    }
+  }
+
+  /// Step 3: followers match their leaders' earlier prices, in offering order.
+  private mutating func follow(_ month: Int) throws {
+    guard simulation.hasFollowers else { return }
+    for index in 0..<count where available[index] {
+      guard let follow = follows[index] else { continue }
+      let source = month - follow.lag
+      var lowest = Self.unsold
+      if source >= 0, source < month {
+        // The common case, kept tight: a scan of one past month's prices.
+        let base = source * count
+        for position in follow.leaders {
+          let quote = pastPrices[base + simulation.followedLeaders[position]]
+          if quote < lowest { lowest = quote }
+        }
+      } else {
+        for position in follow.leaders {
+          let leader = simulation.followedLeaders[position]
+          let quote: FixedDecimal
+          if source == month {
+            guard available[leader] else { continue }
+            quote = try currentReportingPrice(leader, month)
+          } else if source < 0 {
+            guard simulation.startAvailable[leader] else { continue }
+            quote = simulation.startReportingPrices[leader]
+          } else {
+            quote = pastPrices[source * count + leader]
+          }
+          if quote < lowest { lowest = quote }
+        }
+      }
+      guard lowest != Self.unsold else { continue }
+      let epoch = simulation.rateEpochs[month]
+      if followLowest[index] != lowest || followEpoch[index] != epoch {
+        followTarget[index] = try Self.fromReporting(
+          try lowest * (try FixedDecimal(1) - follow.discount),
+          simulation.conversions[index],
+          rate: simulation.cnyPerUSD[month]
+        )
+        followLowest[index] = lowest
+        followEpoch[index] = epoch
+      }
+      if followTarget[index] < price[index] { setPrice(index, followTarget[index]) }
+    }
+  }
+
+  /// Prices as buyers see them, in the reporting currency and net of free tokens.
+  private mutating func quotePrices(_ month: Int) throws {
+    let tokens = simulation.buyerTokens[month]
+    for index in 0..<count {
+      let quote = try currentReportingPrice(index, month)
+      if simulation.hasFollowers, available[index] { pastPrices[month * count + index] = quote }
+      if free[index] == 0 || tokens.isZero {
+        effective[index] = quote
+      } else {
+        let freeTokens = try FixedDecimal(free[index]).divided(by: FixedDecimal(1_000_000))
+        let paid = max(.zero, try tokens - freeTokens)
+        effective[index] = try (try quote * paid).divided(by: tokens)
+      }
+      if available[index] {
+        if !quoted[index] {
+          firstQuote[index] = quote
+          quoted[index] = true
+        }
+        lastQuote[index] = quote
+        if let minimum = floor[index], price[index] == minimum, outcome.floorMonths[index] == nil {
+          outcome.floorMonths[index] = month
+        }
+      }
+    }
+  }
+
+  /// The cheapest available offering of each segment by effective price.
+  private mutating func findCheapest() {
+    for segment in cheapest.indices { cheapest[segment] = -1 }
+    for index in 0..<count where available[index] {
+      let segment = simulation.segments[index]
+      if cheapest[segment] < 0 || effective[index] < effective[cheapest[segment]] {
+        cheapest[segment] = index
+      }
+    }
+  }
+
+  /// Step 4: the market's buyers move toward the cheapest of their segment at the rate.
+  private mutating func switchMarket(leastSaving: FixedDecimal) throws {
+    for index in 0..<count where available[index] && !share[index].isZero {
+      let target = cheapest[simulation.segments[index]]
+      guard target != index, try worthMoving(from: index, to: target, leastSaving: leastSaving)
+      else { continue }
+      let moved = try share[index] * rate
+      share[index] = try share[index] - moved
+      pending[target] = try pending[target] + moved
+    }
+    for index in 0..<count where !pending[index].isZero {
+      share[index] = try share[index] + pending[index]
+      pending[index] = .zero
+    }
+  }
+
+  /// Step 5: the market's average effective price and its volume.
+  private mutating func demand(_ month: Int) throws -> (average: FixedDecimal, volume: FixedDecimal)
+  {
+    var average = FixedDecimal.zero
+    for index in 0..<count where available[index] && !share[index].isZero {
+      average = try average + (try share[index] * effective[index])
+    }
+    if month == 0 {
+      startAverage = average
+    } else {
+      growthFactor = try growthFactor * growth
+    }
+    var volume = try (try simulation.scenario.market.volume * growthFactor) * surgeFactor
+    if !elasticity.isZero, !startAverage.isZero {
+      let ratio = try average.divided(by: startAverage)
+      volume = try volume * (try DemandCurve.factor(ratio: ratio, elasticity: elasticity))
+    }
+    return (average, volume)
+  }
+
+  /// Volumes, revenue and margins; the month's rows when recording.
+  private mutating func serve(
+    _ month: Int,
+    volume: FixedDecimal,
+    recording: Bool
+  ) throws -> [ScenarioResult.OfferingMonth] {
+    var rows: [ScenarioResult.OfferingMonth] = []
+    if recording { rows.reserveCapacity(count) }
+    for index in 0..<count {
+      let served = available[index] && !share[index].isZero ? try share[index] * volume : .zero
+      if effective[index] != stretchPrice[index] {
+        try flush(index)
+        stretchPrice[index] = effective[index]
+      }
+      stretchVolume[index] = try stretchVolume[index] + served
+      let hasCost = simulation.marginalCosts[index] != nil
+      let cost = simulation.reportingCosts[month * count + index]
+      if hasCost {
+        if cost != stretchCost[index] {
+          try flushCost(index)
+          stretchCost[index] = cost
+        }
+        costVolume[index] = try costVolume[index] + served
+      }
+      guard recording else { continue }
+      let revenue = try served * effective[index]
+      var margin: FixedDecimal?
+      if hasCost { margin = try revenue - (try served * cost) }
+      rows.append(
+        ScenarioResult.OfferingMonth(
+          offering: simulation.scenario.offerings[index].id,
+          available: available[index],
+          price: price[index],
+          currency: simulation.currencies[index],
+          reportingPrice: reportingPrice[index],
+          atFloor: floor[index] == price[index],
+          freeTokensPerMonth: free[index],
+          volume: served,
+          share: available[index] ? share[index] : .zero,
+          revenue: try Self.fromReporting(
+            revenue,
+            simulation.conversions[index],
+            rate: simulation.cnyPerUSD[month]
+          ),
+          reportingRevenue: revenue,
+          grossMargin: margin
+        )
+      )
+    }
+    return rows
+  }
+
+  // MARK: - Helpers
+
+  /// An amount in an offering's currency in the reporting currency, as
+  /// ``ScenarioSimulation/convert(_:from:to:cnyPerUSD:)`` does, with the direction looked
+  /// up rather than found by comparing currencies.
+  ///
+  /// Static, like ``fromReporting(_:_:rate:)``: a method reading `self` inside a write to
+  /// one of its arrays makes the compiler copy the whole run first.
+  private static func toReporting(
+    _ amount: FixedDecimal,
+    _ conversion: ScenarioSimulation.Conversion,
+    rate: FixedDecimal
+  ) throws -> FixedDecimal {
+    switch conversion {
+    case .none: return amount
+    case .multiply: return try amount * rate
+    case .divide: return try amount.divided(by: rate)
+    }
+  }
+
+  /// An amount in the reporting currency in an offering's currency.
+  private static func fromReporting(
+    _ amount: FixedDecimal,
+    _ conversion: ScenarioSimulation.Conversion,
+    rate: FixedDecimal
+  ) throws -> FixedDecimal {
+    switch conversion {
+    case .none: return amount
+    case .multiply: return try amount.divided(by: rate)
+    case .divide: return try amount * rate
+    }
+  }
+
+  /// An offering's price in the reporting currency this month, converted only when its
+  /// price or the exchange rate has moved since the last conversion.
+  private mutating func currentReportingPrice(_ index: Int, _ month: Int) throws -> FixedDecimal {
+    let epoch = simulation.rateEpochs[month]
+    if convertedEpoch[index] != epoch || convertedFrom[index] != price[index] {
+      reportingPrice[index] = try Self.toReporting(
+        price[index],
+        simulation.conversions[index],
+        rate: simulation.cnyPerUSD[month]
+      )
+      convertedFrom[index] = price[index]
+      convertedEpoch[index] = epoch
+    }
+    return reportingPrice[index]
+  }
+
+  /// Whether a buyer on `from` gains enough by moving to `to`: saving ≥ threshold × bill,
+  /// that is `to ≤ from × (1 − threshold)`, and saving × tokens × payback ≥ cost.
+  ///
+  /// Both are tested against bounds rounded toward the test (down, then up), which keeps
+  /// them exact while computing each bound once per price or month.
+  private mutating func worthMoving(
+    from: Int,
+    to: Int,
+    leastSaving: FixedDecimal
+  ) throws -> Bool {
+    guard effective[to] < effective[from] else { return false }
+    if boundFrom[from] != effective[from] {
+      bound[from] = try effective[from].multiplied(by: keep, rounding: .down)
+      boundFrom[from] = effective[from]
+    }
+    guard effective[to] <= bound[from] else { return false }
+    if switchCost.isZero { return true }
+    return try effective[from] - effective[to] >= leastSaving
+  }
+
+  /// Where a buyer goes when its offering leaves: the cheapest of its segment, else of
+  /// the market.
+  private mutating func replacement(for current: Int, month: Int) throws -> Int {
+    let segmentCheapest = cheapest[simulation.segments[current]]
+    if segmentCheapest >= 0 { return segmentCheapest }
+    return try cheapestOffering(segment: nil, month: month) ?? current
+  }
+
+  /// A bill: price × paid tokens, exactly; `effective` (the price spread over all tokens)
+  /// is rounded and serves comparisons only.
+  private func bill(on index: Int, tokens: FixedDecimal) throws -> FixedDecimal {
+    guard free[index] > 0 else { return try reportingPrice[index] * tokens }
+    let freeTokens = try FixedDecimal(free[index]).divided(by: FixedDecimal(1_000_000))
+    return try reportingPrice[index] * max(.zero, try tokens - freeTokens)
+  }
+
+  /// Adds a finished stretch of unchanged price to the revenue.
+  private mutating func flush(_ index: Int) throws {
+    guard !stretchVolume[index].isZero else { return }
+    let revenue = try stretchVolume[index] * stretchPrice[index]
+    outcome.revenues[index] = try outcome.revenues[index] + revenue
+    stretchVolume[index] = .zero
+  }
+
+  /// Adds a finished stretch of unchanged marginal cost to the costs.
+  private mutating func flushCost(_ index: Int) throws {
+    guard !costVolume[index].isZero else { return }
+    costs[index] = try costs[index] + (try costVolume[index] * stretchCost[index])
+    costVolume[index] = .zero
+  }
+
+  /// Sets a price, held at the offering's floor.
+  ///
+  /// A mutating method rather than `price[index] = clamp(value)`: reading all of `self`
+  /// inside a write to one of its arrays made the compiler copy the whole run.
+  private mutating func setPrice(_ index: Int, _ value: FixedDecimal) {
+    if let minimum = floor[index], value < minimum {
+      price[index] = minimum
+    } else {
+      price[index] = value
+    }
+  }
+
+  /// The cheapest offering in the market by reporting price, in a segment or any.
+  private mutating func cheapestOffering(segment: Int?, month: Int) throws -> Int? {
+    var best: Int?
+    var bestPrice = FixedDecimal.zero
+    for index in 0..<count
+    where available[index] && (segment == nil || simulation.segments[index] == segment) {
+      let quote = try currentReportingPrice(index, month)
+      if best == nil || quote < bestPrice {
+        best = index
+        bestPrice = quote
+      }
+    }
+    return best
+  }
+
+  /// An offering leaves the market; its share goes to `targets` in proportion to their
+  /// shares, or to the cheapest offering left.
+  private mutating func leave(_ index: Int, to targets: [Int], month: Int) throws {
+    available[index] = false
+    outcome.exitMonths[index] = month
+    let moving = share[index]
+    share[index] = .zero
+    var destinations = targets.filter { available[$0] }
+    if destinations.isEmpty {
+      if let any =
+        try cheapestOffering(segment: simulation.segments[index], month: month)
+        ?? cheapestOffering(segment: nil, month: month)
+      {
+        destinations = [any]
+      }
+    }
+    var weight = FixedDecimal.zero
+    for destination in destinations { weight = try weight + share[destination] }
+    for destination in destinations {
+      let part =
+        weight.isZero
+        ? try moving.divided(by: FixedDecimal(destinations.count))
+        : try (try moving * share[destination]).divided(by: weight)
+      share[destination] = try share[destination] + part
+    }
+  }
+
+  /// An offering enters the market and takes a share from the others in proportion.
+  private mutating func enter(_ index: Int, taking entryShare: FixedDecimal) throws {
+    guard !available[index], simulation.servable[index] else { return }
+    available[index] = true
+    let keep = try FixedDecimal(1) - entryShare
+    for other in 0..<count where other != index { share[other] = try share[other] * keep }
+    share[index] = entryShare
+  }
+}
