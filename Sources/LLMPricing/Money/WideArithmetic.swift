@@ -110,6 +110,15 @@ enum WideArithmetic {
     // The quotient fits in 128 bits exactly when the top limb is below 10^18; then the
     // shifted top limb is below the normalized divisor, as the division needs.
     guard top < UInt64(truncatingIfNeeded: unit) else { return nil }
+    if top == 0, middle < normalizedUnit >> 4 {
+      // A quotient below 2^64, as for most products of prices, shares and rates: one
+      // step, since the upper shifted limb is below the divisor.
+      let (quotient, remainder) = divideByNormalizedUnit(
+        middle << 4 | lower.low >> 60,
+        lower.low << 4
+      )
+      return (UInt128(quotient), UInt128(remainder >> 4))
+    }
     let (quotientHigh, remainderHigh) = divideByNormalizedUnit(
       top << 4 | middle >> 60,
       middle << 4 | lower.low >> 60

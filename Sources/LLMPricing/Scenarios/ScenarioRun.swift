@@ -12,8 +12,11 @@ struct ScenarioRun {
   private struct Follow {
     /// The leaders, as a range of ``ScenarioSimulation/followedLeaders``.
     var leaders: Range<Int>
+    /// Whether the leaders are the rest of the follower's segment.
+    var wholeSegment: Bool
     var lag: Int
-    var discount: FixedDecimal
+    /// `1 − discount`: the share of the leaders' price the follower matches.
+    var matched: FixedDecimal
   }
 
   private let simulation: ScenarioSimulation
@@ -43,6 +46,12 @@ struct ScenarioRun {
   /// Past months' reporting prices, `month × count + offering`, with ``unsold`` for an
   /// offering not in the market; kept only when something follows.
   private var pastPrices: [FixedDecimal] = []
+  /// Per past month and segment, `month × segments + segment`: whether it has been
+  /// scanned, its lowest price and where, and its second-lowest.
+  private var segmentScanned: [Bool] = []
+  private var segmentLowest: [FixedDecimal] = []
+  private var segmentLowestAt: [Int] = []
+  private var segmentSecond: [FixedDecimal] = []
   /// Each offering's price in the reporting currency, converted from `convertedFrom` at
   /// the rate of epoch `convertedEpoch` (−1 before the first conversion).
   private var reportingPrice: [FixedDecimal]
@@ -59,6 +68,7 @@ struct ScenarioRun {
   private var stretchVolume: [FixedDecimal]
   private var stretchCost: [FixedDecimal]
   private var costVolume: [FixedDecimal]
+  private var revenues: [FixedDecimal]
   private var costs: [FixedDecimal]
   private var quoted: [Bool]
   private var firstQuote: [FixedDecimal]
@@ -104,6 +114,11 @@ struct ScenarioRun {
     followEpoch = [Int](repeating: -1, count: count)
     if simulation.hasFollowers {
       pastPrices = [FixedDecimal](repeating: Self.unsold, count: months * count)
+      let slots = months * simulation.segmentRanges.count
+      segmentScanned = [Bool](repeating: false, count: slots)
+      segmentLowest = [FixedDecimal](repeating: Self.unsold, count: slots)
+      segmentLowestAt = [Int](repeating: -1, count: slots)
+      segmentSecond = segmentLowest
     }
     reportingPrice = [FixedDecimal](repeating: .zero, count: count)
     convertedFrom = [FixedDecimal](repeating: .zero, count: count)
@@ -117,6 +132,7 @@ struct ScenarioRun {
     stretchCost = boundFrom
     costVolume = stretchVolume
     costs = stretchVolume
+    revenues = stretchVolume
     quoted = [Bool](repeating: false, count: count)
     firstQuote = stretchVolume
     lastQuote = stretchVolume
@@ -219,6 +235,7 @@ struct ScenarioRun {
       try flush(index)
       try flushCost(index)
     }
+    outcome.revenues = revenues
     outcome.endShares = (0..<count).map { available[$0] ? share[$0] : .zero }
     outcome.startPrices = (0..<count).map { quoted[$0] ? firstQuote[$0] : nil }
     outcome.endPrices = (0..<count).map { quoted[$0] ? lastQuote[$0] : nil }
@@ -282,9 +299,14 @@ struct ScenarioRun {
         }
         share[index] = try (try share[index] + extra).divided(by: total)
         surgeFactor = try surgeFactor * total
-      case .follow(let leaders):
+      case .follow(let leaders, let wholeSegment):
         let lag = values[event.slot + 1].wholeNumber() ?? 0
-        follows[index] = Follow(leaders: leaders, lag: lag, discount: value)
+        follows[index] = Follow(
+          leaders: leaders,
+          wholeSegment: wholeSegment,
+          lag: lag,
+          matched: try one - value
+        )
         followEpoch[index] = -1
       }
     }
@@ -297,8 +319,14 @@ struct ScenarioRun {
       guard let follow = follows[index] else { continue }
       let source = month - follow.lag
       var lowest = Self.unsold
-      if source >= 0, source < month {
-        // The common case, kept tight: a scan of one past month's prices.
+      if source >= 0, source < month, follow.wholeSegment {
+        // A past month's lowest and second-lowest price in a segment serve every
+        // follower of that segment: the second when the follower itself was the lowest.
+        let slot = source * simulation.segmentRanges.count + simulation.segments[index]
+        if !segmentScanned[slot] { scanSegment(slot, source: source) }
+        lowest = segmentLowestAt[slot] == index ? segmentSecond[slot] : segmentLowest[slot]
+      } else if source >= 0, source < month {
+        // A scan of one past month's prices.
         let base = source * count
         for position in follow.leaders {
           let quote = pastPrices[base + simulation.followedLeaders[position]]
@@ -324,7 +352,7 @@ struct ScenarioRun {
       let epoch = simulation.rateEpochs[month]
       if followLowest[index] != lowest || followEpoch[index] != epoch {
         followTarget[index] = try Self.fromReporting(
-          try lowest * (try FixedDecimal(1) - follow.discount),
+          try lowest * follow.matched,
           simulation.conversions[index],
           rate: simulation.cnyPerUSD[month]
         )
@@ -333,6 +361,29 @@ struct ScenarioRun {
       }
       if followTarget[index] < price[index] { setPrice(index, followTarget[index]) }
     }
+  }
+
+  /// Finds a segment's lowest and second-lowest reporting price in a past month.
+  private mutating func scanSegment(_ slot: Int, source: Int) {
+    let segment = slot % simulation.segmentRanges.count
+    var lowest = Self.unsold
+    var second = Self.unsold
+    var lowestAt = -1
+    for position in simulation.segmentRanges[segment] {
+      let member = simulation.segmentMembers[position]
+      let quote = pastPrices[source * count + member]
+      if quote < lowest {
+        second = lowest
+        lowest = quote
+        lowestAt = member
+      } else if quote < second {
+        second = quote
+      }
+    }
+    segmentLowest[slot] = lowest
+    segmentSecond[slot] = second
+    segmentLowestAt[slot] = lowestAt
+    segmentScanned[slot] = true
   }
 
   /// Prices as buyers see them, in the reporting currency and net of free tokens.
@@ -495,6 +546,7 @@ struct ScenarioRun {
 
   /// An offering's price in the reporting currency this month, converted only when its
   /// price or the exchange rate has moved since the last conversion.
+  @inline(__always)
   private mutating func currentReportingPrice(_ index: Int, _ month: Int) throws -> FixedDecimal {
     let epoch = simulation.rateEpochs[month]
     if convertedEpoch[index] != epoch || convertedFrom[index] != price[index] {
@@ -514,6 +566,7 @@ struct ScenarioRun {
   ///
   /// Both are tested against bounds rounded toward the test (down, then up), which keeps
   /// them exact while computing each bound once per price or month.
+  @inline(__always)
   private mutating func worthMoving(
     from: Int,
     to: Int,
@@ -549,7 +602,7 @@ struct ScenarioRun {
   private mutating func flush(_ index: Int) throws {
     guard !stretchVolume[index].isZero else { return }
     let revenue = try stretchVolume[index] * stretchPrice[index]
-    outcome.revenues[index] = try outcome.revenues[index] + revenue
+    revenues[index] = try revenues[index] + revenue
     stretchVolume[index] = .zero
   }
 

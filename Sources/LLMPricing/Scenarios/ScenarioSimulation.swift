@@ -56,6 +56,9 @@ public struct ScenarioSimulation: Sendable {
   let eventsByMonth: [[CompiledEvent]]
   /// Every follow event's leaders, one after another.
   let followedLeaders: [Int]
+  /// The offerings, segment by segment; segment `s` is `segmentMembers[segmentRanges[s]]`.
+  let segmentMembers: [Int]
+  let segmentRanges: [Range<Int>]
   /// Whether any event follows: only then does a run keep the prices of past months.
   let hasFollowers: Bool
   /// Per month, a number that changes exactly when the exchange rate does, so a run can
@@ -96,7 +99,8 @@ public struct ScenarioSimulation: Sendable {
     case exit([Int])
     /// The leaders, as a range of ``followedLeaders``: a flat list keeps a run's inner
     /// loop free of nested arrays.
-    case follow(Range<Int>)
+    /// `wholeSegment` when the leaders are every other offering of the follower's segment.
+    case follow(Range<Int>, wholeSegment: Bool)
   }
 
   struct CompiledEvent: Sendable {
@@ -270,6 +274,15 @@ public struct ScenarioSimulation: Sendable {
       segments.append(segmentIndex[offering.segment] ?? 0)
     }
     self.segments = segments
+    var segmentMembers: [Int] = []
+    var segmentRanges: [Range<Int>] = []
+    for segment in 0..<segmentIndex.count {
+      let first = segmentMembers.count
+      segmentMembers += segments.indices.filter { segments[$0] == segment }
+      segmentRanges.append(first..<segmentMembers.count)
+    }
+    self.segmentMembers = segmentMembers
+    self.segmentRanges = segmentRanges
     startShares = try Self.startShares(offerings, available: startAvailable)
     guard startAvailable.contains(true) else {
       throw PricingError(
@@ -324,7 +337,9 @@ public struct ScenarioSimulation: Sendable {
           ? (0..<n).filter { $0 != own && segments[$0] == segments[own] } : ids(leaders)
         let first = followedLeaders.count
         followedLeaders += chosen
-        (kind, value, lag) = (.follow(first..<followedLeaders.count), discount, months)
+        (kind, value, lag) = (
+          .follow(first..<followedLeaders.count, wholeSegment: leaders.isEmpty), discount, months
+        )
       }
       parameters += [value, FixedDecimal(lag)]
       let monthIndex = timeline.firstIndex(of: event.month) ?? 0
