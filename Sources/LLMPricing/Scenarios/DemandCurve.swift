@@ -59,37 +59,69 @@ enum DemandCurve {
     ) ?? 0
   }
 
+  /// `value × 10^18 ÷ 2^60`, rounded half to even: the division by a power of two is a
+  /// shift, which spares a 256-bit division every month of every run.
   private static func fromFixedPoint(_ value: Int128) throws -> FixedDecimal {
-    guard
-      let units = WideArithmetic.multiplyDivide(
-        value,
-        FixedDecimal.unitsPerOne,
-        dividingBy: one,
-        rounding: .toNearestOrEven
-      )
-    else { throw PricingError(.overflow, "a demand multiplier is outside the representable range") }
-    return try FixedDecimal(units: units)
+    let product = value.magnitude.multipliedFullWidth(by: FixedDecimal.unitsPerOne.magnitude)
+    guard product.high >> bits == 0 else {
+      throw PricingError(.overflow, "a demand multiplier is outside the representable range")
+    }
+    var quotient = product.high << (128 - bits) | product.low >> bits
+    let remainder = product.low & ((1 << bits) - 1)
+    let half: UInt128 = 1 << (bits - 1)
+    if remainder > half || (remainder == half && quotient & 1 == 1) { quotient += 1 }
+    guard quotient >> 127 == 0 else {
+      throw PricingError(.overflow, "a demand multiplier is outside the representable range")
+    }
+    let magnitude = Int128(truncatingIfNeeded: quotient)
+    return try FixedDecimal(units: value < 0 ? -magnitude : magnitude)
   }
 
-  /// ln x for x > 0 in fixed point: x = m × 2^k with m in [1, 2), ln m = 2 atanh z with
-  /// z = (m − 1) ÷ (m + 1) ≤ 1/3, so 24 terms of the series pass 2⁻⁶⁰.
+  /// Table entries: ln(1 + j/64) and e^(j × ``expStep``) for j in 0..<64.
+  private static let tableSize = 64
+  /// ln 2 ÷ 64, rounded down: the spacing of ``expTable``.
+  private static let expStep: Int128 = ln2 / 64
+
+  /// ln(1 + j/64), computed once by the plain series.
+  private static let logTable: [Int128] = (0..<64).map {
+    seriesLog(one + Int128($0) << (bits - 6), near: one)
+  }
+
+  /// e^(j × expStep), computed once by the plain series.
+  private static let expTable: [Int128] = (0..<64).map { seriesExp(Int128($0) * expStep) }
+
+  /// ln x for x > 0 in fixed point.
+  ///
+  /// x = m × 2^k with m in [1, 2), and m = c × (m ÷ c) with c = 1 + j/64 the table point
+  /// at or below m: ln x = k ln 2 + ln c + 2 atanh((m − c) ÷ (m + c)). The atanh argument
+  /// is below 1/128, so five terms pass 2⁻⁶⁰ where the untabled series needs twenty: the
+  /// curve runs once a month in every Monte Carlo run.
   static func log(_ x: Int128) -> Int128 {
     let highest = Int128.bitWidth - 1 - x.leadingZeroBitCount
     let k = highest - bits
     let m = k >= 0 ? x >> k : x << -k
-    let z = ((m - one) << bits) / (m + one)
+    let j = Int((m - one) >> (bits - 6))
+    let c = one + Int128(j) << (bits - 6)
+    return seriesLog(m, near: c) + logTable[j] + Int128(k) * ln2
+  }
+
+  /// ln(m ÷ c) = 2 atanh z with z = (m − c) ÷ (m + c), for m ≥ c > 0.
+  private static func seriesLog(_ m: Int128, near c: Int128) -> Int128 {
+    let z = ((m - c) << bits) / (m + c)
     let z2 = multiply(z, z)
     var power = z
     var sum: Int128 = 0
     for reciprocal in oddReciprocals {
+      if power == 0 { break }
       sum += multiply(power, reciprocal: reciprocal)
       power = multiply(power, z2)
-      if power == 0 { break }
     }
-    return 2 * sum + Int128(k) * ln2
+    return 2 * sum
   }
 
-  /// e^y in fixed point: y = k ln 2 + r with r in [0, ln 2), e^r by its Taylor series.
+  /// e^y in fixed point: y = k ln 2 + j × expStep + r with r in [0, expStep), so
+  /// e^y = 2^k × e^(j × expStep) × e^r, the middle factor from the table and e^r from
+  /// eight terms of its Taylor series.
   static func exp(_ y: Int128) -> Int128 {
     var k = y / ln2
     var r = y - k * ln2
@@ -97,6 +129,13 @@ enum DemandCurve {
       k -= 1
       r += ln2
     }
+    let j = min(Int(r / expStep), tableSize - 1)
+    let sum = multiply(expTable[j], seriesExp(r - Int128(j) * expStep))
+    return k >= 0 ? sum << Int(k) : sum >> Int(-k)
+  }
+
+  /// e^r by its Taylor series, for 0 ≤ r < ln 2.
+  private static func seriesExp(_ r: Int128) -> Int128 {
     var term = one
     var sum = one
     for reciprocal in reciprocals {
@@ -104,6 +143,6 @@ enum DemandCurve {
       if term == 0 { break }
       sum += term
     }
-    return k >= 0 ? sum << Int(k) : sum >> Int(-k)
+    return sum
   }
 }

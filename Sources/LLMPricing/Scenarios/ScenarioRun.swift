@@ -24,7 +24,6 @@ struct ScenarioRun {
   private let count: Int
   private let reporting: Currency
   private let switchCost: FixedDecimal
-  private let payback: Int
   private let elasticity: FixedDecimal
   private let growth: FixedDecimal
   private let rate: FixedDecimal
@@ -96,7 +95,6 @@ struct ScenarioRun {
     self.count = count
     reporting = simulation.scenario.currency
     switchCost = rule.cost
-    payback = rule.paybackMonths
     elasticity = values[ScenarioSimulation.elasticitySlot]
     growth = try FixedDecimal(1) + values[ScenarioSimulation.growthSlot]
     rate = values[ScenarioSimulation.rateSlot]
@@ -161,11 +159,7 @@ struct ScenarioRun {
     findCheapest()
 
     let tokens = simulation.buyerTokens[month]
-    // The least saving per million tokens that pays the switching cost back in time.
-    let leastSaving =
-      switchCost.isZero || tokens.isZero
-      ? FixedDecimal.zero
-      : try switchCost.divided(by: try tokens * payback, rounding: .up)
+    let leastSaving = simulation.leastSavings[month]
     if month > 0, !rate.isZero { try switchMarket(leastSaving: leastSaving) }
     let (average, volume) = try demand(month)
 
@@ -395,7 +389,7 @@ struct ScenarioRun {
       if free[index] == 0 || tokens.isZero {
         effective[index] = quote
       } else {
-        let freeTokens = try FixedDecimal(free[index]).divided(by: FixedDecimal(1_000_000))
+        let freeTokens = try Self.millions(free[index])
         let paid = max(.zero, try tokens - freeTokens)
         effective[index] = try (try quote * paid).divided(by: tokens)
       }
@@ -474,7 +468,7 @@ struct ScenarioRun {
         stretchPrice[index] = effective[index]
       }
       stretchVolume[index] = try stretchVolume[index] + served
-      let hasCost = simulation.marginalCosts[index] != nil
+      let hasCost = simulation.hasMarginalCost[index]
       let cost = simulation.reportingCosts[month * count + index]
       if hasCost {
         if cost != stretchCost[index] {
@@ -594,8 +588,14 @@ struct ScenarioRun {
   /// is rounded and serves comparisons only.
   private func bill(on index: Int, tokens: FixedDecimal) throws -> FixedDecimal {
     guard free[index] > 0 else { return try reportingPrice[index] * tokens }
-    let freeTokens = try FixedDecimal(free[index]).divided(by: FixedDecimal(1_000_000))
+    let freeTokens = try Self.millions(free[index])
     return try reportingPrice[index] * max(.zero, try tokens - freeTokens)
+  }
+
+  /// A count of tokens in millions, exactly: 10^12 units of 10^-18 per token, with no
+  /// division.
+  private static func millions(_ tokens: Int) throws -> FixedDecimal {
+    try FixedDecimal(units: Int128(tokens) * 1_000_000_000_000)
   }
 
   /// Adds a finished stretch of unchanged price to the revenue.

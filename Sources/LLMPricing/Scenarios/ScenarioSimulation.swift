@@ -30,6 +30,9 @@ public struct ScenarioSimulation: Sendable {
   let cnyPerUSD: [FixedDecimal]
   /// The buyer's tokens each month, in millions.
   let buyerTokens: [FixedDecimal]
+  /// Each month, the least saving per million tokens that pays the switching cost back
+  /// within the payback months, rounded up.
+  let leastSavings: [FixedDecimal]
   let currencies: [Currency]
   /// How each offering's prices become reporting-currency prices.
   let conversions: [Conversion]
@@ -42,6 +45,8 @@ public struct ScenarioSimulation: Sendable {
   /// The offerings that replay the catalog.
   let replaying: [Int]
   let marginalCosts: [FixedDecimal?]
+  /// Whether each offering has a marginal cost.
+  let hasMarginalCost: [Bool]
   /// Each month's marginal costs in the reporting currency, `month × count + offering`;
   /// zero for offerings without one.
   let reportingCosts: [FixedDecimal]
@@ -161,9 +166,15 @@ public struct ScenarioSimulation: Sendable {
       needed: currencies.contains { $0 != scenario.currency },
       notes: &notes
     )
-    buyerTokens = try timeline.enumerated().map { index, month in
+    let buyerTokens = try timeline.enumerated().map { index, month in
       let volume = try MonthlyProjection.volume(of: scenario.workload, in: month, monthIndex: index)
       return try (try volume.input + volume.output).divided(by: FixedDecimal(1_000_000))
+    }
+    self.buyerTokens = buyerTokens
+    let rule = scenario.market.switching
+    leastSavings = try buyerTokens.map { tokens in
+      rule.cost.isZero || tokens.isZero
+        ? .zero : try rule.cost.divided(by: try tokens * rule.paybackMonths, rounding: .up)
     }
 
     // Starting prices and replays.
@@ -246,6 +257,7 @@ public struct ScenarioSimulation: Sendable {
     self.startAvailable = startAvailable
     self.servable = servable
     marginalCosts = offerings.map(\.marginalCost)
+    hasMarginalCost = offerings.map { $0.marginalCost != nil }
     var reportingCosts: [FixedDecimal] = []
     for month in timeline.indices {
       for (index, offering) in offerings.enumerated() {
