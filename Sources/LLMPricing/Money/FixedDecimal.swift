@@ -176,7 +176,31 @@ extension FixedDecimal {
   /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
   @inline(__always)
   public static func * (lhs: FixedDecimal, rhs: FixedDecimal) throws -> FixedDecimal {
-    try lhs.multiplied(by: rhs, rounding: .toNearestOrEven)
+    if let product = lhs.smallProduct(rhs) { return product }
+    return try lhs.generalProduct(rhs)
+  }
+
+  /// The product of two non-negative values, one of them below 2^64 units (about 18.4),
+  /// rounded half to even; `nil` for any other pair.
+  ///
+  /// Most products are a share, rate or price times something: this path is small enough
+  /// to inline where the general one is not.
+  @inline(__always)
+  private func smallProduct(_ other: FixedDecimal) -> FixedDecimal? {
+    guard high >= 0, other.high >= 0,
+      let (quotient, remainder) = WideArithmetic.productOverUnit(units.magnitude, other.units.magnitude)
+    else { return nil }
+    let rest = Self.unitsPerOne.magnitude - remainder
+    let roundsUp = remainder > rest || (remainder == rest && quotient & 1 == 1)
+    let magnitude = roundsUp ? quotient + 1 : quotient
+    guard magnitude <= Self.maximumUnits.magnitude else { return nil }
+    return FixedDecimal(checkedUnits: Int128(truncatingIfNeeded: magnitude))
+  }
+
+  /// The general product, out of line.
+  @inline(never)
+  private func generalProduct(_ other: FixedDecimal) throws -> FixedDecimal {
+    try multiplied(by: other, rounding: .toNearestOrEven)
   }
 
   /// Returns the exact product with an integer, such as a token count.

@@ -22,9 +22,9 @@ extension Array where Element: Comparable {
       }
       rounds -= 1
       let middle = low + (high - low) / 2
-      if self[middle] < self[low] { swapAt(middle, low) }
-      if self[high] < self[low] { swapAt(high, low) }
-      if self[high] < self[middle] { swapAt(high, middle) }
+      if self[middle] < self[low] { exchange(middle, low) }
+      if self[high] < self[low] { exchange(high, low) }
+      if self[high] < self[middle] { exchange(high, middle) }
       let pivot = self[middle]
       var left = low
       var right = high
@@ -32,7 +32,7 @@ extension Array where Element: Comparable {
         while self[left] < pivot { left += 1 }
         while pivot < self[right] { right -= 1 }
         if left <= right {
-          swapAt(left, right)
+          exchange(left, right)
           left += 1
           right -= 1
         }
@@ -47,5 +47,14 @@ extension Array where Element: Comparable {
         return
       }
     }
+  }
+
+  /// `swapAt` without its checks for equal indices and without a call: the standard
+  /// library's was not inlined here.
+  @inline(__always)
+  private mutating func exchange(_ i: Int, _ j: Int) {
+    let held = self[i]
+    self[i] = self[j]
+    self[j] = held
   }
 }

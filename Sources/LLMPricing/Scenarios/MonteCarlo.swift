@@ -29,7 +29,7 @@ public struct MonteCarlo: Sendable {
     /// values at or below it: of 10 values, p10 is the smallest, p50 the 5th, p90 the 9th.
     ///
     /// - Parameter values: The values, in any order.
-    public init(_ values: [FixedDecimal]) {
+    public init(_ values: consuming [FixedDecimal]) {
       guard !values.isEmpty else {
         (p10, p50, p90) = (.zero, .zero, .zero)
         return
@@ -39,7 +39,7 @@ public struct MonteCarlo: Sendable {
         max(0, min(count - 1, (percent * count + 99) / 100 - 1))
       }
       let (low, middle, high) = (position(10), position(50), position(90))
-      var values = values
+      var values = consume values
       // The median first; the other two then lie on either side of it.
       values.select(rank: middle, within: 0..<count)
       if low < middle { values.select(rank: low, within: 0..<middle) }
@@ -189,10 +189,11 @@ public struct MonteCarlo: Sendable {
   ) throws -> [ScenarioSimulation.RunOutcome] {
     var result: [ScenarioSimulation.RunOutcome] = []
     result.reserveCapacity(range.count)
+    var state: ScenarioRun?
     for run in range {
       let values = draws(run: run, seed: seed)
       do {
-        result.append(try simulation.simulate(values))
+        result.append(try simulation.simulate(values, reusing: &state))
       } catch let error as PricingError {
         let drawn = simulation.uncertain.map { "\($0.parameter) = \(values[$0.index])" }
         throw PricingError(

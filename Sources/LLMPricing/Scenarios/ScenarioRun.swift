@@ -20,15 +20,15 @@ struct ScenarioRun {
   }
 
   private let simulation: ScenarioSimulation
-  private let values: [FixedDecimal]
   private let count: Int
   private let reporting: Currency
   private let switchCost: FixedDecimal
-  private let elasticity: FixedDecimal
-  private let growth: FixedDecimal
-  private let rate: FixedDecimal
+  private var values: [FixedDecimal]
+  private var elasticity: FixedDecimal
+  private var growth: FixedDecimal
+  private var rate: FixedDecimal
   /// `1 − threshold`: a move is worth it when the new price is at most this share of the old.
-  private let keep: FixedDecimal
+  private var keep: FixedDecimal
 
   private var price: [FixedDecimal]
   private var replayBase: [FixedDecimal?]
@@ -80,72 +80,128 @@ struct ScenarioRun {
   private var buyer: Int
   private var switcher: Int
   private var startEffective = FixedDecimal.zero
-  private(set) var outcome = ScenarioSimulation.RunOutcome()
+  private(set) var outcome: ScenarioSimulation.RunOutcome
 
   /// What a follower sees of a leader not in the market: above any price.
   private static var unsold: FixedDecimal { .greatestValue }
 
   /// Sets a run up at the start of the timeline.
-  init(_ simulation: ScenarioSimulation, values: [FixedDecimal]) throws {
-    let count = simulation.startPrices.count
-    let months = simulation.timeline.count
+  ///
+  /// - Parameters:
+  ///   - growth: `1 + growth`, and `keep`, `1 − threshold`, computed by the caller so that
+  ///     the initializer cannot throw (see ``ScenarioSimulation/simulate(_:)``).
+  init(
+    _ simulation: ScenarioSimulation,
+    values: [FixedDecimal],
+    growth: FixedDecimal,
+    keep: FixedDecimal
+  ) {
     let rule = simulation.scenario.market.switching
     self.simulation = simulation
-    self.values = values
-    self.count = count
+    count = simulation.startPrices.count
     reporting = simulation.scenario.currency
     switchCost = rule.cost
-    elasticity = values[ScenarioSimulation.elasticitySlot]
-    growth = try FixedDecimal(1) + values[ScenarioSimulation.growthSlot]
-    rate = values[ScenarioSimulation.rateSlot]
-    keep = try FixedDecimal(1) - values[ScenarioSimulation.thresholdSlot]
+    self.values = values
+    elasticity = .zero
+    self.growth = growth
+    rate = .zero
+    self.keep = keep
+    (price, replayBase, floor, free, available, share, follows) = ([], [], [], [], [], [], [])
+    (followTarget, followLowest, followEpoch) = ([], [], [])
+    (reportingPrice, convertedFrom, convertedEpoch, effective, bound, boundFrom) = (
+      [], [], [], [], [], []
+    )
+    (stretchPrice, stretchVolume, stretchCost, costVolume, revenues, costs) = (
+      [], [], [], [], [], []
+    )
+    (quoted, firstQuote, lastQuote, pending, cheapest) = ([], [], [], [], [])
+    (buyer, switcher) = (simulation.buyerStart, simulation.buyerStart)
+    outcome = ScenarioSimulation.RunOutcome()
+    restart(values: values, growth: growth, keep: keep)
+  }
 
-    price = simulation.startPrices
-    replayBase = simulation.replay.map { $0.first ?? nil }
-    floor = [FixedDecimal?](repeating: nil, count: count)
-    free = [Int](repeating: 0, count: count)
-    available = simulation.startAvailable
-    share = simulation.startShares
-    follows = [Follow?](repeating: nil, count: count)
-    followTarget = [FixedDecimal](repeating: .zero, count: count)
-    followLowest = [FixedDecimal](repeating: Self.unsold, count: count)
-    followEpoch = [Int](repeating: -1, count: count)
+  /// Puts the run back at the start of the timeline with other parameter values, reusing
+  /// its arrays: a Monte Carlo run is a few microseconds, and allocating some forty arrays
+  /// for each was a twentieth of it.
+  mutating func restart(values: [FixedDecimal], growth: FixedDecimal, keep: FixedDecimal) {
+    let months = simulation.timeline.count
+    self.values = values
+    elasticity = values[ScenarioSimulation.elasticitySlot]
+    self.growth = growth
+    rate = values[ScenarioSimulation.rateSlot]
+    self.keep = keep
+
+    Self.fill(&price, from: simulation.startPrices)
+    Self.fill(&replayBase, from: simulation.replayStarts)
+    Self.fill(&floor, with: nil, count: count)
+    Self.fill(&free, with: 0, count: count)
+    Self.fill(&available, from: simulation.startAvailable)
+    Self.fill(&share, from: simulation.startShares)
+    Self.fill(&follows, with: nil, count: count)
+    Self.fill(&followTarget, with: .zero, count: count)
+    Self.fill(&followLowest, with: Self.unsold, count: count)
+    Self.fill(&followEpoch, with: -1, count: count)
     if simulation.hasFollowers {
-      pastPrices = [FixedDecimal](repeating: Self.unsold, count: months * count)
       let slots = months * simulation.segmentRanges.count
-      segmentScanned = [Bool](repeating: false, count: slots)
-      segmentLowest = [FixedDecimal](repeating: Self.unsold, count: slots)
-      segmentLowestAt = [Int](repeating: -1, count: slots)
-      segmentSecond = segmentLowest
+      Self.fill(&pastPrices, with: Self.unsold, count: months * count)
+      // The other segment arrays are written before they are read.
+      Self.fill(&segmentScanned, with: false, count: slots)
+      Self.fill(&segmentLowest, with: Self.unsold, count: slots)
+      Self.fill(&segmentLowestAt, with: -1, count: slots)
+      Self.fill(&segmentSecond, with: Self.unsold, count: slots)
     }
-    reportingPrice = [FixedDecimal](repeating: .zero, count: count)
-    convertedFrom = [FixedDecimal](repeating: .zero, count: count)
-    convertedEpoch = [Int](repeating: -1, count: count)
-    effective = [FixedDecimal](repeating: .zero, count: count)
-    bound = [FixedDecimal](repeating: .zero, count: count)
+    Self.fill(&reportingPrice, with: .zero, count: count)
+    Self.fill(&convertedFrom, with: .zero, count: count)
+    Self.fill(&convertedEpoch, with: -1, count: count)
+    Self.fill(&effective, with: .zero, count: count)
+    Self.fill(&bound, with: .zero, count: count)
     // Prices are never negative, so no effective price equals the least value.
-    boundFrom = [FixedDecimal](repeating: .leastValue, count: count)
-    stretchPrice = boundFrom
-    stretchVolume = [FixedDecimal](repeating: .zero, count: count)
-    stretchCost = boundFrom
-    costVolume = stretchVolume
-    costs = stretchVolume
-    revenues = stretchVolume
-    quoted = [Bool](repeating: false, count: count)
-    firstQuote = stretchVolume
-    lastQuote = stretchVolume
-    pending = [FixedDecimal](repeating: .zero, count: count)
-    cheapest = [Int](repeating: -1, count: simulation.segments.count)
+    Self.fill(&boundFrom, with: .leastValue, count: count)
+    Self.fill(&stretchPrice, with: .leastValue, count: count)
+    Self.fill(&stretchVolume, with: .zero, count: count)
+    Self.fill(&stretchCost, with: .leastValue, count: count)
+    Self.fill(&costVolume, with: .zero, count: count)
+    Self.fill(&revenues, with: .zero, count: count)
+    Self.fill(&costs, with: .zero, count: count)
+    Self.fill(&quoted, with: false, count: count)
+    Self.fill(&firstQuote, with: .zero, count: count)
+    Self.fill(&lastQuote, with: .zero, count: count)
+    Self.fill(&pending, with: .zero, count: count)
+    Self.fill(&cheapest, with: -1, count: simulation.segments.count)
+    growthFactor = FixedDecimal(1)
+    surgeFactor = FixedDecimal(1)
+    startAverage = .zero
     buyer = simulation.buyerStart
     switcher = simulation.buyerStart
+    startEffective = .zero
 
-    outcome.revenues = [FixedDecimal](repeating: .zero, count: count)
+    // A new outcome each run: the last one belongs to the caller now.
+    var outcome = ScenarioSimulation.RunOutcome()
     outcome.floorMonths = [Int?](repeating: nil, count: count)
     outcome.exitMonths = outcome.floorMonths
     outcome.buyerBills.reserveCapacity(months)
     outcome.switchingBills.reserveCapacity(months)
     outcome.averagePrices.reserveCapacity(months)
     outcome.marketVolumes.reserveCapacity(months)
+    self.outcome = outcome
+  }
+
+  /// Sets every element of an array to a value, in place when its length is right.
+  private static func fill<Element>(_ array: inout [Element], with value: Element, count: Int) {
+    guard array.count == count else {
+      array = [Element](repeating: value, count: count)
+      return
+    }
+    for index in array.indices { array[index] = value }
+  }
+
+  /// Makes an array equal to another, in place when the lengths match.
+  private static func fill<Element>(_ array: inout [Element], from source: [Element]) {
+    guard array.count == source.count else {
+      array = source
+      return
+    }
+    for index in array.indices { array[index] = source[index] }
   }
 
   // MARK: - A month

@@ -50,16 +50,38 @@ extension ScenarioSimulation {
 
   /// Runs the timeline with a set of parameter values.
   func simulate(_ values: [FixedDecimal]) throws -> RunOutcome {
-    var run = try ScenarioRun(self, values: values)
+    var run: ScenarioRun?
+    return try simulate(values, reusing: &run)
+  }
+
+  /// Runs the timeline with a set of parameter values in `run`, restarting it when there
+  /// is one and setting one up when there is not: Monte Carlo runs reuse one run's arrays.
+  func simulate(_ values: [FixedDecimal], reusing run: inout ScenarioRun?) throws -> RunOutcome {
+    let growth = try FixedDecimal(1) + values[Self.growthSlot]
+    let keep = try FixedDecimal(1) - values[Self.thresholdSlot]
+    // Not a throwing helper that returns the run: on Swift 6.3.1 for Linux, throwing
+    // functions returning large structs were miscompiled in optimized builds.
+    if run == nil {
+      run = ScenarioRun(self, values: values, growth: growth, keep: keep)
+    } else {
+      run?.restart(values: values, growth: growth, keep: keep)
+    }
     var unrecorded: [ScenarioResult.Month]? = nil
-    for month in timeline.indices { try run.advance(month, recording: &unrecorded) }
-    try run.finish()
-    return run.outcome
+    for month in timeline.indices { try run?.advance(month, recording: &unrecorded) }
+    try run?.finish()
+    return run?.outcome ?? RunOutcome()
   }
 
   /// Runs the timeline with a set of parameter values, keeping every month's rows.
   func record(_ values: [FixedDecimal]) throws -> ScenarioResult {
-    var run = try ScenarioRun(self, values: values)
+    // Not a throwing helper that returns the run: on Swift 6.3.1 for Linux, throwing
+    // functions returning large structs were miscompiled in optimized builds.
+    var run = ScenarioRun(
+      self,
+      values: values,
+      growth: try FixedDecimal(1) + values[Self.growthSlot],
+      keep: try FixedDecimal(1) - values[Self.thresholdSlot]
+    )
     var months: [ScenarioResult.Month]? = []
     months?.reserveCapacity(timeline.count)
     for month in timeline.indices { try run.advance(month, recording: &months) }

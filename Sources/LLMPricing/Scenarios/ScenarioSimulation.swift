@@ -44,6 +44,8 @@ public struct ScenarioSimulation: Sendable {
   let replay: [[FixedDecimal?]]
   /// The offerings that replay the catalog.
   let replaying: [Int]
+  /// Each replaying offering's catalog price in the first month.
+  let replayStarts: [FixedDecimal?]
   let marginalCosts: [FixedDecimal?]
   /// Whether each offering has a marginal cost.
   let hasMarginalCost: [Bool]
@@ -254,6 +256,7 @@ public struct ScenarioSimulation: Sendable {
     self.startReportingPrices = startReportingPrices
     self.replay = replay
     replaying = replay.indices.filter { !replay[$0].isEmpty }
+    replayStarts = replay.map { $0.first ?? nil }
     self.startAvailable = startAvailable
     self.servable = servable
     marginalCosts = offerings.map(\.marginalCost)
