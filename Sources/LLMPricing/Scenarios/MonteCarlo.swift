@@ -211,28 +211,54 @@ public struct MonteCarlo: Sendable {
     seed: UInt64
   ) throws -> Result {
     let timeline = simulation.timeline
+    let monthCount = timeline.count
+    let offeringCount = simulation.startPrices.count
+    let runCount = outcomes.count
+    // Each run's figures, copied once into one column per figure: reading them band by
+    // band instead jumps between ten thousand small arrays for every band.
+    var byMonth = [FixedDecimal](repeating: .zero, count: 4 * monthCount * runCount)
+    var byOffering = [FixedDecimal](repeating: .zero, count: 2 * offeringCount * runCount)
+    var margins = [[FixedDecimal]](repeating: [], count: offeringCount)
+    var prices = [[FixedDecimal]](repeating: [], count: offeringCount)
+    var floors = [Int](repeating: 0, count: offeringCount)
+    var wins = [Int](repeating: 0, count: offeringCount)
+    for (run, outcome) in outcomes.enumerated() {
+      for month in 0..<monthCount {
+        byMonth[month * runCount + run] = outcome.buyerBills[month]
+        byMonth[(monthCount + month) * runCount + run] = outcome.switchingBills[month]
+        byMonth[(2 * monthCount + month) * runCount + run] = outcome.averagePrices[month]
+        byMonth[(3 * monthCount + month) * runCount + run] = outcome.marketVolumes[month]
+      }
+      for index in 0..<offeringCount {
+        byOffering[index * runCount + run] = outcome.endShares[index]
+        byOffering[(offeringCount + index) * runCount + run] = outcome.revenues[index]
+        if let margin = outcome.margins[index] { margins[index].append(margin) }
+        if let price = outcome.endPrices[index] { prices[index].append(price) }
+        if outcome.floorMonths[index] != nil { floors[index] += 1 }
+      }
+      wins[outcome.shareWinner] += 1
+    }
+    func band(_ column: [FixedDecimal], _ number: Int) -> Band {
+      Band(Array(column[(number * runCount)..<((number + 1) * runCount)]))
+    }
     let months = timeline.indices.map { month in
       MonthBands(
         month: timeline[month],
-        buyerBill: Band(outcomes.map { $0.buyerBills[month] }),
-        switchingBuyerBill: Band(outcomes.map { $0.switchingBills[month] }),
-        averagePrice: Band(outcomes.map { $0.averagePrices[month] }),
-        marketVolume: Band(outcomes.map { $0.marketVolumes[month] })
+        buyerBill: band(byMonth, month),
+        switchingBuyerBill: band(byMonth, monthCount + month),
+        averagePrice: band(byMonth, 2 * monthCount + month),
+        marketVolume: band(byMonth, 3 * monthCount + month)
       )
     }
-    var wins = [Int](repeating: 0, count: simulation.startPrices.count)
-    for outcome in outcomes { wins[outcome.shareWinner] += 1 }
     let offerings = simulation.scenario.offerings.indices.map { index in
-      let margins = outcomes.compactMap { $0.margins[index] }
-      let prices = outcomes.compactMap { $0.endPrices[index] }
-      return OfferingBands(
+      OfferingBands(
         offering: simulation.scenario.offerings[index].id,
-        endShare: Band(outcomes.map { $0.endShares[index] }),
-        revenue: Band(outcomes.map { $0.revenues[index] }),
-        grossMargin: margins.isEmpty ? nil : Band(margins),
-        endPrice: prices.isEmpty ? nil : Band(prices),
+        endShare: band(byOffering, index),
+        revenue: band(byOffering, offeringCount + index),
+        grossMargin: margins[index].isEmpty ? nil : Band(margins[index]),
+        endPrice: prices[index].isEmpty ? nil : Band(prices[index]),
         shareWins: wins[index],
-        floorReached: outcomes.filter { $0.floorMonths[index] != nil }.count
+        floorReached: floors[index]
       )
     }
     return Result(
