@@ -37,6 +37,8 @@ struct ScenarioRun {
   private var available: [Bool]
   private var share: [FixedDecimal]
   private var follows: [Follow?]
+  /// The offerings with a follow event in force, in offering order.
+  private var followers: [Int] = []
   /// The last follow target per offering and the leaders' lowest price and exchange rate
   /// it came from: followers recompute only when either moves.
   private var followTarget: [FixedDecimal]
@@ -138,6 +140,7 @@ struct ScenarioRun {
     Self.fill(&available, from: simulation.startAvailable)
     Self.fill(&share, from: simulation.startShares)
     Self.fill(&follows, with: nil, count: count)
+    followers.removeAll(keepingCapacity: true)
     Self.fill(&followTarget, with: .zero, count: count)
     Self.fill(&followLowest, with: Self.unsold, count: count)
     Self.fill(&followEpoch, with: -1, count: count)
@@ -351,6 +354,9 @@ struct ScenarioRun {
         surgeFactor = try surgeFactor * total
       case .follow(let leaders, let wholeSegment):
         let lag = values[event.slot + 1].wholeNumber() ?? 0
+        if follows[index] == nil {
+          followers.insert(index, at: followers.firstIndex { $0 > index } ?? followers.count)
+        }
         follows[index] = Follow(
           leaders: leaders,
           wholeSegment: wholeSegment,
@@ -364,8 +370,7 @@ struct ScenarioRun {
 
   /// Step 3: followers match their leaders' earlier prices, in offering order.
   private mutating func follow(_ month: Int) throws {
-    guard simulation.hasFollowers else { return }
-    for index in 0..<count where available[index] {
+    for index in followers where available[index] {
       guard let follow = follows[index] else { continue }
       let source = month - follow.lag
       var lowest = Self.unsold
@@ -401,15 +406,17 @@ struct ScenarioRun {
       guard lowest != Self.unsold else { continue }
       let epoch = simulation.rateEpochs[month]
       if followLowest[index] != lowest || followEpoch[index] != epoch {
-        followTarget[index] = try Self.fromReporting(
+        let target = try Self.fromReporting(
           try lowest * follow.matched,
           simulation.conversions[index],
           rate: simulation.cnyPerUSD[month]
         )
+        followTarget[index] = target
         followLowest[index] = lowest
         followEpoch[index] = epoch
       }
-      if followTarget[index] < price[index] { setPrice(index, followTarget[index]) }
+      let target = followTarget[index]
+      if target < price[index] { setPrice(index, target) }
     }
   }
 
@@ -439,9 +446,32 @@ struct ScenarioRun {
   /// Prices as buyers see them, in the reporting currency and net of free tokens.
   private mutating func quotePrices(_ month: Int) throws {
     let tokens = simulation.buyerTokens[month]
+    let epoch = simulation.rateEpochs[month]
+    let rate = simulation.cnyPerUSD[month]
+    let keepsHistory = simulation.hasFollowers
+    // Locals for the loop, as in `accrue`.
+    let (price, available, free, floor) = (self.price, self.available, self.free, self.floor)
+    let conversions = simulation.conversions
+    var reportingPrice = Self.take(&self.reportingPrice)
+    var convertedFrom = Self.take(&self.convertedFrom)
+    var convertedEpoch = Self.take(&self.convertedEpoch)
+    var pastPrices = Self.take(&self.pastPrices)
+    var effective = Self.take(&self.effective)
+    var lastQuote = Self.take(&self.lastQuote)
+    defer {
+      (self.reportingPrice, self.convertedFrom, self.convertedEpoch) = (
+        reportingPrice, convertedFrom, convertedEpoch
+      )
+      (self.pastPrices, self.effective, self.lastQuote) = (pastPrices, effective, lastQuote)
+    }
     for index in 0..<count {
-      let quote = try currentReportingPrice(index, month)
-      if simulation.hasFollowers, available[index] { pastPrices[month * count + index] = quote }
+      if convertedEpoch[index] != epoch || convertedFrom[index] != price[index] {
+        reportingPrice[index] = try Self.toReporting(price[index], conversions[index], rate: rate)
+        convertedFrom[index] = price[index]
+        convertedEpoch[index] = epoch
+      }
+      let quote = reportingPrice[index]
+      if keepsHistory, available[index] { pastPrices[month * count + index] = quote }
       if free[index] == 0 || tokens.isZero {
         effective[index] = quote
       } else {
@@ -449,18 +479,18 @@ struct ScenarioRun {
         let paid = max(.zero, try tokens - freeTokens)
         effective[index] = try (try quote * paid).divided(by: tokens)
       }
-      if available[index] {
-        if !quoted[index] {
-          firstQuote[index] = quote
-          quoted[index] = true
-        }
-        lastQuote[index] = quote
-        if let minimum = floor[index], price[index] == minimum, outcome.floorMonths[index] == nil {
-          outcome.floorMonths[index] = month
-        }
+      guard available[index] else { continue }
+      if !quoted[index] {
+        firstQuote[index] = quote
+        quoted[index] = true
+      }
+      lastQuote[index] = quote
+      if let minimum = floor[index], price[index] == minimum, outcome.floorMonths[index] == nil {
+        outcome.floorMonths[index] = month
       }
     }
   }
+
 
   /// The cheapest available offering of each segment by effective price.
   private mutating func findCheapest() {
@@ -475,9 +505,29 @@ struct ScenarioRun {
 
   /// Step 4: the market's buyers move toward the cheapest of their segment at the rate.
   private mutating func switchMarket(leastSaving: FixedDecimal) throws {
+    // Locals for the loop, as in `accrue`.
+    let (available, effective, segments) = (self.available, self.effective, simulation.segments)
+    let cheapest = self.cheapest
+    var share = Self.take(&self.share)
+    var pending = Self.take(&self.pending)
+    var bound = Self.take(&self.bound)
+    var boundFrom = Self.take(&self.boundFrom)
+    defer {
+      (self.share, self.pending, self.bound, self.boundFrom) = (share, pending, bound, boundFrom)
+    }
     for index in 0..<count where available[index] && !share[index].isZero {
-      let target = cheapest[simulation.segments[index]]
-      guard target != index, try worthMoving(from: index, to: target, leastSaving: leastSaving)
+      let target = cheapest[segments[index]]
+      guard target != index,
+        try Self.worthMoving(
+          from: index,
+          to: target,
+          effective: effective,
+          bound: &bound,
+          boundFrom: &boundFrom,
+          keep: keep,
+          switchCost: switchCost,
+          leastSaving: leastSaving
+        )
       else { continue }
       let moved = try share[index] * rate
       share[index] = try share[index] - moved
@@ -489,10 +539,12 @@ struct ScenarioRun {
     }
   }
 
+
   /// Step 5: the market's average effective price and its volume.
   private mutating func demand(_ month: Int) throws -> (average: FixedDecimal, volume: FixedDecimal)
   {
     var average = FixedDecimal.zero
+    let (available, share, effective) = (self.available, self.share, self.effective)
     for index in 0..<count where available[index] && !share[index].isZero {
       average = try average + (try share[index] * effective[index])
     }
@@ -515,25 +567,14 @@ struct ScenarioRun {
     volume: FixedDecimal,
     recording: Bool
   ) throws -> [ScenarioResult.OfferingMonth] {
+    try accrue(month, volume: volume)
+    guard recording else { return [] }
     var rows: [ScenarioResult.OfferingMonth] = []
-    if recording { rows.reserveCapacity(count) }
+    rows.reserveCapacity(count)
     for index in 0..<count {
       let served = available[index] && !share[index].isZero ? try share[index] * volume : .zero
-      if effective[index] != stretchPrice[index] {
-        try flush(index)
-        stretchPrice[index] = effective[index]
-      }
-      stretchVolume[index] = try stretchVolume[index] + served
       let hasCost = simulation.hasMarginalCost[index]
       let cost = simulation.reportingCosts[month * count + index]
-      if hasCost {
-        if cost != stretchCost[index] {
-          try flushCost(index)
-          stretchCost[index] = cost
-        }
-        costVolume[index] = try costVolume[index] + served
-      }
-      guard recording else { continue }
       let revenue = try served * effective[index]
       var margin: FixedDecimal?
       if hasCost { margin = try revenue - (try served * cost) }
@@ -559,6 +600,56 @@ struct ScenarioRun {
       )
     }
     return rows
+  }
+
+  /// Adds the month's volumes to the open stretches of price and cost, closing those
+  /// whose price or cost has moved.
+  ///
+  /// The arrays it writes are taken out of `self` for the loop and put back after: as
+  /// locals, the optimizer knows the multiplications called in the loop cannot change
+  /// them, and stops reloading and rechecking them at every step.
+  private mutating func accrue(_ month: Int, volume: FixedDecimal) throws {
+    let (available, share, effective) = (self.available, self.share, self.effective)
+    let (hasCost, costs) = (simulation.hasMarginalCost, simulation.reportingCosts)
+    var stretchPrice = Self.take(&self.stretchPrice)
+    var stretchVolume = Self.take(&self.stretchVolume)
+    var revenues = Self.take(&self.revenues)
+    var stretchCost = Self.take(&self.stretchCost)
+    var costVolume = Self.take(&self.costVolume)
+    var costTotals = Self.take(&self.costs)
+    defer {
+      (self.stretchPrice, self.stretchVolume, self.revenues) = (stretchPrice, stretchVolume, revenues)
+      (self.stretchCost, self.costVolume, self.costs) = (stretchCost, costVolume, costTotals)
+    }
+    for index in 0..<count {
+      let served = available[index] && !share[index].isZero ? try share[index] * volume : .zero
+      if effective[index] != stretchPrice[index] {
+        if !stretchVolume[index].isZero {
+          revenues[index] = try revenues[index] + (try stretchVolume[index] * stretchPrice[index])
+          stretchVolume[index] = .zero
+        }
+        stretchPrice[index] = effective[index]
+      }
+      stretchVolume[index] = try stretchVolume[index] + served
+      guard hasCost[index] else { continue }
+      let cost = costs[month * count + index]
+      if cost != stretchCost[index] {
+        if !costVolume[index].isZero {
+          costTotals[index] = try costTotals[index] + (try costVolume[index] * stretchCost[index])
+          costVolume[index] = .zero
+        }
+        stretchCost[index] = cost
+      }
+      costVolume[index] = try costVolume[index] + served
+    }
+  }
+
+  /// An array moved out of a stored property, leaving it empty, so the caller holds its
+  /// only reference.
+  private static func take<Element>(_ array: inout [Element]) -> [Element] {
+    let taken = array
+    array = []
+    return taken
   }
 
   // MARK: - Helpers
@@ -616,10 +707,33 @@ struct ScenarioRun {
   ///
   /// Both are tested against bounds rounded toward the test (down, then up), which keeps
   /// them exact while computing each bound once per price or month.
-  @inline(__always)
   private mutating func worthMoving(
     from: Int,
     to: Int,
+    leastSaving: FixedDecimal
+  ) throws -> Bool {
+    try Self.worthMoving(
+      from: from,
+      to: to,
+      effective: effective,
+      bound: &bound,
+      boundFrom: &boundFrom,
+      keep: keep,
+      switchCost: switchCost,
+      leastSaving: leastSaving
+    )
+  }
+
+  /// ``worthMoving(from:to:leastSaving:)`` on arrays the caller holds.
+  @inline(__always)
+  private static func worthMoving(
+    from: Int,
+    to: Int,
+    effective: [FixedDecimal],
+    bound: inout [FixedDecimal],
+    boundFrom: inout [FixedDecimal],
+    keep: FixedDecimal,
+    switchCost: FixedDecimal,
     leastSaving: FixedDecimal
   ) throws -> Bool {
     guard effective[to] < effective[from] else { return false }
@@ -631,6 +745,7 @@ struct ScenarioRun {
     if switchCost.isZero { return true }
     return try effective[from] - effective[to] >= leastSaving
   }
+
 
   /// Where a buyer goes when its offering leaves: the cheapest of its segment, else of
   /// the market.
