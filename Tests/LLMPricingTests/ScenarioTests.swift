@@ -509,6 +509,28 @@ struct ScenarioMonteCarloTests {
     #expect(error < (try dec("0.000000000000001")), "\(volume) vs \(target)")
   }
 
+  @Test(
+    "bands by selection equal nearest ranks of the sorted values",
+    arguments: [1, 2, 3, 9, 10, 11, 99, 100, 101, 1_000, 10_007]
+  )
+  func bandsMatchSorting(count: Int) {
+    var random = SeededRandomNumberGenerator(seed: UInt64(count))
+    func expected(_ values: [FixedDecimal]) -> [FixedDecimal] {
+      let sorted = values.sorted()
+      return [10, 50, 90].map { percent in
+        sorted[max(0, min(sorted.count - 1, (percent * sorted.count + 99) / 100 - 1))]
+      }
+    }
+    // Distinct values, many ties, already sorted, reversed, constant, negative.
+    let distinct = (0..<count).map { _ in random.uniform(FixedDecimal(-1_000), FixedDecimal(1_000)) }
+    let ties = (0..<count).map { _ in FixedDecimal(random.uniform(-3, 3)) }
+    for values in [distinct, ties, distinct.sorted(), distinct.sorted().reversed(), ties.map { _ in FixedDecimal(7) }] {
+      let band = MonteCarlo.Band(values)
+      #expect([band.p10, band.p50, band.p90] == expected(values), "\(count) values")
+    }
+    #expect(MonteCarlo.Band([]) == MonteCarlo.Band([.zero]))
+  }
+
   @Test("the seeded generator repeats its sequence and keeps streams apart")
   func generator() {
     var a = SeededRandomNumberGenerator(seed: 42)

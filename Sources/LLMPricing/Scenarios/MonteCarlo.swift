@@ -30,20 +30,25 @@ public struct MonteCarlo: Sendable {
     ///
     /// - Parameter values: The values, in any order.
     public init(_ values: consuming [FixedDecimal]) {
-      guard !values.isEmpty else {
+      var values = consume values
+      self.init(selectingIn: &values, values.indices)
+    }
+
+    /// The band of the values in `range`, found by reordering them in place.
+    init(selectingIn values: inout [FixedDecimal], _ range: Range<Int>) {
+      guard !range.isEmpty else {
         (p10, p50, p90) = (.zero, .zero, .zero)
         return
       }
-      let count = values.count
+      let count = range.count
       func position(_ percent: Int) -> Int {
-        max(0, min(count - 1, (percent * count + 99) / 100 - 1))
+        range.lowerBound + max(0, min(count - 1, (percent * count + 99) / 100 - 1))
       }
       let (low, middle, high) = (position(10), position(50), position(90))
-      var values = consume values
       // The median first; the other two then lie on either side of it.
-      values.select(rank: middle, within: 0..<count)
-      if low < middle { values.select(rank: low, within: 0..<middle) }
-      if high > middle { values.select(rank: high, within: (middle + 1)..<count) }
+      values.select(rank: middle, within: range)
+      if low < middle { values.select(rank: low, within: range.lowerBound..<middle) }
+      if high > middle { values.select(rank: high, within: (middle + 1)..<range.upperBound) }
       (p10, p50, p90) = (values[low], values[middle], values[high])
     }
   }
@@ -238,23 +243,23 @@ public struct MonteCarlo: Sendable {
       }
       wins[outcome.shareWinner] += 1
     }
-    func band(_ column: [FixedDecimal], _ number: Int) -> Band {
-      Band(Array(column[(number * runCount)..<((number + 1) * runCount)]))
+    func band(_ columns: inout [FixedDecimal], _ number: Int) -> Band {
+      Band(selectingIn: &columns, (number * runCount)..<((number + 1) * runCount))
     }
     let months = timeline.indices.map { month in
       MonthBands(
         month: timeline[month],
-        buyerBill: band(byMonth, month),
-        switchingBuyerBill: band(byMonth, monthCount + month),
-        averagePrice: band(byMonth, 2 * monthCount + month),
-        marketVolume: band(byMonth, 3 * monthCount + month)
+        buyerBill: band(&byMonth, month),
+        switchingBuyerBill: band(&byMonth, monthCount + month),
+        averagePrice: band(&byMonth, 2 * monthCount + month),
+        marketVolume: band(&byMonth, 3 * monthCount + month)
       )
     }
     let offerings = simulation.scenario.offerings.indices.map { index in
       OfferingBands(
         offering: simulation.scenario.offerings[index].id,
-        endShare: band(byOffering, index),
-        revenue: band(byOffering, offeringCount + index),
+        endShare: band(&byOffering, index),
+        revenue: band(&byOffering, offeringCount + index),
         grossMargin: margins[index].isEmpty ? nil : Band(margins[index]),
         endPrice: prices[index].isEmpty ? nil : Band(prices[index]),
         shareWins: wins[index],

@@ -61,15 +61,19 @@ extension ScenarioSimulation {
     let keep = try FixedDecimal(1) - values[Self.thresholdSlot]
     // Not a throwing helper that returns the run: on Swift 6.3.1 for Linux, throwing
     // functions returning large structs were miscompiled in optimized builds.
-    if run == nil {
-      run = ScenarioRun(self, values: values, growth: growth, keep: keep)
-    } else {
-      run?.restart(values: values, growth: growth, keep: keep)
+    // Moved out of the optional for the months: stepping it through optional chaining
+    // copied the whole run in and out of every call.
+    var current = run ?? ScenarioRun(self, values: values, growth: growth, keep: keep)
+    if run != nil {
+      // Dropped first, so the run's arrays have one owner again and restart in place.
+      run = nil
+      current.restart(values: values, growth: growth, keep: keep)
     }
     var unrecorded: [ScenarioResult.Month]? = nil
-    for month in timeline.indices { try run?.advance(month, recording: &unrecorded) }
-    try run?.finish()
-    return run?.outcome ?? RunOutcome()
+    for month in timeline.indices { try current.advance(month, recording: &unrecorded) }
+    try current.finish()
+    run = current
+    return current.outcome
   }
 
   /// Runs the timeline with a set of parameter values, keeping every month's rows.
