@@ -522,9 +522,13 @@ struct ScenarioMonteCarloTests {
       }
     }
     // Distinct values, many ties, already sorted, reversed, constant, negative.
-    let distinct = (0..<count).map { _ in random.uniform(FixedDecimal(-1_000), FixedDecimal(1_000)) }
+    let distinct = (0..<count).map { _ in random.uniform(FixedDecimal(-1_000), FixedDecimal(1_000))
+    }
     let ties = (0..<count).map { _ in FixedDecimal(random.uniform(-3, 3)) }
-    for values in [distinct, ties, distinct.sorted(), distinct.sorted().reversed(), ties.map { _ in FixedDecimal(7) }] {
+    for values in [
+      distinct, ties, distinct.sorted(), distinct.sorted().reversed(),
+      ties.map { _ in FixedDecimal(7) },
+    ] {
       let band = MonteCarlo.Band(values)
       #expect([band.p10, band.p50, band.p90] == expected(values), "\(count) values")
     }

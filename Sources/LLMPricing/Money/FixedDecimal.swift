@@ -188,7 +188,10 @@ extension FixedDecimal {
   @inline(__always)
   private func smallProduct(_ other: FixedDecimal) -> FixedDecimal? {
     guard high >= 0, other.high >= 0,
-      let (quotient, remainder) = WideArithmetic.productOverUnit(units.magnitude, other.units.magnitude)
+      let (quotient, remainder) = WideArithmetic.productOverUnit(
+        units.magnitude,
+        other.units.magnitude
+      )
     else { return nil }
     let rest = Self.unitsPerOne.magnitude - remainder
     let roundsUp = remainder > rest || (remainder == rest && quotient & 1 == 1)

@@ -31,8 +31,8 @@ enum WideArithmetic {
     if divisorMagnitude == unit,
       let (wholeQuotient, rest) = productOverUnit(a.magnitude, b.magnitude)
     {
-      // Multiplication of two decimals, one of them below 18.4: one or two 128-by-64-bit
-      // divisions instead of a 256-bit one.
+      // Multiplication of two decimals, one of them below 18.4: one or two steps of a
+      // division by a reciprocal instead of a 256-bit division.
       (quotient, remainder) = (wholeQuotient, rest)
     } else {
       let product = a.magnitude.multipliedFullWidth(by: b.magnitude)

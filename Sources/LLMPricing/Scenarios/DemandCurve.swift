@@ -4,10 +4,11 @@ import Foundation
 ///
 /// Why not `pow` on `Double`: the C library's `pow`, `exp` and `log` differ in the last bits
 /// between platforms (glibc, Apple's libm), and a scenario must give the same result, to
-/// the digit, everywhere. Here `ln` and `exp` are series in 60-bit binary fixed point on
-/// `Int128`, with only shifts, multiplications and one division each, so every platform
-/// computes the same bits; the result is good to about 10⁻¹⁶ relative, then rounded to a
-/// ``FixedDecimal``.
+/// the digit, everywhere. Here `ln` and `exp` are a 64-entry table and a short series in
+/// 60-bit binary fixed point on `Int128`, with only shifts, multiplications and integer
+/// divisions, so every platform computes the same bits; the result is good to about 10⁻¹⁶
+/// relative, then rounded to a ``FixedDecimal``. The tables are computed once, by the same
+/// series, on first use.
 enum DemandCurve {
   /// Fractional bits of the fixed-point format.
   private static let bits = 60

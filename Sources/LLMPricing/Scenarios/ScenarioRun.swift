@@ -5,8 +5,14 @@ import Foundation
 ///
 /// The state lives in a struct with mutating methods rather than in local variables shared
 /// with nested functions: variables that nested functions capture are boxed on the heap
-/// and checked for exclusive access at run time on every use, which cost a Monte Carlo run
-/// a fifth of its time.
+/// and checked for exclusive access at run time on every use.
+///
+/// Two patterns keep the hot steps fast, and each looks odd without its reason:
+/// - a step that writes several arrays in a loop takes them out of `self` first and puts
+///   them back after (see `accrue`), because the optimizer otherwise reloads and rechecks
+///   every stored array after each call it cannot see into, such as a multiplication;
+/// - nothing reads all of `self` inside a write to one of its arrays (see `setPrice`),
+///   because that makes the compiler copy the whole run.
 struct ScenarioRun {
   /// A follow event in force for an offering.
   private struct Follow {
@@ -90,8 +96,10 @@ struct ScenarioRun {
   /// Sets a run up at the start of the timeline.
   ///
   /// - Parameters:
-  ///   - growth: `1 + growth`, and `keep`, `1 − threshold`, computed by the caller so that
-  ///     the initializer cannot throw (see ``ScenarioSimulation/simulate(_:)``).
+  ///   - simulation: The resolved scenario.
+  ///   - values: The parameter values of this run.
+  ///   - growth: `1 + growth`, computed by the caller so that this cannot throw.
+  ///   - keep: `1 − threshold`, likewise.
   init(
     _ simulation: ScenarioSimulation,
     values: [FixedDecimal],
@@ -247,7 +255,8 @@ struct ScenarioRun {
     }
     if month == 0 { startEffective = effective[buyer] }
     let bill = try (try bill(on: buyer, tokens: tokens)) + forcedCost
-    let switchingBill = try (try self.bill(on: switcher, tokens: tokens))
+    let switchingBill =
+      try (try self.bill(on: switcher, tokens: tokens))
       + (switched ? switchCost : .zero)
     outcome.buyerBills.append(bill)
     outcome.switchingBills.append(switchingBill)
@@ -491,7 +500,6 @@ struct ScenarioRun {
     }
   }
 
-
   /// The cheapest available offering of each segment by effective price.
   private mutating func findCheapest() {
     for segment in cheapest.indices { cheapest[segment] = -1 }
@@ -538,7 +546,6 @@ struct ScenarioRun {
       pending[index] = .zero
     }
   }
-
 
   /// Step 5: the market's average effective price and its volume.
   private mutating func demand(_ month: Int) throws -> (average: FixedDecimal, volume: FixedDecimal)
@@ -618,7 +625,9 @@ struct ScenarioRun {
     var costVolume = Self.take(&self.costVolume)
     var costTotals = Self.take(&self.costs)
     defer {
-      (self.stretchPrice, self.stretchVolume, self.revenues) = (stretchPrice, stretchVolume, revenues)
+      (self.stretchPrice, self.stretchVolume, self.revenues) = (
+        stretchPrice, stretchVolume, revenues
+      )
       (self.stretchCost, self.costVolume, self.costs) = (stretchCost, costVolume, costTotals)
     }
     for index in 0..<count {
@@ -745,7 +754,6 @@ struct ScenarioRun {
     if switchCost.isZero { return true }
     return try effective[from] - effective[to] >= leastSaving
   }
-
 
   /// Where a buyer goes when its offering leaves: the cheapest of its segment, else of
   /// the market.

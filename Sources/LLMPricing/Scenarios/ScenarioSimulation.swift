@@ -410,7 +410,7 @@ public struct ScenarioSimulation: Sendable {
   /// - Throws: ``PricingError/Code/overflow`` when volumes or amounts leave the
   ///   representable range.
   public func run() throws -> ScenarioResult {
-    return try record(parameters)
+    try record(parameters)
   }
 
   /// Runs the scenario with some parameters set: `["market.elasticity": -2]`.
