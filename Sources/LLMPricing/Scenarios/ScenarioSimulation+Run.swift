@@ -63,6 +63,8 @@ extension ScenarioSimulation {
     // functions returning large structs were miscompiled in optimized builds.
     // Moved out of the optional for the months: stepping it through optional chaining
     // copied the whole run in and out of every call.
+    // Plain copies in and out: moving the run out with `take()` and back with `consume`
+    // crashed in optimized builds on Swift 6.3.1 for Linux.
     var current = run ?? ScenarioRun(self, values: values, growth: growth, keep: keep)
     if run != nil {
       // Dropped first, so the run's arrays have one owner again and restart in place.
