@@ -79,14 +79,7 @@ enum IngestCommand {
       guard let merged else { throw UsageError("give at least one partial report") }
       report = merged
     } else {
-      var currency: Currency?
-      if let code = options.string("currency") {
-        do {
-          currency = try Currency(code: code.uppercased())
-        } catch let error as PricingError {
-          throw UsageError(error.message)
-        }
-      }
+      let currency = try options.currency()
       var groupBy: [UsageIngestor.GroupField] = []
       for field in (options.string("group-by") ?? "").split(separator: ",") where !field.isEmpty {
         do {

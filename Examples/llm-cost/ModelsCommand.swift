@@ -33,14 +33,7 @@ enum ModelsCommand {
       valued: ["provider", "currency", "at", "catalog"],
       flags: ["json", "history", "csv"]
     )
-    var currency: Currency?
-    if let code = options.string("currency") {
-      do {
-        currency = try Currency(code: code.uppercased())
-      } catch let error as PricingError {
-        throw UsageError(error.message)
-      }
-    }
+    let currency = try options.currency()
     let instant: Date
     if let text = options.string("at") {
       guard let parsed = QuoteCommand.parseInstant(text) else {

@@ -1,3 +1,5 @@
+import LLMPricing
+
 /// A hand-written parser for `--name value` and `--flag` options.
 struct Options {
   private var values: [String: String] = [:]
@@ -52,6 +54,18 @@ struct Options {
   func required(_ name: String) throws -> String {
     guard let value = values[name] else { throw UsageError("--\(name) is required") }
     return value
+  }
+
+  /// A currency code, any case; `nil` when absent.
+  ///
+  /// The error names the option.
+  func currency(_ name: String = "currency") throws -> Currency? {
+    guard let code = values[name] else { return nil }
+    do {
+      return try Currency(code: code.uppercased())
+    } catch let error as PricingError {
+      throw UsageError("--\(name): \(error.message)")
+    }
   }
 
   /// A non-negative token count; `nil` when absent.

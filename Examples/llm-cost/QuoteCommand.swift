@@ -77,14 +77,7 @@ enum QuoteCommand {
     } else {
       instant = Date()
     }
-    var currency: Currency?
-    if let code = options.string("currency") {
-      do {
-        currency = try Currency(code: code.uppercased())
-      } catch let error as PricingError {
-        throw UsageError(error.message)
-      }
-    }
+    let currency = try options.currency()
 
     let catalog = try CatalogLoading.load(options.string("catalog"))
 

@@ -91,7 +91,7 @@ enum ScenarioCommand {
     if let months = try whole(options, "months", in: 1...Scenario.maximumMonths) {
       scenario = scenario.withHorizon(months: months)
     }
-    if let currency = try WorkloadCommands.currency(options) {
+    if let currency = try options.currency() {
       guard [.cny, .usd].contains(currency) else {
         throw UsageError("--currency: scenarios report in CNY or USD, not \(currency)")
       }

@@ -62,15 +62,6 @@ enum WorkloadCommands {
     }
   }
 
-  static func currency(_ options: Options) throws -> Currency? {
-    guard let code = options.string("currency") else { return nil }
-    do {
-      return try Currency(code: code.uppercased())
-    } catch let error as PricingError {
-      throw UsageError(error.message)
-    }
-  }
-
   struct CostJSON: Encodable {
     let model: String
     let provider: String
@@ -134,7 +125,7 @@ enum WorkloadCommands {
     )
     let month = try month(options)
     let catalog = try CatalogLoading.load(options.string("catalog"))
-    var currency = try currency(options)
+    var currency = try options.currency()
     let cost: MonthlyCost
     if let model = options.string("model") {
       let offering = try catalog.preferredOffering(
@@ -270,13 +261,9 @@ enum WorkloadCommands {
       query.country = country.uppercased()
       shown["country"] = country.uppercased()
     }
-    if let code = options.string("priced-in") {
-      do {
-        query.currency = try Currency(code: code.uppercased())
-      } catch let error as PricingError {
-        throw UsageError("--priced-in: \(error.message)")
-      }
-      shown["pricedIn"] = code.uppercased()
+    if let currency = try options.currency("priced-in") {
+      query.currency = currency
+      shown["pricedIn"] = currency.code
     }
     if options.flag("open-weights") {
       query.openWeights = true
@@ -303,7 +290,7 @@ enum WorkloadCommands {
       sessions: try options.count("requests-per-day")
     )
     let month = try month(options)
-    let currency = try currency(options) ?? .cny
+    let currency = try options.currency() ?? .cny
     let catalog = try CatalogLoading.load(options.string("catalog"))
     let (query, filter) = try query(options)
     let comparison = try WorkloadComparison(

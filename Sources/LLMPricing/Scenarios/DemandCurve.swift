@@ -84,12 +84,17 @@ enum DemandCurve {
   private static let expStep: Int128 = ln2 / 64
 
   /// ln(1 + j/64), computed once by the plain series.
-  private static let logTable: [Int128] = (0..<64).map {
-    seriesLog(one + Int128($0) << (bits - 6), near: one)
+  ///
+  /// Stored as `Int64` (every entry is below 2^63): arrays of `Int128` are avoided, see
+  /// ``FixedDecimal``.
+  private static let logTable: [Int64] = (0..<64).map {
+    Int64(truncatingIfNeeded: seriesLog(one + Int128($0) << (bits - 6), near: one))
   }
 
-  /// e^(j × expStep), computed once by the plain series.
-  private static let expTable: [Int128] = (0..<64).map { seriesExp(Int128($0) * expStep) }
+  /// e^(j × expStep), computed once by the plain series; every entry is below 2^61.
+  private static let expTable: [Int64] = (0..<64).map {
+    Int64(truncatingIfNeeded: seriesExp(Int128($0) * expStep))
+  }
 
   /// ln x for x > 0 in fixed point.
   ///
@@ -103,7 +108,7 @@ enum DemandCurve {
     let m = k >= 0 ? x >> k : x << -k
     let j = Int((m - one) >> (bits - 6))
     let c = one + Int128(j) << (bits - 6)
-    return seriesLog(m, near: c) + logTable[j] + Int128(k) * ln2
+    return seriesLog(m, near: c) + Int128(logTable[j]) + Int128(k) * ln2
   }
 
   /// ln(m ÷ c) = 2 atanh z with z = (m − c) ÷ (m + c), for m ≥ c > 0.
@@ -131,7 +136,7 @@ enum DemandCurve {
       r += ln2
     }
     let j = min(Int(r / expStep), tableSize - 1)
-    let sum = multiply(expTable[j], seriesExp(r - Int128(j) * expStep))
+    let sum = multiply(Int128(expTable[j]), seriesExp(r - Int128(j) * expStep))
     return k >= 0 ? sum << Int(k) : sum >> Int(-k)
   }
 

@@ -155,7 +155,6 @@ struct ScenarioRun {
     if simulation.hasFollowers {
       let slots = months * simulation.segmentRanges.count
       Self.fill(&pastPrices, with: Self.unsold, count: months * count)
-      // The other segment arrays are written before they are read.
       Self.fill(&segmentScanned, with: false, count: slots)
       Self.fill(&segmentLowest, with: Self.unsold, count: slots)
       Self.fill(&segmentLowestAt, with: -1, count: slots)
@@ -294,8 +293,8 @@ struct ScenarioRun {
   /// builds into a spurious throw of a corrupt error.
   mutating func finish() throws {
     for index in 0..<count {
-      try flush(index)
-      try flushCost(index)
+      try Self.close(index, volume: &stretchVolume, at: stretchPrice[index], into: &revenues)
+      try Self.close(index, volume: &costVolume, at: stretchCost[index], into: &costs)
     }
     outcome.revenues = revenues
     outcome.endShares = (0..<count).map { available[$0] ? share[$0] : .zero }
@@ -304,10 +303,10 @@ struct ScenarioRun {
     var margins: [FixedDecimal?] = []
     margins.reserveCapacity(count)
     for index in 0..<count {
-      if simulation.marginalCosts[index] == nil {
-        margins.append(nil)
+      if simulation.hasMarginalCost[index] {
+        margins.append(try revenues[index] - costs[index])
       } else {
-        margins.append(try outcome.revenues[index] - costs[index])
+        margins.append(nil)
       }
     }
     outcome.margins = margins
@@ -474,12 +473,16 @@ struct ScenarioRun {
       (self.pastPrices, self.effective, self.lastQuote) = (pastPrices, effective, lastQuote)
     }
     for index in 0..<count {
-      if convertedEpoch[index] != epoch || convertedFrom[index] != price[index] {
-        reportingPrice[index] = try Self.toReporting(price[index], conversions[index], rate: rate)
-        convertedFrom[index] = price[index]
-        convertedEpoch[index] = epoch
-      }
-      let quote = reportingPrice[index]
+      let quote = try Self.reportingPrice(
+        of: index,
+        price: price[index],
+        conversion: conversions[index],
+        rate: rate,
+        epoch: epoch,
+        reportingPrice: &reportingPrice,
+        convertedFrom: &convertedFrom,
+        convertedEpoch: &convertedEpoch
+      )
       if keepsHistory, available[index] { pastPrices[month * count + index] = quote }
       if free[index] == 0 || tokens.isZero {
         effective[index] = quote
@@ -633,20 +636,14 @@ struct ScenarioRun {
     for index in 0..<count {
       let served = available[index] && !share[index].isZero ? try share[index] * volume : .zero
       if effective[index] != stretchPrice[index] {
-        if !stretchVolume[index].isZero {
-          revenues[index] = try revenues[index] + (try stretchVolume[index] * stretchPrice[index])
-          stretchVolume[index] = .zero
-        }
+        try Self.close(index, volume: &stretchVolume, at: stretchPrice[index], into: &revenues)
         stretchPrice[index] = effective[index]
       }
       stretchVolume[index] = try stretchVolume[index] + served
       guard hasCost[index] else { continue }
       let cost = costs[month * count + index]
       if cost != stretchCost[index] {
-        if !costVolume[index].isZero {
-          costTotals[index] = try costTotals[index] + (try costVolume[index] * stretchCost[index])
-          costVolume[index] = .zero
-        }
+        try Self.close(index, volume: &costVolume, at: stretchCost[index], into: &costTotals)
         stretchCost[index] = cost
       }
       costVolume[index] = try costVolume[index] + served
@@ -698,14 +695,34 @@ struct ScenarioRun {
   /// price or the exchange rate has moved since the last conversion.
   @inline(__always)
   private mutating func currentReportingPrice(_ index: Int, _ month: Int) throws -> FixedDecimal {
-    let epoch = simulation.rateEpochs[month]
-    if convertedEpoch[index] != epoch || convertedFrom[index] != price[index] {
-      reportingPrice[index] = try Self.toReporting(
-        price[index],
-        simulation.conversions[index],
-        rate: simulation.cnyPerUSD[month]
-      )
-      convertedFrom[index] = price[index]
+    try Self.reportingPrice(
+      of: index,
+      price: price[index],
+      conversion: simulation.conversions[index],
+      rate: simulation.cnyPerUSD[month],
+      epoch: simulation.rateEpochs[month],
+      reportingPrice: &reportingPrice,
+      convertedFrom: &convertedFrom,
+      convertedEpoch: &convertedEpoch
+    )
+  }
+
+  /// ``currentReportingPrice(_:_:)`` on arrays the caller holds: the cached conversion
+  /// when neither the price nor the rate's epoch has moved, a new one otherwise.
+  @inline(__always)
+  private static func reportingPrice(
+    of index: Int,
+    price: FixedDecimal,
+    conversion: ScenarioSimulation.Conversion,
+    rate: FixedDecimal,
+    epoch: Int,
+    reportingPrice: inout [FixedDecimal],
+    convertedFrom: inout [FixedDecimal],
+    convertedEpoch: inout [Int]
+  ) throws -> FixedDecimal {
+    if convertedEpoch[index] != epoch || convertedFrom[index] != price {
+      reportingPrice[index] = try toReporting(price, conversion, rate: rate)
+      convertedFrom[index] = price
       convertedEpoch[index] = epoch
     }
     return reportingPrice[index]
@@ -777,19 +794,20 @@ struct ScenarioRun {
     try FixedDecimal(units: Int128(tokens) * 1_000_000_000_000)
   }
 
-  /// Adds a finished stretch of unchanged price to the revenue.
-  private mutating func flush(_ index: Int) throws {
-    guard !stretchVolume[index].isZero else { return }
-    let revenue = try stretchVolume[index] * stretchPrice[index]
-    revenues[index] = try revenues[index] + revenue
-    stretchVolume[index] = .zero
-  }
-
-  /// Adds a finished stretch of unchanged marginal cost to the costs.
-  private mutating func flushCost(_ index: Int) throws {
-    guard !costVolume[index].isZero else { return }
-    costs[index] = try costs[index] + (try costVolume[index] * stretchCost[index])
-    costVolume[index] = .zero
+  /// Closes a stretch at one price or one cost.
+  ///
+  /// Adds its volume × the price to the total and empties the volume; revenue and cost
+  /// stretches both use it.
+  @inline(__always)
+  private static func close(
+    _ index: Int,
+    volume: inout [FixedDecimal],
+    at price: FixedDecimal,
+    into totals: inout [FixedDecimal]
+  ) throws {
+    guard !volume[index].isZero else { return }
+    totals[index] = try totals[index] + (try volume[index] * price)
+    volume[index] = .zero
   }
 
   /// Sets a price, held at the offering's floor.

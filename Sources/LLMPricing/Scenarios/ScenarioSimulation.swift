@@ -46,7 +46,6 @@ public struct ScenarioSimulation: Sendable {
   let replaying: [Int]
   /// Each replaying offering's catalog price in the first month.
   let replayStarts: [FixedDecimal?]
-  let marginalCosts: [FixedDecimal?]
   /// Whether each offering has a marginal cost.
   let hasMarginalCost: [Bool]
   /// Each month's marginal costs in the reporting currency, `month × count + offering`;
@@ -259,7 +258,6 @@ public struct ScenarioSimulation: Sendable {
     replayStarts = replay.map { $0.first ?? nil }
     self.startAvailable = startAvailable
     self.servable = servable
-    marginalCosts = offerings.map(\.marginalCost)
     hasMarginalCost = offerings.map { $0.marginalCost != nil }
     var reportingCosts: [FixedDecimal] = []
     for month in timeline.indices {
