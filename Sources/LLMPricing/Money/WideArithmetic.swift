@@ -107,6 +107,13 @@ enum WideArithmetic {
     let upper = factor.multipliedFullWidth(by: UInt64(truncatingIfNeeded: large >> 64))
     let (middle, carry) = upper.low.addingReportingOverflow(lower.high)
     let top = upper.high &+ (carry ? 1 : 0)
+    return overUnit(top, middle, lower.low)
+  }
+
+  /// `(top × 2^128 + middle × 2^64 + low) ÷ 10^18` with its remainder, or `nil` when the
+  /// quotient needs more than 128 bits (when `top` is 10^18 or more).
+  @inline(__always)
+  static func overUnit(_ top: UInt64, _ middle: UInt64, _ low: UInt64) -> (UInt128, UInt128)? {
     // The quotient fits in 128 bits exactly when the top limb is below 10^18; then the
     // shifted top limb is below the normalized divisor, as the division needs.
     guard top < UInt64(truncatingIfNeeded: unit) else { return nil }
@@ -114,16 +121,16 @@ enum WideArithmetic {
       // A quotient below 2^64, as for most products of prices, shares and rates: one
       // step, since the upper shifted limb is below the divisor.
       let (quotient, remainder) = divideByNormalizedUnit(
-        middle << 4 | lower.low >> 60,
-        lower.low << 4
+        middle << 4 | low >> 60,
+        low << 4
       )
       return (UInt128(quotient), UInt128(remainder >> 4))
     }
     let (quotientHigh, remainderHigh) = divideByNormalizedUnit(
       top << 4 | middle >> 60,
-      middle << 4 | lower.low >> 60
+      middle << 4 | low >> 60
     )
-    let (quotientLow, remainder) = divideByNormalizedUnit(remainderHigh, lower.low << 4)
+    let (quotientLow, remainder) = divideByNormalizedUnit(remainderHigh, low << 4)
     return (UInt128(quotientHigh) << 64 | UInt128(quotientLow), UInt128(remainder >> 4))
   }
 

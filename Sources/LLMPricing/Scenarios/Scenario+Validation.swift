@@ -80,7 +80,7 @@ extension Scenario {
         case (.setPrice, "price"): .setPrice(value)
         case (.floor, "price"): .floor(value)
         case (.follow(let leaders, _, let discount), "lag"):
-          try value.wholeNumber().map { .follow(leaders: leaders, lag: $0, discount: discount) }
+          value.wholeNumber().map { .follow(leaders: leaders, lag: $0, discount: discount) }
         case (.follow(let leaders, let lag, _), "discount"):
           .follow(leaders: leaders, lag: lag, discount: value)
         default: nil

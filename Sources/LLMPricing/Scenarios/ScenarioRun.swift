@@ -5,14 +5,12 @@ import Foundation
 ///
 /// The state lives in a struct with mutating methods rather than in local variables shared
 /// with nested functions: variables that nested functions capture are boxed on the heap
-/// and checked for exclusive access at run time on every use.
+/// and checked for exclusive access at run time on every use. The per-offering state is
+/// in ``RunColumn``s rather than arrays: writing one leaves the run unchanged, so the
+/// steps' loops carry no uniqueness checks and no copies (see ``RunColumn``).
 ///
-/// Two patterns keep the hot steps fast, and each looks odd without its reason:
-/// - a step that writes several arrays in a loop takes them out of `self` first and puts
-///   them back after (see `accrue`), because the optimizer otherwise reloads and rechecks
-///   every stored array after each call it cannot see into, such as a multiplication;
-/// - nothing reads all of `self` inside a write to one of its arrays (see `setPrice`),
-///   because that makes the compiler copy the whole run.
+/// Copies of a run share its columns. A run is restarted in place for the next set of
+/// values and never used through two copies at once.
 struct ScenarioRun {
   /// A follow event in force for an offering.
   private struct Follow {
@@ -36,52 +34,58 @@ struct ScenarioRun {
   /// `1 − threshold`: a move is worth it when the new price is at most this share of the old.
   private var keep: FixedDecimal
 
-  private var price: [FixedDecimal]
-  private var replayBase: [FixedDecimal?]
-  private var floor: [FixedDecimal?]
-  private var free: [Int]
-  private var available: [Bool]
-  private var share: [FixedDecimal]
-  private var follows: [Follow?]
+  /// Owns the memory of every column below.
+  private let storage = RunColumnStorage()
+  private let price: RunColumn<FixedDecimal>
+  private let replayBase: RunColumn<FixedDecimal?>
+  private let floor: RunColumn<FixedDecimal?>
+  private let free: RunColumn<Int>
+  private let available: RunColumn<Bool>
+  private let share: RunColumn<FixedDecimal>
+  private let follows: RunColumn<Follow?>
   /// The offerings with a follow event in force, in offering order.
   private var followers: [Int] = []
   /// The last follow target per offering and the leaders' lowest price and exchange rate
   /// it came from: followers recompute only when either moves.
-  private var followTarget: [FixedDecimal]
-  private var followLowest: [FixedDecimal]
-  private var followEpoch: [Int]
+  private let followTarget: RunColumn<FixedDecimal>
+  private let followLowest: RunColumn<FixedDecimal>
+  private let followEpoch: RunColumn<Int>
   /// Past months' reporting prices, `month × count + offering`, with ``unsold`` for an
   /// offering not in the market; kept only when something follows.
-  private var pastPrices: [FixedDecimal] = []
+  private let pastPrices: RunColumn<FixedDecimal>
   /// Per past month and segment, `month × segments + segment`: whether it has been
   /// scanned, its lowest price and where, and its second-lowest.
-  private var segmentScanned: [Bool] = []
-  private var segmentLowest: [FixedDecimal] = []
-  private var segmentLowestAt: [Int] = []
-  private var segmentSecond: [FixedDecimal] = []
+  private let segmentScanned: RunColumn<Bool>
+  private let segmentLowest: RunColumn<FixedDecimal>
+  private let segmentLowestAt: RunColumn<Int>
+  private let segmentSecond: RunColumn<FixedDecimal>
   /// Each offering's price in the reporting currency, converted from `convertedFrom` at
   /// the rate of epoch `convertedEpoch` (−1 before the first conversion).
-  private var reportingPrice: [FixedDecimal]
-  private var convertedFrom: [FixedDecimal]
-  private var convertedEpoch: [Int]
-  private var effective: [FixedDecimal]
+  private let reportingPrice: RunColumn<FixedDecimal>
+  private let convertedFrom: RunColumn<FixedDecimal>
+  private let convertedEpoch: RunColumn<Int>
+  private let effective: RunColumn<FixedDecimal>
   /// `effective × keep`, rounded down, and the effective price it was computed from.
-  private var bound: [FixedDecimal]
-  private var boundFrom: [FixedDecimal]
-  /// Revenue accrues as price × volume over each stretch of months at one price, and cost
-  /// as marginal cost × volume over each stretch at one cost: one multiplication a
-  /// stretch rather than two a month.
-  private var stretchPrice: [FixedDecimal]
-  private var stretchVolume: [FixedDecimal]
-  private var stretchCost: [FixedDecimal]
-  private var costVolume: [FixedDecimal]
-  private var revenues: [FixedDecimal]
-  private var costs: [FixedDecimal]
-  private var quoted: [Bool]
-  private var firstQuote: [FixedDecimal]
-  private var lastQuote: [FixedDecimal]
-  private var pending: [FixedDecimal]
-  private var cheapest: [Int]
+  private let bound: RunColumn<FixedDecimal>
+  private let boundFrom: RunColumn<FixedDecimal>
+  /// Revenue accrues as price × volume over each stretch of months at one price.
+  ///
+  /// Cost accrues likewise as marginal cost × volume over each stretch at one cost: one
+  /// multiplication a stretch rather than two a month. The volumes are exact sums of
+  /// share × market volume, rounded once when the stretch closes.
+  private let stretchPrice: RunColumn<FixedDecimal>
+  private let stretchVolume: RunColumn<ProductSum>
+  private let stretchCost: RunColumn<FixedDecimal>
+  private let costVolume: RunColumn<ProductSum>
+  private let revenues: RunColumn<FixedDecimal>
+  private let costs: RunColumn<FixedDecimal>
+  private let quoted: RunColumn<Bool>
+  private let firstQuote: RunColumn<FixedDecimal>
+  private let lastQuote: RunColumn<FixedDecimal>
+  private let pending: RunColumn<FixedDecimal>
+  /// The cheapest available offering of each segment this month, −1 for none.
+  private let cheapest: RunColumn<Int>
+  private let floorMonths: RunColumn<Int?>
   private var growthFactor = FixedDecimal(1)
   private var surgeFactor = FixedDecimal(1)
   private var startAverage = FixedDecimal.zero
@@ -108,7 +112,8 @@ struct ScenarioRun {
   ) {
     let rule = simulation.scenario.market.switching
     self.simulation = simulation
-    count = simulation.startPrices.count
+    let count = simulation.startPrices.count
+    self.count = count
     reporting = simulation.scenario.currency
     switchCost = rule.cost
     self.values = values
@@ -116,23 +121,46 @@ struct ScenarioRun {
     self.growth = growth
     rate = .zero
     self.keep = keep
-    (price, replayBase, floor, free, available, share, follows) = ([], [], [], [], [], [], [])
-    (followTarget, followLowest, followEpoch) = ([], [], [])
-    (reportingPrice, convertedFrom, convertedEpoch, effective, bound, boundFrom) = (
-      [], [], [], [], [], []
-    )
-    (stretchPrice, stretchVolume, stretchCost, costVolume, revenues, costs) = (
-      [], [], [], [], [], []
-    )
-    (quoted, firstQuote, lastQuote, pending, cheapest) = ([], [], [], [], [])
+    // Placeholders: `restart` sets every column.
+    let storage = self.storage
+    func prices(_ count: Int) -> RunColumn<FixedDecimal> {
+      storage.column(repeating: .zero, count: count)
+    }
+    func counts(_ count: Int) -> RunColumn<Int> { storage.column(repeating: 0, count: count) }
+    func flags(_ count: Int) -> RunColumn<Bool> {
+      storage.column(repeating: false, count: count)
+    }
+    let segments = simulation.segmentRanges.count
+    let history = simulation.hasFollowers ? simulation.timeline.count : 0
+    (price, share) = (prices(count), prices(count))
+    replayBase = storage.column(repeating: nil, count: count)
+    floor = storage.column(repeating: nil, count: count)
+    (free, available) = (counts(count), flags(count))
+    follows = storage.column(repeating: nil, count: count)
+    (followTarget, followLowest, followEpoch) = (prices(count), prices(count), counts(count))
+    pastPrices = prices(history * count)
+    segmentScanned = flags(history * segments)
+    (segmentLowest, segmentSecond) = (prices(history * segments), prices(history * segments))
+    segmentLowestAt = counts(history * segments)
+    (reportingPrice, convertedFrom, convertedEpoch) = (prices(count), prices(count), counts(count))
+    (effective, bound, boundFrom) = (prices(count), prices(count), prices(count))
+    stretchPrice = prices(count)
+    stretchVolume = storage.column(repeating: ProductSum(), count: count)
+    stretchCost = prices(count)
+    costVolume = storage.column(repeating: ProductSum(), count: count)
+    (revenues, costs) = (prices(count), prices(count))
+    (quoted, firstQuote) = (flags(count), prices(count))
+    (lastQuote, pending) = (prices(count), prices(count))
+    cheapest = counts(simulation.segments.count)
+    floorMonths = storage.column(repeating: nil, count: count)
     (buyer, switcher) = (simulation.buyerStart, simulation.buyerStart)
     outcome = ScenarioSimulation.RunOutcome()
     restart(values: values, growth: growth, keep: keep)
   }
 
   /// Puts the run back at the start of the timeline with other parameter values, reusing
-  /// its arrays: a Monte Carlo run is a few microseconds, and allocating some forty arrays
-  /// for each was a twentieth of it.
+  /// its columns: a Monte Carlo run is a few microseconds, and allocating some forty
+  /// arrays for each was a twentieth of it.
   mutating func restart(values: [FixedDecimal], growth: FixedDecimal, keep: FixedDecimal) {
     let months = simulation.timeline.count
     self.values = values
@@ -141,43 +169,41 @@ struct ScenarioRun {
     rate = values[ScenarioSimulation.rateSlot]
     self.keep = keep
 
-    Self.fill(&price, from: simulation.startPrices)
-    Self.fill(&replayBase, from: simulation.replayStarts)
-    Self.fill(&floor, with: nil, count: count)
-    Self.fill(&free, with: 0, count: count)
-    Self.fill(&available, from: simulation.startAvailable)
-    Self.fill(&share, from: simulation.startShares)
-    Self.fill(&follows, with: nil, count: count)
+    price.fill(from: simulation.startPrices)
+    replayBase.fill(from: simulation.replayStarts)
+    floor.fill(with: nil)
+    free.fill(with: 0)
+    available.fill(from: simulation.startAvailable)
+    share.fill(from: simulation.startShares)
+    follows.fill(with: nil)
     followers.removeAll(keepingCapacity: true)
-    Self.fill(&followTarget, with: .zero, count: count)
-    Self.fill(&followLowest, with: Self.unsold, count: count)
-    Self.fill(&followEpoch, with: -1, count: count)
-    if simulation.hasFollowers {
-      let slots = months * simulation.segmentRanges.count
-      Self.fill(&pastPrices, with: Self.unsold, count: months * count)
-      Self.fill(&segmentScanned, with: false, count: slots)
-      Self.fill(&segmentLowest, with: Self.unsold, count: slots)
-      Self.fill(&segmentLowestAt, with: -1, count: slots)
-      Self.fill(&segmentSecond, with: Self.unsold, count: slots)
-    }
-    Self.fill(&reportingPrice, with: .zero, count: count)
-    Self.fill(&convertedFrom, with: .zero, count: count)
-    Self.fill(&convertedEpoch, with: -1, count: count)
-    Self.fill(&effective, with: .zero, count: count)
-    Self.fill(&bound, with: .zero, count: count)
+    followTarget.fill(with: .zero)
+    followLowest.fill(with: Self.unsold)
+    followEpoch.fill(with: -1)
+    pastPrices.fill(with: Self.unsold)
+    segmentScanned.fill(with: false)
+    segmentLowest.fill(with: Self.unsold)
+    segmentLowestAt.fill(with: -1)
+    segmentSecond.fill(with: Self.unsold)
+    reportingPrice.fill(with: .zero)
+    convertedFrom.fill(with: .zero)
+    convertedEpoch.fill(with: -1)
+    effective.fill(with: .zero)
+    bound.fill(with: .zero)
     // Prices are never negative, so no effective price equals the least value.
-    Self.fill(&boundFrom, with: .leastValue, count: count)
-    Self.fill(&stretchPrice, with: .leastValue, count: count)
-    Self.fill(&stretchVolume, with: .zero, count: count)
-    Self.fill(&stretchCost, with: .leastValue, count: count)
-    Self.fill(&costVolume, with: .zero, count: count)
-    Self.fill(&revenues, with: .zero, count: count)
-    Self.fill(&costs, with: .zero, count: count)
-    Self.fill(&quoted, with: false, count: count)
-    Self.fill(&firstQuote, with: .zero, count: count)
-    Self.fill(&lastQuote, with: .zero, count: count)
-    Self.fill(&pending, with: .zero, count: count)
-    Self.fill(&cheapest, with: -1, count: simulation.segments.count)
+    boundFrom.fill(with: .leastValue)
+    stretchPrice.fill(with: .leastValue)
+    stretchVolume.fill(with: ProductSum())
+    stretchCost.fill(with: .leastValue)
+    costVolume.fill(with: ProductSum())
+    revenues.fill(with: .zero)
+    costs.fill(with: .zero)
+    quoted.fill(with: false)
+    firstQuote.fill(with: .zero)
+    lastQuote.fill(with: .zero)
+    pending.fill(with: .zero)
+    cheapest.fill(with: -1)
+    floorMonths.fill(with: nil)
     growthFactor = FixedDecimal(1)
     surgeFactor = FixedDecimal(1)
     startAverage = .zero
@@ -187,31 +213,12 @@ struct ScenarioRun {
 
     // A new outcome each run: the last one belongs to the caller now.
     var outcome = ScenarioSimulation.RunOutcome()
-    outcome.floorMonths = [Int?](repeating: nil, count: count)
-    outcome.exitMonths = outcome.floorMonths
+    outcome.exitMonths = [Int?](repeating: nil, count: count)
     outcome.buyerBills.reserveCapacity(months)
     outcome.switchingBills.reserveCapacity(months)
     outcome.averagePrices.reserveCapacity(months)
     outcome.marketVolumes.reserveCapacity(months)
     self.outcome = outcome
-  }
-
-  /// Sets every element of an array to a value, in place when its length is right.
-  private static func fill<Element>(_ array: inout [Element], with value: Element, count: Int) {
-    guard array.count == count else {
-      array = [Element](repeating: value, count: count)
-      return
-    }
-    for index in array.indices { array[index] = value }
-  }
-
-  /// Makes an array equal to another, in place when the lengths match.
-  private static func fill<Element>(_ array: inout [Element], from source: [Element]) {
-    guard array.count == source.count else {
-      array = source
-      return
-    }
-    for index in array.indices { array[index] = source[index] }
   }
 
   // MARK: - A month
@@ -266,7 +273,7 @@ struct ScenarioRun {
     outcome.billAtStartPrices = try outcome.billAtStartPrices + (try startEffective * tokens)
 
     let rows = try serve(month, volume: volume, recording: months != nil)
-    if month == 0 { outcome.startShares = share }
+    if month == 0 { outcome.startShares = share.elements }
     months?.append(
       ScenarioResult.Month(
         month: simulation.timeline[month],
@@ -293,10 +300,11 @@ struct ScenarioRun {
   /// builds into a spurious throw of a corrupt error.
   mutating func finish() throws {
     for index in 0..<count {
-      try Self.close(index, volume: &stretchVolume, at: stretchPrice[index], into: &revenues)
-      try Self.close(index, volume: &costVolume, at: stretchCost[index], into: &costs)
+      try Self.close(index, volume: stretchVolume, at: stretchPrice[index], into: revenues)
+      try Self.close(index, volume: costVolume, at: stretchCost[index], into: costs)
     }
-    outcome.revenues = revenues
+    outcome.revenues = revenues.elements
+    outcome.floorMonths = floorMonths.elements
     outcome.endShares = (0..<count).map { available[$0] ? share[$0] : .zero }
     outcome.startPrices = (0..<count).map { quoted[$0] ? firstQuote[$0] : nil }
     outcome.endPrices = (0..<count).map { quoted[$0] ? lastQuote[$0] : nil }
@@ -454,35 +462,9 @@ struct ScenarioRun {
   /// Prices as buyers see them, in the reporting currency and net of free tokens.
   private mutating func quotePrices(_ month: Int) throws {
     let tokens = simulation.buyerTokens[month]
-    let epoch = simulation.rateEpochs[month]
-    let rate = simulation.cnyPerUSD[month]
     let keepsHistory = simulation.hasFollowers
-    // Locals for the loop, as in `accrue`.
-    let (price, available, free, floor) = (self.price, self.available, self.free, self.floor)
-    let conversions = simulation.conversions
-    var reportingPrice = Self.take(&self.reportingPrice)
-    var convertedFrom = Self.take(&self.convertedFrom)
-    var convertedEpoch = Self.take(&self.convertedEpoch)
-    var pastPrices = Self.take(&self.pastPrices)
-    var effective = Self.take(&self.effective)
-    var lastQuote = Self.take(&self.lastQuote)
-    defer {
-      (self.reportingPrice, self.convertedFrom, self.convertedEpoch) = (
-        reportingPrice, convertedFrom, convertedEpoch
-      )
-      (self.pastPrices, self.effective, self.lastQuote) = (pastPrices, effective, lastQuote)
-    }
     for index in 0..<count {
-      let quote = try Self.reportingPrice(
-        of: index,
-        price: price[index],
-        conversion: conversions[index],
-        rate: rate,
-        epoch: epoch,
-        reportingPrice: &reportingPrice,
-        convertedFrom: &convertedFrom,
-        convertedEpoch: &convertedEpoch
-      )
+      let quote = try currentReportingPrice(index, month)
       if keepsHistory, available[index] { pastPrices[month * count + index] = quote }
       if free[index] == 0 || tokens.isZero {
         effective[index] = quote
@@ -497,15 +479,15 @@ struct ScenarioRun {
         quoted[index] = true
       }
       lastQuote[index] = quote
-      if let minimum = floor[index], price[index] == minimum, outcome.floorMonths[index] == nil {
-        outcome.floorMonths[index] = month
+      if let minimum = floor[index], price[index] == minimum, floorMonths[index] == nil {
+        floorMonths[index] = month
       }
     }
   }
 
   /// The cheapest available offering of each segment by effective price.
   private mutating func findCheapest() {
-    for segment in cheapest.indices { cheapest[segment] = -1 }
+    cheapest.fill(with: -1)
     for index in 0..<count where available[index] {
       let segment = simulation.segments[index]
       if cheapest[segment] < 0 || effective[index] < effective[cheapest[segment]] {
@@ -516,29 +498,9 @@ struct ScenarioRun {
 
   /// Step 4: the market's buyers move toward the cheapest of their segment at the rate.
   private mutating func switchMarket(leastSaving: FixedDecimal) throws {
-    // Locals for the loop, as in `accrue`.
-    let (available, effective, segments) = (self.available, self.effective, simulation.segments)
-    let cheapest = self.cheapest
-    var share = Self.take(&self.share)
-    var pending = Self.take(&self.pending)
-    var bound = Self.take(&self.bound)
-    var boundFrom = Self.take(&self.boundFrom)
-    defer {
-      (self.share, self.pending, self.bound, self.boundFrom) = (share, pending, bound, boundFrom)
-    }
     for index in 0..<count where available[index] && !share[index].isZero {
-      let target = cheapest[segments[index]]
-      guard target != index,
-        try Self.worthMoving(
-          from: index,
-          to: target,
-          effective: effective,
-          bound: &bound,
-          boundFrom: &boundFrom,
-          keep: keep,
-          switchCost: switchCost,
-          leastSaving: leastSaving
-        )
+      let target = cheapest[simulation.segments[index]]
+      guard target != index, try worthMoving(from: index, to: target, leastSaving: leastSaving)
       else { continue }
       let moved = try share[index] * rate
       share[index] = try share[index] - moved
@@ -553,11 +515,12 @@ struct ScenarioRun {
   /// Step 5: the market's average effective price and its volume.
   private mutating func demand(_ month: Int) throws -> (average: FixedDecimal, volume: FixedDecimal)
   {
-    var average = FixedDecimal.zero
-    let (available, share, effective) = (self.available, self.share, self.effective)
-    for index in 0..<count where available[index] && !share[index].isZero {
-      average = try average + (try share[index] * effective[index])
+    // One rounding for the month rather than one a term: exact products, summed wide.
+    var sum = ProductSum()
+    for index in 0..<count where available[index] {
+      sum.add(share[index], times: effective[index])
     }
+    let average = try Self.rounded(sum, "the market's average price")
     if month == 0 {
       startAverage = average
     } else {
@@ -614,48 +577,24 @@ struct ScenarioRun {
 
   /// Adds the month's volumes to the open stretches of price and cost, closing those
   /// whose price or cost has moved.
-  ///
-  /// The arrays it writes are taken out of `self` for the loop and put back after: as
-  /// locals, the optimizer knows the multiplications called in the loop cannot change
-  /// them, and stops reloading and rechecking them at every step.
   private mutating func accrue(_ month: Int, volume: FixedDecimal) throws {
-    let (available, share, effective) = (self.available, self.share, self.effective)
-    let (hasCost, costs) = (simulation.hasMarginalCost, simulation.reportingCosts)
-    var stretchPrice = Self.take(&self.stretchPrice)
-    var stretchVolume = Self.take(&self.stretchVolume)
-    var revenues = Self.take(&self.revenues)
-    var stretchCost = Self.take(&self.stretchCost)
-    var costVolume = Self.take(&self.costVolume)
-    var costTotals = Self.take(&self.costs)
-    defer {
-      (self.stretchPrice, self.stretchVolume, self.revenues) = (
-        stretchPrice, stretchVolume, revenues
-      )
-      (self.stretchCost, self.costVolume, self.costs) = (stretchCost, costVolume, costTotals)
-    }
+    let base = month * count
     for index in 0..<count {
-      let served = available[index] && !share[index].isZero ? try share[index] * volume : .zero
+      let serves = available[index] && !share[index].isZero
+      let served = serves ? ProductSum(share[index], times: volume) : ProductSum()
       if effective[index] != stretchPrice[index] {
-        try Self.close(index, volume: &stretchVolume, at: stretchPrice[index], into: &revenues)
+        try Self.close(index, volume: stretchVolume, at: stretchPrice[index], into: revenues)
         stretchPrice[index] = effective[index]
       }
-      stretchVolume[index] = try stretchVolume[index] + served
-      guard hasCost[index] else { continue }
-      let cost = costs[month * count + index]
+      if serves { stretchVolume[index].add(served) }
+      guard simulation.hasMarginalCost[index] else { continue }
+      let cost = simulation.reportingCosts[base + index]
       if cost != stretchCost[index] {
-        try Self.close(index, volume: &costVolume, at: stretchCost[index], into: &costTotals)
+        try Self.close(index, volume: costVolume, at: stretchCost[index], into: costs)
         stretchCost[index] = cost
       }
-      costVolume[index] = try costVolume[index] + served
+      if serves { costVolume[index].add(served) }
     }
-  }
-
-  /// An array moved out of a stored property, leaving it empty, so the caller holds its
-  /// only reference.
-  private static func take<Element>(_ array: inout [Element]) -> [Element] {
-    let taken = array
-    array = []
-    return taken
   }
 
   // MARK: - Helpers
@@ -663,9 +602,6 @@ struct ScenarioRun {
   /// An amount in an offering's currency in the reporting currency, as
   /// ``ScenarioSimulation/convert(_:from:to:cnyPerUSD:)`` does, with the direction looked
   /// up rather than found by comparing currencies.
-  ///
-  /// Static, like ``fromReporting(_:_:rate:)``: a method reading `self` inside a write to
-  /// one of its arrays makes the compiler copy the whole run first.
   private static func toReporting(
     _ amount: FixedDecimal,
     _ conversion: ScenarioSimulation.Conversion,
@@ -691,38 +627,18 @@ struct ScenarioRun {
     }
   }
 
-  /// An offering's price in the reporting currency this month, converted only when its
-  /// price or the exchange rate has moved since the last conversion.
+  /// An offering's price in the reporting currency this month: the cached conversion when
+  /// neither its price nor the exchange rate's epoch has moved, a new one otherwise.
   @inline(__always)
-  private mutating func currentReportingPrice(_ index: Int, _ month: Int) throws -> FixedDecimal {
-    try Self.reportingPrice(
-      of: index,
-      price: price[index],
-      conversion: simulation.conversions[index],
-      rate: simulation.cnyPerUSD[month],
-      epoch: simulation.rateEpochs[month],
-      reportingPrice: &reportingPrice,
-      convertedFrom: &convertedFrom,
-      convertedEpoch: &convertedEpoch
-    )
-  }
-
-  /// ``currentReportingPrice(_:_:)`` on arrays the caller holds: the cached conversion
-  /// when neither the price nor the rate's epoch has moved, a new one otherwise.
-  @inline(__always)
-  private static func reportingPrice(
-    of index: Int,
-    price: FixedDecimal,
-    conversion: ScenarioSimulation.Conversion,
-    rate: FixedDecimal,
-    epoch: Int,
-    reportingPrice: inout [FixedDecimal],
-    convertedFrom: inout [FixedDecimal],
-    convertedEpoch: inout [Int]
-  ) throws -> FixedDecimal {
-    if convertedEpoch[index] != epoch || convertedFrom[index] != price {
-      reportingPrice[index] = try toReporting(price, conversion, rate: rate)
-      convertedFrom[index] = price
+  private func currentReportingPrice(_ index: Int, _ month: Int) throws -> FixedDecimal {
+    let epoch = simulation.rateEpochs[month]
+    if convertedEpoch[index] != epoch || convertedFrom[index] != price[index] {
+      reportingPrice[index] = try Self.toReporting(
+        price[index],
+        simulation.conversions[index],
+        rate: simulation.cnyPerUSD[month]
+      )
+      convertedFrom[index] = price[index]
       convertedEpoch[index] = epoch
     }
     return reportingPrice[index]
@@ -733,35 +649,8 @@ struct ScenarioRun {
   ///
   /// Both are tested against bounds rounded toward the test (down, then up), which keeps
   /// them exact while computing each bound once per price or month.
-  private mutating func worthMoving(
-    from: Int,
-    to: Int,
-    leastSaving: FixedDecimal
-  ) throws -> Bool {
-    try Self.worthMoving(
-      from: from,
-      to: to,
-      effective: effective,
-      bound: &bound,
-      boundFrom: &boundFrom,
-      keep: keep,
-      switchCost: switchCost,
-      leastSaving: leastSaving
-    )
-  }
-
-  /// ``worthMoving(from:to:leastSaving:)`` on arrays the caller holds.
   @inline(__always)
-  private static func worthMoving(
-    from: Int,
-    to: Int,
-    effective: [FixedDecimal],
-    bound: inout [FixedDecimal],
-    boundFrom: inout [FixedDecimal],
-    keep: FixedDecimal,
-    switchCost: FixedDecimal,
-    leastSaving: FixedDecimal
-  ) throws -> Bool {
+  private func worthMoving(from: Int, to: Int, leastSaving: FixedDecimal) throws -> Bool {
     guard effective[to] < effective[from] else { return false }
     if boundFrom[from] != effective[from] {
       bound[from] = try effective[from].multiplied(by: keep, rounding: .down)
@@ -796,25 +685,31 @@ struct ScenarioRun {
 
   /// Closes a stretch at one price or one cost.
   ///
-  /// Adds its volume × the price to the total and empties the volume; revenue and cost
-  /// stretches both use it.
+  /// Adds its volume, rounded, × the price to the total and empties the volume; revenue
+  /// and cost stretches both use it.
   @inline(__always)
   private static func close(
     _ index: Int,
-    volume: inout [FixedDecimal],
+    volume: RunColumn<ProductSum>,
     at price: FixedDecimal,
-    into totals: inout [FixedDecimal]
+    into totals: RunColumn<FixedDecimal>
   ) throws {
     guard !volume[index].isZero else { return }
-    totals[index] = try totals[index] + (try volume[index] * price)
-    volume[index] = .zero
+    let served = try rounded(volume[index], "an offering's volume")
+    totals[index] = try totals[index] + (try served * price)
+    volume[index] = ProductSum()
+  }
+
+  /// A wide sum rounded to a decimal, or an overflow error naming what it was.
+  private static func rounded(_ sum: ProductSum, _ name: String) throws -> FixedDecimal {
+    guard let value = sum.rounded() else {
+      throw PricingError(.overflow, "\(name) is outside the representable range")
+    }
+    return value
   }
 
   /// Sets a price, held at the offering's floor.
-  ///
-  /// A mutating method rather than `price[index] = clamp(value)`: reading all of `self`
-  /// inside a write to one of its arrays made the compiler copy the whole run.
-  private mutating func setPrice(_ index: Int, _ value: FixedDecimal) {
+  private func setPrice(_ index: Int, _ value: FixedDecimal) {
     if let minimum = floor[index], value < minimum {
       price[index] = minimum
     } else {
