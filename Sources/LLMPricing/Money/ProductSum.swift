@@ -62,25 +62,27 @@ struct ProductSum: Sendable {
     }
   }
 
+  /// Adds a 256-bit value given as four limbs, least significant first.
+  ///
+  /// In two 128-bit halves, which the compiler turns into a chain of add-with-carry
+  /// instructions where 64-bit steps with carry flags became branches.
   @inline(__always)
   private mutating func addLimbs(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) {
-    var carry: Bool
-    (limb0, carry) = limb0.addingReportingOverflow(a)
-    (limb1, carry) = Self.add(limb1, b, carry)
-    (limb2, carry) = Self.add(limb2, c, carry)
-    (limb3, carry) = Self.add(limb3, d, carry)
-    if carry { isInvalid = true }
-  }
-
-  @inline(__always)
-  private static func add(_ x: UInt64, _ y: UInt64, _ carry: Bool) -> (UInt64, Bool) {
-    let (sum, first) = x.addingReportingOverflow(y)
-    let (total, second) = sum.addingReportingOverflow(carry ? 1 : 0)
-    return (total, first || second)
+    let low = UInt128(limb1) << 64 | UInt128(limb0)
+    let high = UInt128(limb3) << 64 | UInt128(limb2)
+    let (newLow, carry) = low.addingReportingOverflow(UInt128(b) << 64 | UInt128(a))
+    let (partial, overflow) = high.addingReportingOverflow(UInt128(d) << 64 | UInt128(c))
+    let (newHigh, last) = partial.addingReportingOverflow(carry ? 1 : 0)
+    limb0 = UInt64(truncatingIfNeeded: newLow)
+    limb1 = UInt64(truncatingIfNeeded: newLow >> 64)
+    limb2 = UInt64(truncatingIfNeeded: newHigh)
+    limb3 = UInt64(truncatingIfNeeded: newHigh >> 64)
+    if overflow || last { isInvalid = true }
   }
 
   /// The sum, rounded half to even at the 18th fractional digit, as ``FixedDecimal``'s
   /// products are; `nil` when it is out of range or a term was negative.
+  @inline(__always)
   func rounded() -> FixedDecimal? {
     guard !isInvalid, limb3 == 0,
       let (whole, remainder) = WideArithmetic.overUnit(limb2, limb1, limb0)

@@ -469,9 +469,7 @@ struct ScenarioRun {
       if free[index] == 0 || tokens.isZero {
         effective[index] = quote
       } else {
-        let freeTokens = try Self.millions(free[index])
-        let paid = max(.zero, try tokens - freeTokens)
-        effective[index] = try (try quote * paid).divided(by: tokens)
+        effective[index] = try Self.spread(quote, tokens: tokens, free: free[index])
       }
       guard available[index] else { continue }
       if !quoted[index] {
@@ -653,12 +651,41 @@ struct ScenarioRun {
   private func worthMoving(from: Int, to: Int, leastSaving: FixedDecimal) throws -> Bool {
     guard effective[to] < effective[from] else { return false }
     if boundFrom[from] != effective[from] {
-      bound[from] = try effective[from].multiplied(by: keep, rounding: .down)
+      bound[from] = try Self.lowerBound(effective[from], keep: keep)
       boundFrom[from] = effective[from]
     }
     guard effective[to] <= bound[from] else { return false }
     if switchCost.isZero { return true }
     return try effective[from] - effective[to] >= leastSaving
+  }
+
+  /// `price × keep`, rounded down: out of line, so that the rarely needed general product
+  /// does not crowd the switching loop's registers.
+  @inline(never)
+  private static func lowerBound(_ price: FixedDecimal, keep: FixedDecimal) throws -> FixedDecimal {
+    // Both are never negative, so rounding down is the quotient alone: no rounding rule.
+    if !price.isNegative, !keep.isNegative,
+      let (quotient, _) = WideArithmetic.productOverUnit(
+        price.units.magnitude,
+        keep.units.magnitude
+      ),
+      quotient <= FixedDecimal.maximumUnits.magnitude
+    {
+      return FixedDecimal(checkedUnits: Int128(truncatingIfNeeded: quotient))
+    }
+    return try price.multiplied(by: keep, rounding: .down)
+  }
+
+  /// A price spread over all of a month's tokens when some are free; out of line like
+  /// ``lowerBound(_:keep:)``.
+  @inline(never)
+  private static func spread(
+    _ price: FixedDecimal,
+    tokens: FixedDecimal,
+    free: Int
+  ) throws -> FixedDecimal {
+    let paid = max(.zero, try tokens - (try millions(free)))
+    return try (try price * paid).divided(by: tokens)
   }
 
   /// Where a buyer goes when its offering leaves: the cheapest of its segment, else of
