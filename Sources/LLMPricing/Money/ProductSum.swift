@@ -31,6 +31,12 @@ struct ProductSum: Sendable {
     if other.isInvalid { isInvalid = true }
   }
 
+  /// The sum's four 64-bit words, least significant first, in units of 10⁻³⁶.
+  var words: (UInt64, UInt64, UInt64, UInt64) { (limb0, limb1, limb2, limb3) }
+
+  /// Whether every term was non-negative and the sum fits in 256 bits.
+  var isValid: Bool { !isInvalid }
+
   /// Whether nothing but zeros has been added.
   var isZero: Bool { limb0 | limb1 | limb2 | limb3 == 0 && !isInvalid }
 

@@ -74,7 +74,7 @@ enum WideArithmetic {
   /// the runtime's 128-bit routine. Products of decimals were the largest cost of Monte
   /// Carlo runs.
   @inline(__always)
-  private static func divideByNormalizedUnit(
+  static func divideByNormalizedUnit(
     _ high: UInt64,
     _ low: UInt64
   ) -> (quotient: UInt64, remainder: UInt64) {

@@ -68,16 +68,16 @@ struct ScenarioRun {
   /// `effective × keep`, rounded down, and the effective price it was computed from.
   private let bound: RunColumn<FixedDecimal>
   private let boundFrom: RunColumn<FixedDecimal>
-  /// Revenue accrues as price × volume over each stretch of months at one price.
+  /// Revenue as the exact sum of share × market volume × effective price over the
+  /// months, rounded once when the run ends.
+  private let revenueSums: RunColumn<TripleProductSum>
+  /// Cost accrues as marginal cost × volume over each stretch of months at one cost.
   ///
-  /// Cost accrues likewise as marginal cost × volume over each stretch at one cost: one
-  /// multiplication a stretch rather than two a month. The volumes are exact sums of
-  /// share × market volume, rounded once when the stretch closes.
-  private let stretchPrice: RunColumn<FixedDecimal>
-  private let stretchVolume: RunColumn<ProductSum>
+  /// One multiplication a stretch rather than one a month: costs move with exchange rates
+  /// only. The volumes are exact sums of share × market volume, rounded once when the
+  /// stretch closes.
   private let stretchCost: RunColumn<FixedDecimal>
   private let costVolume: RunColumn<ProductSum>
-  private let revenues: RunColumn<FixedDecimal>
   private let costs: RunColumn<FixedDecimal>
   private let quoted: RunColumn<Bool>
   private let firstQuote: RunColumn<FixedDecimal>
@@ -144,11 +144,10 @@ struct ScenarioRun {
     segmentLowestAt = counts(history * segments)
     (reportingPrice, convertedFrom, convertedEpoch) = (prices(count), prices(count), counts(count))
     (effective, bound, boundFrom) = (prices(count), prices(count), prices(count))
-    stretchPrice = prices(count)
-    stretchVolume = storage.column(repeating: ProductSum(), count: count)
+    revenueSums = storage.column(repeating: TripleProductSum(), count: count)
     stretchCost = prices(count)
     costVolume = storage.column(repeating: ProductSum(), count: count)
-    (revenues, costs) = (prices(count), prices(count))
+    costs = prices(count)
     (quoted, firstQuote) = (flags(count), prices(count))
     (lastQuote, pending) = (prices(count), prices(count))
     cheapest = counts(simulation.segments.count)
@@ -192,11 +191,9 @@ struct ScenarioRun {
     bound.fill(with: .zero)
     // Prices are never negative, so no effective price equals the least value.
     boundFrom.fill(with: .leastValue)
-    stretchPrice.fill(with: .leastValue)
-    stretchVolume.fill(with: ProductSum())
+    revenueSums.fill(with: TripleProductSum())
     stretchCost.fill(with: .leastValue)
     costVolume.fill(with: ProductSum())
-    revenues.fill(with: .zero)
     costs.fill(with: .zero)
     quoted.fill(with: false)
     firstQuote.fill(with: .zero)
@@ -293,17 +290,25 @@ struct ScenarioRun {
     )
   }
 
-  /// Closes the last price stretches and completes ``outcome``.
+  /// Closes the last cost stretches, rounds the revenues and completes ``outcome``.
   ///
   /// It returns nothing on purpose: on Swift 6.3.1 for Linux, this method returning the
   /// outcome (a throwing method returning a large struct) was miscompiled in optimized
   /// builds into a spurious throw of a corrupt error.
   mutating func finish() throws {
+    var revenues: [FixedDecimal] = []
+    revenues.reserveCapacity(count)
     for index in 0..<count {
-      try Self.close(index, volume: stretchVolume, at: stretchPrice[index], into: revenues)
+      guard let revenue = revenueSums[index].rounded() else {
+        throw PricingError(
+          .overflow,
+          "the revenue of \(simulation.scenario.offerings[index].id) is outside the representable range"
+        )
+      }
+      revenues.append(revenue)
       try Self.close(index, volume: costVolume, at: stretchCost[index], into: costs)
     }
-    outcome.revenues = revenues.elements
+    outcome.revenues = revenues
     outcome.floorMonths = floorMonths.elements
     outcome.endShares = (0..<count).map { available[$0] ? share[$0] : .zero }
     outcome.startPrices = (0..<count).map { quoted[$0] ? firstQuote[$0] : nil }
@@ -573,25 +578,24 @@ struct ScenarioRun {
     return rows
   }
 
-  /// Adds the month's volumes to the open stretches of price and cost, closing those
-  /// whose price or cost has moved.
+  /// Adds the month's revenue to the exact sums, and its volumes to the open stretches of
+  /// cost, closing those whose cost has moved.
+  ///
+  /// An offering that serves nothing this month is skipped: a cost stretch left open over
+  /// such months closes when the offering next serves at another cost, with the volume it
+  /// served at the old one.
   private mutating func accrue(_ month: Int, volume: FixedDecimal) throws {
     let base = month * count
-    for index in 0..<count {
-      let serves = available[index] && !share[index].isZero
-      let served = serves ? ProductSum(share[index], times: volume) : ProductSum()
-      if effective[index] != stretchPrice[index] {
-        try Self.close(index, volume: stretchVolume, at: stretchPrice[index], into: revenues)
-        stretchPrice[index] = effective[index]
-      }
-      if serves { stretchVolume[index].add(served) }
+    for index in 0..<count where available[index] && !share[index].isZero {
+      let served = ProductSum(share[index], times: volume)
+      revenueSums[index].add(served, times: effective[index])
       guard simulation.hasMarginalCost[index] else { continue }
       let cost = simulation.reportingCosts[base + index]
       if cost != stretchCost[index] {
         try Self.close(index, volume: costVolume, at: stretchCost[index], into: costs)
         stretchCost[index] = cost
       }
-      if serves { costVolume[index].add(served) }
+      costVolume[index].add(served)
     }
   }
 
