@@ -130,3 +130,77 @@ struct FixedDecimalProductTests {
     }
   }
 }
+
+@Suite("FixedDecimal division fast path")
+struct FixedDecimalQuotientTests {
+  /// 256-bit values as (high, low) halves.
+  private typealias Wide = (high: UInt128, low: UInt128)
+
+  private static func less(_ a: Wide, _ b: Wide) -> Bool {
+    a.high < b.high || (a.high == b.high && a.low < b.low)
+  }
+
+  private static func difference(_ a: Wide, _ b: Wide) -> Wide {
+    let (low, borrow) = a.low.subtractingReportingOverflow(b.low)
+    return (a.high &- b.high &- (borrow ? 1 : 0), low)
+  }
+
+  private static func doubled(_ a: Wide) -> Wide {
+    (a.high << 1 | a.low >> 127, a.low << 1)
+  }
+
+  /// Dividends and divisors of every size the paths split on (divisors below and above
+  /// 18.4, quotients below and above 2^64 units), signs mixed, from a seeded generator.
+  @Test("quotients are the nearest value, ties to even", arguments: [1, 2, 3, 4])
+  func quotientsAgainstWideArithmetic(seed: UInt64) throws {
+    var random = SeededRandomNumberGenerator(seed: seed)
+    let unit = UInt128(1_000_000_000_000_000_000)
+    for _ in 0..<2_000 {
+      let a =
+        Int128(truncatingIfNeeded: UInt128(random.next()) << 64 | UInt128(random.next()))
+        >> (1 + Int(random.next() % 120))
+      var d =
+        Int128(truncatingIfNeeded: UInt128(random.next()) << 64 | UInt128(random.next()))
+        >> (40 + Int(random.next() % 87))
+      if d == 0 { d = 7 }
+      guard let x = try? FixedDecimal(units: a), let y = try? FixedDecimal(units: d) else {
+        continue
+      }
+      guard let quotient = try? x.divided(by: y) else {
+        // Out of range: |a| × 10^18 ÷ |d| must exceed the range too.
+        let numerator = a.magnitude.multipliedFullWidth(by: unit)
+        let limit = FixedDecimal.greatestValue.units.magnitude.multipliedFullWidth(by: d.magnitude)
+        #expect(Self.less(limit, (numerator.high, numerator.low)))
+        continue
+      }
+      // |N − Q × D| ≤ D / 2, and a tie leaves Q even.
+      let numerator = a.magnitude.multipliedFullWidth(by: unit)
+      let product = quotient.units.magnitude.multipliedFullWidth(by: d.magnitude)
+      let (n, p): (Wide, Wide) = ((numerator.high, numerator.low), (product.high, product.low))
+      let error = Self.less(n, p) ? Self.difference(p, n) : Self.difference(n, p)
+      let twice = Self.doubled(error)
+      let divisor: Wide = (0, d.magnitude)
+      #expect(!Self.less(divisor, twice))
+      if twice == divisor { #expect(quotient.units & 1 == 0) }
+      #expect(quotient.isZero || quotient.isNegative == ((a < 0) != (d < 0)))
+    }
+  }
+
+  @Test("the fast path's ties and small divisors")
+  func ties() throws {
+    // 1 ÷ 8 × 10^-18 … exact ties at the 18th digit round to even.
+    let tiny = try FixedDecimal(units: 1)
+    #expect(try tiny.divided(by: FixedDecimal(2)) == .zero)  // 0.5 units → 0
+    #expect(try (try FixedDecimal(units: 3)).divided(by: FixedDecimal(2)) == FixedDecimal(units: 2))
+    #expect(try (try FixedDecimal(units: 5)).divided(by: FixedDecimal(2)) == FixedDecimal(units: 2))
+    #expect(try FixedDecimal(180).divided(by: try FixedDecimal("7.2")) == FixedDecimal(25))
+    #expect(
+      try FixedDecimal(1).divided(by: FixedDecimal(3)) == (try FixedDecimal("0.333333333333333333"))
+    )
+    #expect(
+      try FixedDecimal(2).divided(by: FixedDecimal(3)) == (try FixedDecimal("0.666666666666666667"))
+    )
+    // The smallest divisor: 10^-18.
+    #expect(try FixedDecimal(5).divided(by: tiny) == (try FixedDecimal("5000000000000000000")))
+  }
+}

@@ -262,6 +262,13 @@ extension FixedDecimal {
     rounding rule: RoundingRule = .toNearestOrEven
   ) throws -> FixedDecimal {
     guard !divisor.isZero else { throw PricingError(.divisionByZero, "\(self) ÷ 0 is undefined") }
+    // Most divisors are rates and prices below 18.4: one division to prepare the
+    // reciprocal instead of two in the general path.
+    if rule == .toNearestOrEven, let prepared = ReciprocalDivisor(divisor),
+      let quotient = prepared.quotient(of: self)
+    {
+      return quotient
+    }
     guard
       let units = WideArithmetic.multiplyDivide(
         units,

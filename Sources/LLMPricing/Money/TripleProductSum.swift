@@ -53,7 +53,12 @@ struct TripleProductSum: Sendable {
     _ addend: UInt64,
     _ carry: UInt64
   ) -> (UInt64, UInt64) {
-    let total = UInt128(a) * UInt128(b) + UInt128(addend) + UInt128(carry)
+    // Wrapping additions: the total is at most (2^64 − 1)^2 + 2 × (2^64 − 1) = 2^128 − 1.
+    // A checked `UInt128` product here compiled to a multiplication with an overflow test.
+    let product = a.multipliedFullWidth(by: b)
+    let total =
+      (UInt128(product.high) << 64 | UInt128(product.low)) &+ UInt128(addend)
+      &+ UInt128(carry)
     return (UInt64(truncatingIfNeeded: total), UInt64(truncatingIfNeeded: total >> 64))
   }
 

@@ -32,6 +32,12 @@ struct RunColumn<Element> {
       assert(index >= 0 && index < count, "column index \(index) outside 0..<\(count)")
       base[index] = newValue
     }
+    // In place, as swift-collections does: `sums[index].add(term)` would otherwise copy
+    // the element out and back for every term.
+    @inline(__always) nonmutating _modify {
+      assert(index >= 0 && index < count, "column index \(index) outside 0..<\(count)")
+      yield &base[index]
+    }
   }
 
   /// Sets every element to a value.

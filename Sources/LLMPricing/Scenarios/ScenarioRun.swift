@@ -89,6 +89,8 @@ struct ScenarioRun {
   private var growthFactor = FixedDecimal(1)
   private var surgeFactor = FixedDecimal(1)
   private var startAverage = FixedDecimal.zero
+  /// ``startAverage`` prepared for the month-by-month ratios of the demand curve.
+  private var startDivisor: ReciprocalDivisor?
   private var buyer: Int
   private var switcher: Int
   private var startEffective = FixedDecimal.zero
@@ -204,6 +206,7 @@ struct ScenarioRun {
     growthFactor = FixedDecimal(1)
     surgeFactor = FixedDecimal(1)
     startAverage = .zero
+    startDivisor = nil
     buyer = simulation.buyerStart
     switcher = simulation.buyerStart
     startEffective = .zero
@@ -257,9 +260,11 @@ struct ScenarioRun {
       }
     }
     if month == 0 { startEffective = effective[buyer] }
-    let bill = try (try bill(on: buyer, tokens: tokens)) + forcedCost
+    let bill =
+      try (try Self.bill(reportingPrice[buyer], free: free[buyer], tokens: tokens))
+      + forcedCost
     let switchingBill =
-      try (try self.bill(on: switcher, tokens: tokens))
+      try (try Self.bill(reportingPrice[switcher], free: free[switcher], tokens: tokens))
       + (switched ? switchCost : .zero)
     outcome.buyerBills.append(bill)
     outcome.switchingBills.append(switchingBill)
@@ -430,7 +435,8 @@ struct ScenarioRun {
         let target = try Self.fromReporting(
           try lowest * follow.matched,
           simulation.conversions[index],
-          rate: simulation.cnyPerUSD[month]
+          rate: simulation.cnyPerUSD[month],
+          divisor: simulation.rateDivisors[month]
         )
         followTarget[index] = target
         followLowest[index] = lowest
@@ -526,12 +532,13 @@ struct ScenarioRun {
     let average = try Self.rounded(sum, "the market's average price")
     if month == 0 {
       startAverage = average
+      startDivisor = ReciprocalDivisor(average)
     } else {
       growthFactor = try growthFactor * growth
     }
     var volume = try (try simulation.scenario.market.volume * growthFactor) * surgeFactor
     if !elasticity.isZero, !startAverage.isZero {
-      let ratio = try average.divided(by: startAverage)
+      let ratio = try startDivisor?.quotient(of: average) ?? average.divided(by: startAverage)
       volume = try volume * (try DemandCurve.factor(ratio: ratio, elasticity: elasticity))
     }
     return (average, volume)
@@ -568,7 +575,8 @@ struct ScenarioRun {
           revenue: try Self.fromReporting(
             revenue,
             simulation.conversions[index],
-            rate: simulation.cnyPerUSD[month]
+            rate: simulation.cnyPerUSD[month],
+            divisor: simulation.rateDivisors[month]
           ),
           reportingRevenue: revenue,
           grossMargin: margin
@@ -607,12 +615,13 @@ struct ScenarioRun {
   private static func toReporting(
     _ amount: FixedDecimal,
     _ conversion: ScenarioSimulation.Conversion,
-    rate: FixedDecimal
+    rate: FixedDecimal,
+    divisor: ReciprocalDivisor?
   ) throws -> FixedDecimal {
     switch conversion {
     case .none: return amount
     case .multiply: return try amount * rate
-    case .divide: return try amount.divided(by: rate)
+    case .divide: return try divisor?.quotient(of: amount) ?? amount.divided(by: rate)
     }
   }
 
@@ -620,11 +629,12 @@ struct ScenarioRun {
   private static func fromReporting(
     _ amount: FixedDecimal,
     _ conversion: ScenarioSimulation.Conversion,
-    rate: FixedDecimal
+    rate: FixedDecimal,
+    divisor: ReciprocalDivisor?
   ) throws -> FixedDecimal {
     switch conversion {
     case .none: return amount
-    case .multiply: return try amount.divided(by: rate)
+    case .multiply: return try divisor?.quotient(of: amount) ?? amount.divided(by: rate)
     case .divide: return try amount * rate
     }
   }
@@ -638,7 +648,8 @@ struct ScenarioRun {
       reportingPrice[index] = try Self.toReporting(
         price[index],
         simulation.conversions[index],
-        rate: simulation.cnyPerUSD[month]
+        rate: simulation.cnyPerUSD[month],
+        divisor: simulation.rateDivisors[month]
       )
       convertedFrom[index] = price[index]
       convertedEpoch[index] = epoch
@@ -702,10 +713,16 @@ struct ScenarioRun {
 
   /// A bill: price × paid tokens, exactly; `effective` (the price spread over all tokens)
   /// is rounded and serves comparisons only.
-  private func bill(on index: Int, tokens: FixedDecimal) throws -> FixedDecimal {
-    guard free[index] > 0 else { return try reportingPrice[index] * tokens }
-    let freeTokens = try Self.millions(free[index])
-    return try reportingPrice[index] * max(.zero, try tokens - freeTokens)
+  ///
+  /// Static, with the price and free tokens passed in: called as a method from the
+  /// mutating `advance`, it made the compiler copy the whole run (1.5 KB) for each call.
+  private static func bill(
+    _ price: FixedDecimal,
+    free: Int,
+    tokens: FixedDecimal
+  ) throws -> FixedDecimal {
+    guard free > 0 else { return try price * tokens }
+    return try price * max(.zero, try tokens - (try millions(free)))
   }
 
   /// A count of tokens in millions, exactly: 10^12 units of 10^-18 per token, with no

@@ -28,6 +28,9 @@ public struct ScenarioSimulation: Sendable {
 
   let timeline: [YearMonth]
   let cnyPerUSD: [FixedDecimal]
+  /// Each month's rate prepared for division (see ``ReciprocalDivisor``); `nil` where it
+  /// is 18.4 or more.
+  let rateDivisors: [ReciprocalDivisor?]
   /// The buyer's tokens each month, in millions.
   let buyerTokens: [FixedDecimal]
   /// Each month, the least saving per million tokens that pays the switching cost back
@@ -167,6 +170,7 @@ public struct ScenarioSimulation: Sendable {
       needed: currencies.contains { $0 != scenario.currency },
       notes: &notes
     )
+    rateDivisors = cnyPerUSD.map { ReciprocalDivisor($0) }
     let buyerTokens = try timeline.enumerated().map { index, month in
       let volume = try MonthlyProjection.volume(of: scenario.workload, in: month, monthIndex: index)
       return try (try volume.input + volume.output).divided(by: FixedDecimal(1_000_000))
