@@ -44,7 +44,11 @@ struct ScenarioRun {
   private let share: RunColumn<FixedDecimal>
   private let follows: RunColumn<Follow?>
   /// The offerings with a follow event in force, in offering order.
-  private var followers: [Int] = []
+  ///
+  /// The first `followerCount` elements: a column rather than an array, which the loop
+  /// over it retained and released every month.
+  private let followers: RunColumn<Int>
+  private var followerCount = 0
   /// The last follow target per offering and the leaders' lowest price and exchange rate
   /// it came from: followers recompute only when either moves.
   private let followTarget: RunColumn<FixedDecimal>
@@ -82,7 +86,6 @@ struct ScenarioRun {
   private let quoted: RunColumn<Bool>
   private let firstQuote: RunColumn<FixedDecimal>
   private let lastQuote: RunColumn<FixedDecimal>
-  private let pending: RunColumn<FixedDecimal>
   /// The cheapest available offering of each segment this month, −1 for none.
   private let cheapest: RunColumn<Int>
   private let floorMonths: RunColumn<Int?>
@@ -151,7 +154,8 @@ struct ScenarioRun {
     costVolume = storage.column(repeating: ProductSum(), count: count)
     costs = prices(count)
     (quoted, firstQuote) = (flags(count), prices(count))
-    (lastQuote, pending) = (prices(count), prices(count))
+    lastQuote = prices(count)
+    followers = counts(count)
     cheapest = counts(simulation.segments.count)
     floorMonths = storage.column(repeating: nil, count: count)
     (buyer, switcher) = (simulation.buyerStart, simulation.buyerStart)
@@ -177,7 +181,8 @@ struct ScenarioRun {
     available.fill(from: simulation.startAvailable)
     share.fill(from: simulation.startShares)
     follows.fill(with: nil)
-    followers.removeAll(keepingCapacity: true)
+    followers.fill(with: -1)
+    followerCount = 0
     followTarget.fill(with: .zero)
     followLowest.fill(with: Self.unsold)
     followEpoch.fill(with: -1)
@@ -200,7 +205,6 @@ struct ScenarioRun {
     quoted.fill(with: false)
     firstQuote.fill(with: .zero)
     lastQuote.fill(with: .zero)
-    pending.fill(with: .zero)
     cheapest.fill(with: -1)
     floorMonths.fill(with: nil)
     growthFactor = FixedDecimal(1)
@@ -380,9 +384,7 @@ struct ScenarioRun {
         surgeFactor = try surgeFactor * total
       case .follow(let leaders, let wholeSegment):
         let lag = values[event.slot + 1].wholeNumber() ?? 0
-        if follows[index] == nil {
-          followers.insert(index, at: followers.firstIndex { $0 > index } ?? followers.count)
-        }
+        if follows[index] == nil { addFollower(index) }
         follows[index] = Follow(
           leaders: leaders,
           wholeSegment: wholeSegment,
@@ -394,9 +396,21 @@ struct ScenarioRun {
     }
   }
 
+  /// Adds an offering to ``followers``, keeping them in offering order.
+  private mutating func addFollower(_ index: Int) {
+    var position = followerCount
+    while position > 0, followers[position - 1] > index {
+      followers[position] = followers[position - 1]
+      position -= 1
+    }
+    followers[position] = index
+    followerCount += 1
+  }
+
   /// Step 3: followers match their leaders' earlier prices, in offering order.
   private mutating func follow(_ month: Int) throws {
-    for index in followers where available[index] {
+    for position in 0..<followerCount where available[followers[position]] {
+      let index = followers[position]
       guard let follow = follows[index] else { continue }
       let source = month - follow.lag
       var lowest = Self.unsold
@@ -506,6 +520,9 @@ struct ScenarioRun {
   }
 
   /// Step 4: the market's buyers move toward the cheapest of their segment at the rate.
+  ///
+  /// Moved shares go straight to their target: a segment's cheapest offering never moves
+  /// itself, and additions are exact, so the order of the moves does not matter.
   private mutating func switchMarket(leastSaving: FixedDecimal) throws {
     for index in 0..<count where available[index] && !share[index].isZero {
       let target = cheapest[simulation.segments[index]]
@@ -513,11 +530,7 @@ struct ScenarioRun {
       else { continue }
       let moved = try share[index] * rate
       share[index] = try share[index] - moved
-      pending[target] = try pending[target] + moved
-    }
-    for index in 0..<count where !pending[index].isZero {
-      share[index] = try share[index] + pending[index]
-      pending[index] = .zero
+      share[target] = try share[target] + moved
     }
   }
 
