@@ -131,6 +131,60 @@ struct FixedDecimalProductTests {
   }
 }
 
+@Suite("FixedDecimal products rounded half to even")
+struct FixedDecimalNearestProductTests {
+  /// Factors below and above 2^64 units and products below and above 2^64 units, so that
+  /// every path of `*` (fraction, small, general) is taken.
+  @Test("a × b is the nearest value, ties to even", arguments: [5, 6, 7, 8])
+  func nearestProducts(seed: UInt64) throws {
+    var random = SeededRandomNumberGenerator(seed: seed)
+    let unit = UInt128(1_000_000_000_000_000_000)
+    for _ in 0..<2_000 {
+      let a =
+        Int128(truncatingIfNeeded: UInt128(random.next()) << 64 | UInt128(random.next()))
+        >> (40 + Int(random.next() % 87))
+      let b =
+        Int128(truncatingIfNeeded: UInt128(random.next()) << 64 | UInt128(random.next()))
+        >> (40 + Int(random.next() % 87))
+      guard let product = try? FixedDecimal(units: a) * FixedDecimal(units: b) else { continue }
+      // |a × b − q × 10^18| ≤ 10^18 / 2, with q even on a tie.
+      let exact = a.magnitude.multipliedFullWidth(by: b.magnitude)
+      let scaled = product.units.magnitude.multipliedFullWidth(by: unit)
+      let above = scaled.high > exact.high || (scaled.high == exact.high && scaled.low > exact.low)
+      let (low, borrow) =
+        above
+        ? scaled.low.subtractingReportingOverflow(exact.low)
+        : exact.low.subtractingReportingOverflow(scaled.low)
+      let high =
+        above
+        ? scaled.high &- exact.high &- (borrow ? 1 : 0)
+        : exact.high &- scaled.high &- (borrow ? 1 : 0)
+      #expect(high == 0 && low <= unit / 2)
+      if high == 0, low == unit / 2 { #expect(product.units & 1 == 0) }
+      #expect(product.isZero || product.isNegative == ((a < 0) != (b < 0)))
+    }
+  }
+
+  @Test("ties at the 18th digit go to the even neighbour on every path")
+  func ties() throws {
+    let nano = try FixedDecimal("0.000000001")
+    // Fraction path: both factors and the product below 18.4.
+    #expect(try nano * (try FixedDecimal("0.0000000005")) == .zero)
+    #expect(try nano * (try FixedDecimal("0.0000000015")) == (try FixedDecimal(units: 2)))
+    #expect(try nano * (try FixedDecimal("0.0000000025")) == (try FixedDecimal(units: 2)))
+    #expect(try nano * (try FixedDecimal("0.0000000035")) == (try FixedDecimal(units: 4)))
+    // Small path: one factor above 18.4.
+    let big = try FixedDecimal("100000000000.5")
+    #expect(try big * (try FixedDecimal("0.000000000000000001")) == (try FixedDecimal("0.0000001")))
+    let unit = try FixedDecimal(units: 1)
+    #expect(try (try FixedDecimal("20.5")) * unit == (try FixedDecimal(units: 20)))
+    #expect(try (try FixedDecimal("21.5")) * unit == (try FixedDecimal(units: 22)))
+    // Fraction path near its edge: a product just below and above 2^64 units.
+    let root = try FixedDecimal("4.294967296")  // 2^32 × 10^-9
+    #expect(try root * root == (try FixedDecimal("18.446744073709551616")))
+  }
+}
+
 @Suite("FixedDecimal division fast path")
 struct FixedDecimalQuotientTests {
   /// 256-bit values as (high, low) halves.

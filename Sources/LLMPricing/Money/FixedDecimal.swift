@@ -51,6 +51,12 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
   /// Zero.
   public static var zero: FixedDecimal { FixedDecimal(checkedUnits: 0) }
 
+  /// A value from its two words, which must be in range.
+  private init(high: Int64, low: UInt64) {
+    self.high = high
+    self.low = low
+  }
+
   init(checkedUnits: Int128) {
     self.high = Int64(truncatingIfNeeded: checkedUnits >> 64)
     self.low = UInt64(truncatingIfNeeded: checkedUnits)
@@ -180,8 +186,34 @@ extension FixedDecimal {
   /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
   @inline(__always)
   public static func * (lhs: FixedDecimal, rhs: FixedDecimal) throws -> FixedDecimal {
+    if let product = lhs.fractionProduct(rhs) { return product }
     if let product = lhs.smallProduct(rhs) { return product }
     return try lhs.generalProduct(rhs)
+  }
+
+  /// The product of two values in `0 ..< 2^64` units (about 18.4) whose product is too,
+  /// rounded half to even; `nil` for any other pair.
+  ///
+  /// Shares times rates, a price times a discount: one 64-bit multiplication and one step
+  /// of division by a reciprocal, small enough to inline into the scenario engine's loops.
+  @inline(__always)
+  func fractionProduct(_ other: FixedDecimal) -> FixedDecimal? {
+    guard high == 0, other.high == 0 else { return nil }
+    let product = low.multipliedFullWidth(by: other.low)
+    // The quotient is below 2^64 exactly when the high word is below 10^18.
+    guard product.high < 1_000_000_000_000_000_000 else { return nil }
+    let (quotient, shifted) = WideArithmetic.divideByNormalizedUnit(
+      product.high << 4 | product.low >> 60,
+      product.low << 4
+    )
+    let remainder = shifted >> 4
+    let rest = 1_000_000_000_000_000_000 - remainder
+    guard remainder > rest || (remainder == rest && quotient & 1 == 1) else {
+      return FixedDecimal(high: 0, low: quotient)
+    }
+    // Below 2^64 + 1 units, well within range.
+    let (sum, carry) = quotient.addingReportingOverflow(1)
+    return FixedDecimal(high: carry ? 1 : 0, low: sum)
   }
 
   /// The product of two non-negative values, one of them below 2^64 units (about 18.4),

@@ -447,7 +447,7 @@ struct ScenarioRun {
       let epoch = simulation.rateEpochs[month]
       if followLowest[index] != lowest || followEpoch[index] != epoch {
         let target = try Self.fromReporting(
-          try lowest * follow.matched,
+          try lowest.fractionProduct(follow.matched) ?? lowest * follow.matched,
           simulation.conversions[index],
           rate: simulation.cnyPerUSD[month],
           divisor: simulation.rateDivisors[month]
@@ -528,7 +528,7 @@ struct ScenarioRun {
       let target = cheapest[simulation.segments[index]]
       guard target != index, try worthMoving(from: index, to: target, leastSaving: leastSaving)
       else { continue }
-      let moved = try share[index] * rate
+      let moved = try share[index].fractionProduct(rate) ?? share[index] * rate
       share[index] = try share[index] - moved
       share[target] = try share[target] + moved
     }
