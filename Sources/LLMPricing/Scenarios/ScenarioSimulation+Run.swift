@@ -55,7 +55,7 @@ extension ScenarioSimulation {
   }
 
   /// Runs the timeline with a set of parameter values in `run`, restarting it when there
-  /// is one and setting one up when there is not: Monte Carlo runs reuse one run's arrays.
+  /// is one and setting one up when there is not: Monte Carlo runs reuse one run's columns.
   func simulate(_ values: [FixedDecimal], reusing run: inout ScenarioRun?) throws -> RunOutcome {
     let growth = try FixedDecimal(1) + values[Self.growthSlot]
     let keep = try FixedDecimal(1) - values[Self.thresholdSlot]
@@ -67,7 +67,7 @@ extension ScenarioSimulation {
     // crashed in optimized builds on Swift 6.3.1 for Linux.
     var current = run ?? ScenarioRun(self, values: values, growth: growth, keep: keep)
     if run != nil {
-      // Dropped first, so the run's arrays have one owner again and restart in place.
+      // Dropped first: the run's copies share its columns, and only one is stepped.
       run = nil
       current.restart(values: values, growth: growth, keep: keep)
     }
