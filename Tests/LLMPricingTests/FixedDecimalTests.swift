@@ -103,14 +103,8 @@ struct FixedDecimalProductTests {
     var random = SeededRandomNumberGenerator(seed: seed)
     let unit = UInt128(1_000_000_000_000_000_000)
     for _ in 0..<2_000 {
-      let shiftA = Int(random.next() % 100)
-      let shiftB = Int(random.next() % 100)
-      let a =
-        Int128(truncatingIfNeeded: UInt128(random.next()) << 64 | UInt128(random.next()))
-        >> (27 + shiftA)
-      let b =
-        Int128(truncatingIfNeeded: UInt128(random.next()) << 64 | UInt128(random.next()))
-        >> (27 + shiftB)
+      let a = random.units(shiftedBy: 27, spread: 100)
+      let b = random.units(shiftedBy: 27, spread: 100)
       let x = try FixedDecimal(units: a)
       let y = try FixedDecimal(units: b)
       guard let product = try? x.multiplied(by: y, rounding: .towardZero) else {
@@ -140,12 +134,8 @@ struct FixedDecimalNearestProductTests {
     var random = SeededRandomNumberGenerator(seed: seed)
     let unit = UInt128(1_000_000_000_000_000_000)
     for _ in 0..<2_000 {
-      let a =
-        Int128(truncatingIfNeeded: UInt128(random.next()) << 64 | UInt128(random.next()))
-        >> (40 + Int(random.next() % 87))
-      let b =
-        Int128(truncatingIfNeeded: UInt128(random.next()) << 64 | UInt128(random.next()))
-        >> (40 + Int(random.next() % 87))
+      let a = random.units(shiftedBy: 40, spread: 87)
+      let b = random.units(shiftedBy: 40, spread: 87)
       guard let product = try? FixedDecimal(units: a) * FixedDecimal(units: b) else { continue }
       // |a × b − q × 10^18| ≤ 10^18 / 2, with q even on a tie.
       let exact = a.magnitude.multipliedFullWidth(by: b.magnitude)
@@ -210,12 +200,8 @@ struct FixedDecimalQuotientTests {
     var random = SeededRandomNumberGenerator(seed: seed)
     let unit = UInt128(1_000_000_000_000_000_000)
     for _ in 0..<2_000 {
-      let a =
-        Int128(truncatingIfNeeded: UInt128(random.next()) << 64 | UInt128(random.next()))
-        >> (1 + Int(random.next() % 120))
-      var d =
-        Int128(truncatingIfNeeded: UInt128(random.next()) << 64 | UInt128(random.next()))
-        >> (40 + Int(random.next() % 87))
+      let a = random.units(shiftedBy: 1, spread: 120)
+      var d = random.units(shiftedBy: 40, spread: 87)
       if d == 0 { d = 7 }
       guard let x = try? FixedDecimal(units: a), let y = try? FixedDecimal(units: d) else {
         continue
@@ -256,5 +242,14 @@ struct FixedDecimalQuotientTests {
     )
     // The smallest divisor: 10^-18.
     #expect(try FixedDecimal(5).divided(by: tiny) == (try FixedDecimal("5000000000000000000")))
+  }
+}
+
+extension SeededRandomNumberGenerator {
+  /// A random count of 10⁻¹⁸ units, signs mixed: 128 random bits shifted right
+  /// (arithmetically) by `shift` plus up to `spread − 1` more, so sizes vary widely.
+  fileprivate mutating func units(shiftedBy shift: Int, spread: UInt64) -> Int128 {
+    let bits = Int128(truncatingIfNeeded: UInt128(next()) << 64 | UInt128(next()))
+    return bits >> (shift + Int(next() % spread))
   }
 }

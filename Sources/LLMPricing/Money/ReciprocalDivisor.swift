@@ -59,18 +59,6 @@ struct ReciprocalDivisor: Sendable {
   /// `(high × 2^64 + low) ÷ normalized` and its remainder, for `high < normalized`.
   @inline(__always)
   private func step(_ high: UInt64, _ low: UInt64) -> (UInt64, UInt64) {
-    let product = reciprocal.multipliedFullWidth(by: high)
-    let (sumLow, carry) = product.low.addingReportingOverflow(low)
-    var quotient = product.high &+ high &+ (carry ? 1 : 0) &+ 1
-    var remainder = low &- quotient &* normalized
-    if remainder > sumLow {
-      quotient &-= 1
-      remainder &+= normalized
-    }
-    if remainder >= normalized {
-      quotient &+= 1
-      remainder &-= normalized
-    }
-    return (quotient, remainder)
+    WideArithmetic.divide(high, low, byNormalized: normalized, reciprocal: reciprocal)
   }
 }

@@ -78,17 +78,32 @@ enum WideArithmetic {
     _ high: UInt64,
     _ low: UInt64
   ) -> (quotient: UInt64, remainder: UInt64) {
-    let product = unitReciprocal.multipliedFullWidth(by: high)
+    divide(high, low, byNormalized: normalizedUnit, reciprocal: unitReciprocal)
+  }
+
+  /// `(high × 2^64 + low) ÷ divisor` and its remainder, for a divisor whose top bit is set
+  /// and `high < divisor`, given `reciprocal = ⌊(2^128 − 1) ÷ divisor⌋ − 2^64`.
+  ///
+  /// Möller and Granlund's algorithm 4; ``ReciprocalDivisor`` uses it with a reciprocal
+  /// computed for its divisor.
+  @inline(__always)
+  static func divide(
+    _ high: UInt64,
+    _ low: UInt64,
+    byNormalized divisor: UInt64,
+    reciprocal: UInt64
+  ) -> (quotient: UInt64, remainder: UInt64) {
+    let product = reciprocal.multipliedFullWidth(by: high)
     let (sumLow, carry) = product.low.addingReportingOverflow(low)
     var quotient = product.high &+ high &+ (carry ? 1 : 0) &+ 1
-    var remainder = low &- quotient &* normalizedUnit
+    var remainder = low &- quotient &* divisor
     if remainder > sumLow {
       quotient &-= 1
-      remainder &+= normalizedUnit
+      remainder &+= divisor
     }
-    if remainder >= normalizedUnit {
+    if remainder >= divisor {
       quotient &+= 1
-      remainder &-= normalizedUnit
+      remainder &-= divisor
     }
     return (quotient, remainder)
   }
