@@ -2,10 +2,16 @@
 # Builds the LLMPricing DocC catalog from a symbol graph, with warnings as errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-graphs=.build/symbol-graphs
-rm -rf "$graphs" .build/docs && mkdir -p "$graphs"
-swift build --target LLMPricing \
-  -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$graphs"
+# A build path of its own: the symbol graphs are written only when the module compiles, so
+# they are kept beside the build that wrote them, and rebuilt from scratch if missing.
+build=.build/docs-build
+graphs="$build/symbol-graphs"
+if [ ! -f "$graphs/LLMPricing.symbols.json" ]; then
+  rm -rf "$build" && mkdir -p "$graphs"
+fi
+rm -rf .build/docs
+swift build --build-path "$build" --target LLMPricing \
+  -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$(pwd)/$graphs"
 docc convert Sources/LLMPricing/LLMPricing.docc \
   --additional-symbol-graph-dir "$graphs" \
   --output-path .build/docs \
