@@ -138,19 +138,13 @@ struct FixedDecimalNearestProductTests {
       let b = random.units(shiftedBy: 40, spread: 87)
       guard let product = try? FixedDecimal(units: a) * FixedDecimal(units: b) else { continue }
       // |a × b − q × 10^18| ≤ 10^18 / 2, with q even on a tie.
-      let exact = a.magnitude.multipliedFullWidth(by: b.magnitude)
-      let scaled = product.units.magnitude.multipliedFullWidth(by: unit)
-      let above = scaled.high > exact.high || (scaled.high == exact.high && scaled.low > exact.low)
-      let (low, borrow) =
-        above
-        ? scaled.low.subtractingReportingOverflow(exact.low)
-        : exact.low.subtractingReportingOverflow(scaled.low)
-      let high =
-        above
-        ? scaled.high &- exact.high &- (borrow ? 1 : 0)
-        : exact.high &- scaled.high &- (borrow ? 1 : 0)
-      #expect(high == 0 && low <= unit / 2)
-      if high == 0, low == unit / 2 { #expect(product.units & 1 == 0) }
+      let nearness = Nearness(
+        exact: a.magnitude.multipliedFullWidth(by: b.magnitude),
+        rounded: product.units.magnitude,
+        scale: unit
+      )
+      #expect(nearness.isWithinHalf)
+      if nearness.isTie { #expect(product.units & 1 == 0) }
       #expect(product.isZero || product.isNegative == ((a < 0) != (b < 0)))
     }
   }
@@ -177,22 +171,6 @@ struct FixedDecimalNearestProductTests {
 
 @Suite("FixedDecimal division fast path")
 struct FixedDecimalQuotientTests {
-  /// 256-bit values as (high, low) halves.
-  private typealias Wide = (high: UInt128, low: UInt128)
-
-  private static func less(_ a: Wide, _ b: Wide) -> Bool {
-    a.high < b.high || (a.high == b.high && a.low < b.low)
-  }
-
-  private static func difference(_ a: Wide, _ b: Wide) -> Wide {
-    let (low, borrow) = a.low.subtractingReportingOverflow(b.low)
-    return (a.high &- b.high &- (borrow ? 1 : 0), low)
-  }
-
-  private static func doubled(_ a: Wide) -> Wide {
-    (a.high << 1 | a.low >> 127, a.low << 1)
-  }
-
   /// Dividends and divisors of every size the paths split on (divisors below and above
   /// 18.4, quotients below and above 2^64 units), signs mixed, from a seeded generator.
   @Test("quotients are the nearest value, ties to even", arguments: [1, 2, 3, 4])
@@ -210,25 +188,24 @@ struct FixedDecimalQuotientTests {
         // Out of range: |a| × 10^18 ÷ |d| must exceed the range too.
         let numerator = a.magnitude.multipliedFullWidth(by: unit)
         let limit = FixedDecimal.greatestValue.units.magnitude.multipliedFullWidth(by: d.magnitude)
-        #expect(Self.less(limit, (numerator.high, numerator.low)))
+        #expect(Nearness.less(limit, numerator))
         continue
       }
-      // |N − Q × D| ≤ D / 2, and a tie leaves Q even.
-      let numerator = a.magnitude.multipliedFullWidth(by: unit)
-      let product = quotient.units.magnitude.multipliedFullWidth(by: d.magnitude)
-      let (n, p): (Wide, Wide) = ((numerator.high, numerator.low), (product.high, product.low))
-      let error = Self.less(n, p) ? Self.difference(p, n) : Self.difference(n, p)
-      let twice = Self.doubled(error)
-      let divisor: Wide = (0, d.magnitude)
-      #expect(!Self.less(divisor, twice))
-      if twice == divisor { #expect(quotient.units & 1 == 0) }
+      // |a × 10^18 − q × d| ≤ d / 2, with q even on a tie.
+      let nearness = Nearness(
+        exact: a.magnitude.multipliedFullWidth(by: unit),
+        rounded: quotient.units.magnitude,
+        scale: d.magnitude
+      )
+      #expect(nearness.isWithinHalf)
+      if nearness.isTie { #expect(quotient.units & 1 == 0) }
       #expect(quotient.isZero || quotient.isNegative == ((a < 0) != (d < 0)))
     }
   }
 
   @Test("the fast path's ties and small divisors")
   func ties() throws {
-    // 1 ÷ 8 × 10^-18 … exact ties at the 18th digit round to even.
+    // Exact ties at the 18th digit round to the even neighbour.
     let tiny = try FixedDecimal(units: 1)
     #expect(try tiny.divided(by: FixedDecimal(2)) == .zero)  // 0.5 units → 0
     #expect(try (try FixedDecimal(units: 3)).divided(by: FixedDecimal(2)) == FixedDecimal(units: 2))
@@ -251,5 +228,37 @@ extension SeededRandomNumberGenerator {
   fileprivate mutating func units(shiftedBy shift: Int, spread: UInt64) -> Int128 {
     let bits = Int128(truncatingIfNeeded: UInt128(next()) << 64 | UInt128(next()))
     return bits >> (shift + Int(next() % spread))
+  }
+}
+
+/// How far a rounded result `q` is from an exact 256-bit value, in units of `scale`: the
+/// exact value is `q × scale` within half a unit, in 256-bit arithmetic.
+private struct Nearness {
+  typealias Wide = (high: UInt128, low: UInt128)
+
+  /// Whether `|exact − q × scale| ≤ scale / 2`.
+  let isWithinHalf: Bool
+  /// Whether `|exact − q × scale|` is exactly half of `scale`.
+  let isTie: Bool
+
+  init(exact: Wide, rounded: UInt128, scale: UInt128) {
+    let approximation = rounded.multipliedFullWidth(by: scale)
+    let approximate: Wide = (approximation.high, approximation.low)
+    let error =
+      Self.less(exact, approximate)
+      ? Self.difference(approximate, exact) : Self.difference(exact, approximate)
+    let twice: Wide = (error.high << 1 | error.low >> 127, error.low << 1)
+    let whole: Wide = (0, scale)
+    isWithinHalf = error.high >> 127 == 0 && !Self.less(whole, twice)
+    isTie = twice == whole
+  }
+
+  static func less(_ a: Wide, _ b: Wide) -> Bool {
+    a.high < b.high || (a.high == b.high && a.low < b.low)
+  }
+
+  private static func difference(_ a: Wide, _ b: Wide) -> Wide {
+    let (low, borrow) = a.low.subtractingReportingOverflow(b.low)
+    return (a.high &- b.high &- (borrow ? 1 : 0), low)
   }
 }

@@ -51,12 +51,6 @@ public struct FixedDecimal: Hashable, Comparable, Sendable, CustomStringConverti
   /// Zero.
   public static var zero: FixedDecimal { FixedDecimal(checkedUnits: 0) }
 
-  /// A value from its two words, which must be in range.
-  private init(high: Int64, low: UInt64) {
-    self.high = high
-    self.low = low
-  }
-
   init(checkedUnits: Int128) {
     self.high = Int64(truncatingIfNeeded: checkedUnits >> 64)
     self.low = UInt64(truncatingIfNeeded: checkedUnits)
@@ -206,14 +200,11 @@ extension FixedDecimal {
       product.high << 4 | product.low >> 60,
       product.low << 4
     )
-    let remainder = shifted >> 4
-    let rest = 1_000_000_000_000_000_000 - remainder
-    guard remainder > rest || (remainder == rest && quotient & 1 == 1) else {
-      return FixedDecimal(high: 0, low: quotient)
-    }
-    // Below 2^64 + 1 units, well within range.
-    let (sum, carry) = quotient.addingReportingOverflow(1)
-    return FixedDecimal(high: carry ? 1 : 0, low: sum)
+    return Self.nearest(
+      quotient: UInt128(quotient),
+      remainder: UInt128(shifted >> 4),
+      divisor: Self.unitsPerOne.magnitude
+    )
   }
 
   /// The product of two non-negative values, one of them below 2^64 units (about 18.4),
@@ -229,10 +220,29 @@ extension FixedDecimal {
         other.units.magnitude
       )
     else { return nil }
-    let rest = Self.unitsPerOne.magnitude - remainder
-    let roundsUp = remainder > rest || (remainder == rest && quotient & 1 == 1)
+    return Self.nearest(
+      quotient: quotient,
+      remainder: remainder,
+      divisor: Self.unitsPerOne.magnitude
+    )
+  }
+
+  /// A non-negative quotient rounded half to even by its remainder over `divisor`, as a
+  /// value; `nil` when it is out of range.
+  ///
+  /// The one rounding step of every fast path: products, sums of products and quotients.
+  @inline(__always)
+  static func nearest(quotient: UInt128, remainder: UInt128, divisor: UInt128) -> FixedDecimal? {
+    let limit = maximumUnits.magnitude
+    guard quotient <= limit else { return nil }
+    let roundsUp = RoundingRule.toNearestOrEven.roundsUp(
+      quotient: quotient,
+      remainder: remainder,
+      divisor: divisor,
+      isNegative: false
+    )
     let magnitude = roundsUp ? quotient + 1 : quotient
-    guard magnitude <= Self.maximumUnits.magnitude else { return nil }
+    guard magnitude <= limit else { return nil }
     return FixedDecimal(checkedUnits: Int128(truncatingIfNeeded: magnitude))
   }
 

@@ -53,10 +53,12 @@ struct ProductSum: Sendable {
     if lhs.high == 0 || rhs.high == 0 {
       // One factor below 2^64 units, as a share always is: a 192-bit product.
       let (small, large) = lhs.high == 0 ? (lhs.low, rhs) : (rhs.low, lhs)
-      let lower = small.multipliedFullWidth(by: large.low)
-      let upper = small.multipliedFullWidth(by: UInt64(bitPattern: large.high))
-      let (middle, carry) = upper.low.addingReportingOverflow(lower.high)
-      addLimbs(lower.low, middle, upper.high &+ (carry ? 1 : 0), 0)
+      let (top, middle, low) = WideArithmetic.multiply(
+        small,
+        UInt64(bitPattern: large.high),
+        large.low
+      )
+      addLimbs(low, middle, top, 0)
     } else {
       let product = lhs.units.magnitude.multipliedFullWidth(by: rhs.units.magnitude)
       addLimbs(
@@ -91,12 +93,12 @@ struct ProductSum: Sendable {
   @inline(__always)
   func rounded() -> FixedDecimal? {
     guard !isInvalid, limb3 == 0,
-      let (whole, remainder) = WideArithmetic.overUnit(limb2, limb1, limb0)
+      let (quotient, remainder) = WideArithmetic.overUnit(limb2, limb1, limb0)
     else { return nil }
-    var quotient = whole
-    let rest = FixedDecimal.unitsPerOne.magnitude - remainder
-    if remainder > rest || (remainder == rest && quotient & 1 == 1) { quotient += 1 }
-    guard quotient <= FixedDecimal.maximumUnits.magnitude else { return nil }
-    return FixedDecimal(checkedUnits: Int128(truncatingIfNeeded: quotient))
+    return FixedDecimal.nearest(
+      quotient: quotient,
+      remainder: remainder,
+      divisor: FixedDecimal.unitsPerOne.magnitude
+    )
   }
 }

@@ -12,8 +12,6 @@
 /// Quotients are exact and rounded half to even, the same bits as
 /// ``FixedDecimal/divided(by:rounding:)`` with its default rule.
 struct ReciprocalDivisor: Sendable {
-  /// The divisor.
-  let divisor: FixedDecimal
   private let value: UInt64
   private let shift: Int
   private let normalized: UInt64
@@ -22,7 +20,6 @@ struct ReciprocalDivisor: Sendable {
   /// Prepares a divisor; `nil` unless it is positive and below 2^64 units.
   init?(_ divisor: FixedDecimal) {
     guard divisor.high == 0, divisor.low > 0 else { return nil }
-    self.divisor = divisor
     value = divisor.low
     shift = value.leadingZeroBitCount
     normalized = value << shift
@@ -36,24 +33,23 @@ struct ReciprocalDivisor: Sendable {
   func quotient(of dividend: FixedDecimal) -> FixedDecimal? {
     guard dividend.high >= 0 else { return nil }
     // The dividend times 10^18: three words.
-    let unit: UInt64 = 1_000_000_000_000_000_000
-    let lower = unit.multipliedFullWidth(by: dividend.low)
-    let upper = unit.multipliedFullWidth(by: UInt64(bitPattern: dividend.high))
-    let (middle, carry) = upper.low.addingReportingOverflow(lower.high)
-    let top = upper.high &+ (carry ? 1 : 0)
+    let (top, middle, low) = WideArithmetic.multiply(
+      1_000_000_000_000_000_000,
+      UInt64(bitPattern: dividend.high),
+      dividend.low
+    )
     // The quotient fits in 128 bits exactly when the top word is below the divisor; the
     // shifted words then divide in two steps, each with a remainder below the divisor.
     guard top < value else { return nil }
     let high = top << shift | (shift == 0 ? 0 : middle >> (64 - shift))
-    let mid = middle << shift | (shift == 0 ? 0 : lower.low >> (64 - shift))
+    let mid = middle << shift | (shift == 0 ? 0 : low >> (64 - shift))
     let (quotientHigh, remainderHigh) = step(high, mid)
-    let (quotientLow, shiftedRemainder) = step(remainderHigh, lower.low << shift)
-    let remainder = shiftedRemainder >> shift
-    var quotient = UInt128(quotientHigh) << 64 | UInt128(quotientLow)
-    let rest = value - remainder
-    if remainder > rest || (remainder == rest && quotientLow & 1 == 1) { quotient += 1 }
-    guard quotient <= FixedDecimal.maximumUnits.magnitude else { return nil }
-    return FixedDecimal(checkedUnits: Int128(truncatingIfNeeded: quotient))
+    let (quotientLow, shiftedRemainder) = step(remainderHigh, low << shift)
+    return FixedDecimal.nearest(
+      quotient: UInt128(quotientHigh) << 64 | UInt128(quotientLow),
+      remainder: UInt128(shiftedRemainder >> shift),
+      divisor: UInt128(value)
+    )
   }
 
   /// `(high × 2^64 + low) ÷ normalized` and its remainder, for `high < normalized`.

@@ -68,15 +68,16 @@ struct TripleProductSum: Sendable {
     guard !isInvalid else { return nil }
     var words = limbs
     // Two divisions by 10^18 make one by 10^36; the two remainders make its remainder,
-    // `high × 10^18 + low`, to compare with half of 10^36.
+    // `high × 10^18 + low`, below 10^36 and so within 128 bits.
     let low = Self.divideByUnit(&words)
     let high = Self.divideByUnit(&words)
     guard words.2 | words.3 | words.4 | words.5 == 0 else { return nil }
-    var quotient = UInt128(words.1) << 64 | UInt128(words.0)
-    let half: UInt64 = 500_000_000_000_000_000
-    if high > half || (high == half && (low > 0 || quotient & 1 == 1)) { quotient += 1 }
-    guard quotient <= FixedDecimal.maximumUnits.magnitude else { return nil }
-    return FixedDecimal(checkedUnits: Int128(truncatingIfNeeded: quotient))
+    let unit = FixedDecimal.unitsPerOne.magnitude
+    return FixedDecimal.nearest(
+      quotient: UInt128(words.1) << 64 | UInt128(words.0),
+      remainder: UInt128(high) * unit + UInt128(low),
+      divisor: unit * unit
+    )
   }
 
   /// Divides six words by 10^18 in place and returns the remainder.

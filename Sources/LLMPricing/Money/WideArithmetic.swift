@@ -117,12 +117,26 @@ enum WideArithmetic {
   static func productOverUnit(_ a: UInt128, _ b: UInt128) -> (UInt128, UInt128)? {
     let (small, large) = a <= b ? (a, b) : (b, a)
     guard small >> 64 == 0 else { return nil }
-    let factor = UInt64(truncatingIfNeeded: small)
-    let lower = factor.multipliedFullWidth(by: UInt64(truncatingIfNeeded: large))
-    let upper = factor.multipliedFullWidth(by: UInt64(truncatingIfNeeded: large >> 64))
+    let (top, middle, low) = multiply(
+      UInt64(truncatingIfNeeded: small),
+      UInt64(truncatingIfNeeded: large >> 64),
+      UInt64(truncatingIfNeeded: large)
+    )
+    return overUnit(top, middle, low)
+  }
+
+  /// `factor × (high × 2^64 + low)` as three words, most significant first: the 192-bit
+  /// product of a 64-bit and a 128-bit value, which cannot overflow.
+  @inline(__always)
+  static func multiply(
+    _ factor: UInt64,
+    _ high: UInt64,
+    _ low: UInt64
+  ) -> (top: UInt64, middle: UInt64, low: UInt64) {
+    let lower = factor.multipliedFullWidth(by: low)
+    let upper = factor.multipliedFullWidth(by: high)
     let (middle, carry) = upper.low.addingReportingOverflow(lower.high)
-    let top = upper.high &+ (carry ? 1 : 0)
-    return overUnit(top, middle, lower.low)
+    return (upper.high &+ (carry ? 1 : 0), middle, lower.low)
   }
 
   /// `(top × 2^128 + middle × 2^64 + low) ÷ 10^18` with its remainder, or `nil` when the

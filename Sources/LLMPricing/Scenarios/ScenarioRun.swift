@@ -687,21 +687,11 @@ struct ScenarioRun {
     return try effective[from] - effective[to] >= leastSaving
   }
 
-  /// `price × keep`, rounded down: out of line, so that the rarely needed general product
+  /// `price × keep`, rounded down: out of line, so that the product with a rounding rule
   /// does not crowd the switching loop's registers.
   @inline(never)
   private static func lowerBound(_ price: FixedDecimal, keep: FixedDecimal) throws -> FixedDecimal {
-    // Both are never negative, so rounding down is the quotient alone: no rounding rule.
-    if !price.isNegative, !keep.isNegative,
-      let (quotient, _) = WideArithmetic.productOverUnit(
-        price.units.magnitude,
-        keep.units.magnitude
-      ),
-      quotient <= FixedDecimal.maximumUnits.magnitude
-    {
-      return FixedDecimal(checkedUnits: Int128(truncatingIfNeeded: quotient))
-    }
-    return try price.multiplied(by: keep, rounding: .down)
+    try price.multiplied(by: keep, rounding: .down)
   }
 
   /// A price spread over all of a month's tokens when some are free; out of line like
@@ -712,8 +702,7 @@ struct ScenarioRun {
     tokens: FixedDecimal,
     free: Int
   ) throws -> FixedDecimal {
-    let paid = max(.zero, try tokens - (try millions(free)))
-    return try (try price * paid).divided(by: tokens)
+    try bill(price, free: free, tokens: tokens).divided(by: tokens)
   }
 
   /// Where a buyer goes when its offering leaves: the cheapest of its segment, else of
