@@ -7,7 +7,8 @@ enum CompareCommand {
     USAGE: llm-cost compare --workload NAME|FILE [--month YYYY-MM] [--currency CODE] [--top N]
                             [--requests-per-day N] [--country CC] [--priced-in CODE]
                             [--open-weights] [--min-context N] [--baseline ID]
-                            [--json | --csv] [--catalog FILE]
+                            [--json | --csv] [--catalog FILE] [--strict-calendar]
+                            [--fx BASE/QUOTE=RATE] [--fx-file FILE] [--fx-max-age DAYS]
            llm-cost compare (--litellm FILE | --genai-prices FILE) [--at ISO8601] [--json]
 
     With --workload: rank every offering by the workload's monthly cost, cheapest first,
@@ -16,6 +17,10 @@ enum CompareCommand {
     coding, agents, rag, marketing, translation; or a workload JSON file. Filter with
     --country (provider country, CN or US), --priced-in (the offering's own currency),
     --open-weights and --min-context; --baseline ID adds each offering's saving against it.
+    Offerings that cannot be priced that month are listed with their reasons. Each
+    converted figure carries its exchange rate (JSON "exchangeRate"), flagged "assumed"
+    when the rate is more than 31 days old; a price resting on a provisional holiday
+    calendar is flagged "provisional".
 
     Import another project's public price file and show every price that disagrees with
     LLMPricing's catalog for the same provider, model and currency, at an instant.
@@ -24,7 +29,7 @@ enum CompareCommand {
       --litellm FILE        LiteLLM's model_prices_and_context_window.json (USD per token).
       --genai-prices FILE   genai-prices' data.json, format v2 (USD per million tokens).
       --at ISO8601          The instant to compare at (default: now).
-      --catalog FILE        Lay a catalog JSON file over the built-in catalog first.
+    \(PricingSetup.help)
       --json                Print {"imported", "skipped", "differences": [...]} as JSON.
       -h, --help            Show this help.
     """

@@ -5,7 +5,8 @@ import LLMPricing
 enum IngestCommand {
   static let help = """
     USAGE: llm-cost ingest FILE... [--group-by FIELDS] [--currency CODE] [--time-zone TZ]
-                           [--json | --csv] [--catalog FILE]
+                           [--json | --csv] [--catalog FILE] [--strict-calendar]
+                           [--fx BASE/QUOTE=RATE] [--fx-file FILE] [--fx-max-age DAYS]
            llm-cost ingest --merge PART.json... [--json | --csv]
 
     Price usage logs, one request a line:
@@ -23,9 +24,10 @@ enum IngestCommand {
       --time-zone TZ        IANA zone for --group-by day (default UTC).
       --merge               The files are partial reports (--json output of shards): add
                             them up exactly into one report.
-      --catalog FILE        Lay a catalog JSON file over the built-in catalog.
+    \(PricingSetup.help)
       --json                Print the report as JSON ("total", "currency", "priced",
-                            "rejected", "rejections", "groups", ...). Reports merge exactly.
+                            "rejected", "rejections", "groups", "provisionalYears",
+                            "exchangeRates", ...). Reports merge exactly.
       --csv                 Print the groups as CSV.
       -h, --help            Show this help.
     """
@@ -35,7 +37,9 @@ enum IngestCommand {
       print(help)
       return
     }
-    let valued: Set<String> = ["group-by", "currency", "time-zone", "catalog"]
+    let valued = PricingSetup.valued.union(PricingSetup.repeatable).union([
+      "group-by", "currency", "time-zone",
+    ])
     var optionArguments: [String] = []
     var index = 0
     var positional: [String] = []
@@ -53,7 +57,12 @@ enum IngestCommand {
       }
       index += 1
     }
-    let options = try Options(optionArguments, valued: valued, flags: ["json", "csv", "merge"])
+    let options = try Options(
+      optionArguments,
+      valued: valued.subtracting(PricingSetup.repeatable),
+      flags: PricingSetup.flags.union(["json", "csv", "merge"]),
+      repeatable: PricingSetup.repeatable
+    )
     guard !positional.isEmpty else { throw UsageError("give at least one FILE") }
     guard !(options.flag("json") && options.flag("csv")) else {
       throw UsageError("--json and --csv are exclusive")
@@ -88,10 +97,12 @@ enum IngestCommand {
           throw UsageError(error.message)
         }
       }
+      let setup = try PricingSetup(options)
       var ingestor = try UsageIngestor(
-        catalog: CatalogLoading.load(options.string("catalog")),
+        catalog: setup.catalog,
         groupBy: groupBy,
         currency: currency,
+        rates: setup.rates,
         timeZone: options.string("time-zone") ?? "UTC"
       )
       for path in positional { try ingestor.ingest(fileAt: path) }
@@ -138,6 +149,24 @@ enum IngestCommand {
     if !report.groups.isEmpty {
       lines.append("")
       lines.append(csv(report).replacingOccurrences(of: ",", with: "\t"))
+    }
+    if !report.exchangeRates.isEmpty {
+      lines.append("")
+      lines.append("Exchange rates used:")
+      for use in report.exchangeRates {
+        let age = use.oldestAgeDays.map { ", up to \($0) days old" } ?? ""
+        lines.append(
+          "  1 \(use.rate.base) = \(use.rate.rate) \(use.rate.quote) "
+            + "(\(CalendarDay(utcDateOf: use.rate.asOf))\(age); \(use.rate.source)), "
+            + "\(use.conversions) conversions\(use.isAssumed ? ", assumed" : "")"
+        )
+      }
+    }
+    if !report.notes.isEmpty {
+      lines.append("")
+      for note in report.notes {
+        lines.append(note.hasPrefix("assumed") ? "warning: \(note)" : "provisional: \(note)")
+      }
     }
     if !report.rejections.isEmpty {
       lines.append("")

@@ -3,12 +3,20 @@ import LLMPricing
 /// A hand-written parser for `--name value` and `--flag` options.
 struct Options {
   private var values: [String: String] = [:]
+  private var repeated: [String: [String]] = [:]
   private var flags: Set<String> = []
 
   /// Parses arguments against the options a subcommand accepts.
   ///
-  /// Accepts `--name value` and `--name=value`; a value may not be missing or repeated.
-  init(_ arguments: [String], valued: Set<String>, flags allowedFlags: Set<String>) throws {
+  /// Accepts `--name value` and `--name=value`; a value may not be missing, nor repeated
+  /// unless the option is in `repeatable` (such as `--fx`).
+  init(
+    _ arguments: [String],
+    valued: Set<String>,
+    flags allowedFlags: Set<String>,
+    repeatable: Set<String> = []
+  ) throws {
+    let valued = valued.union(repeatable)
     var index = 0
     while index < arguments.count {
       let argument = arguments[index]
@@ -35,8 +43,12 @@ struct Options {
           }
           value = arguments[index]
         }
-        guard values[name] == nil else { throw UsageError("--\(name) is given twice") }
-        values[name] = value
+        if repeatable.contains(name) {
+          repeated[name, default: []].append(value)
+        } else {
+          guard values[name] == nil else { throw UsageError("--\(name) is given twice") }
+          values[name] = value
+        }
       } else {
         let known = (valued.union(allowedFlags)).sorted().map { "--" + $0 }
         throw UsageError(
@@ -50,6 +62,9 @@ struct Options {
   func flag(_ name: String) -> Bool { flags.contains(name) }
 
   func string(_ name: String) -> String? { values[name] }
+
+  /// Every value of a repeatable option, in order.
+  func strings(_ name: String) -> [String] { repeated[name] ?? [] }
 
   func required(_ name: String) throws -> String {
     guard let value = values[name] else { throw UsageError("--\(name) is required") }

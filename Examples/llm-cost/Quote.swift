@@ -42,6 +42,10 @@ struct Quote {
     let note: String?
     let offeringCurrency: String
     let conversion: [Conversion]
+    let exchangeRate: ExchangeRateJSON?
+    let provisional: Bool
+    let provisionalCalendar: [ProvisionalYear]
+    let notes: [String]
   }
 
   static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
@@ -84,7 +88,11 @@ struct Quote {
           asOf: Self.iso($0.rate.asOf),
           source: $0.rate.source
         )
-      }
+      },
+      exchangeRate: ExchangeRateJSON(breakdown.conversion),
+      provisional: breakdown.isProvisional,
+      provisionalCalendar: breakdown.provisionalYears,
+      notes: breakdown.notes
     )
     return try Output.json(value)
   }
@@ -131,6 +139,10 @@ struct Quote {
     for leg in breakdown.conversion {
       out.append("converted from \(offering.currency.code) at \(leg)")
     }
+    for assumption in breakdown.conversion.compactMap(\.assumption) {
+      out.append("warning: \(assumption)")
+    }
+    out += Output.provisionalLines(breakdown.provisionalYears)
     let provenance = breakdown.provenance
     out.append(
       "prices in effect from \(Self.iso(breakdown.effectiveFrom)); source: \(provenance.source) "

@@ -23,10 +23,11 @@ enum QuoteCommand {
       --currency CNY|USD    Price on the offering published in this currency; when the
                             provider publishes none, convert with the default dated FX
                             table and show the rate.
-      --catalog FILE        Lay a catalog JSON file over the built-in catalog: its offerings
-                            replace or add to the built-in ones, its overrides apply
-                            (see Docs/CatalogFormat.md).
-      --json                Print JSON: exact, unrounded decimal strings.
+    \(PricingSetup.help)
+      --json                Print JSON: exact, unrounded decimal strings; a converted quote
+                            has "exchangeRate" {base, quote, rate, asOf, source, ageDays,
+                            assumed}; a price resting on a provisional holiday calendar has
+                            "provisional": true and "provisionalCalendar".
       -h, --help            Show this help.
 
     EXIT CODES: 0 success, 2 bad arguments, 1 any other error (unknown model, no price
@@ -40,11 +41,12 @@ enum QuoteCommand {
     }
     let options = try Options(
       arguments,
-      valued: [
+      valued: PricingSetup.valued.union([
         "model", "provider", "input", "cached-input", "cache-write", "cache-write-1h", "output",
-        "reasoning", "requests", "at", "currency", "catalog",
-      ],
-      flags: ["batch", "json"]
+        "reasoning", "requests", "at", "currency",
+      ]),
+      flags: PricingSetup.flags.union(["batch", "json"]),
+      repeatable: PricingSetup.repeatable
     )
     let model = try options.required("model")
     let input = try options.count("input") ?? { throw UsageError("--input is required") }()
@@ -79,7 +81,8 @@ enum QuoteCommand {
     }
     let currency = try options.currency()
 
-    let catalog = try CatalogLoading.load(options.string("catalog"))
+    let setup = try PricingSetup(options)
+    let catalog = setup.catalog
 
     let usage = try TokenUsage(
       uncachedInput: input - allParts,
@@ -97,7 +100,7 @@ enum QuoteCommand {
     )
     var breakdown = try offering.schedule.cost(of: usage, at: instant, batch: options.flag("batch"))
     if let currency, currency != offering.currency {
-      breakdown = try breakdown.converted(to: currency, using: .centralParity, at: instant)
+      breakdown = try breakdown.converted(to: currency, using: setup.rates, at: instant)
     }
     let quote = Quote(offering: offering, at: instant, breakdown: breakdown)
     print(options.flag("json") ? try quote.json() : quote.table())

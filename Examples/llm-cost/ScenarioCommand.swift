@@ -69,10 +69,11 @@ enum ScenarioCommand {
     }
     let options = try Options(
       rest,
-      valued: [
-        "workload", "months", "runs", "seed", "jobs", "currency", "metric", "catalog", "svg",
-      ],
-      flags: ["list", "json", "csv", "export"]
+      valued: PricingSetup.valued.union([
+        "workload", "months", "runs", "seed", "jobs", "currency", "metric", "svg",
+      ]),
+      flags: PricingSetup.flags.union(["list", "json", "csv", "export"]),
+      repeatable: PricingSetup.repeatable
     )
     if options.flag("list") {
       for preset in ScenarioPreset.all { print("\(preset.id)  \(preset.title)") }
@@ -101,10 +102,8 @@ enum ScenarioCommand {
       print(String(decoding: try scenario.encodedJSON(), as: UTF8.self))
       return
     }
-    let simulation = try ScenarioSimulation(
-      scenario,
-      catalog: try CatalogLoading.load(options.string("catalog"))
-    )
+    let setup = try PricingSetup(options)
+    let simulation = try ScenarioSimulation(scenario, catalog: setup.catalog, rates: setup.rates)
     let result = try simulation.run()
     let defaultRuns = scenario.uncertainties.isEmpty ? 0 : 1_000
     let runs = try whole(options, "runs", in: 0...MonteCarlo.maximumRuns) ?? defaultRuns

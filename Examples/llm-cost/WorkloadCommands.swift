@@ -6,7 +6,8 @@ enum WorkloadCommands {
   static let monthlyHelp = """
     USAGE: llm-cost monthly --workload NAME|FILE [--model ID] [--provider ID] [--requests-per-day N]
                             [--month YYYY-MM] [--months N] [--currency CODE] [--json]
-                            [--catalog FILE]
+                            [--catalog FILE] [--strict-calendar] [--fx BASE/QUOTE=RATE]
+                            [--fx-file FILE] [--fx-max-age DAYS]
 
     Project what a workload costs in a month on one model: every request priced at its own
     size, at the hour its traffic falls in (peak and off-peak windows, China's working days).
@@ -22,8 +23,13 @@ enum WorkloadCommands {
                             published, otherwise converted at mid-month with the dated FX table.
       --months N            Project N months from --month: growth compounds and each month is
                             priced with the schedule in force then (announced cuts included).
-      --json                {"total", "currency", "offering", "month", "breakdown": {...}, ...};
-                            with --months, {"total", "currency", "months": [...]}.
+                            A month that cannot be priced is listed with its reason; the
+                            others are kept.
+    \(PricingSetup.help)
+      --json                {"total", "currency", "offering", "month", "breakdown": {...},
+                            "exchangeRate", "provisional", "provisionalCalendar", "notes", ...};
+                            with --months, {"total", "currency", "months": [...],
+                            "unpricedMonths": [{"month", "code", "reason"}]}.
       -h, --help            Show this help.
     """
 
@@ -81,6 +87,9 @@ enum WorkloadCommands {
     let outputTokens: String
     let batchApplied: Bool
     let conversion: [String]
+    let exchangeRate: ExchangeRateJSON?
+    let provisional: Bool
+    let provisionalCalendar: [ProvisionalYear]
     let notes: [String]
 
     init(_ cost: MonthlyCost) {
@@ -102,6 +111,9 @@ enum WorkloadCommands {
       outputTokens = cost.outputTokens.description
       batchApplied = cost.batchApplied
       conversion = cost.converted?.legs.map(\.description) ?? []
+      exchangeRate = ExchangeRateJSON(cost.converted?.legs ?? [])
+      provisional = cost.isProvisional
+      provisionalCalendar = cost.provisionalYears
       notes = cost.notes
     }
   }
@@ -113,18 +125,19 @@ enum WorkloadCommands {
     }
     let options = try Options(
       arguments,
-      valued: [
-        "workload", "model", "provider", "requests-per-day", "month", "currency", "catalog",
-        "months",
-      ],
-      flags: ["json"]
+      valued: PricingSetup.valued.union([
+        "workload", "model", "provider", "requests-per-day", "month", "currency", "months",
+      ]),
+      flags: PricingSetup.flags.union(["json"]),
+      repeatable: PricingSetup.repeatable
     )
     let profile = try profile(
       try options.required("workload"),
       sessions: try options.count("requests-per-day")
     )
     let month = try month(options)
-    let catalog = try CatalogLoading.load(options.string("catalog"))
+    let setup = try PricingSetup(options)
+    let catalog = setup.catalog
     var currency = try options.currency()
     let cost: MonthlyCost
     if let model = options.string("model") {
@@ -133,7 +146,31 @@ enum WorkloadCommands {
         provider: options.string("provider"),
         currency: currency
       )
-      cost = try MonthlyProjection.cost(of: profile, on: offering, in: month, currency: currency)
+      if let months = try options.count("months"), months > 1 {
+        try printHorizon(
+          try MonthlyProjection.horizon(
+            of: profile,
+            on: offering,
+            from: month,
+            months: months,
+            currency: currency,
+            rates: setup.rates,
+            calendars: catalog.holidayCalendars
+          ),
+          profile: profile,
+          offering: offering.id,
+          json: options.flag("json")
+        )
+        return
+      }
+      cost = try MonthlyProjection.cost(
+        of: profile,
+        on: offering,
+        in: month,
+        currency: currency,
+        rates: setup.rates,
+        calendars: catalog.holidayCalendars
+      )
     } else {
       let reporting = currency ?? .cny
       currency = reporting
@@ -141,7 +178,8 @@ enum WorkloadCommands {
         profile: profile,
         catalog: catalog,
         month: month,
-        currency: reporting
+        currency: reporting,
+        rates: setup.rates
       )
       guard
         let cheapest = comparison.ranked.first(where: { !$0.total.amount.isZero })
@@ -166,9 +204,12 @@ enum WorkloadCommands {
           on: offering,
           from: month,
           months: months,
-          currency: currency
+          currency: currency,
+          rates: setup.rates,
+          calendars: catalog.holidayCalendars
         ),
         profile: profile,
+        offering: offering.id,
         json: options.flag("json")
       )
       return
@@ -186,11 +227,14 @@ enum WorkloadCommands {
     }
     print("  total: \(cost.total.formatted()) (exact \(cost.total))")
     if let converted = cost.converted {
-      print(
-        "  in \(converted.converted.currency): \(converted.converted.formatted()) at \(converted.legs.map(\.description).joined(separator: ", "))"
-      )
+      print("  in \(converted.converted.currency): \(converted.converted.formatted())")
+      for line in Output.rateLines(converted.legs, indent: "  ") { print(line) }
     }
-    for note in cost.notes { print("  note: \(note)") }
+    for line in Output.provisionalLines(cost.provisionalYears, indent: "  ") { print(line) }
+    let shown = Set(
+      cost.provisionalYears.map(\.note) + (cost.converted?.legs ?? []).compactMap(\.assumption)
+    )
+    for note in cost.notes where !shown.contains(note) { print("  note: \(note)") }
   }
 
   struct HorizonJSON: Encodable {
@@ -199,35 +243,71 @@ enum WorkloadCommands {
     let currency: String
     let total: String
     let months: [CostJSON]
+    let unpricedMonths: [MonthlyHorizon.Unpriced]
+    let provisional: Bool
+    let notes: [String]
   }
 
   /// Prints a horizon: each month priced with the schedule in force then, with growth and
-  /// free quota applied.
-  static func printHorizon(_ costs: [MonthlyCost], profile: WorkloadProfile, json: Bool) throws {
-    guard let first = costs.first else { return }
-    let currency = first.reportingTotal.currency
+  /// free quota applied, and each month that could not be priced with its reason.
+  static func printHorizon(
+    _ horizon: MonthlyHorizon,
+    profile: WorkloadProfile,
+    offering: String,
+    json: Bool
+  ) throws {
+    let costs = horizon.costs
+    let currency = costs.first?.reportingTotal.currency
     var total = FixedDecimal.zero
     for cost in costs { total = try total + cost.reportingTotal.amount }
+    var notes: [String] = []
+    for cost in costs {
+      for note in cost.notes where !notes.contains(note) && !note.hasPrefix("free quota") {
+        notes.append(note)
+      }
+    }
+    if !horizon.unpriced.isEmpty {
+      notes.append(
+        "\(horizon.unpriced.count) of \(costs.count + horizon.unpriced.count) months could not "
+          + "be priced; the total covers the others"
+      )
+    }
     if json {
       print(
         try Output.json(
           HorizonJSON(
             workload: profile.name,
-            offering: first.offering,
-            currency: currency.code,
+            offering: offering,
+            currency: currency?.code ?? "",
             total: total.description,
-            months: costs.map(CostJSON.init)
+            months: costs.map(CostJSON.init),
+            unpricedMonths: horizon.unpriced,
+            provisional: costs.contains(where: \.isProvisional),
+            notes: notes
           )
         )
       )
       return
     }
-    print("\(profile.name) on \(first.offering), \(costs.count) months from \(first.month):")
-    for cost in costs {
-      let quota = cost.freeTokensUsed.isZero ? "" : "  (free quota used)"
-      print("  \(cost.month)  \(cost.reportingTotal.formatted())\(quota)")
+    let count = costs.count + horizon.unpriced.count
+    let start = (costs.first?.month ?? horizon.unpriced.first?.month).map(\.description) ?? ""
+    print("\(profile.name) on \(offering), \(count) months from \(start):")
+    var rows: [(YearMonth, String)] = costs.map { cost in
+      var line = "  \(cost.month)  \(cost.reportingTotal.formatted())"
+      if !cost.freeTokensUsed.isZero { line += "  (free quota used)" }
+      if cost.isProvisional { line += "  (provisional calendar)" }
+      if cost.converted?.legs.contains(where: \.isAssumed) ?? false { line += "  (assumed rate)" }
+      return (cost.month, line)
     }
-    print("  total: \(Money(total, currency).formatted()) (exact \(total))")
+    rows += horizon.unpriced.map { ($0.month, "  \($0.month)  not priced: \($0.reason)") }
+    for (_, line) in rows.sorted(by: { $0.0 < $1.0 }) { print(line) }
+    if let currency {
+      print("  total: \(Money(total, currency).formatted()) (exact \(total))")
+    }
+    if let legs = costs.last?.converted?.legs {
+      for line in Output.rateLines(legs, indent: "  ") { print(line) }
+    }
+    for note in notes where !note.hasPrefix("assumed exchange rate") { print("  note: \(note)") }
   }
 
   struct ComparisonJSON: Encodable {
@@ -240,6 +320,8 @@ enum WorkloadCommands {
     let baseline: String?
     let savings: [SavingJSON]?
     let cheapestUSOverChina: RatioJSON?
+    let provisional: Bool
+    let notes: [String]
   }
 
   struct SavingJSON: Encodable {
@@ -279,11 +361,12 @@ enum WorkloadCommands {
   static func compare(_ arguments: [String]) throws {
     let options = try Options(
       arguments,
-      valued: [
-        "workload", "month", "currency", "top", "catalog", "requests-per-day", "country",
-        "priced-in", "min-context", "baseline",
-      ],
-      flags: ["json", "csv", "open-weights"]
+      valued: PricingSetup.valued.union([
+        "workload", "month", "currency", "top", "requests-per-day", "country", "priced-in",
+        "min-context", "baseline",
+      ]),
+      flags: PricingSetup.flags.union(["json", "csv", "open-weights"]),
+      repeatable: PricingSetup.repeatable
     )
     let profile = try profile(
       try options.required("workload"),
@@ -291,14 +374,16 @@ enum WorkloadCommands {
     )
     let month = try month(options)
     let currency = try options.currency() ?? .cny
-    let catalog = try CatalogLoading.load(options.string("catalog"))
+    let setup = try PricingSetup(options)
+    let catalog = setup.catalog
     let (query, filter) = try query(options)
     let comparison = try WorkloadComparison(
       profile: profile,
       catalog: catalog,
       query: query,
       month: month,
-      currency: currency
+      currency: currency,
+      rates: setup.rates
     )
     let baseline = try options.string("baseline").map { try comparison.cost(of: $0) }
     let savings = try baseline.map { try comparison.savings(against: $0.offering) }
@@ -329,7 +414,9 @@ enum WorkloadCommands {
                 us: $0.numerator.offering,
                 ratio: $0.ratio.description
               )
-            }
+            },
+            provisional: ranked.contains(where: \.isProvisional),
+            notes: comparisonNotes(ranked, skipped: comparison.skipped)
           )
         )
       )
@@ -378,6 +465,57 @@ enum WorkloadCommands {
           + "\(ratio.numerator.offering), \(ratio.ratio.formatted(places: 1))× as much."
       )
     }
-    print("\(comparison.skipped.count) offerings not priced this month (use --json to see why).")
+    let converted = ranked.compactMap { $0.converted?.legs }.filter { !$0.isEmpty }
+    if let legs = converted.first {
+      print("\nConverted figures (in brackets: the offering's own list):")
+      for line in Output.rateLines(legs, indent: "  ") { print(line) }
+    }
+    let provisional = Set(ranked.flatMap(\.provisionalYears)).sorted()
+    if !provisional.isEmpty {
+      print("")
+      for line in Output.provisionalLines(provisional) { print(line) }
+    }
+    printSkipped(comparison.skipped, month: month)
+  }
+
+  /// What the comparison's figures rest on, once each: provisional years, assumed rates,
+  /// and how many offerings were left out.
+  static func comparisonNotes(
+    _ ranked: [MonthlyCost],
+    skipped: [WorkloadComparison.Skipped]
+  )
+    -> [String]
+  {
+    var notes: [String] = []
+    for cost in ranked {
+      for note in cost.provisionalYears.map(\.note)
+        + (cost.converted?.legs ?? []).compactMap(
+          \.assumption
+        ) where !notes.contains(note)
+      {
+        notes.append(note)
+      }
+    }
+    if !skipped.isEmpty {
+      notes.append(
+        "\(skipped.count) offerings could not be priced; see \"skipped\" for each reason"
+      )
+    }
+    return notes
+  }
+
+  /// Lists the offerings a comparison left out, grouped by reason.
+  static func printSkipped(_ skipped: [WorkloadComparison.Skipped], month: YearMonth) {
+    guard !skipped.isEmpty else { return }
+    print("\n\(skipped.count) offerings not priced in \(month):")
+    var byReason: [String: [String]] = [:]
+    for skip in skipped { byReason[skip.reason, default: []].append(skip.offering) }
+    for (reason, offerings) in byReason.sorted(by: {
+      ($1.value.count, $0.key) < ($0.value.count, $1.key)
+    }) {
+      let shown = offerings.prefix(4).joined(separator: ", ")
+      let more = offerings.count > 4 ? " and \(offerings.count - 4) more" : ""
+      print("  \(shown)\(more): \(reason)")
+    }
   }
 }

@@ -87,8 +87,9 @@ struct WindowTests {
     #expect(nextSaturday.total.amount == (try dec("0.66")))
   }
 
-  @Test func theCalendarRefusesYearsItDoesNotCover() throws {
-    let flash = try deepSeek("deepseek-flash", .cny)
+  @Test func aStrictCalendarRefusesYearsWithoutAnArrangement() throws {
+    let strict = try Catalog.builtIn.requiringOfficialHolidayYears()
+    let flash = try #require(try strict.offering(model: "deepseek-flash", currency: .cny))
     let usage = try TokenUsage(uncachedInput: 1, output: 0)
     let error = #expect(throws: PricingError.self) {
       try flash.schedule.cost(of: usage, at: instant("2027-01-05T02:00:00Z"))
@@ -124,10 +125,11 @@ struct WindowTests {
     let calendar = HolidayCalendar.chinaMainland
     let checked = try HolidayCalendar(
       id: calendar.id,
-      years: calendar.years,
+      years: calendar.officialYears,
       holidays: calendar.holidays,
       makeUpWorkingDays: calendar.makeUpWorkingDays,
-      sources: calendar.sources
+      sources: calendar.sources,
+      provisionalRules: calendar.provisionalRules
     )
     #expect(checked == calendar)
     #expect(calendar.holidays.count == 28 + 28 + 33)

@@ -413,7 +413,7 @@ struct BudgetAndSelfHostingTests {
       on: qwen,
       from: YearMonth("2025-03"),
       months: 3
-    )
+    ).costs
     let full = try MonthlyProjection.cost(of: small, on: qwen, in: YearMonth("2025-03"))
     #expect(months[0].freeTokensUsed == 1_000_000)
     #expect(months[0].total.amount < full.total.amount)

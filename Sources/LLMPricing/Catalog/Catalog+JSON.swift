@@ -14,6 +14,9 @@ extension Catalog {
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .iso8601
     do {
+      // Sheets name calendars by id: resolve them against the file's own calendars too.
+      let declared = try decoder.decode(DeclaredCalendars.self, from: data)
+      decoder.userInfo[HolidayCalendar.registryKey] = try declared.registry()
       return try decoder.decode(Catalog.self, from: data)
     } catch let error as DecodingError {
       throw PricingError(decoding: error)
@@ -39,15 +42,40 @@ extension Catalog {
   }
 }
 
+/// The `holidayCalendars` of a catalog file, read before the rest.
+private struct DeclaredCalendars: Decodable {
+  var holidayCalendars: [HolidayCalendar]?
+
+  /// The calendars sheets may name: the built-in ones with the declared years laid over.
+  func registry() throws -> [String: HolidayCalendar] {
+    var registry = HolidayCalendar.builtIn
+    for calendar in holidayCalendars ?? [] {
+      registry[calendar.id] = try registry[calendar.id]?.merging(calendar) ?? calendar
+    }
+    return registry
+  }
+}
+
+extension HolidayCalendar {
+  /// Where a catalog's decoder keeps the calendars its sheets may name by id.
+  // swift-format-ignore: NeverForceUnwrap
+  static let registryKey = CodingUserInfoKey(rawValue: "LLMPricing.holidayCalendars")!
+}
+
 extension Catalog: Codable {
   private enum CodingKeys: String, CodingKey {
-    case formatVersion, offerings, overrides
+    case formatVersion, offerings, overrides, holidayCalendars
   }
 
-  /// Decodes a catalog file: `{"formatVersion": 1, "offerings": […], "overrides": […]}`.
+  /// Decodes a catalog file: `{"formatVersion": 1, "offerings": […], "overrides": […],
+  /// "holidayCalendars": […]}`.
   ///
-  /// `formatVersion` defaults to 1; `offerings` and `overrides` default to empty. Offering
-  /// ids must be unique.
+  /// `formatVersion` defaults to 1; `offerings`, `overrides` and `holidayCalendars` default
+  /// to empty. Offering ids must be unique. A holiday calendar whose id is built in (`"CN"`)
+  /// adds or replaces the years it holds in the built-in one; when the catalog is merged
+  /// onto another (``merging(_:)``), it replaces that id's calendar in every sheet. A sheet
+  /// may name any of the file's calendars by id when the file is read with
+  /// ``decode(from:)``.
   ///
   /// - Parameter decoder: The decoder to read from.
   /// - Throws: `DecodingError` naming the key path of the first bad value, or a newer
@@ -72,10 +100,24 @@ extension Catalog: Codable {
         debugDescription: "offering \(offering.id) appears twice; ids must be unique"
       )
     }
-    self.init(
+    var calendars: [HolidayCalendar] = []
+    for calendar in try container.decodeIfPresent([HolidayCalendar].self, forKey: .holidayCalendars)
+      ?? []
+    {
+      let merged = try decoder.validated {
+        try HolidayCalendar.builtIn[calendar.id]?.merging(calendar) ?? calendar
+      }
+      calendars.append(merged)
+    }
+    var catalog = Catalog(
       offerings: offerings,
-      overrides: try container.decodeIfPresent([CatalogOverride].self, forKey: .overrides) ?? []
+      overrides: try container.decodeIfPresent([CatalogOverride].self, forKey: .overrides) ?? [],
+      holidayCalendars: calendars
     )
+    for calendar in calendars {
+      catalog = try decoder.validated { try catalog.replacingHolidayCalendar(calendar) }
+    }
+    self = catalog
   }
 
   /// Encodes the catalog with its format version.
@@ -87,6 +129,14 @@ extension Catalog: Codable {
     try container.encode(Self.formatVersion, forKey: .formatVersion)
     try container.encode(offerings, forKey: .offerings)
     if !overrides.isEmpty { try container.encode(overrides, forKey: .overrides) }
+    // Calendars that differ from the built-in ones with their id travel with the file.
+    let own = holidayCalendars.keys.sorted().compactMap { id -> HolidayCalendar? in
+      guard let calendar = holidayCalendars[id], HolidayCalendar.builtIn[id] != calendar else {
+        return nil
+      }
+      return calendar
+    }
+    if !own.isEmpty { try container.encode(own, forKey: .holidayCalendars) }
   }
 }
 

@@ -12,21 +12,123 @@ public struct Catalog: Hashable, Sendable {
   /// Changes to apply to offerings when this catalog is merged onto another, such as a
   /// negotiated discount on a built-in offering.
   public let overrides: [CatalogOverride]
+  /// The holiday calendars the catalog's price sheets and workloads use, by id.
+  ///
+  /// A workload projected on this catalog resolves its ``WorkloadProfile/holidayCalendar``
+  /// here (or in the offering's own sheet), so a year added with
+  /// ``replacingHolidayCalendar(_:)`` moves prices and traffic alike.
+  public let holidayCalendars: [String: HolidayCalendar]
 
   /// Creates a catalog.
   ///
   /// - Parameters:
   ///   - offerings: The offerings.
   ///   - overrides: Changes to apply when this catalog is merged onto another.
-  public init(offerings: [Offering], overrides: [CatalogOverride] = []) {
+  ///   - holidayCalendars: Calendars to use by id: the built-in ones, then those the
+  ///     offerings' sheets carry, then these, each replacing the one before with its id.
+  ///     Sheets keep the calendar they carry; use ``replacingHolidayCalendar(_:)`` to
+  ///     change theirs.
+  public init(
+    offerings: [Offering],
+    overrides: [CatalogOverride] = [],
+    holidayCalendars: [HolidayCalendar] = []
+  ) {
     self.offerings = offerings
     self.overrides = overrides
+    var calendars = HolidayCalendar.builtIn
+    for offering in offerings {
+      for entry in offering.schedule.entries {
+        if let calendar = entry.sheet.holidayCalendar { calendars[calendar.id] = calendar }
+      }
+    }
+    for calendar in holidayCalendars { calendars[calendar.id] = calendar }
+    self.holidayCalendars = calendars
+  }
+
+  /// Returns the catalog with a holiday calendar replaced (or added) by id, in its
+  /// ``holidayCalendars`` and in every price sheet that uses a calendar with that id.
+  ///
+  /// This is how a year's official arrangement reaches every price without rebuilding
+  /// sheets by hand:
+  ///
+  /// ```swift
+  /// let cn = try HolidayCalendar.chinaMainland.adding(
+  ///   year: 2027, holidays: holidays2027, makeUpWorkingDays: makeUp2027,
+  ///   source: "State Council notice, https://www.gov.cn/…")
+  /// let catalog = try Catalog.builtIn.replacingHolidayCalendar(cn)
+  /// ```
+  ///
+  /// - Parameter calendar: The calendar; its id says which it replaces.
+  /// - Returns: The catalog with the calendar in place.
+  /// - Throws: ``PricingError`` when a rebuilt sheet breaks a rule (it cannot, for a sheet
+  ///   that was valid before).
+  public func replacingHolidayCalendar(_ calendar: HolidayCalendar) throws -> Catalog {
+    var replaced: [Offering] = []
+    for var offering in offerings {
+      let entries = offering.schedule.entries
+      if entries.contains(where: { $0.sheet.holidayCalendar?.id == calendar.id }) {
+        offering.schedule = try PriceSchedule(
+          entries: try entries.map { entry in
+            guard entry.sheet.holidayCalendar?.id == calendar.id else { return entry }
+            var copy = entry
+            copy.sheet = try entry.sheet.replacingHolidayCalendar(with: calendar)
+            return copy
+          },
+          retiredAt: offering.schedule.retiredAt
+        )
+      }
+      replaced.append(offering)
+    }
+    var calendars = holidayCalendars
+    calendars[calendar.id] = calendar
+    return Catalog(
+      offerings: replaced,
+      overrides: overrides,
+      holidayCalendars: Array(calendars.values)
+    )
+  }
+
+  /// Returns the catalog with every holiday calendar strict: a price or projection that
+  /// depends on a year without an official arrangement throws
+  /// ``PricingError/Code/calendarOutOfRange`` instead of using provisional rules.
+  ///
+  /// `llm-cost --strict-calendar` prices with this.
+  ///
+  /// - Returns: The strict catalog.
+  /// - Throws: The errors of ``replacingHolidayCalendar(_:)``.
+  public func requiringOfficialHolidayYears() throws -> Catalog {
+    var catalog = self
+    for id in holidayCalendars.keys.sorted() {
+      if let calendar = catalog.holidayCalendars[id] {
+        catalog = try catalog.replacingHolidayCalendar(calendar.requiringOfficialYears())
+      }
+    }
+    return catalog
+  }
+
+  /// The holiday calendar with an id, as this catalog's sheets use it.
+  ///
+  /// - Parameter id: The calendar's id, such as `"CN"`.
+  /// - Returns: The calendar.
+  /// - Throws: ``PricingError/Code/invalidData`` naming the id and the known ones.
+  public func holidayCalendar(id: String) throws -> HolidayCalendar {
+    guard let calendar = holidayCalendars[id] else {
+      throw PricingError(
+        .invalidData,
+        "unknown holiday calendar '\(id)'; this catalog has "
+          + holidayCalendars.keys.sorted().joined(separator: ", ")
+          + ". Name one of them, or add yours to the catalog's holidayCalendars"
+      )
+    }
+    return calendar
   }
 
   /// Returns this catalog with another laid over it.
   ///
   /// Offerings of `other` replace offerings with the same id (a private deployment's own
-  /// price) and are otherwise added; then `other`'s overrides are applied.
+  /// price) and are otherwise added; then `other`'s overrides are applied; then each of
+  /// `other`'s holiday calendars that differs from this catalog's replaces it, in every
+  /// sheet (see ``replacingHolidayCalendar(_:)``).
   ///
   /// ```swift
   /// let mine = try Catalog.decode(from: data)  // {"overrides": [{"offering": …, "multiplier": "0.8", …}]}
@@ -60,7 +162,14 @@ public struct Catalog: Hashable, Sendable {
       }
       merged[index] = try override.applied(to: merged[index])
     }
-    return Catalog(offerings: merged)
+    var result = Catalog(offerings: merged, holidayCalendars: Array(holidayCalendars.values))
+    for id in other.holidayCalendars.keys.sorted() {
+      guard let calendar = other.holidayCalendars[id], holidayCalendars[id] != calendar else {
+        continue
+      }
+      result = try result.replacingHolidayCalendar(calendar)
+    }
+    return result
   }
 
   /// The offerings of a model, matched case-insensitively by id or alias, optionally

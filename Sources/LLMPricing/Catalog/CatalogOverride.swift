@@ -76,6 +76,19 @@ public struct CatalogOverride: Hashable, Sendable, Codable {
 }
 
 extension PriceSheet {
+  /// The same sheet with another holiday calendar.
+  func replacingHolidayCalendar(with calendar: HolidayCalendar) throws -> PriceSheet {
+    try PriceSheet(
+      currency: currency,
+      tiers: tiers,
+      windows: windows,
+      timeZone: timeZone,
+      holidayCalendar: calendar,
+      batchMultiplier: batchMultiplier,
+      freeQuota: freeQuota
+    )
+  }
+
   /// Returns the sheet with every price multiplied by a factor.
   ///
   /// Window multipliers are relative and stay as they are; window tiers are scaled.

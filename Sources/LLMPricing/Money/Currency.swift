@@ -55,6 +55,12 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
   /// - Throws: ``PricingError/Code/invalidCurrency`` naming the code when it is not three
   ///   uppercase letters, not an ISO 4217 code, or the digits are out of range.
   public init(code: String, minorUnitDigits: Int? = nil) throws {
+    if let code = Self.commonNames[code] {
+      throw PricingError(
+        .invalidCurrency,
+        "'\(code.name)' is not an ISO 4217 currency code; did you mean \(code.iso)?"
+      )
+    }
     guard code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
       throw PricingError(
         .invalidCurrency,
@@ -90,6 +96,13 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
 
   /// Every ISO 4217 code Foundation knows, current and historic.
   private static let isoCodes = Set(Locale.Currency.isoCurrencies.map(\.identifier))
+
+  /// Names people type for a currency that are not its ISO code.
+  private static let commonNames: [String: (name: String, iso: String)] = [
+    "RMB": ("RMB", "CNY"),
+    "CNH": ("CNH", "CNY (CNH is the offshore market rate, not a list currency)"),
+    "YEN": ("YEN", "JPY"), "US$": ("US$", "USD"),
+  ]
 
   /// The ISO code, such as `"CNY"`.
   public var description: String { code }

@@ -5,9 +5,13 @@ extension ExchangeRates {
   ///
   /// Each fixing applies from its publication at 09:15 Beijing time (01:15 UTC) and
   /// carries the URL of the report it was read from. The table runs from 2024-01-04 to
-  /// 2026-05-20; later fixings were not found in sourced material, so none are included.
-  /// Conversions more than 366 days after the newest fixing throw
-  /// ``PricingError/Code/staleExchangeRate``: pass your own rates for current work.
+  /// 2026-06-22; later fixings were not found in sourced material (as of 2026-12-03), so
+  /// none are included.
+  ///
+  /// Later instants, future months included, use the newest fixing, and every conversion
+  /// more than ``AppliedRate/assumptionAgeInDays`` days after its fixing is flagged
+  /// assumed (``AppliedRate/isAssumed``). For current work pass your own rates with
+  /// ``overriding(with:)``; to refuse old rates instead, use ``limitingAge(toDays:)``.
   ///
   /// These rates are for comparing offerings across currencies. An offering's own price
   /// is always the provider's published currency; it is never derived through FX.
@@ -23,8 +27,7 @@ extension ExchangeRates {
         source: "CFETS USD/CNY central parity, as reported at " + fixing.source
       )
     },
-    pivot: .usd,
-    maximumAgeInDays: 366
+    pivot: .usd
   )
 
   /// The fixings behind ``centralParity``: day, rate in CNY per USD, and source URL.
@@ -239,5 +242,17 @@ extension ExchangeRates {
     ("2026-05-13", "6.8431", "https://longbridge.com/en/news/286176328/llms.txt"),
     ("2026-05-19", "6.8375", "https://longbridge.com/en/news/286835717.md"),
     ("2026-05-20", "6.8397", "https://longbridge.com/en/news/286984955.md"),
+    (
+      "2026-06-04", "6.8203",
+      "https://el7.ai/en/news/2026-06-04-pboc-sets-yuan-reference-rate-higher-at-68203-against-us-dollar"
+    ),
+    (
+      "2026-06-05", "6.8157",
+      "https://tradersweek.com/zh/news/pboc-sets-usd-cny-reference-rate-at-6-8157"
+    ),
+    (
+      "2026-06-22", "6.8150",
+      "https://el7.ai/en/news/2026-06-22-pboc-weakens-yuan-fix-to-68150-against-us-dollar"
+    ),
   ]
 }

@@ -33,6 +33,43 @@ public struct ExchangeRates: Hashable, Sendable, Codable {
     self.maximumAgeInDays = maximumAgeInDays
   }
 
+  /// Returns this set with a user's rates laid over it: for each currency pair the user
+  /// gives a rate for (in either direction), the user's rates replace this set's from the
+  /// user's first one on, so a user's rate always wins over the table.
+  ///
+  /// A standing rate (``ExchangeRate/init(base:quote:rate:source:)``) replaces every rate of
+  /// its pair. Rates of other pairs, and this set's rates from before the user's first dated
+  /// one, are kept.
+  ///
+  /// ```swift
+  /// let mine = try ExchangeRate(base: .usd, quote: .cny, rate: 7.05, source: "budget 2027")
+  /// let rates = ExchangeRates.centralParity.overriding(with: [mine])
+  /// ```
+  ///
+  /// - Parameter userRates: The user's rates.
+  /// - Returns: The combined set, with this set's pivot and maximum age.
+  public func overriding(with userRates: [ExchangeRate]) -> ExchangeRates {
+    struct Pair: Hashable {
+      var a: String
+      var b: String
+      init(_ rate: ExchangeRate) {
+        (a, b) =
+          rate.base.code < rate.quote.code
+          ? (rate.base.code, rate.quote.code) : (rate.quote.code, rate.base.code)
+      }
+    }
+    var firstUserRate: [Pair: Date] = [:]
+    for rate in userRates {
+      let pair = Pair(rate)
+      firstUserRate[pair] = min(firstUserRate[pair] ?? rate.asOf, rate.asOf)
+    }
+    let kept = rates.filter { rate in
+      guard let first = firstUserRate[Pair(rate)] else { return true }
+      return rate.asOf < first
+    }
+    return ExchangeRates(kept + userRates, pivot: pivot, maximumAgeInDays: maximumAgeInDays)
+  }
+
   /// Returns a copy of this set that rejects rates older than a number of days.
   ///
   /// - Parameter days: The greatest accepted age, in days.
@@ -127,11 +164,13 @@ public struct ExchangeRates: Hashable, Sendable, Codable {
       throw PricingError(
         .staleExchangeRate,
         "the newest \(match.base)/\(match.quote) rate is from \(CalendarDay(utcDateOf: match.asOf)), "
-          + "more than \(days) days before \(CalendarDay(utcDateOf: instant)); "
-          + "pass newer rates or a larger maximum age"
+          + "more than \(days) days before \(CalendarDay(utcDateOf: instant)); pass newer rates "
+          + "(llm-cost --fx \(match.base)/\(match.quote)=RATE or --fx-file FILE), or allow older "
+          + "ones (a larger maximum age, or none: newer instants then use the latest rate, "
+          + "flagged assumed)"
       )
     }
-    return AppliedRate(rate: match, isInverse: match.base != source)
+    return AppliedRate(rate: match, isInverse: match.base != source, at: instant)
   }
 }
 

@@ -257,37 +257,56 @@ final class CompiledSchedule: Sendable {
     self.dayFlags = dayFlags
   }
 
+  /// The window in force at a moment, and whether a provisional calendar day decided it.
+  struct Variant {
+    /// The window index + 1, or 0 for none.
+    var index: Int
+    /// The day (days since 1970) whose provisional kind decided the window, or `nil`.
+    var provisionalDay: Int?
+  }
+
   /// The window index + 1 in force at a UTC second on a sheet, or 0 for none.
   @inline(__always)
-  func variant(sheet: Int, atSecond second: Int64) throws -> Int {
+  func variant(sheet: Int, atSecond second: Int64) throws -> Variant {
     let layout = layouts[sheet]
-    guard layout.firstInterval < layout.endInterval else { return 0 }
+    guard layout.firstInterval < layout.endInterval else { return Variant(index: 0) }
     let offset = layout.zone < 0 ? layout.fixedOffset : zones[layout.zone].offset(at: second)
     let local = second + offset
     let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
     let secondOfDay = local - day * 86_400
+    var provisionalDay: Int?
     var index = layout.firstInterval
     while index < layout.endInterval {
       let interval = intervals[index]
       if secondOfDay >= interval.start, secondOfDay < interval.end,
-        try applies(interval, onDay: day, calendar: layout.calendar)
+        try applies(interval, onDay: day, calendar: layout.calendar, provisional: &provisionalDay)
       {
-        return interval.window + 1
+        return Variant(index: interval.window + 1, provisionalDay: provisionalDay)
       }
       // The part of a wrapping window that spills into today belongs to yesterday.
       let spilled = secondOfDay + 86_400
       if interval.end > 86_400, spilled >= interval.start, spilled < interval.end,
-        try applies(interval, onDay: day - 1, calendar: layout.calendar)
+        try applies(
+          interval,
+          onDay: day - 1,
+          calendar: layout.calendar,
+          provisional: &provisionalDay
+        )
       {
-        return interval.window + 1
+        return Variant(index: interval.window + 1, provisionalDay: provisionalDay)
       }
       index += 1
     }
-    return 0
+    return Variant(index: 0, provisionalDay: provisionalDay)
   }
 
   @inline(__always)
-  private func applies(_ interval: Interval, onDay day: Int64, calendar: Int) throws -> Bool {
+  private func applies(
+    _ interval: Interval,
+    onDay day: Int64,
+    calendar: Int,
+    provisional: inout Int?
+  ) throws -> Bool {
     if interval.dayRule == 0 { return true }
     if interval.dayRule == 1 || interval.dayRule == 2 {
       // Monday is bit 0; 1970-01-01 was a Thursday (bit 3).
@@ -296,20 +315,23 @@ final class CompiledSchedule: Sendable {
       if interval.dayRule == 1 { return true }
     }
     let index = Int(day) - calendarFirstDays[calendar]
-    guard index >= 0, index < dayFlags[calendar].count else {
-      throw outOfCalendar(day, calendar: calendar)
+    var flags = HolidayCalendar.notOfficialFlag
+    if index >= 0, index < dayFlags[calendar].count { flags = dayFlags[calendar][index] }
+    if flags == HolidayCalendar.notOfficialFlag {
+      flags = try calendars[calendar].checkedFlags(daysSinceEpoch: Int(day))
+      if flags & HolidayCalendar.provisionalFlag != 0 { provisional = Int(day) }
     }
-    let flags = dayFlags[calendar][index]
     switch interval.dayRule {
-    case 2: return flags & 2 == 0
-    case 3: return flags & 1 != 0
-    default: return flags & 1 == 0
+    case 2: return flags & HolidayCalendar.holidayFlag == 0
+    case 3: return flags & HolidayCalendar.workingDayFlag != 0
+    default: return flags & HolidayCalendar.workingDayFlag == 0
     }
   }
 
-  @inline(never)
-  private func outOfCalendar(_ day: Int64, calendar: Int) -> PricingError {
-    calendars[calendar].outOfRange(CalendarDay(daysSinceEpoch: Int(day)))
+  /// The provisional year behind a variant, if a provisional day decided it.
+  func provisionalYear(sheet: Int, variant: Variant) -> ProvisionalYear? {
+    guard let day = variant.provisionalDay, layouts[sheet].calendar >= 0 else { return nil }
+    return calendars[layouts[sheet].calendar].provisionalYear(of: CalendarDay(daysSinceEpoch: day))
   }
 
   /// The index of the tier for a usage on a sheet in a variant.

@@ -61,6 +61,18 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
   public var provenance: Provenance
   /// The rates used to convert from the offering's currency; empty when not converted.
   public var conversion: [AppliedRate]
+  /// The holiday-calendar years that decided the time window and are provisional (computed
+  /// from rules, not published): empty when the price rests on official data only.
+  public var provisionalYears: [ProvisionalYear] = []
+
+  /// Whether the price rests on a provisional holiday calendar; see ``provisionalYears``.
+  public var isProvisional: Bool { !provisionalYears.isEmpty }
+
+  /// What a reader must know about this figure: each provisional calendar year and each
+  /// assumed exchange rate, in words.
+  public var notes: [String] {
+    provisionalYears.map(\.note) + conversion.compactMap(\.assumption)
+  }
 
   /// Creates a breakdown.
   ///

@@ -171,7 +171,8 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   ) throws -> CostBreakdown {
     let second = Self.second(of: instant)
     let index = try entryIndex(atSecond: second)
-    let variant = try compiled.variant(sheet: index, atSecond: second)
+    let match = try compiled.variant(sheet: index, atSecond: second)
+    let variant = match.index
     let tier = try compiled.tierIndex(sheet: index, for: usage, variant: variant, batch: batch)
     let prices = compiled.prices[tier]
     var lines: [CostBreakdown.Line] = []
@@ -202,7 +203,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     if batch, let factor = entries[index].sheet.batchMultiplier {
       adjustments.append("batch ×\(factor)")
     }
-    return CostBreakdown(
+    var breakdown = CostBreakdown(
       lines: lines,
       total: Money(total, currency),
       tier: compiled.labels[tier],
@@ -212,6 +213,10 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
       effectiveFrom: entries[index].effectiveFrom,
       provenance: entries[index].provenance
     )
+    breakdown.provisionalYears =
+      compiled.provisionalYear(sheet: index, variant: match).map { [$0] }
+      ?? []
+    return breakdown
   }
 
   /// Prices a usage at an instant, returning only the total; allocates nothing.
@@ -250,11 +255,24 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     atSecondsSince1970 second: Int64,
     batch: Bool = false
   ) throws -> FixedDecimal {
+    try pricedTotal(of: usage, atSecond: second, batch: batch).amount
+  }
+
+  /// The exact total at a UTC second and the provisional calendar year it rests on, if any:
+  /// what log ingestion uses, so that a report can say it is provisional.
+  @inline(__always)
+  func pricedTotal(
+    of usage: TokenUsage,
+    atSecond second: Int64,
+    batch: Bool
+  ) throws -> (amount: FixedDecimal, provisional: ProvisionalYear?) {
     let second = EpochSeconds.clamped(second)
     let index = try entryIndex(atSecond: second)
-    let variant = try compiled.variant(sheet: index, atSecond: second)
-    let tier = try compiled.tierIndex(sheet: index, for: usage, variant: variant, batch: batch)
-    return try compiled.total(of: usage, tier: tier)
+    let match = try compiled.variant(sheet: index, atSecond: second)
+    let tier = try compiled.tierIndex(sheet: index, for: usage, variant: match.index, batch: batch)
+    let amount = try compiled.total(of: usage, tier: tier)
+    guard match.provisionalDay != nil else { return (amount, nil) }
+    return (amount, compiled.provisionalYear(sheet: index, variant: match))
   }
 
   /// Compares the entries and retirement.
@@ -319,8 +337,18 @@ struct PriceKey: Hashable {
 extension PriceSchedule {
   /// The entry and window in force at a UTC second.
   func priceKey(atSecond second: Int64) throws -> PriceKey {
+    try pricedKey(atSecond: second).key
+  }
+
+  /// The entry and window in force at a UTC second, and the provisional calendar year that
+  /// decided the window, if any.
+  func pricedKey(atSecond second: Int64) throws -> (key: PriceKey, provisional: ProvisionalYear?) {
     let entry = try entryIndex(atSecond: second)
-    return PriceKey(entry: entry, variant: try compiled.variant(sheet: entry, atSecond: second))
+    let match = try compiled.variant(sheet: entry, atSecond: second)
+    return (
+      PriceKey(entry: entry, variant: match.index),
+      match.provisionalDay == nil ? nil : compiled.provisionalYear(sheet: entry, variant: match)
+    )
   }
 
   /// Whether an entry's sheet has time windows.

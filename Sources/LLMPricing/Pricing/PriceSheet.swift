@@ -169,18 +169,20 @@ public struct PriceSheet: Hashable, Sendable, Codable {
     case currency, tiers, windows, timeZone, holidayCalendar, batchMultiplier, freeQuota
   }
 
-  /// A built-in calendar by id (`"CN"`), or a calendar written out in full.
+  /// A calendar by id (`"CN"`: built in, or declared in the catalog file being read), or a
+  /// calendar written out in full.
   private static func decodeCalendar(
-    _ container: KeyedDecodingContainer<CodingKeys>
+    _ container: KeyedDecodingContainer<CodingKeys>,
+    registry: [String: HolidayCalendar]
   ) throws -> HolidayCalendar? {
     if let id = try? container.decodeIfPresent(String.self, forKey: .holidayCalendar) {
-      guard let calendar = HolidayCalendar.builtIn[id] else {
+      guard let calendar = registry[id] else {
         throw DecodingError.dataCorruptedError(
           forKey: .holidayCalendar,
           in: container,
           debugDescription: "unknown holiday calendar '\(id)'; use "
-            + HolidayCalendar.builtIn.keys.sorted().joined(separator: ", ")
-            + " or write the calendar out in full"
+            + registry.keys.sorted().joined(separator: ", ")
+            + ", declare it in the catalog's holidayCalendars, or write it out in full"
         )
       }
       return calendar
@@ -221,7 +223,11 @@ public struct PriceSheet: Hashable, Sendable, Codable {
         tiers: container.decode([PriceTier].self, forKey: .tiers),
         windows: container.decodeIfPresent([TimeWindow].self, forKey: .windows) ?? [],
         timeZone: container.decodeIfPresent(String.self, forKey: .timeZone) ?? "UTC",
-        holidayCalendar: Self.decodeCalendar(container),
+        holidayCalendar: Self.decodeCalendar(
+          container,
+          registry: decoder.userInfo[HolidayCalendar.registryKey] as? [String: HolidayCalendar]
+            ?? HolidayCalendar.builtIn
+        ),
         batchMultiplier: container.decodeIfPresent(FixedDecimal.self, forKey: .batchMultiplier),
         freeQuota: container.decodeIfPresent(FreeQuota.self, forKey: .freeQuota)
       )

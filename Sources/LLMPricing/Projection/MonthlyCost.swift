@@ -27,11 +27,18 @@ public struct MonthlyCost: Hashable, Sendable, Codable {
   public var costByWindow: [String: FixedDecimal]
   /// Whether batch prices were applied to the workload's batch share.
   public var batchApplied: Bool
-  /// Things to know about this figure, such as "batch not offered".
+  /// Things to know about this figure, such as "batch not offered", a provisional
+  /// calendar year or an assumed exchange rate.
   public var notes: [String]
+  /// The holiday-calendar years this month's rest days or price windows came from that are
+  /// provisional (computed from rules, not published); empty when all were official.
+  public var provisionalYears: [ProvisionalYear] = []
   /// Free-quota tokens consumed this month (see
   /// ``MonthlyProjection/horizon(of:on:from:months:currency:rates:)``).
   public var freeTokensUsed: FixedDecimal = .zero
+
+  /// Whether the figure rests on a provisional holiday calendar; see ``provisionalYears``.
+  public var isProvisional: Bool { !provisionalYears.isEmpty }
 
   /// The total in the reporting currency: the converted amount, or the own-currency total.
   public var reportingTotal: Money { converted?.converted ?? total }

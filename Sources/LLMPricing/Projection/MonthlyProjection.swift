@@ -7,9 +7,11 @@ import Foundation
 /// hour its traffic falls in, so time windows (DeepSeek's peak hours on China's working
 /// days) split the month as they split the bill. Traffic follows the profile's hourly
 /// curve, evenly within each hour; windows are resolved per half hour, exact for
-/// boundaries on the hour or half hour. Rest days are weekends, or — for a workload in
-/// Beijing time — China's rest days, holidays and make-up working days included, in the
-/// years the calendar covers.
+/// boundaries on the hour or half hour. Rest days come from the workload's
+/// ``WorkloadProfile/holidayCalendar`` — the same calendar object the offering's sheets
+/// use — holidays and make-up working days included, or are weekends when it names none.
+/// A month that rests on a provisional calendar year says so in
+/// ``MonthlyCost/provisionalYears`` and its notes.
 ///
 /// ```swift
 /// let cost = try MonthlyProjection.cost(
@@ -25,24 +27,39 @@ public enum MonthlyProjection {
     var keys: [PriceKey] = []
     /// Per key, 48 counts: index `restDay × 24 + hour`.
     var counts: [[Int]] = []
+    /// The provisional calendar years that decided a rest day or a price window.
+    var provisionalYears: Set<ProvisionalYear> = []
 
     /// The zone's offsets are passed in: tabulating them calls into ICU and cost more than
     /// everything else in a comparison when rebuilt per offering.
-    init(schedule: PriceSchedule, month: YearMonth, timeZone: String, zone: ZoneOffsets) throws {
-      let useChina = timeZone == "Asia/Shanghai"
+    init(
+      schedule: PriceSchedule,
+      month: YearMonth,
+      zone: ZoneOffsets,
+      restDays: HolidayCalendar?
+    ) throws {
       let days = month.days
       func second(_ day: CalendarDay, _ slot: Int) -> Int64 {
         let local = Int64(day.daysSinceEpoch) * 86_400 + Int64(slot * 1_800 + 900)
         return local - zone.offset(at: local)
       }
-      func isRest(_ day: CalendarDay) -> Bool { MonthlyProjection.isRestDay(day, china: useChina) }
-      let first = try schedule.priceKey(atSecond: second(days[0], 0))
-      let last = try schedule.priceKey(atSecond: second(days[days.count - 1], 47))
+      var restOffsets: [Int] = []
+      for day in days {
+        let (isRest, provisional) = try MonthlyProjection.isRestDay(day, calendar: restDays)
+        restOffsets.append(isRest ? 24 : 0)
+        if let provisional { provisionalYears.insert(provisional) }
+      }
+      func key(_ day: CalendarDay, _ slot: Int) throws -> PriceKey {
+        let (key, provisional) = try schedule.pricedKey(atSecond: second(day, slot))
+        if let provisional { provisionalYears.insert(provisional) }
+        return key
+      }
+      let first = try key(days[0], 0)
+      let last = try key(days[days.count - 1], 47)
       if first.entry == last.entry, !schedule.hasWindows(entry: first.entry) {
         // One price all month: count slots by day kind only.
         var counts = [Int](repeating: 0, count: 48)
-        for day in days {
-          let offset = isRest(day) ? 24 : 0
+        for offset in restOffsets {
           for hour in 0..<24 { counts[offset + hour] += 2 }
         }
         keys = [first]
@@ -50,10 +67,9 @@ public enum MonthlyProjection {
         return
       }
       var lastIndex = -1
-      for day in days {
-        let offset = isRest(day) ? 24 : 0
+      for (day, offset) in zip(days, restOffsets) {
         for slot in 0..<48 {
-          let key = try schedule.priceKey(atSecond: second(day, slot))
+          let key = try key(day, slot)
           if lastIndex < 0 || keys[lastIndex] != key {
             if let found = keys.firstIndex(of: key) {
               lastIndex = found
@@ -69,14 +85,37 @@ public enum MonthlyProjection {
     }
   }
 
-  /// Whether a day is a rest day for a workload: China's rest days (holidays and make-up
-  /// working days included) for a workload in Beijing time, in the years the calendar
-  /// covers; weekends otherwise.
-  static func isRestDay(_ day: CalendarDay, china: Bool) -> Bool {
-    if china, let kind = try? HolidayCalendar.chinaMainland.kind(of: day) {
-      return kind == .restDay
+  /// Whether a day is a rest day for a workload, and the provisional year that said so:
+  /// the calendar's kind of the day, or a weekend when there is no calendar.
+  static func isRestDay(
+    _ day: CalendarDay,
+    calendar: HolidayCalendar?
+  ) throws -> (isRest: Bool, provisional: ProvisionalYear?) {
+    guard let calendar else { return (Weekday.weekend.contains(day.weekday), nil) }
+    return (try calendar.kind(of: day) == .restDay, calendar.provisionalYear(of: day))
+  }
+
+  /// The calendar of a workload's rest days on an offering: the offering's own sheet
+  /// calendar with the workload's id (the very object its prices use), else the one in
+  /// `calendars`; `nil` when the workload names none.
+  static func restDayCalendar(
+    of profile: WorkloadProfile,
+    on offering: Offering?,
+    calendars: [String: HolidayCalendar]
+  ) throws -> HolidayCalendar? {
+    guard let id = profile.holidayCalendar else { return nil }
+    for entry in (offering?.schedule.entries ?? []).reversed() {
+      if let calendar = entry.sheet.holidayCalendar, calendar.id == id { return calendar }
     }
-    return Weekday.weekend.contains(day.weekday)
+    guard let calendar = calendars[id] else {
+      throw PricingError(
+        .invalidData,
+        "workload '\(profile.name)' names holiday calendar '\(id)', which is not among "
+          + calendars.keys.sorted().joined(separator: ", ")
+          + "; name one of them, add it to the catalog, or set holidayCalendar to null"
+      )
+    }
+    return calendar
   }
 
   /// The sessions, requests and tokens a workload makes in a month, whatever it runs on.
@@ -87,21 +126,25 @@ public enum MonthlyProjection {
   ///   - profile: The workload.
   ///   - month: The month.
   ///   - monthIndex: Months since the start of a horizon, for growth (0 for none).
+  ///   - calendars: The holiday calendars by id, for the workload's rest days.
   /// - Returns: Sessions, requests, input tokens (cached included) and output tokens
   ///   (reasoning included).
-  /// - Throws: ``PricingError/Code/overflow`` for volumes beyond the representable range.
+  /// - Throws: ``PricingError/Code/overflow`` for volumes beyond the representable range;
+  ///   ``PricingError/Code/calendarOutOfRange`` when the workload's calendar cannot tell a
+  ///   day's kind; ``PricingError/Code/invalidData`` for an unknown calendar id.
   public static func volume(
     of profile: WorkloadProfile,
     in month: YearMonth,
-    monthIndex: Int = 0
+    monthIndex: Int = 0,
+    calendars: [String: HolidayCalendar] = HolidayCalendar.builtIn
   ) throws -> (
     sessions: FixedDecimal, requests: FixedDecimal, input: FixedDecimal, output: FixedDecimal
   ) {
     let traffic = try traffic(of: profile, in: month, monthIndex: monthIndex)
-    let china = profile.timeZone == "Asia/Shanghai"
+    let calendar = try restDayCalendar(of: profile, on: nil, calendars: calendars)
     var weight = FixedDecimal.zero
     for day in month.days {
-      let offset = isRestDay(day, china: china) ? 24 : 0
+      let offset = try isRestDay(day, calendar: calendar).isRest ? 24 : 0
       for hour in 0..<24 { weight = try weight + (try traffic.weights[offset + hour] * 2) }
     }
     let sessions = try traffic.sessions(weight)
@@ -166,27 +209,32 @@ public enum MonthlyProjection {
   ///   - monthIndex: Months since the start of a horizon, for growth (0 for none).
   ///   - currency: A reporting currency to convert to, if any (at mid-month).
   ///   - rates: The exchange rates.
+  ///   - calendars: The holiday calendars by id, for the workload's rest days when the
+  ///     offering's sheets do not carry its calendar (pass a catalog's
+  ///     ``Catalog/holidayCalendars``).
   /// - Returns: The exact monthly cost with its breakdown.
   /// - Throws: ``PricingError/Code/noPriceInEffect`` when the offering has no price in part
   ///   of the month; ``PricingError/Code/noMatchingTier`` when a request is larger than
   ///   the offering's tiers cover; ``PricingError/Code/contextWindowExceeded`` when a
   ///   request (input and output) is larger than the model's context window;
-  ///   ``PricingError/Code/calendarOutOfRange``; FX errors.
+  ///   ``PricingError/Code/calendarOutOfRange`` when a calendar cannot tell a day's kind
+  ///   (a strict calendar's unpublished year); FX errors.
   public static func cost(
     of profile: WorkloadProfile,
     on offering: Offering,
     in month: YearMonth,
     monthIndex: Int = 0,
     currency: Currency? = nil,
-    rates: ExchangeRates = .centralParity
+    rates: ExchangeRates = .centralParity,
+    calendars: [String: HolidayCalendar] = HolidayCalendar.builtIn
   ) throws -> MonthlyCost {
     let traffic = try traffic(of: profile, in: month, monthIndex: monthIndex)
     let steps = try (1...profile.stepsPerSession).map { try profile.usage(ofStep: $0) }
     let table = try SlotTable(
       schedule: offering.schedule,
       month: month,
-      timeZone: profile.timeZone,
-      zone: ZoneOffsets(TimeZone(identifier: profile.timeZone) ?? .gmt)
+      zone: ZoneOffsets(TimeZone(identifier: profile.timeZone) ?? .gmt),
+      restDays: restDayCalendar(of: profile, on: offering, calendars: calendars)
     )
     return try cost(
       of: profile,
@@ -285,6 +333,9 @@ public enum MonthlyProjection {
     if let currency, currency != offering.currency {
       converted = try rates.convert(totalMoney, to: currency, at: month.middle.startInUTC)
     }
+    let provisional = table.provisionalYears.sorted()
+    notes += provisional.map(\.note)
+    notes += converted?.legs.compactMap(\.assumption) ?? []
     return MonthlyCost(
       offering: offering.id,
       model: offering.model.id,
@@ -299,7 +350,8 @@ public enum MonthlyProjection {
       outputTokens: try sessions * output,
       costByWindow: byWindow,
       batchApplied: batchApplied,
-      notes: notes
+      notes: notes,
+      provisionalYears: provisional
     )
   }
 
@@ -311,6 +363,10 @@ public enum MonthlyProjection {
   /// starts before it expires; a month's deduction is its cost × covered tokens ÷ its
   /// tokens (input and output together).
   ///
+  /// A month that cannot be priced (the offering not yet sold or retired, a strict
+  /// calendar's unpublished year) is listed in ``MonthlyHorizon/unpriced`` with its reason;
+  /// the other months are kept.
+  ///
   /// - Parameters:
   ///   - profile: The workload.
   ///   - offering: The offering.
@@ -318,30 +374,42 @@ public enum MonthlyProjection {
   ///   - months: How many months.
   ///   - currency: A reporting currency, if any.
   ///   - rates: The exchange rates.
-  /// - Returns: One cost per month, priced with the schedule in force each month.
-  /// - Throws: The errors of ``cost(of:on:in:monthIndex:currency:rates:)``.
+  ///   - calendars: The holiday calendars by id, for the workload's rest days.
+  /// - Returns: The months priced with the schedule in force each month, and those that
+  ///   could not be.
+  /// - Throws: ``PricingError/Code/invalidData`` for an invalid start or workload.
   public static func horizon(
     of profile: WorkloadProfile,
     on offering: Offering,
     from start: YearMonth,
     months: Int,
     currency: Currency? = nil,
-    rates: ExchangeRates = .centralParity
-  ) throws -> [MonthlyCost] {
-    var result: [MonthlyCost] = []
+    rates: ExchangeRates = .centralParity,
+    calendars: [String: HolidayCalendar] = HolidayCalendar.builtIn
+  ) throws -> MonthlyHorizon {
+    var result = MonthlyHorizon(costs: [], unpriced: [])
     let horizonStart = start.days[0]
     var remaining: FixedDecimal?
     var expiry: CalendarDay?
     for index in 0..<max(0, months) {
       let month = try start.adding(months: index)
-      var monthCost = try cost(
-        of: profile,
-        on: offering,
-        in: month,
-        monthIndex: index,
-        currency: currency,
-        rates: rates
-      )
+      var monthCost: MonthlyCost
+      do {
+        monthCost = try cost(
+          of: profile,
+          on: offering,
+          in: month,
+          monthIndex: index,
+          currency: currency,
+          rates: rates,
+          calendars: calendars
+        )
+      } catch let error as PricingError {
+        result.unpriced.append(
+          MonthlyHorizon.Unpriced(month: month, code: error.code.description, reason: error.message)
+        )
+        continue
+      }
       if remaining == nil,
         let quota = try? offering.schedule.entry(at: horizonStart.startInUTC).sheet.freeQuota
       {
@@ -367,7 +435,7 @@ public enum MonthlyProjection {
           remaining = try left - covered
         }
       }
-      result.append(monthCost)
+      result.costs.append(monthCost)
     }
     return result
   }

@@ -111,19 +111,27 @@ public struct WorkloadComparison: Sendable {
     }
     var result: [[WorkloadComparison]] = []
     for month in months {
+      // Which prices apply when depends on the zone and the calendar of rest days only.
       var tablesByZone: [String: [Result<MonthlyProjection.SlotTable, PricingError>]] = [:]
       var row: [WorkloadComparison] = []
       for profile in profiles {
-        if tablesByZone[profile.timeZone] == nil, let zone = zones[profile.timeZone] {
-          tablesByZone[profile.timeZone] = offerings.map {
-            Self.table(for: $0, month: month, timeZone: profile.timeZone, zone: zone)
+        let key = profile.timeZone + "|" + (profile.holidayCalendar ?? "")
+        if tablesByZone[key] == nil, let zone = zones[profile.timeZone] {
+          tablesByZone[key] = offerings.map {
+            Self.table(
+              for: $0,
+              profile: profile,
+              month: month,
+              zone: zone,
+              calendars: catalog.holidayCalendars
+            )
           }
         }
         row.append(
           try WorkloadComparison(
             profile: profile,
             offerings: offerings,
-            tables: tablesByZone[profile.timeZone] ?? [],
+            tables: tablesByZone[key] ?? [],
             month: month,
             currency: currency,
             rates: rates
@@ -137,17 +145,22 @@ public struct WorkloadComparison: Sendable {
 
   static func table(
     for offering: Offering,
+    profile: WorkloadProfile,
     month: YearMonth,
-    timeZone: String,
-    zone: ZoneOffsets
+    zone: ZoneOffsets,
+    calendars: [String: HolidayCalendar]
   ) -> Result<MonthlyProjection.SlotTable, PricingError> {
     do {
       return .success(
         try MonthlyProjection.SlotTable(
           schedule: offering.schedule,
           month: month,
-          timeZone: timeZone,
-          zone: zone
+          zone: zone,
+          restDays: MonthlyProjection.restDayCalendar(
+            of: profile,
+            on: offering,
+            calendars: calendars
+          )
         )
       )
     } catch let error as PricingError {

@@ -84,13 +84,24 @@ extension ScenarioSimulation {
     in month: YearMonth,
     notes: inout [String]
   ) throws -> FixedDecimal? {
-    let cost: MonthlyCost
+    var cost: MonthlyCost
     do {
-      cost = try MonthlyProjection.cost(of: workload, on: offering, in: month)
-    } catch let error as PricingError where error.code == .noPriceInEffect {
-      guard let whole = try wholeMonth(offering, month) else { return nil }
-      cost = try MonthlyProjection.cost(of: workload, on: whole, in: month)
-      notes.append("\(offering.id) is sold for part of \(month) only; that month is priced whole")
+      do {
+        cost = try MonthlyProjection.cost(of: workload, on: offering, in: month)
+      } catch let error as PricingError where error.code == .noPriceInEffect {
+        guard let whole = try wholeMonth(offering, month) else { return nil }
+        cost = try MonthlyProjection.cost(of: workload, on: whole, in: month)
+        notes.append("\(offering.id) is sold for part of \(month) only; that month is priced whole")
+      }
+    } catch let error as PricingError
+      where error.code != .overflow && error.code != .contextWindowExceeded
+    {
+      // Kept out of the market that month, with the reason, rather than losing the run.
+      notes.append("\(offering.id) could not be priced in \(month): \(error.message)")
+      return nil
+    }
+    for note in cost.provisionalYears.map(\.note) where !notes.contains(note) {
+      notes.append(note)
     }
     let tokens = try cost.inputTokens + cost.outputTokens
     guard !tokens.isZero else { return .zero }

@@ -78,6 +78,11 @@ public struct UsageIngestor: Sendable {
   private var groups: [[String]: UsageReport.Group] = [:]
   private var offeringCache: [OfferingKey: Result<Offering, PricingError>] = [:]
   private var dayNames: [Int64: String] = [:]
+  private var provisionalYears: Set<ProvisionalYear> = []
+  /// The last provisional year recorded: most lines of a log share one.
+  private var lastProvisional: ProvisionalYear?
+  /// Where each rate used is in the report's `exchangeRates`.
+  private var rateUses: [ExchangeRate: Int] = [:]
 
   private struct OfferingKey: Hashable {
     var model: String
@@ -220,18 +225,22 @@ public struct UsageIngestor: Sendable {
   private mutating func price(_ line: UnsafeRawBufferPointer) throws {
     let record = try UsageLogLine(line, tagNames: tagNames)
     let offering = try self.offering(model: record.model, provider: record.provider)
-    let native = try offering.schedule.totalCost(
+    let (native, provisional) = try offering.schedule.pricedTotal(
       of: record.usage,
-      atSecondsSince1970: record.second
+      atSecond: record.second,
+      batch: false
     )
     let currency = reportingCurrency ?? offering.currency
     var amount = native
+    var legs: [AppliedRate] = []
     if currency != offering.currency {
-      amount = try rates.convert(
+      let conversion = try rates.convert(
         Money(native, offering.currency),
         to: currency,
         at: Date(timeIntervalSince1970: TimeInterval(record.second))
-      ).converted.amount
+      )
+      amount = conversion.converted.amount
+      legs = conversion.legs
     }
     // Everything is computed; now commit, so a failure above leaves the totals untouched.
     var values: [String] = []
@@ -281,6 +290,21 @@ public struct UsageIngestor: Sendable {
     report.total = reportTotal
     report.totalsByCurrency[offering.currency.code] = reportNative
     report.priced += 1
+    if let provisional, provisional != lastProvisional {
+      provisionalYears.insert(provisional)
+      lastProvisional = provisional
+    }
+    for leg in legs {
+      if let index = rateUses[leg.rate] {
+        report.exchangeRates[index].record(leg)
+      } else {
+        rateUses[leg.rate] = report.exchangeRates.count
+        report.exchangeRates.append(
+          UsageReport.RateUse(rate: leg.rate, conversions: 0, oldestAgeDays: nil, isAssumed: false)
+        )
+        report.exchangeRates[report.exchangeRates.count - 1].record(leg)
+      }
+    }
     if reportingCurrency == nil {
       reportingCurrency = currency
       report.currency = currency.code
@@ -312,6 +336,8 @@ public struct UsageIngestor: Sendable {
   public func currentReport() -> UsageReport {
     var copy = report
     copy.groups = UsageReport.sorted(Array(groups.values), by: report.groupBy)
+    copy.provisionalYears = provisionalYears.sorted()
+    copy.exchangeRates = (try? UsageReport.merged([], report.exchangeRates)) ?? report.exchangeRates
     return copy
   }
 }

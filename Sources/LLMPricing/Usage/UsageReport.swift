@@ -7,8 +7,50 @@ import Foundation
 /// runner can fan the work out. JSON keys: `total` (exact decimal string), `currency`,
 /// `priced`, `rejected`, `rejections` (line and reason, the first
 /// ``UsageIngestor/maximumRejectionsKept`` of them), `rejectionsNotShown`, `groups`,
-/// `totalsByCurrency`, `groupBy`, `timeZone`, `formatVersion`.
+/// `totalsByCurrency`, `groupBy`, `timeZone`, `formatVersion`, `provisionalYears` (the
+/// provisional holiday-calendar years some line's price rested on), `exchangeRates` (every
+/// rate a conversion used, with its oldest age and whether it was assumed).
 public struct UsageReport: Hashable, Sendable, Codable {
+  /// One exchange rate the report's conversions used.
+  public struct RateUse: Hashable, Sendable, Codable {
+    /// The stored rate.
+    public var rate: ExchangeRate
+    /// How many line conversions applied it.
+    public var conversions: Int
+    /// The greatest age, in whole days, at which it was applied; `nil` for a standing rate.
+    public var oldestAgeDays: Int?
+    /// Whether any conversion with it was assumed (see ``AppliedRate/isAssumed``).
+    public var isAssumed: Bool
+
+    /// Creates a record of a rate's use.
+    ///
+    /// - Parameters:
+    ///   - rate: The rate.
+    ///   - conversions: How many conversions applied it.
+    ///   - oldestAgeDays: The greatest age at which it was applied.
+    ///   - isAssumed: Whether any of them was assumed.
+    public init(rate: ExchangeRate, conversions: Int, oldestAgeDays: Int?, isAssumed: Bool) {
+      self.rate = rate
+      self.conversions = conversions
+      self.oldestAgeDays = oldestAgeDays
+      self.isAssumed = isAssumed
+    }
+
+    /// Adds one application of the rate.
+    mutating func record(_ applied: AppliedRate) {
+      conversions += 1
+      if let age = applied.ageDays { oldestAgeDays = max(oldestAgeDays ?? age, age) }
+      isAssumed = isAssumed || applied.isAssumed
+    }
+
+    /// Adds another report's use of the same rate.
+    mutating func add(_ other: RateUse) throws {
+      conversions = try UsageReport.add(conversions, other.conversions)
+      if let age = other.oldestAgeDays { oldestAgeDays = max(oldestAgeDays ?? age, age) }
+      isAssumed = isAssumed || other.isAssumed
+    }
+  }
+
   /// One rejected line and why.
   public struct Rejection: Hashable, Sendable, Codable {
     /// The input the line came from (a file name), if known.
@@ -57,6 +99,27 @@ public struct UsageReport: Hashable, Sendable, Codable {
   public var groups: [Group]
   /// The grouping fields, such as `["model", "day", "tag:team"]`.
   public var groupBy: [String]
+  /// The provisional holiday-calendar years that some line's price rested on; empty when
+  /// every price rested on official calendars only.
+  public var provisionalYears: [ProvisionalYear] = []
+  /// The exchange rates conversions used, oldest first.
+  public var exchangeRates: [RateUse] = []
+
+  /// Whether some figure rests on a provisional holiday calendar.
+  public var isProvisional: Bool { !provisionalYears.isEmpty }
+
+  /// What a reader must know about the totals: provisional calendar years and assumed
+  /// exchange rates, in words.
+  public var notes: [String] {
+    provisionalYears.map(\.note)
+      + exchangeRates.filter(\.isAssumed).map { use in
+        let age = use.oldestAgeDays.map { "up to \($0) days old" } ?? "standing"
+        return "assumed exchange rate: 1 \(use.rate.base) = \(use.rate.rate) \(use.rate.quote) of "
+          + "\(CalendarDay(utcDateOf: use.rate.asOf)) was applied \(age) or to future instants "
+          + "(\(use.conversions) conversions); pass current rates with --fx or --fx-file"
+      }
+  }
+
   /// The time zone days are counted in.
   public var timeZone: String
 
@@ -93,6 +156,8 @@ public struct UsageReport: Hashable, Sendable, Codable {
       max(0, other.rejections.count - room)
     )
     merged.totalsByCurrency = try Self.add(totalsByCurrency, other.totalsByCurrency)
+    merged.provisionalYears = Array(Set(provisionalYears + other.provisionalYears)).sorted()
+    merged.exchangeRates = try Self.merged(exchangeRates, other.exchangeRates)
     // A hand-edited report may repeat a key: its groups add up like any other.
     var byKey: [[String: String]: Group] = [:]
     for group in groups + other.groups {
@@ -113,6 +178,18 @@ public struct UsageReport: Hashable, Sendable, Codable {
   }
 
   /// `a + b`, or ``PricingError/Code/overflow`` instead of a trap.
+  static func merged(_ a: [RateUse], _ b: [RateUse]) throws -> [RateUse] {
+    var result = a
+    for use in b {
+      if let index = result.firstIndex(where: { $0.rate == use.rate }) {
+        try result[index].add(use)
+      } else {
+        result.append(use)
+      }
+    }
+    return result.sorted { ($0.rate.asOf, $0.rate.base.code) < ($1.rate.asOf, $1.rate.base.code) }
+  }
+
   static func add(_ a: Int, _ b: Int) throws -> Int {
     let (sum, overflow) = a.addingReportingOverflow(b)
     guard !overflow else {
@@ -139,5 +216,35 @@ public struct UsageReport: Hashable, Sendable, Codable {
       }
       return false
     }
+  }
+}
+
+extension UsageReport {
+  private enum CodingKeys: String, CodingKey {
+    case formatVersion, total, currency, priced, rejected, rejections, rejectionsNotShown
+    case totalsByCurrency, groups, groupBy, timeZone, provisionalYears, exchangeRates
+  }
+
+  /// Decodes a report; `provisionalYears` and `exchangeRates` may be absent (reports
+  /// written before they existed).
+  ///
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError` naming the key path of a bad value.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    formatVersion = try c.decode(Int.self, forKey: .formatVersion)
+    total = try c.decode(FixedDecimal.self, forKey: .total)
+    currency = try c.decodeIfPresent(String.self, forKey: .currency)
+    priced = try c.decode(Int.self, forKey: .priced)
+    rejected = try c.decode(Int.self, forKey: .rejected)
+    rejections = try c.decode([Rejection].self, forKey: .rejections)
+    rejectionsNotShown = try c.decode(Int.self, forKey: .rejectionsNotShown)
+    totalsByCurrency = try c.decode([String: FixedDecimal].self, forKey: .totalsByCurrency)
+    groups = try c.decode([Group].self, forKey: .groups)
+    groupBy = try c.decode([String].self, forKey: .groupBy)
+    timeZone = try c.decode(String.self, forKey: .timeZone)
+    provisionalYears =
+      try c.decodeIfPresent([ProvisionalYear].self, forKey: .provisionalYears) ?? []
+    exchangeRates = try c.decodeIfPresent([RateUse].self, forKey: .exchangeRates) ?? []
   }
 }

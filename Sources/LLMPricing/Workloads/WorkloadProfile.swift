@@ -63,6 +63,13 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
   public var timeZone: String
   /// A rest day's traffic relative to a working day's (0…1 or more).
   public var restDayRatio: FixedDecimal
+  /// The id of the holiday calendar that decides the workload's rest days (public holidays
+  /// and make-up working days), such as `"CN"`; `nil` for weekends only.
+  ///
+  /// The projection resolves the id to the same calendar object the offering's price
+  /// sheets use, so a year added to a catalog's calendar moves traffic and prices alike;
+  /// an id no calendar has is an error, never a silent fallback to weekends.
+  public var holidayCalendar: String?
   /// Monthly volume growth, such as 0.05 for 5% a month (≥ −1).
   public var monthlyGrowth: FixedDecimal
   /// Why the numbers are what they are, for people.
@@ -87,6 +94,9 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
   ///   - hourlyTraffic: 24 non-negative weights, not all zero.
   ///   - timeZone: The IANA zone of the curve.
   ///   - restDayRatio: Rest-day traffic relative to a working day, ≥ 0.
+  ///   - holidayCalendar: The id of the calendar of rest days; `nil`, the default, picks
+  ///     `"CN"` for a workload in `Asia/Shanghai` and none (weekends only) otherwise. Set
+  ///     the property to `nil` afterwards for weekends only in Beijing time.
   ///   - monthlyGrowth: Growth per month, ≥ −1.
   ///   - rationale: Why the numbers are what they are.
   /// - Throws: ``PricingError/Code/invalidData`` naming the first value out of range.
@@ -107,6 +117,7 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     hourlyTraffic: [FixedDecimal] = Array(repeating: 1, count: 24),
     timeZone: String = "Asia/Shanghai",
     restDayRatio: FixedDecimal = 1,
+    holidayCalendar: String? = nil,
     monthlyGrowth: FixedDecimal = .zero,
     rationale: String = ""
   ) throws {
@@ -165,8 +176,14 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     self.hourlyTraffic = hourlyTraffic
     self.timeZone = timeZone
     self.restDayRatio = restDayRatio
+    self.holidayCalendar = holidayCalendar ?? Self.defaultHolidayCalendar(timeZone: timeZone)
     self.monthlyGrowth = monthlyGrowth
     self.rationale = rationale
+  }
+
+  /// The calendar a workload gets when none is named: China's for Beijing time.
+  static func defaultHolidayCalendar(timeZone: String) -> String? {
+    timeZone == "Asia/Shanghai" ? "CN" : nil
   }
 
   /// A profile with no traffic, valid by construction.
@@ -187,6 +204,7 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     hourlyTraffic = Array(repeating: 1, count: 24)
     timeZone = "UTC"
     restDayRatio = 1
+    holidayCalendar = nil
     monthlyGrowth = .zero
     rationale = ""
   }
@@ -249,12 +267,15 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     case name, sessionsPerDay, stepsPerSession, systemPromptTokens, userTokensPerStep
     case retrievedContextTokens, toolOutputTokensPerStep, outputTokens, reasoningTokens
     case carriesHistory, cacheHitRatio, cacheWriteTTL, batchShare, hourlyTraffic, timeZone,
-      restDayRatio
+      restDayRatio, holidayCalendar
     case monthlyGrowth, rationale
   }
 
   /// Decodes a profile through the validating initializer; optional keys take the
   /// initializer's defaults.
+  ///
+  /// `holidayCalendar` absent takes the default for the zone (`"CN"` in Beijing time);
+  /// `null` means weekends only.
   ///
   /// - Parameter decoder: The decoder to read from.
   /// - Throws: `DecodingError` naming the key path of a bad value.
@@ -283,6 +304,37 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
         rationale: c.decodeIfPresent(String.self, forKey: .rationale) ?? ""
       )
     }
+    if c.contains(.holidayCalendar) {
+      holidayCalendar = try c.decodeIfPresent(String.self, forKey: .holidayCalendar)
+    }
+  }
+
+  /// Encodes every field; `holidayCalendar` is written as `null` when there is none, so a
+  /// profile reads back as it was.
+  ///
+  /// - Parameter encoder: The encoder to write to.
+  /// - Throws: Whatever the encoder throws.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(name, forKey: .name)
+    try c.encode(sessionsPerDay, forKey: .sessionsPerDay)
+    try c.encode(stepsPerSession, forKey: .stepsPerSession)
+    try c.encode(systemPromptTokens, forKey: .systemPromptTokens)
+    try c.encode(userTokensPerStep, forKey: .userTokensPerStep)
+    try c.encode(retrievedContextTokens, forKey: .retrievedContextTokens)
+    try c.encode(toolOutputTokensPerStep, forKey: .toolOutputTokensPerStep)
+    try c.encode(outputTokens, forKey: .outputTokens)
+    try c.encode(reasoningTokens, forKey: .reasoningTokens)
+    try c.encode(carriesHistory, forKey: .carriesHistory)
+    try c.encode(cacheHitRatio, forKey: .cacheHitRatio)
+    try c.encodeIfPresent(cacheWriteTTL, forKey: .cacheWriteTTL)
+    try c.encode(batchShare, forKey: .batchShare)
+    try c.encode(hourlyTraffic, forKey: .hourlyTraffic)
+    try c.encode(timeZone, forKey: .timeZone)
+    try c.encode(restDayRatio, forKey: .restDayRatio)
+    try c.encode(holidayCalendar, forKey: .holidayCalendar)
+    try c.encode(monthlyGrowth, forKey: .monthlyGrowth)
+    try c.encode(rationale, forKey: .rationale)
   }
 }
 

@@ -1,9 +1,12 @@
 extension HolidayCalendar {
-  /// Mainland China's statutory holidays and make-up working days (调休), 2024–2026.
+  /// Mainland China's holidays and make-up working days (调休): official 2024–2026,
+  /// provisional for every other year from 2008 to 2199.
   ///
-  /// From the State Council General Office's yearly notices (国务院办公厅关于部分节假日安排的通知),
-  /// each cross-checked against a second copy; see ``sources``. The 2027 notice was not
-  /// found in sourced material, so 2027 is not covered and asking about it throws.
+  /// The official years come from the State Council General Office's yearly notices
+  /// (国务院办公厅关于部分节假日安排的通知), each cross-checked against a second copy; see
+  /// ``sources``. The notice for 2027 was not found in sourced material as of 2026-12-03, so
+  /// 2027 and later years are provisional: computed by ``HolidayRules/chinaStatutory`` and
+  /// flagged on every result that depends on them.
   public static let chinaMainland: HolidayCalendar = {
     var holidays: [CalendarDay: String] = [:]
     var makeUp: Set<CalendarDay> = []
@@ -17,10 +20,11 @@ extension HolidayCalendar {
     // initializer, so a bad edit fails the tests rather than a user's program.
     return HolidayCalendar(
       uncheckedID: "CN",
-      years: 2024...2026,
+      years: Set(2024...2026),
       holidays: holidays,
       makeUpWorkingDays: makeUp,
-      sources: chinaSources
+      sources: chinaSources,
+      provisionalRules: .chinaStatutory
     )
   }()
 
