@@ -16,6 +16,7 @@ enum LLMCost {
       ingest    Price JSON Lines usage logs and aggregate exact totals; merge shards.
       monthly   Project a workload's monthly cost on one model.
       scenario  Play a price war against a workload: timelines, bands, sensitivity.
+      calendar  Show a year's holidays and make-up working days, official or provisional.
 
     Run 'llm-cost <subcommand> --help' for a subcommand's options.
     """
@@ -41,12 +42,14 @@ enum LLMCost {
         try WorkloadCommands.monthly(rest)
       case "scenario":
         try ScenarioCommand.run(rest)
+      case "calendar":
+        try CalendarCommand.run(rest)
       case "--help", "-h", "help":
         print(usage)
       default:
         throw UsageError(
           "unknown subcommand '\(subcommand)'; the subcommands are: quote, models, compare, "
-            + "ingest, monthly, scenario"
+            + "ingest, monthly, scenario, calendar"
         )
       }
       return 0

@@ -72,7 +72,7 @@ public struct CostAssumption: Sendable {
   /// Projects the cost and compares it with the budget.
   ///
   /// - Returns: Whether the assumption holds, with the breakdown and the margin.
-  /// - Throws: The errors of ``MonthlyProjection/cost(of:on:in:monthIndex:currency:rates:)``
+  /// - Throws: The errors of ``MonthlyProjection/cost(of:on:in:monthIndex:currency:rates:calendars:)``
   ///   and ``Catalog/offerings(model:provider:)``.
   public func evaluate() throws -> Outcome {
     let offering = try catalog.preferredOffering(
@@ -85,7 +85,8 @@ public struct CostAssumption: Sendable {
       on: offering,
       in: month,
       currency: budget.currency,
-      rates: rates
+      rates: rates,
+      calendars: catalog.holidayCalendars
     )
     let projected = cost.reportingTotal
     let margin = try budget.subtracting(projected)
@@ -106,7 +107,8 @@ public struct CostAssumption: Sendable {
       + (holds
         ? "under the budget of \(budget.formatted()) by \(margin.formatted())\(percent)"
         : "OVER the budget of \(budget.formatted()) by \(margin.magnitudeFormatted)\(percent)")
-      + rate + "."
+      + rate + "." + cost.notes.filter { $0.contains("provisional") || $0.hasPrefix("assumed") }
+      .map { " Note: \($0)." }.joined()
     return Outcome(
       holds: holds,
       cost: cost,

@@ -34,7 +34,7 @@ public struct MonthlyCost: Hashable, Sendable, Codable {
   /// provisional (computed from rules, not published); empty when all were official.
   public var provisionalYears: [ProvisionalYear] = []
   /// Free-quota tokens consumed this month (see
-  /// ``MonthlyProjection/horizon(of:on:from:months:currency:rates:)``).
+  /// ``MonthlyProjection/horizon(of:on:from:months:currency:rates:calendars:)``).
   public var freeTokensUsed: FixedDecimal = .zero
 
   /// Whether the figure rests on a provisional holiday calendar; see ``provisionalYears``.
