@@ -62,7 +62,9 @@ enum CalendarCommand {
     while day.year == year {
       if let name = try calendar.holidayName(of: day) {
         holidays.append(JSON.Holiday(day: day.description, name: name))
-      } else if try calendar.kind(of: day) == .workingDay, [.saturday, .sunday].contains(day.weekday) {
+      } else if try calendar.kind(of: day) == .workingDay,
+        [.saturday, .sunday].contains(day.weekday)
+      {
         makeUp.append(day.description)
       }
       day = day.adding(days: 1)
@@ -90,6 +92,6 @@ enum CalendarCommand {
     }
     if !makeUp.isEmpty { print("  make-up working days: \(makeUp.joined(separator: ", "))") }
     for source in value.sources { print("  source: \(source)") }
-    if let note = value.note { print("  provisional: \(note)") }
+    if let note = value.note { print("  note: \(note)") }
   }
 }

@@ -165,7 +165,7 @@ enum IngestCommand {
     if !report.notes.isEmpty {
       lines.append("")
       for note in report.notes {
-        lines.append(note.hasPrefix("assumed") ? "warning: \(note)" : "provisional: \(note)")
+        lines.append(note.hasPrefix("assumed") ? "warning: \(note)" : "note: \(note)")
       }
     }
     if !report.rejections.isEmpty {

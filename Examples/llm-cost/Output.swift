@@ -76,6 +76,6 @@ extension Output {
 
   /// The lines a text report prints for provisional calendar years.
   static func provisionalLines(_ years: [ProvisionalYear], indent: String = "") -> [String] {
-    years.map { "\(indent)provisional: \($0.note)" }
+    years.map { "\(indent)note: \($0.note)" }
   }
 }

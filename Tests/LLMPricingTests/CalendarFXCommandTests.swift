@@ -38,7 +38,7 @@ struct CalendarFXCommandTests {
     #expect((years.first?["note"] as? String)?.contains("provisional") == true)
     let text = try run(Self.peakQuote)
     #expect(text.status == 0)
-    #expect(text.output.contains("provisional: the CN holiday calendar for 2027 is provisional"))
+    #expect(text.output.contains("note: CN holidays for 2027 are provisional"))
   }
 
   @Test func strictCalendarRefusesAndSaysHowToAddTheYear() throws {

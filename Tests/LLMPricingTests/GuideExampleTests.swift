@@ -186,4 +186,29 @@ struct GuideExampleTests {
       )
     ])
   }
+
+  /// The examples of the DocC article "Calendars and Exchange Rates", verbatim.
+  @Test func calendarsAndExchangeRatesArticle() throws {
+    let cn = HolidayCalendar.chinaMainland
+    let eve = try CalendarDay("2027-02-05")
+    #expect(try cn.kind(of: eve) == .restDay)
+    #expect(try cn.holidayName(of: eve) == "Spring Festival")
+    #expect(cn.provisionalYear(of: eve)?.note.contains("provisional") == true)
+
+    let cn2027 = try HolidayCalendar.chinaMainland.adding(
+      year: 2027,
+      holidays: [try CalendarDay("2027-01-01"): "New Year's Day"],
+      makeUpWorkingDays: [],
+      source: "State Council notice, https://www.gov.cn/"
+    )
+    let catalog = try Catalog.builtIn.replacingHolidayCalendar(cn2027)
+    #expect(catalog.holidayCalendars["CN"]?.isOfficial(year: 2027) == true)
+
+    let budget = try ExchangeRate(base: .usd, quote: .cny, rate: 7, source: "2027 budget rate")
+    let rates = ExchangeRates.centralParity.overriding(with: [budget])
+    let june = try Date("2027-06-15T00:00:00Z", strategy: .iso8601)
+    let converted = try rates.convert(Money(700, .cny), to: .usd, at: june)
+    #expect(converted.converted.description == "100 USD")
+    #expect(converted.legs[0].isAssumed == false)
+  }
 }

@@ -261,8 +261,13 @@ final class CompiledSchedule: Sendable {
   struct Variant {
     /// The window index + 1, or 0 for none.
     var index: Int
-    /// The day (days since 1970) whose provisional kind decided the window, or `nil`.
-    var provisionalDay: Int?
+    /// The day (days since 1970) whose provisional kind decided the window, or
+    /// ``noProvisionalDay`` (a plain integer keeps the hot path free of optionals).
+    var provisionalDay: Int = Variant.noProvisionalDay
+
+    static let noProvisionalDay = Int.min
+
+    var isProvisional: Bool { provisionalDay != Self.noProvisionalDay }
   }
 
   /// The window index + 1 in force at a UTC second on a sheet, or 0 for none.
@@ -274,7 +279,7 @@ final class CompiledSchedule: Sendable {
     let local = second + offset
     let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
     let secondOfDay = local - day * 86_400
-    var provisionalDay: Int?
+    var provisionalDay = Variant.noProvisionalDay
     var index = layout.firstInterval
     while index < layout.endInterval {
       let interval = intervals[index]
@@ -305,7 +310,7 @@ final class CompiledSchedule: Sendable {
     _ interval: Interval,
     onDay day: Int64,
     calendar: Int,
-    provisional: inout Int?
+    provisional: inout Int
   ) throws -> Bool {
     if interval.dayRule == 0 { return true }
     if interval.dayRule == 1 || interval.dayRule == 2 {
@@ -330,8 +335,10 @@ final class CompiledSchedule: Sendable {
 
   /// The provisional year behind a variant, if a provisional day decided it.
   func provisionalYear(sheet: Int, variant: Variant) -> ProvisionalYear? {
-    guard let day = variant.provisionalDay, layouts[sheet].calendar >= 0 else { return nil }
-    return calendars[layouts[sheet].calendar].provisionalYear(of: CalendarDay(daysSinceEpoch: day))
+    guard variant.isProvisional, layouts[sheet].calendar >= 0 else { return nil }
+    return calendars[layouts[sheet].calendar].provisionalYear(
+      of: CalendarDay(daysSinceEpoch: variant.provisionalDay)
+    )
   }
 
   /// The index of the tier for a usage on a sheet in a variant.

@@ -63,7 +63,7 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
   public var conversion: [AppliedRate]
   /// The holiday-calendar years that decided the time window and are provisional (computed
   /// from rules, not published): empty when the price rests on official data only.
-  public var provisionalYears: [ProvisionalYear] = []
+  public var provisionalYears: [ProvisionalYear]
 
   /// Whether the price rests on a provisional holiday calendar; see ``provisionalYears``.
   public var isProvisional: Bool { !provisionalYears.isEmpty }
@@ -86,6 +86,7 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
   ///   - effectiveFrom: When the sheet took effect.
   ///   - provenance: Where its prices come from.
   ///   - conversion: The exchange rates applied, if converted.
+  ///   - provisionalYears: The provisional calendar years that decided the window, if any.
   public init(
     lines: [Line],
     total: Money,
@@ -95,7 +96,8 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
     adjustments: [String],
     effectiveFrom: Date,
     provenance: Provenance,
-    conversion: [AppliedRate] = []
+    conversion: [AppliedRate] = [],
+    provisionalYears: [ProvisionalYear] = []
   ) {
     self.lines = lines
     self.total = total
@@ -106,6 +108,7 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
     self.effectiveFrom = effectiveFrom
     self.provenance = provenance
     self.conversion = conversion
+    self.provisionalYears = provisionalYears
   }
 
   /// Returns the breakdown in another currency.

@@ -203,7 +203,11 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     if batch, let factor = entries[index].sheet.batchMultiplier {
       adjustments.append("batch ×\(factor)")
     }
-    var breakdown = CostBreakdown(
+    var provisional: [ProvisionalYear] = []
+    if match.isProvisional, let year = compiled.provisionalYear(sheet: index, variant: match) {
+      provisional = [year]
+    }
+    return CostBreakdown(
       lines: lines,
       total: Money(total, currency),
       tier: compiled.labels[tier],
@@ -211,12 +215,9 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
       isBatch: batch,
       adjustments: adjustments,
       effectiveFrom: entries[index].effectiveFrom,
-      provenance: entries[index].provenance
+      provenance: entries[index].provenance,
+      provisionalYears: provisional
     )
-    breakdown.provisionalYears =
-      compiled.provisionalYear(sheet: index, variant: match).map { [$0] }
-      ?? []
-    return breakdown
   }
 
   /// Prices a usage at an instant, returning only the total; allocates nothing.
@@ -255,24 +256,42 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     atSecondsSince1970 second: Int64,
     batch: Bool = false
   ) throws -> FixedDecimal {
-    try pricedTotal(of: usage, atSecond: second, batch: batch).amount
+    let second = EpochSeconds.clamped(second)
+    let index = try entryIndex(atSecond: second)
+    let variant = try compiled.variant(sheet: index, atSecond: second)
+    let tier = try compiled.tierIndex(
+      sheet: index,
+      for: usage,
+      variant: variant.index,
+      batch: batch
+    )
+    return try compiled.total(of: usage, tier: tier)
   }
 
-  /// The exact total at a UTC second and the provisional calendar year it rests on, if any:
-  /// what log ingestion uses, so that a report can say it is provisional.
+  /// The exact total at a UTC second, with the sheet and window that priced it: what log
+  /// ingestion uses, so that a report can say when a price rests on a provisional calendar
+  /// (``provisionalYear(sheet:variant:)``).
   @inline(__always)
   func pricedTotal(
     of usage: TokenUsage,
     atSecond second: Int64,
     batch: Bool
-  ) throws -> (amount: FixedDecimal, provisional: ProvisionalYear?) {
+  ) throws -> (amount: FixedDecimal, sheet: Int, variant: CompiledSchedule.Variant) {
     let second = EpochSeconds.clamped(second)
     let index = try entryIndex(atSecond: second)
-    let match = try compiled.variant(sheet: index, atSecond: second)
-    let tier = try compiled.tierIndex(sheet: index, for: usage, variant: match.index, batch: batch)
-    let amount = try compiled.total(of: usage, tier: tier)
-    guard match.provisionalDay != nil else { return (amount, nil) }
-    return (amount, compiled.provisionalYear(sheet: index, variant: match))
+    let variant = try compiled.variant(sheet: index, atSecond: second)
+    let tier = try compiled.tierIndex(
+      sheet: index,
+      for: usage,
+      variant: variant.index,
+      batch: batch
+    )
+    return (try compiled.total(of: usage, tier: tier), index, variant)
+  }
+
+  /// The provisional calendar year behind a priced sheet and window, if any.
+  func provisionalYear(sheet: Int, variant: CompiledSchedule.Variant) -> ProvisionalYear? {
+    compiled.provisionalYear(sheet: sheet, variant: variant)
   }
 
   /// Compares the entries and retirement.
@@ -347,7 +366,7 @@ extension PriceSchedule {
     let match = try compiled.variant(sheet: entry, atSecond: second)
     return (
       PriceKey(entry: entry, variant: match.index),
-      match.provisionalDay == nil ? nil : compiled.provisionalYear(sheet: entry, variant: match)
+      match.isProvisional ? compiled.provisionalYear(sheet: entry, variant: match) : nil
     )
   }
 

@@ -107,7 +107,8 @@ public struct CostAssumption: Sendable {
       + (holds
         ? "under the budget of \(budget.formatted()) by \(margin.formatted())\(percent)"
         : "OVER the budget of \(budget.formatted()) by \(margin.magnitudeFormatted)\(percent)")
-      + rate + "." + cost.notes.filter { $0.contains("provisional") || $0.hasPrefix("assumed") }
+      + rate + "."
+      + cost.notes.filter { $0.contains("provisional") || $0.hasPrefix("assumed") }
       .map { " Note: \($0)." }.joined()
     return Outcome(
       holds: holds,

@@ -26,25 +26,60 @@
 /// ``Catalog/replacingHolidayCalendar(_:)``, or a catalog file's `holidayCalendars`.
 public struct HolidayCalendar: Hashable, Sendable {
   /// A short identifier, such as `"CN"`.
-  public let id: String
+  public var id: String { storage.id }
   /// The years whose official arrangement the calendar holds, ascending.
-  public let officialYears: [Int]
+  public var officialYears: [Int] { storage.officialYears }
   /// The official public holidays, with their names.
-  public let holidays: [CalendarDay: String]
+  public var holidays: [CalendarDay: String] { storage.holidays }
   /// The official weekend days that are working days.
-  public let makeUpWorkingDays: Set<CalendarDay>
+  public var makeUpWorkingDays: Set<CalendarDay> { storage.makeUpWorkingDays }
   /// Where the official dates come from; by convention each entry starts with its year
   /// (`"2026: State Council notice …"`).
-  public let sources: [String]
+  public var sources: [String] { storage.sources }
   /// The rules for years without an official arrangement; `nil` refuses those years.
-  public let provisionalRules: HolidayRules?
+  public var provisionalRules: HolidayRules? { storage.provisionalRules }
+
+  /// Everything, shared by copies: every price sheet carries its calendar, and a sheet is
+  /// copied whenever a price is looked up, so a copy is one reference.
+  private let storage: Storage
+
+  private final class Storage: Sendable {
+    let id: String
+    let officialYears: [Int]
+    let holidays: [CalendarDay: String]
+    let makeUpWorkingDays: Set<CalendarDay>
+    let sources: [String]
+    let provisionalRules: HolidayRules?
+    let firstDay: Int
+    let dayFlags: [UInt8]
+
+    init(
+      id: String,
+      officialYears: [Int],
+      holidays: [CalendarDay: String],
+      makeUpWorkingDays: Set<CalendarDay>,
+      sources: [String],
+      provisionalRules: HolidayRules?,
+      firstDay: Int,
+      dayFlags: [UInt8]
+    ) {
+      self.id = id
+      self.officialYears = officialYears
+      self.holidays = holidays
+      self.makeUpWorkingDays = makeUpWorkingDays
+      self.sources = sources
+      self.provisionalRules = provisionalRules
+      self.firstDay = firstDay
+      self.dayFlags = dayFlags
+    }
+  }
 
   /// The official years' days, computed once so that every sheet sharing the calendar
   /// shares them: the first day (days since 1970) and one byte of flags per day from there
   /// to the end of the last official year (``workingDayFlag``, ``holidayFlag``, or
   /// ``notOfficialFlag`` for a day of a year in between that has no official data).
-  let firstDay: Int
-  let dayFlags: [UInt8]
+  var firstDay: Int { storage.firstDay }
+  var dayFlags: [UInt8] { storage.dayFlags }
 
   /// A working day.
   static let workingDayFlag: UInt8 = 1
@@ -115,28 +150,32 @@ public struct HolidayCalendar: Hashable, Sendable {
     sources: [String],
     provisionalRules: HolidayRules?
   ) {
-    self.id = id
-    self.officialYears = years.sorted()
-    self.holidays = holidays
-    self.makeUpWorkingDays = makeUpWorkingDays
-    self.sources = sources
-    self.provisionalRules = provisionalRules
-    guard let firstYear = officialYears.first, let lastYear = officialYears.last,
+    var firstDay = 0
+    var dayFlags: [UInt8] = []
+    let officialYears = years.sorted()
+    if let firstYear = officialYears.first, let lastYear = officialYears.last,
       let first = try? CalendarDay(year: firstYear, month: 1, day: 1),
       let last = try? CalendarDay(year: lastYear, month: 12, day: 31)
-    else {
-      self.firstDay = 0
-      self.dayFlags = []
-      return
+    {
+      firstDay = first.daysSinceEpoch
+      dayFlags = (first.daysSinceEpoch...last.daysSinceEpoch).map { index in
+        let day = CalendarDay(daysSinceEpoch: index)
+        if !years.contains(day.year) { return Self.notOfficialFlag }
+        if holidays[day] != nil { return Self.holidayFlag }
+        if makeUpWorkingDays.contains(day) { return Self.workingDayFlag }
+        return Weekday.weekend.contains(day.weekday) ? 0 : Self.workingDayFlag
+      }
     }
-    self.firstDay = first.daysSinceEpoch
-    self.dayFlags = (first.daysSinceEpoch...last.daysSinceEpoch).map { index in
-      let day = CalendarDay(daysSinceEpoch: index)
-      if !years.contains(day.year) { return Self.notOfficialFlag }
-      if holidays[day] != nil { return Self.holidayFlag }
-      if makeUpWorkingDays.contains(day) { return Self.workingDayFlag }
-      return Weekday.weekend.contains(day.weekday) ? 0 : Self.workingDayFlag
-    }
+    self.storage = Storage(
+      id: id,
+      officialYears: officialYears,
+      holidays: holidays,
+      makeUpWorkingDays: makeUpWorkingDays,
+      sources: sources,
+      provisionalRules: provisionalRules,
+      firstDay: firstDay,
+      dayFlags: dayFlags
+    )
   }
 
   private static func describe(_ years: Set<Int>) -> String {
@@ -310,7 +349,9 @@ public struct HolidayCalendar: Hashable, Sendable {
   ///   - rhs: Another calendar.
   /// - Returns: Whether both hold the same years, days, sources and rules.
   public static func == (lhs: HolidayCalendar, rhs: HolidayCalendar) -> Bool {
-    lhs.id == rhs.id && lhs.officialYears == rhs.officialYears && lhs.holidays == rhs.holidays
+    if lhs.storage === rhs.storage { return true }
+    return lhs.id == rhs.id && lhs.officialYears == rhs.officialYears
+      && lhs.holidays == rhs.holidays
       && lhs.makeUpWorkingDays == rhs.makeUpWorkingDays && lhs.sources == rhs.sources
       && lhs.provisionalRules == rhs.provisionalRules
   }

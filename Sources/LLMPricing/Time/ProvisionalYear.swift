@@ -27,9 +27,9 @@ public struct ProvisionalYear: Hashable, Comparable, Sendable, Codable, CustomSt
     self.year = year
     self.rules = rules
     self.note =
-      "the \(calendar) holiday calendar for \(year) is provisional: statutory holidays "
-      + "computed by \(rules); the official arrangement's bridge days and make-up working "
-      + "days are not known. Add the year to the calendar when it is published"
+      "\(calendar) holidays for \(year) are provisional: the statutory holidays computed by "
+      + "\(rules), without the bridge days and make-up working days the official arrangement "
+      + "will add; add the year when it is published (see llm-cost calendar --year \(year))"
   }
 
   /// The note.

@@ -225,7 +225,7 @@ public struct UsageIngestor: Sendable {
   private mutating func price(_ line: UnsafeRawBufferPointer) throws {
     let record = try UsageLogLine(line, tagNames: tagNames)
     let offering = try self.offering(model: record.model, provider: record.provider)
-    let (native, provisional) = try offering.schedule.pricedTotal(
+    let (native, sheet, variant) = try offering.schedule.pricedTotal(
       of: record.usage,
       atSecond: record.second,
       batch: false
@@ -290,7 +290,10 @@ public struct UsageIngestor: Sendable {
     report.total = reportTotal
     report.totalsByCurrency[offering.currency.code] = reportNative
     report.priced += 1
-    if let provisional, provisional != lastProvisional {
+    if variant.isProvisional,
+      let provisional = offering.schedule.provisionalYear(sheet: sheet, variant: variant),
+      provisional != lastProvisional
+    {
       provisionalYears.insert(provisional)
       lastProvisional = provisional
     }
