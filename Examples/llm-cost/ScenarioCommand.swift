@@ -27,9 +27,10 @@ enum ScenarioCommand {
       --metric <M>          The sensitivity outcome: switching-buyer-bill (default),
                             buyer-bill, cumulative-saving, revenue:ID, gross-margin:ID,
                             end-share:ID.
-      --catalog <file>      A catalog file laid over the built-in catalog.
+    \(PricingSetup.help)
       --json                {"scenario", "title", "currency", "workload", "months",
-                            "summary", "monteCarlo", "sensitivity", "notes", "sources"}.
+                            "summary", "monteCarlo", "sensitivity", "notes", "sources",
+                            "exchangeRates": [{"month", "exchangeRate"}]}.
       --csv                 One row per month and offering.
       --svg <file>          Also write a chart of the prices (and the average price band).
       --export              Print the scenario itself as JSON, to start a file of your own.
@@ -49,6 +50,13 @@ enum ScenarioCommand {
     let sensitivity: Sensitivity?
     let notes: [String]
     let sources: [Scenario.Source]
+    let exchangeRates: [MonthRate]
+  }
+
+  /// The rate a month converted with, when the scenario uses the catalog's rates.
+  struct MonthRate: Encodable {
+    let month: String
+    let exchangeRate: ExchangeRateJSON?
   }
 
   struct Sensitivity: Encodable {
@@ -153,7 +161,10 @@ enum ScenarioCommand {
               Sensitivity(metric: $0.metric.description, rows: $0.rows)
             },
             notes: result.notes,
-            sources: scenario.sources
+            sources: scenario.sources,
+            exchangeRates: simulation.exchangeRates.map {
+              MonthRate(month: $0.month.description, exchangeRate: ExchangeRateJSON($0.legs))
+            }
           )
         )
       )
@@ -161,6 +172,18 @@ enum ScenarioCommand {
       print(report.csv(), terminator: "")
     } else {
       print(report.text(), terminator: "")
+      let legs = simulation.exchangeRates.map(\.legs)
+      if let last = legs.last {
+        let assumed = legs.filter { $0.contains(where: \.isAssumed) }.count
+        print("Exchange rate: " + last.map(\.description).joined(separator: ", then "))
+        if assumed > 0 {
+          print(
+            "warning: \(assumed) of \(legs.count) months convert at an assumed rate (more than "
+              + "\(AppliedRate.assumptionAgeInDays) days old, or in the future); pass --fx "
+              + "USD/CNY=RATE or --fx-file FILE for your own"
+          )
+        }
+      }
     }
   }
 

@@ -217,4 +217,22 @@ struct CalendarFXCommandTests {
     let strict = try object(try run(["ingest", log.path, "--strict-calendar", "--json"]))
     #expect(strict["rejected"] as? Int == 2)
   }
+
+  @Test func scenariosNameTheRateEachMonthConvertedWith() throws {
+    let arguments = ["scenario", "us-access-restriction", "--runs", "0", "--json"]
+    let json = try object(try run(arguments))
+    let months = try #require(json["exchangeRates"] as? [[String: Any]])
+    #expect(months.count == 12)
+    let first = try #require(months.first?["exchangeRate"] as? [String: Any])
+    // Mid-June 2024 converts at the 2024-05-27 fixing, 18 days old.
+    #expect(months.first?["month"] as? String == "2024-06")
+    #expect(first["rate"] as? String == "7.1091")
+    #expect(first["ageDays"] as? Int == 18)
+    #expect(first["assumed"] as? Bool == false)
+    let mine = try object(try run(arguments + ["--fx", "USD/CNY=7"]))
+    let rates = try #require(mine["exchangeRates"] as? [[String: Any]])
+    let rate = try #require(rates.first?["exchangeRate"] as? [String: Any])
+    #expect(rate["rate"] as? String == "7")
+    #expect(rate["source"] as? String == "--fx USD/CNY=7")
+  }
 }

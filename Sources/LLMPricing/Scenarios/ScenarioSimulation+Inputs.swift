@@ -27,7 +27,8 @@ extension ScenarioSimulation {
     timeline: [YearMonth],
     rates: ExchangeRates,
     needed: Bool,
-    notes: inout [String]
+    notes: inout [String],
+    legs applied: inout [[AppliedRate]]
   ) throws -> [FixedDecimal] {
     if !scenario.exchangeRates.isEmpty {
       guard let first = scenario.exchangeRates.first, first.from <= timeline[0] else {
@@ -41,8 +42,9 @@ extension ScenarioSimulation {
         scenario.exchangeRates.last { $0.from <= month }?.cnyPerUSD ?? first.cnyPerUSD
       }
     }
-    // Without an age limit the newest fixing is carried forward; the note says from when.
-    let unlimited = ExchangeRates(rates.rates, pivot: rates.pivot)
+    // Without an age limit (the default) the newest fixing is carried forward, and the note
+    // says from when; a caller's limit (--fx-max-age) refuses instead.
+    let unlimited = rates
     var result: [FixedDecimal] = []
     var carried: CalendarDay?
     for month in timeline {
@@ -51,6 +53,7 @@ extension ScenarioSimulation {
         let legs = try unlimited.path(from: .usd, to: .cny, at: instant)
         let converted = try unlimited.convert(Money(1, .usd), to: .cny, at: instant)
         result.append(converted.converted.amount)
+        applied.append(legs)
         if let last = legs.map(\.rate.asOf).max(),
           instant.timeIntervalSince(last) > 62 * 86_400, carried == nil
         {
@@ -64,6 +67,7 @@ extension ScenarioSimulation {
           )
         }
         result.append(FixedDecimal(1))
+        applied.append([])
       }
     }
     if needed, let carried {

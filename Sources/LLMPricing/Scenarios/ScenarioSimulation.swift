@@ -25,6 +25,9 @@ public struct ScenarioSimulation: Sendable {
   /// Things to know about the resolved inputs: exchange rates carried forward, partial
   /// months priced whole.
   public let notes: [String]
+  /// The exchange rate each month used when the scenario converts with the catalog's
+  /// rates (not its own path), with its age and whether it is assumed; empty otherwise.
+  public let exchangeRates: [(month: YearMonth, legs: [AppliedRate])]
 
   let timeline: [YearMonth]
   let cnyPerUSD: [FixedDecimal]
@@ -163,13 +166,18 @@ public struct ScenarioSimulation: Sendable {
       )
     }
 
+    var legs: [[AppliedRate]] = []
     cnyPerUSD = try Self.exchangeRates(
       scenario: scenario,
       timeline: timeline,
       rates: rates,
       needed: currencies.contains { $0 != scenario.currency },
-      notes: &notes
+      notes: &notes,
+      legs: &legs
     )
+    exchangeRates =
+      currencies.contains { $0 != scenario.currency }
+      ? zip(timeline, legs).filter { !$0.1.isEmpty }.map { (month: $0.0, legs: $0.1) } : []
     rateDivisors = cnyPerUSD.map { ReciprocalDivisor($0) }
     let buyerTokens = try timeline.enumerated().map { index, month in
       let volume = try MonthlyProjection.volume(of: scenario.workload, in: month, monthIndex: index)
