@@ -139,37 +139,18 @@ enum WorkloadCommands {
     let setup = try PricingSetup(options)
     let catalog = setup.catalog
     var currency = try options.currency()
-    let cost: MonthlyCost
+    let months = try options.count("months") ?? 1
+    guard (1...600).contains(months) else {
+      throw UsageError("--months \(months): give 1 to 600 months")
+    }
+    // The offering: the one named, or the cheapest for the workload in the first month.
+    let offering: Offering
+    var cheapest: MonthlyCost?
     if let model = options.string("model") {
-      let offering = try catalog.preferredOffering(
+      offering = try catalog.preferredOffering(
         model: model,
         provider: options.string("provider"),
         currency: currency
-      )
-      if let months = try options.count("months"), months > 1 {
-        try printHorizon(
-          try MonthlyProjection.horizon(
-            of: profile,
-            on: offering,
-            from: month,
-            months: months,
-            currency: currency,
-            rates: setup.rates,
-            calendars: catalog.holidayCalendars
-          ),
-          profile: profile,
-          offering: offering.id,
-          json: options.flag("json")
-        )
-        return
-      }
-      cost = try MonthlyProjection.cost(
-        of: profile,
-        on: offering,
-        in: month,
-        currency: currency,
-        rates: setup.rates,
-        calendars: catalog.holidayCalendars
       )
     } else {
       let reporting = currency ?? .cny
@@ -182,22 +163,16 @@ enum WorkloadCommands {
         rates: setup.rates
       )
       guard
-        let cheapest = comparison.ranked.first(where: { !$0.total.amount.isZero })
-          ?? comparison.ranked.first
+        let first = comparison.ranked.first(where: { !$0.total.amount.isZero })
+          ?? comparison.ranked.first,
+        let found = catalog.offerings.first(where: { $0.id == first.offering })
       else {
         throw PricingError(.noPriceInEffect, "no offering can price this workload in \(month)")
       }
-      cost = cheapest
+      offering = found
+      cheapest = first
     }
-    if let months = try options.count("months") {
-      guard (1...600).contains(months) else {
-        throw UsageError("--months \(months): give 1 to 600 months")
-      }
-    }
-    if let months = try options.count("months"), months > 1 {
-      guard let offering = catalog.offerings.first(where: { $0.id == cost.offering }) else {
-        throw PricingError(.unknownModel, "offering \(cost.offering) left the catalog")
-      }
+    if months > 1 {
       try printHorizon(
         try MonthlyProjection.horizon(
           of: profile,
@@ -214,6 +189,16 @@ enum WorkloadCommands {
       )
       return
     }
+    let cost =
+      try cheapest
+      ?? MonthlyProjection.cost(
+        of: profile,
+        on: offering,
+        in: month,
+        currency: currency,
+        rates: setup.rates,
+        calendars: catalog.holidayCalendars
+      )
     if options.flag("json") {
       print(try Output.json(CostJSON(cost)))
       return

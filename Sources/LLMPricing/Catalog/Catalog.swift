@@ -112,15 +112,7 @@ public struct Catalog: Hashable, Sendable {
   /// - Returns: The calendar.
   /// - Throws: ``PricingError/Code/invalidData`` naming the id and the known ones.
   public func holidayCalendar(id: String) throws -> HolidayCalendar {
-    guard let calendar = holidayCalendars[id] else {
-      throw PricingError(
-        .invalidData,
-        "unknown holiday calendar '\(id)'; this catalog has "
-          + holidayCalendars.keys.sorted().joined(separator: ", ")
-          + ". Name one of them, or add yours to the catalog's holidayCalendars"
-      )
-    }
-    return calendar
+    try HolidayCalendar.named(id, in: holidayCalendars)
   }
 
   /// Returns this catalog with another laid over it.

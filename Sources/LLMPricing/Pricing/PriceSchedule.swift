@@ -256,16 +256,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     atSecondsSince1970 second: Int64,
     batch: Bool = false
   ) throws -> FixedDecimal {
-    let second = EpochSeconds.clamped(second)
-    let index = try entryIndex(atSecond: second)
-    let variant = try compiled.variant(sheet: index, atSecond: second)
-    let tier = try compiled.tierIndex(
-      sheet: index,
-      for: usage,
-      variant: variant.index,
-      batch: batch
-    )
-    return try compiled.total(of: usage, tier: tier)
+    try pricedTotal(of: usage, atSecond: second, batch: batch).amount
   }
 
   /// The exact total at a UTC second, with the sheet and window that priced it: what log

@@ -107,15 +107,7 @@ public enum MonthlyProjection {
     for entry in (offering?.schedule.entries ?? []).reversed() {
       if let calendar = entry.sheet.holidayCalendar, calendar.id == id { return calendar }
     }
-    guard let calendar = calendars[id] else {
-      throw PricingError(
-        .invalidData,
-        "workload '\(profile.name)' names holiday calendar '\(id)', which is not among "
-          + calendars.keys.sorted().joined(separator: ", ")
-          + "; name one of them, add it to the catalog, or set holidayCalendar to null"
-      )
-    }
-    return calendar
+    return try HolidayCalendar.named(id, in: calendars)
   }
 
   /// The sessions, requests and tokens a workload makes in a month, whatever it runs on.

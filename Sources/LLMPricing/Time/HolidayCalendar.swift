@@ -188,6 +188,25 @@ public struct HolidayCalendar: Hashable, Sendable {
   /// The calendars built into the library, by id: `"CN"` is ``chinaMainland``.
   public static var builtIn: [String: HolidayCalendar] { ["CN": .chinaMainland] }
 
+  /// The calendar with an id among some, or the error that names the id and the known ones.
+  static func named(
+    _ id: String,
+    in calendars: [String: HolidayCalendar]
+  ) throws
+    -> HolidayCalendar
+  {
+    guard let calendar = calendars[id] else {
+      throw PricingError(
+        .invalidData,
+        "unknown holiday calendar '\(id)'; the known ones are "
+          + calendars.keys.sorted().joined(separator: ", ")
+          + ". Name one of them, add yours to the catalog's holidayCalendars, or set a "
+          + "workload's holidayCalendar to null for weekends only"
+      )
+    }
+    return calendar
+  }
+
   /// Whether a year's official arrangement is in the calendar.
   ///
   /// - Parameter year: The year.
