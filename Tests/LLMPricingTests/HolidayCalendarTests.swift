@@ -340,3 +340,63 @@ struct HolidayCalendarTests {
     }
   }
 }
+
+@Suite("Reports keep their assumptions when merged")
+struct ReportAssumptionMergeTests {
+  func report(_ lines: [String], currency: Currency) throws -> UsageReport {
+    var ingestor = try UsageIngestor(currency: currency)
+    for (index, line) in lines.enumerated() {
+      ingestor.ingest(line: Data(line.utf8), number: index + 1)
+    }
+    return ingestor.currentReport()
+  }
+
+  @Test func mergingAddsRateUsesAndKeepsProvisionalYears() throws {
+    let peak2027 =
+      #"{"timestamp": "2027-01-05T02:00:00Z", "model": "deepseek-flash", "usage": {"prompt_tokens": 100000, "completion_tokens": 2000}}"#
+    let peak2026 =
+      #"{"timestamp": "2026-10-09T02:00:00Z", "model": "deepseek-flash", "usage": {"prompt_tokens": 100000, "completion_tokens": 2000}}"#
+    let first = try report([peak2027, peak2027], currency: .usd)
+    let second = try report([peak2026], currency: .usd)
+    #expect(first.isProvisional && !second.isProvisional)
+    // deepseek-flash has its own USD list: nothing is converted.
+    #expect(first.exchangeRates.isEmpty)
+    let inEuro = try report([peak2027, peak2027], currency: .eur)
+    #expect(inEuro.rejected == 2)  // no EUR rate in the table: refused, and said why
+    var merged = first
+    try merged.merge(second)
+    #expect(merged.provisionalYears.map(\.year) == [2027])
+    #expect(merged.priced == 3)
+    // Through JSON, as shards are merged.
+    let data = try JSONEncoder().encode(first)
+    let decoded = try JSONDecoder().decode(UsageReport.self, from: data)
+    #expect(decoded == first)
+    // A report written before these keys existed still reads.
+    var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    object["provisionalYears"] = nil
+    object["exchangeRates"] = nil
+    let old = try JSONSerialization.data(withJSONObject: object)
+    #expect(try JSONDecoder().decode(UsageReport.self, from: old).provisionalYears.isEmpty)
+  }
+
+  @Test func convertedReportsCountEachRatesUses() throws {
+    // gpt-4o-mini ($0.15 / $0.60 per million) reported in CNY, on two dates.
+    let lines = [
+      #"{"timestamp": "2026-06-25T00:00:00Z", "model": "gpt-4o-mini", "usage": {"prompt_tokens": 1000000, "completion_tokens": 0}}"#,
+      #"{"timestamp": "2026-12-01T00:00:00Z", "model": "gpt-4o-mini", "usage": {"prompt_tokens": 1000000, "completion_tokens": 0}}"#,
+    ]
+    let one = try report([lines[0]], currency: .cny)
+    let two = try report([lines[1]], currency: .cny)
+    var merged = one
+    try merged.merge(two)
+    let use = try #require(merged.exchangeRates.first)
+    #expect(merged.exchangeRates.count == 1)
+    #expect(use.conversions == 2)
+    // 2026-12-01 00:00 is 161 days after the 2026-06-22 01:15 fixing: assumed.
+    #expect(use.oldestAgeDays == 161)
+    #expect(use.isAssumed)
+    #expect(merged.notes.contains { $0.hasPrefix("assumed exchange rate") })
+    // $0.15 × 6.8150 twice.
+    #expect(merged.total == (try dec("2.0445")))
+  }
+}
