@@ -251,7 +251,7 @@ public struct HolidayCalendar: Hashable, Sendable {
     let flags = try checkedFlags(daysSinceEpoch: day.daysSinceEpoch)
     guard flags & Self.holidayFlag != 0 else { return nil }
     if flags & Self.provisionalFlag == 0 { return holidays[day] }
-    return provisionalRules?.table.names[day.daysSinceEpoch]
+    return provisionalRules?.name(daysSinceEpoch: day.daysSinceEpoch)
   }
 
   /// What a result that depends on a day's kind must say about its year, or `nil` when the

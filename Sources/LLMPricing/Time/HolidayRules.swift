@@ -65,7 +65,7 @@ public struct HolidayRules: Hashable, Sendable, CustomStringConvertible {
   public func holidays(in year: Int) throws -> [CalendarDay: String] {
     guard years.contains(year) else { throw outOfRange(year) }
     var result: [CalendarDay: String] = [:]
-    let table = self.table
+    let table = Self.table(forYear: year)
     for (day, name) in table.names where CalendarDay(daysSinceEpoch: day).year == year {
       result[CalendarDay(daysSinceEpoch: day)] = name
     }
@@ -87,31 +87,46 @@ public struct HolidayRules: Hashable, Sendable, CustomStringConvertible {
     var names: [Int: String]
   }
 
-  /// The computed table; built on first use (a few milliseconds), then shared.
-  var table: Table { Self.chinaStatutoryTable }
+  /// The computed years nearest to today, built on first use (about 2 ms, mostly Foundation's
+  /// lunar calendar), then shared; the rest of ``years`` is built only if asked for (about
+  /// 20 ms), so pricing next year does not pay for 2199.
+  private static let nearYears = 2024...2040
+
+  /// The table holding a year.
+  private static func table(forYear year: Int) -> Table {
+    nearYears.contains(year) ? chinaNear : chinaAll
+  }
+
+  /// The name of the holiday on a day (days since 1970), if any.
+  func name(daysSinceEpoch day: Int) -> String? {
+    Self.table(forYear: CalendarDay(daysSinceEpoch: day).year).names[day]
+  }
 
   /// Flags for a day (days since 1970), or `nil` outside ``years``.
   func flags(daysSinceEpoch day: Int) -> UInt8? {
-    let table = self.table
-    let index = day - table.firstDay
-    guard index >= 0, index < table.flags.count else { return nil }
-    return table.flags[index]
+    let near = Self.chinaNear
+    let nearIndex = day - near.firstDay
+    if nearIndex >= 0, nearIndex < near.flags.count { return near.flags[nearIndex] }
+    let all = Self.chinaAll
+    let index = day - all.firstDay
+    guard index >= 0, index < all.flags.count else { return nil }
+    return all.flags[index]
   }
 
-  private static let chinaStatutoryTable: Table = {
-    let rules = HolidayRules.chinaStatutory
+  private static let chinaNear = makeTable(nearYears)
+  private static let chinaAll = makeTable(chinaStatutory.years)
+
+  private static func makeTable(_ years: ClosedRange<Int>) -> Table {
     var names: [Int: String] = [:]
-    for year in rules.years {
-      for (day, name) in ChinaStatutoryHolidays.holidays(in: year) {
+    let calendars = LunarDates.Calendars()
+    for year in years {
+      for (day, name) in ChinaStatutoryHolidays.holidays(in: year, calendars: calendars) {
         names[day.daysSinceEpoch] = name
       }
     }
-    let first =
-      (try? CalendarDay(year: rules.years.lowerBound, month: 1, day: 1))
-      ?? CalendarDay(daysSinceEpoch: 0)
-    let last =
-      (try? CalendarDay(year: rules.years.upperBound, month: 12, day: 31))
-      ?? CalendarDay(daysSinceEpoch: 0)
+    let epoch = CalendarDay(daysSinceEpoch: 0)
+    let first = (try? CalendarDay(year: years.lowerBound, month: 1, day: 1)) ?? epoch
+    let last = (try? CalendarDay(year: years.upperBound, month: 12, day: 31)) ?? epoch
     let flags = (first.daysSinceEpoch...last.daysSinceEpoch).map { day -> UInt8 in
       let base: UInt8
       if names[day] != nil {
@@ -124,7 +139,7 @@ public struct HolidayRules: Hashable, Sendable, CustomStringConvertible {
       return base | HolidayCalendar.provisionalFlag
     }
     return Table(firstDay: first.daysSinceEpoch, flags: flags, names: names)
-  }()
+  }
 }
 
 extension HolidayRules: Codable {
@@ -158,8 +173,8 @@ extension HolidayRules: Codable {
 
 /// Mainland China's statutory holidays of one year, computed.
 enum ChinaStatutoryHolidays {
-  static func holidays(in year: Int) -> [CalendarDay: String] {
-    let lunar = LunarDates(year: year)
+  static func holidays(in year: Int, calendars: LunarDates.Calendars) -> [CalendarDay: String] {
+    let lunar = LunarDates(year: year, calendars: calendars)
     var festivals: [(name: String, days: [CalendarDay])] = []
     func add(_ name: String, _ days: [CalendarDay?]) {
       let present = days.compactMap { $0 }
@@ -209,17 +224,31 @@ enum ChinaStatutoryHolidays {
 /// Gregorian days of lunar dates in the Chinese year that begins in a Gregorian year, from
 /// Foundation's Chinese calendar in Beijing time.
 struct LunarDates {
+  /// The Chinese and Gregorian calendars in Beijing time, made once: making them is most
+  /// of the cost of a year.
+  struct Calendars {
+    let chinese: Calendar
+    let gregorian: Calendar
+
+    init() {
+      let beijing = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+      var chinese = Calendar(identifier: .chinese)
+      chinese.timeZone = beijing
+      var gregorian = Calendar(identifier: .gregorian)
+      gregorian.timeZone = beijing
+      self.chinese = chinese
+      self.gregorian = gregorian
+    }
+  }
+
   private let chinese: Calendar
   private let gregorian: Calendar
   private let era: Int?
   private let lunarYear: Int?
 
-  init(year: Int) {
-    let beijing = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
-    var chinese = Calendar(identifier: .chinese)
-    chinese.timeZone = beijing
-    var gregorian = Calendar(identifier: .gregorian)
-    gregorian.timeZone = beijing
+  init(year: Int, calendars: Calendars) {
+    let chinese = calendars.chinese
+    let gregorian = calendars.gregorian
     self.chinese = chinese
     self.gregorian = gregorian
     // The lunar year that contains June 1 began in this Gregorian year.
