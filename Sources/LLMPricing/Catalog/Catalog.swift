@@ -67,14 +67,13 @@ public struct Catalog: Hashable, Sendable {
     for var offering in offerings {
       let entries = offering.schedule.entries
       if entries.contains(where: { $0.sheet.holidayCalendar?.id == calendar.id }) {
-        offering.schedule = try PriceSchedule(
-          entries: try entries.map { entry in
+        offering.schedule = try offering.schedule.replacingEntries(
+          try entries.map { entry in
             guard entry.sheet.holidayCalendar?.id == calendar.id else { return entry }
             var copy = entry
             copy.sheet = try entry.sheet.replacingHolidayCalendar(with: calendar)
             return copy
-          },
-          retiredAt: offering.schedule.retiredAt
+          }
         )
       }
       replaced.append(offering)

@@ -70,7 +70,7 @@ public struct CatalogOverride: Hashable, Sendable, Codable {
       }
     }
     var copy = offering
-    copy.schedule = try PriceSchedule(entries: result, retiredAt: offering.schedule.retiredAt)
+    copy.schedule = try offering.schedule.replacingEntries(result)
     return copy
   }
 }

@@ -128,6 +128,8 @@ final class CompiledSchedule: Sendable {
 
   let entries: [PriceSchedule.Entry]
   let retiredAt: Date?
+  let successor: String?
+  let retirementSource: String?
   let starts: [Int64]
   let retiredSecond: Int64?
   let layouts: [Layout]
@@ -144,7 +146,13 @@ final class CompiledSchedule: Sendable {
   let calendarFirstDays: [Int]
   let dayFlags: [[UInt8]]
 
-  init(entries: [PriceSchedule.Entry], retiredAt: Date?, starts: [Int64]) throws {
+  init(
+    entries: [PriceSchedule.Entry],
+    retiredAt: Date?,
+    successor: String?,
+    retirementSource: String?,
+    starts: [Int64]
+  ) throws {
     var layouts: [Layout] = []
     var bounds: [Bounds] = []
     var rates: [Rates] = []
@@ -242,6 +250,8 @@ final class CompiledSchedule: Sendable {
     }
     self.entries = entries
     self.retiredAt = retiredAt
+    self.successor = successor
+    self.retirementSource = retirementSource
     self.starts = starts
     self.retiredSecond = retiredAt.map { Int64($0.timeIntervalSince1970.rounded(.up)) }
     self.layouts = layouts

@@ -39,6 +39,11 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   public var entries: [Entry] { compiled.entries }
   /// The instant the offering stopped being sold, if it has; no price applies from then on.
   public var retiredAt: Date? { compiled.retiredAt }
+  /// The model the provider names as the replacement at retirement, such as
+  /// `"gemini-3.5-flash"`; a price asked for after ``retiredAt`` names it.
+  public var successor: String? { compiled.successor }
+  /// Where the retirement was announced: a URL or a short citation.
+  public var retirementSource: String? { compiled.retirementSource }
 
   /// The currency of every sheet.
   public var currency: Currency { entries[0].sheet.currency }
@@ -50,11 +55,20 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   ///
   /// - Parameters:
   ///   - entries: The entries, in ascending order of ``Entry/effectiveFrom``.
-  ///   - retiredAt: When the offering stopped being sold, if it has.
+  ///   - retiredAt: When the offering stopped being sold, if it has; a date in the future
+  ///     records an announced retirement.
+  ///   - successor: The replacement the provider names, if any.
+  ///   - retirementSource: Where the retirement was announced.
   /// - Throws: ``PricingError/Code/invalidPriceSheet`` when there are no entries, the
   ///   dates are not strictly ascending or not whole seconds, the sheets' currencies
-  ///   differ, or the retirement precedes the first entry.
-  public init(entries: [Entry], retiredAt: Date? = nil) throws {
+  ///   differ, the retirement precedes the first entry, or a successor or retirement source
+  ///   is given without a retirement.
+  public init(
+    entries: [Entry],
+    retiredAt: Date? = nil,
+    successor: String? = nil,
+    retirementSource: String? = nil
+  ) throws {
     guard let first = entries.first else {
       throw PricingError(.invalidPriceSheet, "a schedule needs at least one entry")
     }
@@ -102,7 +116,19 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
         "the retirement at \(retiredAt) is not after the first entry"
       )
     }
-    self.compiled = try CompiledSchedule(entries: entries, retiredAt: retiredAt, starts: starts)
+    if retiredAt == nil, successor != nil || retirementSource != nil {
+      throw PricingError(
+        .invalidPriceSheet,
+        "a successor or retirement source needs a retirement; add retiredAt"
+      )
+    }
+    self.compiled = try CompiledSchedule(
+      entries: entries,
+      retiredAt: retiredAt,
+      successor: successor,
+      retirementSource: retirementSource,
+      starts: starts
+    )
   }
 
   /// The index of the entry in force at a UTC second.
@@ -117,10 +143,27 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   }
 
   private func retired(at second: Int64, retiredSecond: Int64) -> PricingError {
-    PricingError(
+    let source = compiled.retirementSource.map { " (\($0))" } ?? ""
+    let successor = compiled.successor.map { "; its provider names \($0) as its successor" } ?? ""
+    return PricingError(
       .noPriceInEffect,
-      "the offering was retired at \(Self.iso(retiredSecond)); no price applies at "
-        + "\(Self.iso(second))"
+      "the offering was retired at \(Self.iso(retiredSecond))\(source); no price applies at "
+        + "\(Self.iso(second))\(successor)"
+    )
+  }
+
+  /// The same retirement with other entries: what overrides and calendar changes rebuild.
+  ///
+  /// - Parameter entries: The new entries.
+  /// - Returns: A schedule with these entries and this schedule's retirement, successor and
+  ///   retirement source.
+  /// - Throws: The errors of ``init(entries:retiredAt:successor:retirementSource:)``.
+  public func replacingEntries(_ entries: [Entry]) throws -> PriceSchedule {
+    try PriceSchedule(
+      entries: entries,
+      retiredAt: retiredAt,
+      successor: successor,
+      retirementSource: retirementSource
     )
   }
 
@@ -293,6 +336,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   /// - Returns: Whether both have equal entries and retirement.
   public static func == (lhs: PriceSchedule, rhs: PriceSchedule) -> Bool {
     lhs.entries == rhs.entries && lhs.retiredAt == rhs.retiredAt
+      && lhs.successor == rhs.successor && lhs.retirementSource == rhs.retirementSource
   }
 
   /// Hashes the entries and retirement.
@@ -304,7 +348,7 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case entries, retiredAt
+    case entries, retiredAt, successor, retirementSource
   }
 
   /// Decodes a schedule through the validating initializer.
@@ -316,7 +360,9 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     do {
       try self.init(
         entries: container.decode([Entry].self, forKey: .entries),
-        retiredAt: container.decodeIfPresent(Date.self, forKey: .retiredAt)
+        retiredAt: container.decodeIfPresent(Date.self, forKey: .retiredAt),
+        successor: container.decodeIfPresent(String.self, forKey: .successor),
+        retirementSource: container.decodeIfPresent(String.self, forKey: .retirementSource)
       )
     } catch let error as PricingError {
       throw DecodingError.dataCorruptedError(
@@ -335,6 +381,8 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(entries, forKey: .entries)
     try container.encodeIfPresent(retiredAt, forKey: .retiredAt)
+    try container.encodeIfPresent(successor, forKey: .successor)
+    try container.encodeIfPresent(retirementSource, forKey: .retirementSource)
   }
 }
 

@@ -14,6 +14,9 @@ struct OfferingSpec {
   var periods: [PeriodSpec]
   /// When the offering stopped being sold, as an ISO 8601 instant, if it has.
   var retiredAt: String? = nil
+  /// The replacement the provider names, and where the retirement was announced.
+  var successor: String? = nil
+  var retirementSource: String? = nil
 
   func offering() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
@@ -26,7 +29,12 @@ struct OfferingSpec {
         model: model,
         provider: provider,
         region: region,
-        schedule: try PriceSchedule(entries: entries, retiredAt: retired)
+        schedule: try PriceSchedule(
+          entries: entries,
+          retiredAt: retired,
+          successor: successor,
+          retirementSource: retirementSource
+        )
       )
     } catch let error as PricingError {
       throw PricingError(error.code, "\(provider.id)/\(model.id)@\(currency): \(error.message)")
