@@ -39,6 +39,48 @@ struct RetirementTests {
     #expect(message.contains("names model-2 as its successor"))
   }
 
+  @Test(
+    "Built-in models retired by December 2026 name their successor",
+    arguments: [
+      ("claude-sonnet-4-5", "2026-11-30T00:00:00Z", "Claude Sonnet 5.5"),
+      ("gemini-2.5-pro", "2026-12-01T00:00:00Z", "gemini-3.8-flash"),
+      ("gemini-2.5-flash", "2026-12-01T00:00:00Z", "gemini-3.5-flash-lite"),
+      ("gpt-5", "2026-12-11T00:00:00Z", "gpt-6.1-sol"),
+      ("gpt-5-mini", "2026-12-11T00:00:00Z", "gpt-6.1-terra"),
+      ("gpt-5-nano", "2026-12-11T00:00:00Z", "gpt-6-luna"),
+      ("o3", "2026-12-11T00:00:00Z", "gpt-6.1-sol"),
+      ("gpt-4o-2024-08-06", "2027-01-14T00:00:00Z", "gpt-6-luna"),
+      ("gpt-4o-2024-11-20", "2027-01-14T00:00:00Z", "gpt-6-luna"),
+    ]
+  )
+  func builtInRetirements(model: String, retiredAt: String, successor: String) throws {
+    let offering = try Catalog.builtIn.preferredOffering(model: model, currency: .usd)
+    #expect(offering.schedule.retiredAt == (try instant(retiredAt)))
+    #expect(offering.schedule.successor == successor)
+    #expect(offering.schedule.retirementSource?.contains("https://") == true)
+    let usage = try TokenUsage(uncachedInput: 1_000, output: 10)
+    let after = try instant(retiredAt).addingTimeInterval(86_400)
+    let error = #expect(throws: PricingError.self) {
+      try offering.schedule.cost(of: usage, at: after)
+    }
+    #expect(error?.message.contains("retired") == true)
+    #expect(error?.message.contains(successor) == true)
+    // A second before, it is still priced.
+    #expect(throws: Never.self) {
+      try offering.schedule.cost(of: usage, at: instant(retiredAt).addingTimeInterval(-1))
+    }
+  }
+
+  @Test func quoteOfARetiredModelFailsAndNamesItsSuccessor() throws {
+    let result = try LLMCostBinary.run([
+      "quote", "--model", "claude-sonnet-4-5", "--input", "1000", "--output", "10", "--at",
+      "2026-12-02T00:00:00Z",
+    ])
+    #expect(result.status == 1)
+    #expect(result.error.contains("retired"))
+    #expect(result.error.contains("Claude Sonnet 5.5"))
+  }
+
   @Test func retirementDetailsSurviveJSONOverridesAndCalendarChanges() throws {
     let retiring = try schedule(successor: "model-2", source: "notice")
     let data = try JSONEncoder().encode(retiring)

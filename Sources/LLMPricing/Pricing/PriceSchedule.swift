@@ -143,12 +143,12 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
   }
 
   private func retired(at second: Int64, retiredSecond: Int64) -> PricingError {
-    let source = compiled.retirementSource.map { " (\($0))" } ?? ""
-    let successor = compiled.successor.map { "; its provider names \($0) as its successor" } ?? ""
+    let successor = compiled.successor.map { ". Its provider names \($0) as its successor" } ?? ""
+    let source = compiled.retirementSource.map { ". Source: \($0)" } ?? ""
     return PricingError(
       .noPriceInEffect,
-      "the offering was retired at \(Self.iso(retiredSecond))\(source); no price applies at "
-        + "\(Self.iso(second))\(successor)"
+      "the offering was retired at \(Self.iso(retiredSecond)); no price applies at "
+        + "\(Self.iso(second))\(successor)\(source)"
     )
   }
 

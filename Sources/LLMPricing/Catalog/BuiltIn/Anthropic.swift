@@ -363,7 +363,15 @@ extension AnthropicPrices {
     [
       haiku3Offering(), sonnet35JuneOffering(), sonnet35Offering(), haiku35Offering(),
       sonnet37Offering(), sonnet4Offering(), opus4Offering(), opus41Offering(),
-      sonnet45Offering(), haiku45Offering(), opus45Offering(), opus46Offering(),
+      sonnet45Offering()
+        .retiring(
+          at: "2026-11-30T00:00:00Z",
+          successor: "Claude Sonnet 5.5",
+          source: "https://platform.claude.com/docs/pt-BR/models/sonnet-4-5/overview.md: "
+            + "\"retires on November 30, 2026. Recommended replacement: Claude Sonnet 5.5.\" "
+            + "Anthropic gave the date but not the time; 00:00 UTC assumed"
+        ),
+      haiku45Offering(), opus45Offering(), opus46Offering(),
       sonnet46Offering(),
     ]
   }

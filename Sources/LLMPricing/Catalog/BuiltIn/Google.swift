@@ -187,10 +187,26 @@ extension GooglePrices {
     )
   }
 
+  /// Gemini 2.5 Pro and Flash on the Gemini API: shut down 2026-12-01, requests routed to
+  /// the successor and billed at its rates.
+  static let shutdown2025 =
+    "Gemini API deprecations, as quoted at https://dev.to/aideprecations/what-to-do-before-"
+    + "gemini-25-pro-and-25-flash-are-retired-on-december-1-2026-5gg9 (read 2026-11-10): "
+    + "calls routed to the successor and billed at its rates. Google gave the date but not "
+    + "the time; 00:00 UTC assumed"
+
   static func specs() -> [OfferingSpec] {
     [
-      pro15Offering(), flash20Offering(), flashLite20Offering(), pro25Offering(),
-      flash25Offering(), flashLite25Offering(), pro3PreviewOffering(),
+      pro15Offering(), flash20Offering(), flashLite20Offering(),
+      pro25Offering()
+        .retiring(at: "2026-12-01T00:00:00Z", successor: "gemini-3.8-flash", source: shutdown2025),
+      flash25Offering()
+        .retiring(
+          at: "2026-12-01T00:00:00Z",
+          successor: "gemini-3.5-flash-lite",
+          source: shutdown2025
+        ),
+      flashLite25Offering(), pro3PreviewOffering(),
     ]
   }
 

@@ -42,6 +42,18 @@ struct OfferingSpec {
   }
 }
 
+extension OfferingSpec {
+  /// The offering with a retirement: the instant, the successor the provider names, and
+  /// where the retirement was announced (with a note when only the date was given).
+  func retiring(at instant: String, successor: String?, source: String) -> OfferingSpec {
+    var copy = self
+    copy.retiredAt = instant
+    copy.successor = successor
+    copy.retirementSource = source
+    return copy
+  }
+}
+
 /// One dated period of an offering's prices, with its source.
 struct PeriodSpec {
   /// When the prices took effect, as an ISO 8601 instant such as `"2025-02-08T16:00:00Z"`.

@@ -25,8 +25,10 @@ enum OpenAIPrices {
     [
       spec(gpt4o, gpt4oPeriods),
       spec(gpt4o20240513, [launch4o(alias: false)], retiredAt: shutdown20261023),
-      spec(gpt4o20240806, gpt4o20240806Periods),
-      spec(gpt4o20241120, [gpt4o20241120Period]),
+      spec(gpt4o20240806, gpt4o20240806Periods)
+        .retiring(at: "2027-01-14T00:00:00Z", successor: "gpt-6-luna", source: snapshots2027),
+      spec(gpt4o20241120, [gpt4o20241120Period])
+        .retiring(at: "2027-01-14T00:00:00Z", successor: "gpt-6-luna", source: snapshots2027),
       spec(gpt4oMini, gpt4oMiniPeriods),
       spec(o1, [o1Period], retiredAt: shutdown20261023),
       spec(gpt41, [gpt41Period(miss: "2", hit: "0.50", out: "8")]),
@@ -36,14 +38,51 @@ enum OpenAIPrices {
         [gpt41Period(miss: "0.10", hit: "0.025", out: "0.40", shutdown: true)],
         retiredAt: shutdown20261023
       ),
-      spec(o3, o3Periods),
+      spec(o3, o3Periods)
+        .retiring(
+          at: shutdown20261211,
+          successor: "gpt-6.1-sol",
+          source: deprecations + "; successor per a release note quoting it "
+            + "(https://github.com/samarthputhraya/Modelpin/releases/tag/v0.5.4). "
+            + dateOnlyRetirement
+        ),
       spec(o4Mini, [o4MiniPeriod], retiredAt: shutdown20261023),
-      spec(gpt5, [gpt5Period(miss: "1.25", hit: "0.125", out: "10")]),
-      spec(gpt5Mini, [gpt5Period(miss: "0.25", hit: "0.025", out: "2")]),
-      spec(gpt5Nano, [gpt5Period(miss: "0.05", hit: "0.005", out: "0.40")]),
+      spec(gpt5, [gpt5Period(miss: "1.25", hit: "0.125", out: "10")])
+        .retiring(
+          at: shutdown20261211,
+          successor: "gpt-6.1-sol",
+          source: deprecations + ". " + dateOnlyRetirement
+        ),
+      spec(gpt5Mini, [gpt5Period(miss: "0.25", hit: "0.025", out: "2")])
+        .retiring(
+          at: shutdown20261211,
+          successor: "gpt-6.1-terra",
+          source: deprecations + ". " + dateOnlyRetirement
+        ),
+      spec(gpt5Nano, [gpt5Period(miss: "0.05", hit: "0.005", out: "0.40")])
+        .retiring(
+          at: shutdown20261211,
+          successor: "gpt-6-luna",
+          source: deprecations + "; successor per a release note quoting it "
+            + "(https://github.com/samarthputhraya/Modelpin/releases/tag/v0.5.4). "
+            + dateOnlyRetirement
+        ),
       spec(gpt52, [gpt52Period]),
     ]
   }
+
+  /// The deprecations page: gpt-5, gpt-5-mini, gpt-5-nano and o3 shut down on
+  /// 2026-12-11, with the replacements it names (read 2026-12-03).
+  static let deprecations =
+    "OpenAI deprecations page, shutdown 2026-12-11 (notice 2026-06-11), "
+    + "https://developers.openai.com/api/docs/deprecations"
+  static let shutdown20261211 = "2026-12-11T00:00:00Z"
+  static let dateOnlyRetirement = "OpenAI gave the date but not the time; 00:00 UTC assumed."
+  /// The dated GPT-4o snapshots shut down on 2027-01-14 (announced 2026-10-14).
+  static let snapshots2027 =
+    "OpenAI deprecations page (copy at https://www.w3cschool.cn/openai_api/"
+    + "openai_api-docs-deprecations.html; announced 2026-10-14), replacement gpt-6-luna; "
+    + "one aggregator names gpt-6.1-sol instead. " + dateOnlyRetirement
 
   static func spec(
     _ model: Model,
