@@ -17,6 +17,7 @@ enum LLMCost {
       monthly   Project a workload's monthly cost on one model.
       scenario  Play a price war against a workload: timelines, bands, sensitivity.
       calendar  Show a year's holidays and make-up working days, official or provisional.
+      catalog   Export the catalog in use, or check how current its prices are.
 
     Run 'llm-cost <subcommand> --help' for a subcommand's options.
     """
@@ -44,12 +45,14 @@ enum LLMCost {
         try ScenarioCommand.run(rest)
       case "calendar":
         try CalendarCommand.run(rest)
+      case "catalog":
+        try CatalogCommand.run(rest)
       case "--help", "-h", "help":
         print(usage)
       default:
         throw UsageError(
           "unknown subcommand '\(subcommand)'; the subcommands are: quote, models, compare, "
-            + "ingest, monthly, scenario, calendar"
+            + "ingest, monthly, scenario, calendar, catalog"
         )
       }
       return 0
