@@ -9,7 +9,11 @@ let package = Package(
     .library(name: "LLMPricing", targets: ["LLMPricing"])
   ],
   targets: [
-    .target(name: "LLMPricing"),
+    .target(
+      name: "LLMPricing",
+      // The catalog data files: compiled in through Scripts/generate-catalog.sh, not bundled.
+      exclude: ["Catalog/Data"]
+    ),
     .testTarget(
       name: "LLMPricingTests",
       dependencies: ["LLMPricing"],
@@ -30,6 +34,11 @@ let package = Package(
       name: "price-war",
       dependencies: ["LLMPricing"],
       path: "Examples/price-war"
+    ),
+    .executableTarget(
+      name: "catalog-codegen",
+      dependencies: ["LLMPricing"],
+      path: "Scripts/catalog-codegen"
     ),
     .executableTarget(
       name: "llm-pricing-bench",

@@ -291,9 +291,11 @@ extension Catalog {
   /// The catalog compiled into the library.
   ///
   /// Chinese providers in CNY (and their own USD lists where they publish one) beside US
-  /// providers in USD, with price history. Every entry carries its source URL, the day it
-  /// was observed, and a confidence mark; `Docs/CatalogSources.md` lists the sources and
-  /// the gaps.
+  /// providers in USD, with price history. The data lives in catalog-format files, one per
+  /// provider (`Sources/LLMPricing/Catalog/Data`), compiled in by
+  /// `Scripts/generate-catalog.sh`, so a binary copied alone has its catalog. Every entry
+  /// carries its source URL, the day it was observed, and a confidence mark;
+  /// `Docs/CatalogSources.md` lists the sources and the gaps.
   public static let builtIn = Catalog(offerings: (try? makeBuiltIn()) ?? [])
 
   /// Builds the built-in offerings, throwing the first invalid value.
@@ -304,18 +306,6 @@ extension Catalog {
   /// - Returns: The built-in offerings.
   /// - Throws: ``PricingError`` naming the first invalid built-in value.
   public static func makeBuiltIn() throws -> [Offering] {
-    var offerings: [Offering] = []
-    for provider in builtInProviders { offerings += try provider() }
-    return offerings
+    try generatedOfferings()
   }
-
-  /// The built-in providers' offering builders, Chinese providers first.
-  static let builtInProviders: [@Sendable () throws -> [Offering]] = [
-    DeepSeekPrices.offerings, AlibabaPrices.offerings, ByteDancePrices.offerings,
-    TencentPrices.offerings, BaiduPrices.offerings, ZhipuPrices.offerings,
-    MoonshotPrices.offerings, MiniMaxPrices.offerings, IFlytekPrices.offerings,
-    SenseTimePrices.offerings, StepFunPrices.offerings, ZeroOnePrices.offerings,
-    OpenAIPrices.offerings, AnthropicPrices.offerings, GooglePrices.offerings,
-    XAIPrices.offerings,
-  ]
 }

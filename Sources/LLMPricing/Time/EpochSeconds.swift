@@ -24,4 +24,20 @@ enum EpochSeconds {
     let seconds = instant.timeIntervalSince1970
     return seconds.isFinite && abs(seconds) <= 9.0e15
   }
+
+  /// Parses an instant of the exact form `YYYY-MM-DDTHH:MM:SSZ`, or `nil`.
+  ///
+  /// Log lines almost always carry this form; parsing it directly keeps Foundation's date
+  /// parser (and its calendar set-up) off the hot path.
+  static func utcInstant(_ text: String) -> Date? {
+    let parts = text.split(whereSeparator: { $0 == "T" || $0 == "Z" })
+    let clock = parts.count == 2 ? parts[1].split(separator: ":") : []
+    guard text.hasSuffix("Z"), parts.count == 2, clock.count == 3,
+      let hours = Int(clock[0]), let minutes = Int(clock[1]), let seconds = Int(clock[2]),
+      (0..<24).contains(hours), (0..<60).contains(minutes), (0..<60).contains(seconds),
+      let day = try? CalendarDay(String(parts[0]))
+    else { return nil }
+    let total = day.daysSinceEpoch * 86_400 + hours * 3_600 + minutes * 60 + seconds
+    return Date(timeIntervalSince1970: TimeInterval(total))
+  }
 }

@@ -177,7 +177,7 @@ struct UsageLogLine {
 
   /// Parses `YYYY-MM-DDTHH:MM:SSZ` directly, other ISO 8601 forms through Foundation.
   static func instant(_ text: String) -> Date? {
-    if let fast = try? BuiltInData.instant(text) { return fast }
+    if let fast = EpochSeconds.utcInstant(text) { return fast }
     if let date = try? Date(text, strategy: .iso8601) { return date }
     return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
   }

@@ -1,0 +1,44 @@
+import Foundation
+import LLMPricing
+import Testing
+
+/// The built-in catalog is the data files: what the library serves must equal what the
+/// files say, read by the validating decoder users' files go through.
+@Suite("Catalog data files")
+struct CatalogDataTests {
+  static let directory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Sources/LLMPricing/Catalog/Data")
+
+  static func providers() throws -> [String] {
+    try String(contentsOf: directory.appendingPathComponent("order.txt"), encoding: .utf8)
+      .split(whereSeparator: \.isNewline).map(String.init)
+  }
+
+  @Test func theLibraryServesExactlyTheDataFiles() throws {
+    var fromFiles: [Offering] = []
+    for provider in try Self.providers() {
+      let data = try Data(contentsOf: Self.directory.appendingPathComponent("\(provider).json"))
+      let catalog = try Catalog.decode(from: data)
+      #expect(catalog.offerings.allSatisfy { $0.provider.id == provider }, "\(provider)")
+      fromFiles += catalog.offerings
+    }
+    let served = Catalog.builtIn.offerings
+    #expect(served.count == fromFiles.count)
+    for (file, library) in zip(fromFiles, served) {
+      #expect(
+        file == library,
+        "\(file.id) differs from the data file; run Scripts/generate-catalog.sh"
+      )
+    }
+  }
+
+  @Test func everyDataFileIsListedAndNoneIsMissing() throws {
+    let listed = Set(try Self.providers())
+    let files = Set(
+      try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)
+        .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
+    )
+    #expect(listed == files)
+  }
+}
