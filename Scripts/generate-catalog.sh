@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the built-in catalog's Swift source from the data files
-# (Sources/LLMPricing/Catalog/Data/*.json, in the order of order.txt). Run it after editing a
+# (Sources/LLMPricing/Catalog/Data/*.json, in the order of manifest.json). Run it after editing a
 # data file, then `swift test`: CatalogDataTests checks the library against the files.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -12,7 +12,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 export_file="$(mktemp -t llm-pricing-export.XXXXXX.json)"
 trap 'rm -f "$export_file"' EXIT
-swift run --skip-build llm-cost catalog export --output "$export_file"
+swift run --skip-build llm-cost catalog export --built-in --output "$export_file"
 "$venv/bin/python" - "$export_file" Sources/LLMPricing/Catalog/Data/*.json <<'PY'
 import json, sys
 from jsonschema import Draft202012Validator

@@ -18,6 +18,7 @@ enum CalendarCommand {
       --catalog FILE        Lay a catalog file over the built-in catalog; its
                             holidayCalendars add or replace years.
       --strict-calendar     Refuse a year without an official arrangement.
+      --built-in            Use the built-in catalog, ignoring an installed update.
       --json                {"calendar", "year", "status": "official"|"provisional",
                             "holidays": [{"day", "name"}], "makeUpWorkingDays": [...],
                             "sources": [...], "note"}.
@@ -47,9 +48,12 @@ enum CalendarCommand {
     let options = try Options(
       arguments,
       valued: ["year", "id", "catalog"],
-      flags: ["json", "strict-calendar"]
+      flags: ["json", "strict-calendar", "built-in"]
     )
-    var catalog = try CatalogLoading.load(options.string("catalog"))
+    var catalog = try CatalogLoading.load(
+      options.string("catalog"),
+      builtInOnly: options.flag("built-in")
+    )
     if options.flag("strict-calendar") { catalog = try catalog.requiringOfficialHolidayYears() }
     let calendar = try catalog.holidayCalendar(id: options.string("id") ?? "CN")
     let yearText = options.string("year") ?? String(CalendarDay(utcDateOf: Date()).year)

@@ -1,20 +1,33 @@
 import Foundation
 import LLMPricing
 
-/// `llm-cost catalog export|check`: the catalog in use, and how current it is.
+/// `llm-cost catalog export|check|update|status`: the catalog in use, how current it is,
+/// and updates without a release.
 enum CatalogCommand {
   static let help = """
-    USAGE: llm-cost catalog export [--output FILE] [--catalog FILE]
+    USAGE: llm-cost catalog export [--output FILE] [--catalog FILE] [--built-in]
            llm-cost catalog check [--max-age DAYS] [--at ISO8601] [--json] [--catalog FILE]
+           llm-cost catalog update [--from URL|FILE] [--timeout SECONDS]
+           llm-cost catalog status [--json]
 
     export  Print the catalog in use (the built-in catalog with --catalog laid over it) in
             catalog format version 1, the format --catalog reads (Docs/CatalogFormat.md).
     check   Report the offerings in force whose prices were last verified more than DAYS
             days ago (default 90), and the offerings that retire in the next 60 days with
             the successor their provider names.
+    update  Fetch a newer catalog (default: $LLM_PRICING_CATALOG_URL, else the project's
+            published file, \(Self.publishedURL)), validate it
+            completely, and install it in the cache directory ($LLM_PRICING_CACHE_DIR, else
+            the user cache directory). A file that fails to download, does not validate or is
+            not newer is refused and the catalog in use stays. Every command then prices
+            with the newest valid catalog; --built-in ignores the update.
+    status  Which catalog is in use, its publication date and age, and the cache directory.
 
     OPTIONS:
       --output FILE         Write the export to FILE instead of standard output.
+      --from URL|FILE       Where to update from (http, https, file: URL, or a path).
+      --timeout SECONDS     How long to wait for the server (default 30).
+      --built-in            Export or check the built-in catalog, ignoring an update.
       --max-age DAYS        The greatest accepted age of a verification (default 90).
       --at ISO8601          The instant to check at (default: now).
       --catalog FILE        Lay a catalog file over the built-in catalog first.
@@ -26,7 +39,14 @@ enum CatalogCommand {
       -h, --help            Show this help.
     """
 
-  static func run(_ arguments: [String]) throws {
+  /// Where the project publishes the catalog of this format version.
+  ///
+  /// No public host is set up yet (see README, Installation); set `LLM_PRICING_CATALOG_URL`
+  /// or pass `--from`.
+  static let publishedURL =
+    "https://raw.githubusercontent.com/OWNER/llm-pricing/main/catalog/catalog-v1.json"
+
+  static func run(_ arguments: [String]) async throws {
     if arguments.isEmpty || arguments.contains("--help") || arguments.contains("-h") {
       print(help)
       return
@@ -35,8 +55,11 @@ enum CatalogCommand {
     let rest = Array(arguments.dropFirst())
     switch action {
     case "export":
-      let options = try Options(rest, valued: ["output", "catalog"], flags: [])
-      let catalog = try CatalogLoading.load(options.string("catalog"))
+      let options = try Options(rest, valued: ["output", "catalog"], flags: ["built-in"])
+      let catalog = try CatalogLoading.load(
+        options.string("catalog"),
+        builtInOnly: options.flag("built-in")
+      )
       let data = try catalog.encodedJSON()
       if let path = options.string("output") {
         guard FileManager.default.createFile(atPath: path, contents: data) else {
@@ -49,9 +72,12 @@ enum CatalogCommand {
       let options = try Options(
         rest,
         valued: ["max-age", "at", "catalog"],
-        flags: ["json"]
+        flags: ["json", "built-in"]
       )
-      let catalog = try CatalogLoading.load(options.string("catalog"))
+      let catalog = try CatalogLoading.load(
+        options.string("catalog"),
+        builtInOnly: options.flag("built-in")
+      )
       let maximumAge = try options.count("max-age") ?? 90
       var instant = Date()
       if let text = options.string("at") {
@@ -82,8 +108,77 @@ enum CatalogCommand {
         let successor = retirement.successor.map { "; successor \($0)" } ?? ""
         print("  \(retirement.offering): retires \(Quote.iso(retirement.retiredAt))\(successor)")
       }
+    case "update":
+      try await update(rest)
+    case "status":
+      try status(rest)
     default:
-      throw UsageError("unknown catalog action '\(action)'; use export or check")
+      throw UsageError("unknown catalog action '\(action)'; use export, check, update or status")
     }
+  }
+
+  static func update(_ arguments: [String]) async throws {
+    let options = try Options(arguments, valued: ["from", "timeout"], flags: [])
+    let store = CatalogStore(directory: CatalogStore.defaultDirectory)
+    let from =
+      options.string("from") ?? ProcessInfo.processInfo.environment["LLM_PRICING_CATALOG_URL"]
+      ?? publishedURL
+    let url: URL
+    if from.hasPrefix("http://") || from.hasPrefix("https://") || from.hasPrefix("file:") {
+      guard let parsed = URL(string: from) else {
+        throw UsageError("--from '\(from)' is not a URL")
+      }
+      url = parsed
+    } else {
+      url = URL(fileURLWithPath: from)
+    }
+    let timeout = try options.count("timeout") ?? 30
+    guard timeout > 0 else { throw UsageError("--timeout must be at least 1 second") }
+    switch try await store.update(from: url, timeout: TimeInterval(timeout)) {
+    case .installed(let publishedAt, let offerings):
+      print(
+        "installed the catalog published \(Quote.iso(publishedAt)) (\(offerings) offerings) "
+          + "from \(from) in \(store.directory.path)"
+      )
+    case .notModified:
+      print("the catalog at \(from) has not changed; the installed one stays")
+    }
+  }
+
+  struct StatusJSON: Encodable {
+    let origin: String
+    let publishedAt: String?
+    let ageDays: Int?
+    let offerings: Int
+    let cacheDirectory: String
+    let installedFrom: String?
+    let note: String?
+  }
+
+  static func status(_ arguments: [String]) throws {
+    let options = try Options(arguments, valued: [], flags: ["json"])
+    let store = CatalogStore(directory: CatalogStore.defaultDirectory)
+    let (catalog, origin, note) = store.catalogInUse()
+    let age = catalog.publishedAt.map { Int(Date().timeIntervalSince($0) / 86_400) }
+    var installedFrom: String?
+    if case .success(let (_, metadata)) = store.installed() { installedFrom = metadata.source }
+    let value = StatusJSON(
+      origin: origin.description,
+      publishedAt: catalog.publishedAt.map(Quote.iso),
+      ageDays: age,
+      offerings: catalog.offerings.count,
+      cacheDirectory: store.directory.path,
+      installedFrom: installedFrom,
+      note: note
+    )
+    if options.flag("json") {
+      print(try Output.json(value))
+      return
+    }
+    print("catalog in use: \(value.origin)")
+    let when = age.map { $0 < 0 ? " (in the future)" : ", \($0) days ago" } ?? ""
+    print("  published \(value.publishedAt ?? "(unknown)")\(when)")
+    print("  \(value.offerings) offerings; cache directory \(value.cacheDirectory)")
+    if let note { print("  note: \(note)") }
   }
 }

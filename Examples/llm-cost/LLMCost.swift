@@ -17,13 +17,13 @@ enum LLMCost {
       monthly   Project a workload's monthly cost on one model.
       scenario  Play a price war against a workload: timelines, bands, sensitivity.
       calendar  Show a year's holidays and make-up working days, official or provisional.
-      catalog   Export the catalog in use, or check how current its prices are.
+      catalog   Export the catalog in use, check how current it is, update it, show its status.
 
     Run 'llm-cost <subcommand> --help' for a subcommand's options.
     """
 
   /// Runs the command and returns its exit code.
-  static func run(_ arguments: [String]) -> Int32 {
+  static func run(_ arguments: [String]) async -> Int32 {
     guard let subcommand = arguments.first else {
       printError(usage)
       return 2
@@ -46,7 +46,7 @@ enum LLMCost {
       case "calendar":
         try CalendarCommand.run(rest)
       case "catalog":
-        try CatalogCommand.run(rest)
+        try await CatalogCommand.run(rest)
       case "--help", "-h", "help":
         print(usage)
       default:

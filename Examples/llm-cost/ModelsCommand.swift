@@ -14,7 +14,8 @@ enum ModelsCommand {
       --provider ID         Only this provider's offerings, e.g. deepseek.
       --currency CODE       Only offerings published in this currency, e.g. CNY.
       --at ISO8601          The instant (default: now).
-      --catalog FILE        Lay a catalog JSON file over the built-in catalog.
+      --catalog FILE        Lay a catalog JSON file over the catalog in use.
+      --built-in            Use the built-in catalog, ignoring an installed update.
       --history --csv       Print every offering's whole effective-dated price table as CSV
                             (offering, component, tier, window, effective from/to, price,
                             currency, …) for pricing with a join in a data warehouse.
@@ -31,7 +32,7 @@ enum ModelsCommand {
     let options = try Options(
       arguments,
       valued: ["provider", "currency", "at", "catalog"],
-      flags: ["json", "history", "csv"]
+      flags: ["json", "history", "csv", "built-in"]
     )
     let currency = try options.currency()
     let instant: Date
@@ -43,7 +44,10 @@ enum ModelsCommand {
     } else {
       instant = Date()
     }
-    let catalog = try CatalogLoading.load(options.string("catalog"))
+    let catalog = try CatalogLoading.load(
+      options.string("catalog"),
+      builtInOnly: options.flag("built-in")
+    )
     if options.flag("history") {
       guard options.flag("csv"), !options.flag("json") else {
         throw UsageError("--history prints the effective-dated price table as CSV: add --csv")

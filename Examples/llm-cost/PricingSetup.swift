@@ -13,13 +13,14 @@ struct PricingSetup {
   /// The repeatable options it reads.
   static let repeatable: Set<String> = ["fx"]
   /// The flags it reads.
-  static let flags: Set<String> = ["strict-calendar"]
+  static let flags: Set<String> = ["strict-calendar", "built-in"]
 
   /// The help lines of these options, for every subcommand's `--help`.
   static let help = """
       --catalog FILE        Lay a catalog JSON file over the built-in catalog: its offerings
                             replace or add to the built-in ones, its overrides apply, and its
                             holidayCalendars add years (see Docs/CatalogFormat.md).
+      --built-in            Price with the built-in catalog, ignoring an installed update.
       --strict-calendar     Refuse prices that depend on a holiday-calendar year without a
                             published arrangement, instead of using the provisional calendar.
       --fx BASE/QUOTE=RATE  Use this exchange rate at every instant, e.g. --fx USD/CNY=7.05
@@ -32,7 +33,10 @@ struct PricingSetup {
     """
 
   init(_ options: Options) throws {
-    var catalog = try CatalogLoading.load(options.string("catalog"))
+    var catalog = try CatalogLoading.load(
+      options.string("catalog"),
+      builtInOnly: options.flag("built-in")
+    )
     if options.flag("strict-calendar") { catalog = try catalog.requiringOfficialHolidayYears() }
     self.catalog = catalog
     var userRates: [ExchangeRate] = []

@@ -9,5 +9,5 @@ import Glibc
 import Darwin
 #endif
 
-let code = LLMCost.run(Array(CommandLine.arguments.dropFirst()))
+let code = await LLMCost.run(Array(CommandLine.arguments.dropFirst()))
 exit(code)

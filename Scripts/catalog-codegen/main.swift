@@ -4,6 +4,9 @@
 //
 //   swift run catalog-codegen Sources/LLMPricing/Catalog/Data OUTPUT.swift
 //
+// The directory holds manifest.json ({"formatVersion", "publishedAt", "providers"}) and one
+// catalog file per provider, named after it.
+//
 // Every data file is read by `Catalog.decode(from:)`, the validating decoder users' files go
 // through, and the output rebuilds the same values through the public initializers. The
 // test suite checks that the library's built-in catalog equals the data files.
@@ -151,9 +154,22 @@ guard arguments.count == 3 else {
 }
 do {
   let directory = URL(fileURLWithPath: arguments[1])
-  // The providers in the order the catalog lists them.
-  let order = try String(contentsOf: directory.appendingPathComponent("order.txt"), encoding: .utf8)
-    .split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+  // The manifest: the catalog's publication instant and the providers in catalog order.
+  struct Manifest: Decodable {
+    var formatVersion: Int
+    var publishedAt: Date
+    var providers: [String]
+  }
+  let decoder = JSONDecoder()
+  decoder.dateDecodingStrategy = .iso8601
+  let manifest = try decoder.decode(
+    Manifest.self,
+    from: try Data(contentsOf: directory.appendingPathComponent("manifest.json"))
+  )
+  guard manifest.formatVersion == Catalog.formatVersion else {
+    throw PricingError(.invalidData, "manifest.json is format \(manifest.formatVersion)")
+  }
+  let order = manifest.providers
   var functions: [String] = []
   var calls: [String] = []
   for provider in order {
@@ -183,6 +199,9 @@ do {
     import Foundation
 
     extension Catalog {
+      /// When the built-in catalog was published (`publishedAt` in manifest.json).
+      static let generatedPublishedAt = \(instant(manifest.publishedAt))
+
       /// The built-in offerings, from the catalog data files, in their order.
       static func generatedOfferings() throws -> [Offering] {
         [

@@ -10,10 +10,22 @@ struct CatalogDataTests {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Sources/LLMPricing/Catalog/Data")
 
-  static func providers() throws -> [String] {
-    try String(contentsOf: directory.appendingPathComponent("order.txt"), encoding: .utf8)
-      .split(whereSeparator: \.isNewline).map(String.init)
+  struct Manifest: Decodable {
+    var formatVersion: Int
+    var publishedAt: Date
+    var providers: [String]
   }
+
+  static func manifest() throws -> Manifest {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return try decoder.decode(
+      Manifest.self,
+      from: Data(contentsOf: directory.appendingPathComponent("manifest.json"))
+    )
+  }
+
+  static func providers() throws -> [String] { try manifest().providers }
 
   @Test func theLibraryServesExactlyTheDataFiles() throws {
     var fromFiles: [Offering] = []
@@ -37,8 +49,9 @@ struct CatalogDataTests {
     let listed = Set(try Self.providers())
     let files = Set(
       try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)
-        .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
+        .filter { $0.hasSuffix(".json") && $0 != "manifest.json" }.map { String($0.dropLast(5)) }
     )
     #expect(listed == files)
+    #expect(Catalog.builtIn.publishedAt == (try Self.manifest().publishedAt))
   }
 }

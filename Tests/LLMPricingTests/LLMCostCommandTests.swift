@@ -25,6 +25,12 @@ enum LLMCostBinary {
       .first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }
 
+  /// A cache directory that holds no installed catalog.
+  static let emptyCacheDirectory = FileManager.default.temporaryDirectory
+    .appendingPathComponent(
+      "llm-pricing-tests-empty-cache-\(ProcessInfo.processInfo.processIdentifier)"
+    )
+
   /// What a run printed and how it ended.
   struct Result {
     var status: Int32
@@ -32,11 +38,17 @@ enum LLMCostBinary {
     var error: String
   }
 
-  /// Runs `llm-cost` with arguments and collects its output.
-  static func run(_ arguments: [String]) throws -> Result {
+  /// Runs `llm-cost` with arguments (and extra environment variables) and collects its
+  /// output.
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
     let process = Process()
     process.executableURL = try #require(url)
     process.arguments = arguments
+    // An empty cache directory unless the test names one, so that no catalog update
+    // installed on this machine changes what the tests see.
+    let isolated = ["LLM_PRICING_CACHE_DIR": emptyCacheDirectory.path]
+    process.environment = ProcessInfo.processInfo.environment
+      .merging(isolated) { $1 }.merging(environment) { $1 }
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output

@@ -64,11 +64,11 @@ extension HolidayCalendar {
 
 extension Catalog: Codable {
   private enum CodingKeys: String, CodingKey {
-    case formatVersion, offerings, overrides, holidayCalendars
+    case formatVersion, publishedAt, offerings, overrides, holidayCalendars
   }
 
-  /// Decodes a catalog file: `{"formatVersion": 1, "offerings": […], "overrides": […],
-  /// "holidayCalendars": […]}`.
+  /// Decodes a catalog file: `{"formatVersion": 1, "publishedAt": "…", "offerings": […],
+  /// "overrides": […], "holidayCalendars": […]}`.
   ///
   /// `formatVersion` defaults to 1; `offerings`, `overrides` and `holidayCalendars` default
   /// to empty. Offering ids must be unique. A holiday calendar whose id is built in (`"CN"`)
@@ -112,7 +112,8 @@ extension Catalog: Codable {
     var catalog = Catalog(
       offerings: offerings,
       overrides: try container.decodeIfPresent([CatalogOverride].self, forKey: .overrides) ?? [],
-      holidayCalendars: calendars
+      holidayCalendars: calendars,
+      publishedAt: try container.decodeIfPresent(Date.self, forKey: .publishedAt)
     )
     for calendar in calendars {
       catalog = try decoder.validated { try catalog.replacingHolidayCalendar(calendar) }
@@ -127,6 +128,7 @@ extension Catalog: Codable {
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(Self.formatVersion, forKey: .formatVersion)
+    try container.encodeIfPresent(publishedAt, forKey: .publishedAt)
     try container.encode(offerings, forKey: .offerings)
     if !overrides.isEmpty { try container.encode(overrides, forKey: .overrides) }
     // Calendars that differ from the built-in ones with their id travel with the file.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A searchable set of offerings.
 ///
 /// ```swift
@@ -18,6 +20,10 @@ public struct Catalog: Hashable, Sendable {
   /// here (or in the offering's own sheet), so a year added with
   /// ``replacingHolidayCalendar(_:)`` moves prices and traffic alike.
   public let holidayCalendars: [String: HolidayCalendar]
+  /// When this catalog was published: what tells an update newer than the catalog in use
+  /// (see ``CatalogStore``); `nil` for a catalog that is not a publication, such as a
+  /// user's overlay.
+  public let publishedAt: Date?
 
   /// Creates a catalog.
   ///
@@ -28,13 +34,16 @@ public struct Catalog: Hashable, Sendable {
   ///     offerings' sheets carry, then these, each replacing the one before with its id.
   ///     Sheets keep the calendar they carry; use ``replacingHolidayCalendar(_:)`` to
   ///     change theirs.
+  ///   - publishedAt: When the catalog was published, if it is a publication.
   public init(
     offerings: [Offering],
     overrides: [CatalogOverride] = [],
-    holidayCalendars: [HolidayCalendar] = []
+    holidayCalendars: [HolidayCalendar] = [],
+    publishedAt: Date? = nil
   ) {
     self.offerings = offerings
     self.overrides = overrides
+    self.publishedAt = publishedAt
     var calendars = HolidayCalendar.builtIn
     for offering in offerings {
       for entry in offering.schedule.entries {
@@ -153,7 +162,11 @@ public struct Catalog: Hashable, Sendable {
       }
       merged[index] = try override.applied(to: merged[index])
     }
-    var result = Catalog(offerings: merged, holidayCalendars: Array(holidayCalendars.values))
+    var result = Catalog(
+      offerings: merged,
+      holidayCalendars: Array(holidayCalendars.values),
+      publishedAt: publishedAt
+    )
     for id in other.holidayCalendars.keys.sorted() {
       guard let calendar = other.holidayCalendars[id], holidayCalendars[id] != calendar else {
         continue
@@ -296,7 +309,10 @@ extension Catalog {
   /// `Scripts/generate-catalog.sh`, so a binary copied alone has its catalog. Every entry
   /// carries its source URL, the day it was observed, and a confidence mark;
   /// `Docs/CatalogSources.md` lists the sources and the gaps.
-  public static let builtIn = Catalog(offerings: (try? makeBuiltIn()) ?? [])
+  public static let builtIn = Catalog(
+    offerings: (try? makeBuiltIn()) ?? [],
+    publishedAt: generatedPublishedAt
+  )
 
   /// Builds the built-in offerings, throwing the first invalid value.
   ///

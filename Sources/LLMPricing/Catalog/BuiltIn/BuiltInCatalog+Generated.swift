@@ -4,6 +4,9 @@
 import Foundation
 
 extension Catalog {
+  /// When the built-in catalog was published (`publishedAt` in manifest.json).
+  static let generatedPublishedAt = Date(timeIntervalSince1970: 1_796_256_000)
+
   /// The built-in offerings, from the catalog data files, in their order.
   static func generatedOfferings() throws -> [Offering] {
     [
