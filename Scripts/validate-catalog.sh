@@ -13,7 +13,11 @@ fi
 export_file="$(mktemp -t llm-pricing-export.XXXXXX.json)"
 trap 'rm -f "$export_file"' EXIT
 swift run --skip-build llm-cost catalog export --built-in --output "$export_file"
-"$venv/bin/python" - "$export_file" Sources/LLMPricing/Catalog/Data/*.json <<'PY'
+data_files=()
+for file in Sources/LLMPricing/Catalog/Data/*.json; do
+  [ "$(basename "$file")" = manifest.json ] || data_files+=("$file")
+done
+"$venv/bin/python" - "$export_file" "${data_files[@]}" <<'PY'
 import json, sys
 from jsonschema import Draft202012Validator
 validator = Draft202012Validator(json.load(open("Docs/catalog.schema.json")))
