@@ -20,8 +20,10 @@ struct AnthropicGoogleCatalogTests {
     let offerings = try Catalog.makeBuiltIn()
     let anthropic = offerings.filter { $0.provider.id == "anthropic" }
     let google = offerings.filter { $0.provider.id == "google" }
-    #expect(anthropic.count == 13)
-    #expect(google.count == 7)
+    // 13, and Claude Opus and Sonnet 5 and 5.5 and Haiku 5.5.
+    #expect(anthropic.count == 18)
+    // 7, and Gemini 3.8 Flash, 3.5 Flash and Flash-Lite, 3.1 Flash-Lite and 3.1 Pro.
+    #expect(google.count == 12)
     for offering in anthropic + google {
       #expect(offering.currency == .usd, "\(offering.id)")
       #expect(offering.provider.country == "US")

@@ -42,7 +42,7 @@ struct RetirementTests {
   @Test(
     "Built-in models retired by December 2026 name their successor",
     arguments: [
-      ("claude-sonnet-4-5", "2026-11-30T00:00:00Z", "Claude Sonnet 5.5"),
+      ("claude-sonnet-4-5", "2026-11-30T00:00:00Z", "claude-sonnet-5-5"),
       ("gemini-2.5-pro", "2026-12-01T00:00:00Z", "gemini-3.8-flash"),
       ("gemini-2.5-flash", "2026-12-01T00:00:00Z", "gemini-3.5-flash-lite"),
       ("gpt-5", "2026-12-11T00:00:00Z", "gpt-6.1-sol"),
@@ -78,7 +78,7 @@ struct RetirementTests {
     ])
     #expect(result.status == 1)
     #expect(result.error.contains("retired"))
-    #expect(result.error.contains("Claude Sonnet 5.5"))
+    #expect(result.error.contains("claude-sonnet-5-5"))
   }
 
   @Test func retirementDetailsSurviveJSONOverridesAndCalendarChanges() throws {

@@ -126,6 +126,16 @@ extension Catalog {
       try offering113(),
       try offering114(),
       try offering115(),
+      try offering116(),
+      try offering117(),
+      try offering118(),
+      try offering119(),
+      try offering120(),
+      try offering121(),
+      try offering122(),
+      try offering123(),
+      try offering124(),
+      try offering125(),
     ]
   }
 
@@ -10741,7 +10751,7 @@ extension Catalog {
     let schedule = try PriceSchedule(
       entries: entries,
       retiredAt: Date(timeIntervalSince1970: 1_795_996_800),
-      successor: "Claude Sonnet 5.5",
+      successor: "claude-sonnet-5-5",
       retirementSource:
         "https://platform.claude.com/docs/pt-BR/models/sonnet-4-5/overview.md: \"retires on November 30, 2026. Recommended replacement: Claude Sonnet 5.5.\" Anthropic gave the date but not the time; 00:00 UTC assumed"
     )
@@ -11136,8 +11146,403 @@ extension Catalog {
     return Offering(model: model, provider: provider, region: "global", schedule: schedule)
   }
 
-  /// google/gemini-1.5-pro@USD.
+  /// anthropic/claude-opus-5-5@USD.
   private static func offering102() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: try FixedDecimal("5"),
+                cacheWrite1h: try FixedDecimal("8"),
+                output: try FixedDecimal("20"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://platform.claude.com/docs/zh-CN/models/opus-5-5/overview",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Official Opus 5.5 model page (zh-CN copy, English spec block): input $4, output $20, 5m cache write $5, 1h cache write $8, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output (300K on Batches beta), text and images -> text. Copy undated; its lineup (Opus 5.5 \'Latest\' next to Sonnet 5) dates it 2026-09-22..2026-09-27, observed = earliest possible day. Model ID claude-opus-5-5 and \'Released September 22, 2026\' are quoted from the en overview page by several repos; the en model page for Haiku 5.5 says cache reads on Opus 5.5 cost 5% of input. Agree: official pricing-page row quoted verbatim in several repos (\'| Claude Opus 5.5 | $4 / MTok | $5 / MTok | $8 / MTok | $0.20 / MTok<sup>2</sup> | $20 / MTok |\', read 2026-09-24..2026-10-10), claudit v1.8.2 (pricing page 2026-09-23), phuryn/claude-usage v1.5.7 (checked 2026-12-01). No price change found up to 2026-12-01. Fast mode ($8/$40) not encoded. Date only; 00:00 UTC assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "claude-opus-5-5",
+      aliases: [],
+      vendor: "anthropic",
+      family: "Claude",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-09-22"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "anthropic",
+      name: "Anthropic",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://platform.claude.com/docs/en/about-claude/pricing"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// anthropic/claude-sonnet-5-5@USD.
+  private static func offering103() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_553_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: try FixedDecimal("2.5"),
+                cacheWrite1h: try FixedDecimal("4"),
+                output: try FixedDecimal("10"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://platform.claude.com/docs/en/models/sonnet-5-5/overview",
+          observed: try CalendarDay("2026-09-28"),
+          confidence: .official,
+          note:
+            "Official Sonnet 5.5 model page (stored en .md copy): \'Released September 28, 2026\', model ID claude-sonnet-5-5, input $2, output $10, 5m cache write $2.50, 1h cache write $4, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output, text and images -> text. Copy undated; its lineup (still lists Haiku 4.5, footnote names only Opus 5.5 at 5% cache reads) dates it 2026-09-28..2026-10-06, observed = earliest possible day; the zh-CN copy shows the same prices. Agree: pricing-page row quoted verbatim as read 2026-09-28/29 in two repos, claudit v1.9.1 (pricing page 2026-10-02), uttamdeb/agent-telemetry v1.6.4. Date only; 00:00 UTC assumed."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_791_331_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.1"),
+                cacheWrite: try FixedDecimal("2.5"),
+                cacheWrite1h: try FixedDecimal("4"),
+                output: try FixedDecimal("10"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://github.com/kurofune/claudit/releases/tag/v1.9.2",
+          observed: try CalendarDay("2026-10-25"),
+          confidence: .corroborated,
+          note:
+            "Cache reads cut from $0.20 to $0.10 / MTok (0.05x input) on 2026-10-07; other rates unchanged. claudit v1.9.2 (checked against the live pricing page 2026-10-24) and TheKrush/PromptFuel v1.0.23 (2026-10-16) both give the 2026-10-07 date; the official pricing row as quoted by repos reading it 2026-10-08 and 2026-10-10 is \'| Claude Sonnet 5.5 | $2 / MTok | $2.50 / MTok | $4 / MTok | $0.10 / MTok<sup>2</sup> | $10 / MTok |\' with footnote 2 \'Cache hits and refreshes on Claude Opus 5.5 and Claude Sonnet 5.5 are priced at 0.05x the base input price\'; the official Haiku 5.5 page (after 2026-10-07) says cache reads cost 5% on Opus 5.5 and Sonnet 5.5; phuryn/claude-usage v1.5.7 (checked 2026-12-01) has $0.10. I did not read an official page copy listing $0.10 myself, nor an official announcement giving the date. Date only; 00:00 UTC assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "claude-sonnet-5-5",
+      aliases: [],
+      vendor: "anthropic",
+      family: "Claude",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-09-28"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "anthropic",
+      name: "Anthropic",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://platform.claude.com/docs/en/about-claude/pricing"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// anthropic/claude-haiku-5-5@USD.
+  private static func offering104() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_791_331_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 100000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.1"),
+                cacheRead: try FixedDecimal("0.01"),
+                cacheWrite: try FixedDecimal("0.125"),
+                cacheWrite1h: try FixedDecimal("0.2"),
+                output: try FixedDecimal("0.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 100000,
+                lowerIsInclusive: false,
+                to: 1_000_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.5"),
+                cacheRead: try FixedDecimal("0.05"),
+                cacheWrite: try FixedDecimal("0.625"),
+                cacheWrite1h: try FixedDecimal("1"),
+                output: try FixedDecimal("2.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://platform.claude.com/docs/en/models/haiku-5-5/overview",
+          observed: try CalendarDay("2026-10-07"),
+          confidence: .official,
+          note:
+            "Official Haiku 5.5 model page (en .md copy): \'Released October 7, 2026\', model ID claude-haiku-5-5 (no separate alias), 1M context, 128K max output, text and images -> text. Prices per MTok \'for prompts up to 100,000 tokens\' / \'over 100,000 tokens\': input $0.10/$0.50, output $0.50/$2.50, 5m cache write $0.125/$0.625, 1h cache write $0.20/$1, cache read $0.01/$0.05; \'Batch API: 50% discount on input and output\'. Copy undated; its lineup (Haiku 5.5 \'Latest\', Fable 5.1 on top) dates it 2026-10-07..early Nov 2026, observed = earliest possible day. The over-100K rate applies to every token of the request, output included; claudit v1.9.2 says the prompt counted is input + cache reads + cache writes (the official page only says \'prompts\'). Agree: pricing-page rows quoted verbatim by repos reading it 2026-10-10, claudit v1.9.2, PromptFuel v1.0.23, apidog (2026-10-08). Date only; 00:00 UTC assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "claude-haiku-5-5",
+      aliases: [],
+      vendor: "anthropic",
+      family: "Claude",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-10-07"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "anthropic",
+      name: "Anthropic",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://platform.claude.com/docs/en/about-claude/pricing"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// anthropic/claude-opus-5@USD.
+  private static func offering105() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_784_851_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("5"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: try FixedDecimal("6.25"),
+                cacheWrite1h: try FixedDecimal("10"),
+                output: try FixedDecimal("25"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://platform.claude.com/docs/en/models/opus-5/overview",
+          observed: try CalendarDay("2026-07-24"),
+          confidence: .official,
+          note:
+            "Official Opus 5 model page (en copy from while it was \'Latest\', so 2026-07-24..2026-09-21; observed = earliest possible day): input $5, output $25, 5m cache write $6.25, 1h cache write $10, cache read $0.50 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output, text and images -> text, released July 24, 2026, model ID claude-opus-5. Later \'Legacy\' copies (after 2026-09-22) show the same prices. Agree: pydantic/genai-prices prices/providers/anthropic.yml (snapshot 2026-08-21, prices_checked 2026-07-29, flat across 1M), pricing-page row quoted verbatim in repos reading it 2026-09-24..2026-10-01, krayong/ccsidekick 1.6.4. No change found. Date only; 00:00 UTC assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "claude-opus-5",
+      aliases: [],
+      vendor: "anthropic",
+      family: "Claude",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-07-24"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "anthropic",
+      name: "Anthropic",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://platform.claude.com/docs/en/about-claude/pricing"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// anthropic/claude-sonnet-5@USD.
+  private static func offering106() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_782_777_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: try FixedDecimal("2.5"),
+                cacheWrite1h: try FixedDecimal("4"),
+                output: try FixedDecimal("10"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://platform.claude.com/docs/zh-CN/models/sonnet-5/overview",
+          observed: try CalendarDay("2026-09-01"),
+          confidence: .official,
+          note:
+            "Official Sonnet 5 model page (zh-CN copy, English spec block; lists Fable 5.1 and Opus 5 as current, so taken 2026-09-01..2026-09-21; observed = earliest possible day): input $2, output $10, 5m cache write $2.50, 1h cache write $4, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output; released June 30, 2026, model ID claude-sonnet-5. Launched as \'promotional/introductory\' $2/$10 through 2026-08-31 with $3/$15 announced from 2026-09-01 (anthropics/claude-code v2.1.197 release note); the increase was cancelled and $2/$10 made standard (claudit v1.8.1, pricing page 2026-09-01; apidog), so the rate never changed and one entry is given. This copy, taken after 2026-09-01, still shows $2/$10, as do the later \'Legacy\' page and the pricing row quoted on 2026-10-01 (\'$2 / MTok<sup>3</sup>\', footnote 3 not seen). Note: pydantic/genai-prices snapshot of 2026-08-21 still encodes the cancelled $3/$15 step from 2026-09-01. Date only; 00:00 UTC assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "claude-sonnet-5",
+      aliases: [],
+      vendor: "anthropic",
+      family: "Claude",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-06-30"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "anthropic",
+      name: "Anthropic",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://platform.claude.com/docs/en/about-claude/pricing"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// google/gemini-1.5-pro@USD.
+  private static func offering107() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11289,7 +11694,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash@USD.
-  private static func offering103() throws -> Offering {
+  private static func offering108() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11393,7 +11798,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash-lite@USD.
-  private static func offering104() throws -> Offering {
+  private static func offering109() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11497,7 +11902,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-pro@USD.
-  private static func offering105() throws -> Offering {
+  private static func offering110() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11710,7 +12115,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash@USD.
-  private static func offering106() throws -> Offering {
+  private static func offering111() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11851,7 +12256,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash-lite@USD.
-  private static func offering107() throws -> Offering {
+  private static func offering112() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11954,7 +12359,7 @@ extension Catalog {
   }
 
   /// google/gemini-3-pro-preview@USD.
-  private static func offering108() throws -> Offering {
+  private static func offering113() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12044,8 +12449,403 @@ extension Catalog {
     return Offering(model: model, provider: provider, region: "global", schedule: schedule)
   }
 
+  /// google/gemini-3.8-flash@USD.
+  private static func offering114() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_788_307_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.75"),
+                cacheRead: try FixedDecimal("0.075"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("3.75"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://ai.google.dev/gemini-api/docs/pricing",
+          observed: try CalendarDay("2026-10-01"),
+          confidence: .official,
+          note:
+            "Standard paid tier: input \'$0.75 through December 31, 2026\', output (including thinking tokens) \'$3.75 through December 31, 2026\', context caching \'$0.075 through December 31, 2026\' (plus $0.50/1M tokens per hour storage, not modelled). Read from copies of the official page quoted verbatim in public repositories (read 2026-09-19, page last updated 2026-10-01, and api-evangelist/deepmind plans/deepmind-plans-pricing.yml read 2026-10-07). Batch tab: \'$0.375\' input / \'$1.875\' output through 2026-12-31, and $0.0375 cached input as quoted (a batch guide is also quoted as saying standard caching rates apply; unsettled), i.e. half. One rate for text/image/video/audio input (pollinations PR #14362). Also genai-prices PR #678 and LiteLLM PR #39340 / discussion #39357 (0.75/0.075/3.75). GA release 2026-09-02 (LibreChat issue #15516, genai-prices PR #678, APIYI); 1,048,576 / 65,536 token limits from the model page as quoted. Google gave the date but not the time; date only; 00:00 UTC assumed."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_798_761_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1.5"),
+                cacheRead: try FixedDecimal("0.15"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("7.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://ai.google.dev/gemini-api/docs/pricing",
+          observed: try CalendarDay("2026-10-01"),
+          confidence: .official,
+          note:
+            "Same page, same rows: input \'$1.50 starting January 1, 2027\', output \'$7.50 starting January 1, 2027\', context caching \'$0.15 starting January 1, 2027\' (storage rises to $1.00/1M tokens per hour, not modelled). Batch tab: \'$0.75\' / \'$3.75\' starting 2027-01-01 (half). Also genai-prices PR #678 (second entry with start_date 2027-01-01: 1.5/0.15/7.5) and LiteLLM discussion #39357. Announced in advance; not yet in force on 2026-12-03. Date only; 00:00 UTC assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "gemini-3.8-flash",
+      aliases: [],
+      vendor: "google",
+      family: "Gemini",
+      openWeights: false,
+      contextWindow: 1_048_576,
+      maxOutput: 65536,
+      releaseDate: try CalendarDay("2026-09-02"),
+      modalities: ["text", "image", "audio", "video"]
+    )
+    let provider = Provider(
+      id: "google",
+      name: "Google",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://ai.google.dev/gemini-api/docs/pricing"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// google/gemini-3.5-flash@USD.
+  private static func offering115() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_779_148_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1.5"),
+                cacheRead: try FixedDecimal("0.15"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("9"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://ai.google.dev/gemini-api/docs/pricing",
+          observed: try CalendarDay("2026-10-01"),
+          confidence: .official,
+          note:
+            "Standard paid tier: input \'$1.50\', output (including thinking tokens) \'$9.00\' (page copy quoted verbatim, read 2026-09-26; api-evangelist copy read 2026-10-07), cached input $0.15 plus $1.00/1M tokens per hour storage (page copy of 2026-10-01 as quoted). One flat rate, no prompt-length tier, no separate audio rate shown. genai-prices (prices_checked 2026-05-19) agrees on 1.5/0.15/9 and says Batch and Flex are 50% off; apidog.com gives batch $0.75/$4.50. Launched GA at Google I/O 2026-05-19 (DevoxxGenie PR #1047, simoncarter.ai). 1,048,576-token input / 65,536 output from the model page as quoted by bearplex.com. The batch cached-input price was not seen. Date only; 00:00 UTC assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "gemini-3.5-flash",
+      aliases: [],
+      vendor: "google",
+      family: "Gemini",
+      openWeights: false,
+      contextWindow: 1_048_576,
+      maxOutput: 65536,
+      releaseDate: try CalendarDay("2026-05-19"),
+      modalities: ["text", "image", "audio", "video"]
+    )
+    let provider = Provider(
+      id: "google",
+      name: "Google",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://ai.google.dev/gemini-api/docs/pricing"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// google/gemini-3.5-flash-lite@USD.
+  private static func offering116() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_784_592_000),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.3"),
+                cacheRead: try FixedDecimal("0.03"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("2.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://ai.google.dev/gemini-api/docs/pricing",
+          observed: try CalendarDay("2026-08-27"),
+          confidence: .official,
+          note:
+            "Standard paid tier: input \'$0.30 (text / image / video / audio)\', output \'$2.50\', context caching \'$0.03\' plus $1.00/1M tokens per hour storage, from page copies quoted verbatim (read 2026-08-12 and 2026-08-27; in/out again 2026-09-26 and 2026-10-02). The 2026-08-27 reader says Batch and Flex are half ($0.15 / $1.25). genai-prices (prices_checked 2026-07-22) agrees on 0.3/0.03/2.5 and 50% batch. GA launch 2026-07-21 alongside 3.6 Flash (LiteLLM PR #34106 \'launched today\', official what\'s-new page copy); 1,048,576 / 65,536 from the model page as quoted (2026-10-02); the what\'s-new page says \'up to 64,000\' output. Batch cached-input price not seen. Date only; 00:00 UTC assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "gemini-3.5-flash-lite",
+      aliases: [],
+      vendor: "google",
+      family: "Gemini",
+      openWeights: false,
+      contextWindow: 1_048_576,
+      maxOutput: 65536,
+      releaseDate: try CalendarDay("2026-07-21"),
+      modalities: ["text", "image", "audio", "video"]
+    )
+    let provider = Provider(
+      id: "google",
+      name: "Google",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://ai.google.dev/gemini-api/docs/pricing"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// google/gemini-3.1-flash-lite@USD.
+  private static func offering117() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_778_112_000),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.25"),
+                cacheRead: try FixedDecimal("0.025"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://ai.google.dev/gemini-api/docs/pricing",
+          observed: try CalendarDay("2026-09-26"),
+          confidence: .official,
+          note:
+            "Standard paid tier for gemini-3.1-flash-lite: input \'$0.25 (text / image / video) $0.50 (audio)\', output \'$1.50\' (page copy quoted verbatim, read 2026-09-26). Audio input ($0.50) not modelled. Cached input $0.025 (text/image/video; $0.05 audio) and Batch at exactly half ($0.125 / $0.75, cached $0.0125) are from the official page copy of 2026-03-30 for the preview id, which the GA model replaced at unchanged prices (LiteLLM PR #28660, openclaude PR #1537); genai-prices (prices_checked 2026-05-12), llmgateway PR #2203 and pollinations PR #9885 give the same 0.25/0.025/1.5. GA 2026-05-07 (Gemini API changelog as quoted by 24-ai.news; Vertex model page as quoted by kissapi.ai); preview id gemini-3.1-flash-lite-preview from 2026-03-03, shut down 2026-05-25, not modelled. LiteLLM PR #28320 listed $0.45/$2.70/$0.045, which no other source supports. Date only; 00:00 UTC assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "gemini-3.1-flash-lite",
+      aliases: [],
+      vendor: "google",
+      family: "Gemini",
+      openWeights: false,
+      contextWindow: 1_048_576,
+      maxOutput: 65536,
+      releaseDate: try CalendarDay("2026-05-07"),
+      modalities: ["text", "image", "audio", "video"]
+    )
+    let provider = Provider(
+      id: "google",
+      name: "Google",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://ai.google.dev/gemini-api/docs/pricing"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// google/gemini-3.1-pro-preview@USD.
+  private static func offering118() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_771_459_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 200000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("12"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 200000,
+                lowerIsInclusive: false,
+                to: 1_048_576,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("0.4"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("18"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://ai.google.dev/gemini-api/docs/pricing",
+          observed: try CalendarDay("2026-03-30"),
+          confidence: .official,
+          note:
+            "Official page copy scraped 2026-03-30 (section \'Gemini 3.1 Pro Preview\', ids gemini-3.1-pro-preview and gemini-3.1-pro-preview-customtools): input \'$2.00, prompts <= 200k tokens $4.00, prompts > 200k tokens\', output \'$12.00 ... $18.00\', context caching \'$0.20 ... $0.40\' plus $4.50/1M tokens per hour storage. Batch: $1.00/$2.00 input, $6.00/$9.00 output (half), caching unchanged at $0.20/$0.40. Unchanged in later copies (llm-prices PR #68 read 2026-08-22 incl. cache; api-evangelist read 2026-10-07); genai-prices agrees. \'200k\' taken as 200,000. Preview released 2026-02-19 (Google blog linked in simonw/llm-gemini #121; llmgateway PR #1692 same day with tiered prices). 1,048,576 / 65,536 from the model page as quoted (2026-10-02). Still a preview. Date only; 00:00 UTC assumed. Batch halves every price here, but Google\'s Batch tab lists cached input at the standard context-caching price, so batch requests with cache hits are under-billed by half the cache-hit line."
+        )
+      )
+    )
+    let model = Model(
+      id: "gemini-3.1-pro-preview",
+      aliases: ["gemini-3.1-pro-preview-customtools"],
+      vendor: "google",
+      family: "Gemini",
+      openWeights: false,
+      contextWindow: 1_048_576,
+      maxOutput: 65536,
+      releaseDate: try CalendarDay("2026-02-19"),
+      modalities: ["text", "image", "audio", "video"]
+    )
+    let provider = Provider(
+      id: "google",
+      name: "Google",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://ai.google.dev/gemini-api/docs/pricing"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
   /// xai/grok-3@USD.
-  private static func offering109() throws -> Offering {
+  private static func offering119() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12112,7 +12912,7 @@ extension Catalog {
   }
 
   /// xai/grok-3-mini@USD.
-  private static func offering110() throws -> Offering {
+  private static func offering120() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12179,7 +12979,7 @@ extension Catalog {
   }
 
   /// xai/grok-4@USD.
-  private static func offering111() throws -> Offering {
+  private static func offering121() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12251,7 +13051,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-reasoning@USD.
-  private static func offering112() throws -> Offering {
+  private static func offering122() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12323,7 +13123,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-non-reasoning@USD.
-  private static func offering113() throws -> Offering {
+  private static func offering123() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12395,7 +13195,7 @@ extension Catalog {
   }
 
   /// xai/grok-code-fast-1@USD.
-  private static func offering114() throws -> Offering {
+  private static func offering124() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12462,7 +13262,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.3@USD.
-  private static func offering115() throws -> Offering {
+  private static func offering125() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(

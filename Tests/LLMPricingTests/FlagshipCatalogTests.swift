@@ -1,0 +1,87 @@
+import Foundation
+import LLMPricing
+import Testing
+
+/// The flagships added in December 2026, priced to hand-computed amounts.
+@Suite("Flagships of late 2026: Claude 5.x and Gemini 3.x")
+struct FlagshipCatalogTests {
+  func cost(
+    _ model: String,
+    _ usage: TokenUsage,
+    at: String,
+    batch: Bool = false
+  ) throws -> FixedDecimal {
+    let offering = try Catalog.builtIn.preferredOffering(model: model, currency: .usd)
+    return try offering.schedule.cost(of: usage, at: instant(at), batch: batch).total.amount
+  }
+
+  @Test(
+    "Claude 5.x: input, 5-minute and 1-hour writes, reads, output",
+    arguments: [
+      // 1M each of fresh input, 5-minute write, 1-hour write, read, output:
+      // Opus 5.5: 4 + 5 + 8 + 0.20 + 20 = 37.20.
+      ("claude-opus-5-5", "2026-12-01T00:00:00Z", "37.2"),
+      // Sonnet 5.5 before the read cut: 2 + 2.50 + 4 + 0.20 + 10 = 18.70; after: 18.60.
+      ("claude-sonnet-5-5", "2026-10-06T23:59:59Z", "18.7"),
+      ("claude-sonnet-5-5", "2026-10-07T00:00:00Z", "18.6"),
+      // Opus 5: 5 + 6.25 + 10 + 0.50 + 25 = 46.75. Sonnet 5: 2 + 2.5 + 4 + 0.2 + 10 = 18.7.
+      ("claude-opus-5", "2026-12-01T00:00:00Z", "46.75"),
+      ("claude-sonnet-5", "2026-12-01T00:00:00Z", "18.7"),
+    ]
+  )
+  func claude(model: String, at: String, expected: String) throws {
+    let usage = try TokenUsage(
+      uncachedInput: 1_000_000,
+      cacheRead: 1_000_000,
+      cacheWrite: 1_000_000,
+      cacheWrite1h: 1_000_000,
+      output: 1_000_000
+    )
+    #expect(try cost(model, usage, at: at) == (try dec(expected)))
+  }
+
+  @Test func haikuFiveFiveSwitchesTierAbove100000PromptTokens() throws {
+    // 100,000 prompt tokens (90,000 fresh + 10,000 read) + 1,000 output, at the lower tier:
+    // 90,000 × 0.10 + 10,000 × 0.01 + 1,000 × 0.50, per million = 0.009 + 0.0001 + 0.0005.
+    let at = "2026-12-01T00:00:00Z"
+    let low = try TokenUsage(uncachedInput: 90_000, cacheRead: 10_000, output: 1_000)
+    #expect(try cost("claude-haiku-5-5", low, at: at) == (try dec("0.0096")))
+    // One token more and the whole request bills at the upper tier:
+    // 90,001 × 0.50 + 10,000 × 0.05 + 1,000 × 2.50, per million = 0.0480005.
+    let high = try TokenUsage(uncachedInput: 90_001, cacheRead: 10_000, output: 1_000)
+    #expect(try cost("claude-haiku-5-5", high, at: at) == (try dec("0.0480005")))
+    // The Batch API halves everything: 0.0048.
+    #expect(try cost("claude-haiku-5-5", low, at: at, batch: true) == (try dec("0.0048")))
+  }
+
+  @Test func geminiThreeEightFlashDoublesOnNewYearsDay2027() throws {
+    // 1M input, 1M cached, 1M output: 0.75 + 0.075 + 3.75 = 4.575 through 2026; from
+    // 2027-01-01 1.50 + 0.15 + 7.50 = 9.15.
+    let usage = try TokenUsage(uncachedInput: 1_000_000, cacheRead: 1_000_000, output: 1_000_000)
+    #expect(try cost("gemini-3.8-flash", usage, at: "2026-12-31T23:59:59Z") == (try dec("4.575")))
+    #expect(try cost("gemini-3.8-flash", usage, at: "2027-01-01T00:00:00Z") == (try dec("9.15")))
+    // The retired gemini-2.5-pro names it as its successor.
+    let pro25 = try Catalog.builtIn.preferredOffering(model: "gemini-2.5-pro", currency: .usd)
+    #expect(pro25.schedule.successor == "gemini-3.8-flash")
+    #expect(try Catalog.builtIn.offerings(model: "gemini-3.8-flash").count == 1)
+  }
+
+  @Test(
+    "Gemini 3.x flat lists and 3.1 Pro's 200,000-token tier",
+    arguments: [
+      // 1M input + 1M output.
+      ("gemini-3.5-flash", 1_000_000, "10.5"),  // 1.50 + 9
+      ("gemini-3.5-flash-lite", 1_000_000, "2.8"),  // 0.30 + 2.50
+      ("gemini-3.1-flash-lite", 1_000_000, "1.75"),  // 0.25 + 1.50
+      // 3.1 Pro: a 200,000-token prompt is the lower tier: 0.2 × 2 + 1 × 12 = 12.4 for
+      // 200,000 input and 1M output; 200,001 input bills the whole request at 4 / 18:
+      // 200,001 × 4 / 1M + 18 = 18.800004.
+      ("gemini-3.1-pro-preview", 200_000, "12.4"),
+      ("gemini-3.1-pro-preview", 200_001, "18.800004"),
+    ]
+  )
+  func gemini(model: String, input: Int, expected: String) throws {
+    let usage = try TokenUsage(uncachedInput: input, output: 1_000_000)
+    #expect(try cost(model, usage, at: "2026-12-01T00:00:00Z") == (try dec(expected)))
+  }
+}
