@@ -51,7 +51,9 @@ struct ChinaOthersCatalogTests {
   @Test func everyProviderIsBuiltAndSourced() throws {
     let offerings = try Catalog.makeBuiltIn().filter { Self.providers.contains($0.provider.id) }
     #expect(Set(offerings.map(\.provider.id)) == Set(Self.providers))
-    #expect(offerings.count == 31)
+    // 31, and GLM-5.3 and -Flash, MiniMax M2.5 and M2.7 (with -highspeed), step-5-preview,
+    // step-3.7-flash and step-3.5-flash in CNY, added 2026-12-03.
+    #expect(offerings.count == 40)
     for offering in offerings {
       #expect(offering.provider.timeZone == "Asia/Shanghai")
       #expect(offering.provider.homeCurrency == .cny)
@@ -172,8 +174,9 @@ struct ChinaOthersCatalogTests {
     // GLM-5.3: 800,000 × $1.40 + 200,000 × $0.26 + 100,000 × $4.40 = $1.12 + $0.052 + $0.44.
     let glm53 = try priced("glm-5.3", "zhipu", .usd)
     #expect(try total(glm53, usage, at: "2026-10-01T00:00:00Z") == (try dec("1.612")))
+    // The CNY list, added 2026-12-03 (FlagshipCatalogTests prices it).
     #expect(
-      try Catalog.builtIn.offering(model: "glm-5.3", provider: "zhipu", currency: .cny) == nil
+      try Catalog.builtIn.offering(model: "glm-5.3", provider: "zhipu", currency: .cny) != nil
     )
   }
 

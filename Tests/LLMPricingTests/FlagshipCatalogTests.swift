@@ -84,4 +84,39 @@ struct FlagshipCatalogTests {
     let usage = try TokenUsage(uncachedInput: input, output: 1_000_000)
     #expect(try cost(model, usage, at: "2026-12-01T00:00:00Z") == (try dec(expected)))
   }
+
+  @Test(
+    "Chinese flagships of late 2026 in CNY",
+    arguments: [
+      // 500,000 fresh input, 500,000 cache hits, 1,000,000 output, per million prices:
+      // GLM-5.3: 0.5 × 8 + 0.5 × 2 + 28 = 33.
+      ("glm-5.3", "33"),
+      // GLM-5.3-Flash (list price from 2026-09-10): 0.5 × 0.8 + 0.5 × 0.23 + 2.8 = 3.315.
+      ("glm-5.3-flash", "3.315"),
+      // MiniMax-M2.7: 0.5 × 2.1 + 0.5 × 0.42 + 8.4 = 9.66; M2.5 reads at 0.21: 9.555.
+      ("MiniMax-M2.7", "9.66"),
+      ("MiniMax-M2.5", "9.555"),
+      // StepFun: step-5-preview 0.5 × 7 + 0.5 × 0.35 + 20 = 23.675; step-3.7-flash
+      // 0.5 × 1.35 + 0.5 × 0.27 + 8.1 = 8.91; step-3.5-flash 0.5 × 0.7 + 0.5 × 0.14 + 2.1 = 2.52.
+      ("step-5-preview", "23.675"),
+      ("step-3.7-flash", "8.91"),
+      ("step-3.5-flash", "2.52"),
+    ]
+  )
+  func chinese(model: String, expected: String) throws {
+    let offering = try #require(try Catalog.builtIn.offering(model: model, currency: .cny))
+    let usage = try TokenUsage(uncachedInput: 500_000, cacheRead: 500_000, output: 1_000_000)
+    let cost = try offering.schedule.cost(of: usage, at: instant("2026-12-01T00:00:00Z"))
+    #expect(cost.total == Money(try dec(expected), .cny))
+  }
+
+  @Test func glmFiveThreeFlashHasNoPriceBeforeItsListPriceReturned() throws {
+    // The 50% promotion before 2026-09-10 is not recorded (its start is not sourced), so
+    // nothing is priced before then rather than the list price over the promotion.
+    let flash = try #require(try Catalog.builtIn.offering(model: "glm-5.3-flash", currency: .cny))
+    let usage = try TokenUsage(uncachedInput: 1, output: 1)
+    #expect(throws: PricingError.self) {
+      try flash.schedule.cost(of: usage, at: instant("2026-09-09T15:59:59Z"))
+    }
+  }
 }

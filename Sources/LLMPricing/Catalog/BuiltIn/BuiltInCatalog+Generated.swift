@@ -136,6 +136,15 @@ extension Catalog {
       try offering123(),
       try offering124(),
       try offering125(),
+      try offering126(),
+      try offering127(),
+      try offering128(),
+      try offering129(),
+      try offering130(),
+      try offering131(),
+      try offering132(),
+      try offering133(),
+      try offering134(),
     ]
   }
 
@@ -6904,8 +6913,142 @@ extension Catalog {
     return Offering(model: model, provider: provider, region: "international", schedule: schedule)
   }
 
-  /// moonshot/moonshot-v1-8k@CNY.
+  /// zhipu/glm-5.3@CNY.
   private static func offering53() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_787_241_600),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("8"),
+                cacheRead: try FixedDecimal("2"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("28"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://docs.bigmodel.cn/cn/guide/start/pricing.md",
+          observed: try CalendarDay("2026-08-21"),
+          confidence: .official,
+          note:
+            "Official 旗舰模型 table (元/百万 Tokens): GLM-5.3, context 1M, input 8, output 28, cache hit 2, flat (no input-length bands); cache storage (元/百万 Tokens/小时) 限时免费, which has no field here and is left out. Released 2026-08-19 (OpenRouter, as the international offering; dev.to snapshot of 2026-08-19 says the API opened that day); no dated copy of the CNY list from launch was found, so the launch price is assumed equal to this list (the international list for 5.3 matched GLM-5.2\'s, and GLM-5.2\'s CNY list was also 8/28/2 in desirecore/config-center on 2026-07-07). Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy undated; it shows the GLM-5.3-Flash launch promotion still running, so it was taken between GLM-5.3-Flash\'s launch (2026-08-21 at the earliest) and 2026-09-09; the earliest day is recorded as observed. Reviewed 2026-12-03: the CNY list starts at its first dated observation (2026-08-21, 00:00 Beijing time), not at the launch, whose CNY price is not sourced."
+        )
+      )
+    )
+    let model = Model(
+      id: "glm-5.3",
+      aliases: [],
+      vendor: "zhipu",
+      family: "GLM",
+      openWeights: nil,
+      contextWindow: 1_000_000,
+      maxOutput: 131072,
+      releaseDate: try CalendarDay("2026-08-19"),
+      modalities: ["text"]
+    )
+    let provider = Provider(
+      id: "zhipu",
+      name: "Zhipu AI",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://open.bigmodel.cn/pricing"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
+  }
+
+  /// zhipu/glm-5.3-flash@CNY.
+  private static func offering54() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_788_969_600),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.8"),
+                cacheRead: try FixedDecimal("0.23"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("2.8"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://docs.bigmodel.cn/cn/guide/start/pricing.md",
+          observed: try CalendarDay("2026-08-21"),
+          confidence: .official,
+          note:
+            "Official 旗舰模型 table: GLM-5.3-Flash 刊例价 (list) input 0.8, output 2.8, cache hit 0.23 元/百万 Tokens, context 1M, input modalities 图片、视频、文件、文本; cache storage 限时免费 (no field; left out). The page shows a 50% 限时 promotion (0.4 / 1.4 / 0.115) ending 2026-09-09 24:00 UTC+8, after which the list price applies automatically; the promotion\'s start is not given, so the promotion is not recorded and the list price starts at 2026-09-10 00:00 Beijing = 2026-09-09T16:00:00Z (no CNY price recorded before then). Stored copy undated; it shows the GLM-5.3-Flash launch promotion still running, so it was taken between GLM-5.3-Flash\'s launch (2026-08-21 at the earliest) and 2026-09-09; the earliest day is recorded as observed."
+        )
+      )
+    )
+    let model = Model(
+      id: "glm-5.3-flash",
+      aliases: [],
+      vendor: "zhipu",
+      family: "GLM",
+      openWeights: true,
+      contextWindow: 1_000_000,
+      maxOutput: nil,
+      releaseDate: nil,
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "zhipu",
+      name: "Zhipu AI",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://open.bigmodel.cn/pricing"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
+  }
+
+  /// moonshot/moonshot-v1-8k@CNY.
+  private static func offering55() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6973,7 +7116,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-8k@USD.
-  private static func offering54() throws -> Offering {
+  private static func offering56() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7041,7 +7184,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-32k@CNY.
-  private static func offering55() throws -> Offering {
+  private static func offering57() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7109,7 +7252,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-32k@USD.
-  private static func offering56() throws -> Offering {
+  private static func offering58() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7177,7 +7320,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-128k@CNY.
-  private static func offering57() throws -> Offering {
+  private static func offering59() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7245,7 +7388,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-128k@USD.
-  private static func offering58() throws -> Offering {
+  private static func offering60() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7313,7 +7456,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2-0711-preview@CNY.
-  private static func offering59() throws -> Offering {
+  private static func offering61() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7381,7 +7524,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2-0711-preview@USD.
-  private static func offering60() throws -> Offering {
+  private static func offering62() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7449,7 +7592,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2-0905-preview@CNY.
-  private static func offering61() throws -> Offering {
+  private static func offering63() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7517,7 +7660,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2-0905-preview@USD.
-  private static func offering62() throws -> Offering {
+  private static func offering64() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7585,7 +7728,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k3@CNY.
-  private static func offering63() throws -> Offering {
+  private static func offering65() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7653,7 +7796,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k3@USD.
-  private static func offering64() throws -> Offering {
+  private static func offering66() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7721,7 +7864,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-Text-01@CNY.
-  private static func offering65() throws -> Offering {
+  private static func offering67() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7789,7 +7932,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2@CNY.
-  private static func offering66() throws -> Offering {
+  private static func offering68() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7857,7 +8000,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2@USD.
-  private static func offering67() throws -> Offering {
+  private static func offering69() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7923,8 +8066,277 @@ extension Catalog {
     return Offering(model: model, provider: provider, region: "international", schedule: schedule)
   }
 
+  /// minimax/MiniMax-M2.7@CNY.
+  private static func offering70() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_773_763_200),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2.1"),
+                cacheRead: try FixedDecimal("0.42"),
+                cacheWrite: try FixedDecimal("2.625"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("8.4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://platform.minimaxi.com/docs/guides/pricing-paygo.md",
+          observed: try CalendarDay("2026-03-18"),
+          confidence: .official,
+          note:
+            "Official 按量计费 文本 table (元/百万 tokens): input 2.1, output 8.4, 缓存读取 0.42, 缓存写入 2.625; flat. Released 2026-03-18 (lobehub model-bank releasedAt, Vercel AI Gateway, Runware); the launch price is assumed equal to this list: the same four prices are in lobehub model-bank minimax.ts (commit 0800c4bc, undated) and in desirecore/config-center compute/providers/minimax.json from 2026-04-24 (commit 5b9c8ac). Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy of the official page undated; it lists MiniMax-M2.7, so observed is recorded as its release day 2026-03-18, a lower bound."
+        )
+      )
+    )
+    let model = Model(
+      id: "MiniMax-M2.7",
+      aliases: [],
+      vendor: "minimax",
+      family: "MiniMax",
+      openWeights: nil,
+      contextWindow: 204800,
+      maxOutput: 131072,
+      releaseDate: try CalendarDay("2026-03-18"),
+      modalities: ["text"]
+    )
+    let provider = Provider(
+      id: "minimax",
+      name: "MiniMax",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.minimaxi.com/document/Price"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
+  }
+
+  /// minimax/MiniMax-M2.7-highspeed@CNY.
+  private static func offering71() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_773_763_200),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4.2"),
+                cacheRead: try FixedDecimal("0.42"),
+                cacheWrite: try FixedDecimal("2.625"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("16.8"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://platform.minimaxi.com/docs/guides/pricing-paygo.md",
+          observed: try CalendarDay("2026-03-18"),
+          confidence: .official,
+          note:
+            "Official 按量计费 文本 table: MiniMax-M2.7-highspeed input 4.2, output 16.8, 缓存读取 0.42, 缓存写入 2.625 元/百万 tokens; flat. Released with M2.7 on 2026-03-18 (lobehub releasedAt, Vercel, Runware); launch price assumed equal to this list (same in lobehub model-bank commit 0800c4bc, undated, and desirecore/config-center from 2026-04-24). Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy of the official page undated; it lists MiniMax-M2.7, so observed is recorded as its release day 2026-03-18, a lower bound."
+        )
+      )
+    )
+    let model = Model(
+      id: "MiniMax-M2.7-highspeed",
+      aliases: [],
+      vendor: "minimax",
+      family: "MiniMax",
+      openWeights: nil,
+      contextWindow: 204800,
+      maxOutput: 131072,
+      releaseDate: try CalendarDay("2026-03-18"),
+      modalities: ["text"]
+    )
+    let provider = Provider(
+      id: "minimax",
+      name: "MiniMax",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.minimaxi.com/document/Price"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
+  }
+
+  /// minimax/MiniMax-M2.5@CNY.
+  private static func offering72() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_773_763_200),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2.1"),
+                cacheRead: try FixedDecimal("0.21"),
+                cacheWrite: try FixedDecimal("2.625"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("8.4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://platform.minimaxi.com/docs/guides/pricing-paygo.md",
+          observed: try CalendarDay("2026-03-18"),
+          confidence: .official,
+          note:
+            "Official 按量计费 文本 table: MiniMax-M2.5 input 2.1, output 8.4, 缓存读取 0.21, 缓存写入 2.625 元/百万 tokens; flat. Released 2026-02-12 (lobehub releasedAt; help.apiyi.com). Input/output 2.1/8.4 are dated 2026-02-23 in desirecore/config-center (commit 80565d6, no cache prices listed); the cache prices are first dated there on 2026-04-24 and are assumed to apply from launch. Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy of the official page undated; it lists MiniMax-M2.7, so observed is recorded as its release day 2026-03-18, a lower bound. Reviewed 2026-12-03: the sheet starts at the first dated observation of the official page with its cache prices (2026-03-18, 00:00 Beijing time), not at the launch; no price is recorded before it."
+        )
+      )
+    )
+    let model = Model(
+      id: "MiniMax-M2.5",
+      aliases: [],
+      vendor: "minimax",
+      family: "MiniMax",
+      openWeights: nil,
+      contextWindow: 204800,
+      maxOutput: 131072,
+      releaseDate: try CalendarDay("2026-02-12"),
+      modalities: ["text"]
+    )
+    let provider = Provider(
+      id: "minimax",
+      name: "MiniMax",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.minimaxi.com/document/Price"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
+  }
+
+  /// minimax/MiniMax-M2.5-highspeed@CNY.
+  private static func offering73() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_776_960_000),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4.2"),
+                cacheRead: try FixedDecimal("0.21"),
+                cacheWrite: try FixedDecimal("2.625"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("16.8"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/desirecore/config-center/blob/5b9c8ac61fa56e832c7ab8a4624b3f7eee449481/compute/providers/minimax.json",
+          observed: try CalendarDay("2026-04-24"),
+          confidence: .corroborated,
+          note:
+            "input 4.2, output 16.8, cache read 0.21, cache write 2.625 CNY per million, the same as the official 按量计费 page (platform.minimaxi.com/docs/guides/pricing-paygo.md, stored copy undated). Start is the first dated observation (this commit, 2026-04-24, made after an audit against the official docs), not the launch: at launch (2026-02-12) the fast M2.5 variant was listed at input 2.1 / output 16.8 (desirecore 2026-02-23 as \'MiniMax-M2.5-highspeed\'; lobehub as \'MiniMax-M2.5-Lightning\'), from peers only, so it is not recorded and the change date is unknown. Date only; 00:00 Beijing time (16:00 UTC the day before) assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "MiniMax-M2.5-highspeed",
+      aliases: [],
+      vendor: "minimax",
+      family: "MiniMax",
+      openWeights: nil,
+      contextWindow: 204800,
+      maxOutput: 131072,
+      releaseDate: try CalendarDay("2026-02-12"),
+      modalities: ["text"]
+    )
+    let provider = Provider(
+      id: "minimax",
+      name: "MiniMax",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.minimaxi.com/document/Price"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
+  }
+
   /// iflytek/lite@CNY.
-  private static func offering68() throws -> Offering {
+  private static func offering74() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7991,7 +8403,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseNova-V6-5-Pro@CNY.
-  private static func offering69() throws -> Offering {
+  private static func offering75() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8059,7 +8471,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseNova-V6-5-Turbo@CNY.
-  private static func offering70() throws -> Offering {
+  private static func offering76() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8127,7 +8539,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseChat-Turbo-1202@CNY.
-  private static func offering71() throws -> Offering {
+  private static func offering77() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8195,7 +8607,7 @@ extension Catalog {
   }
 
   /// stepfun/step-2-mini@CNY.
-  private static func offering72() throws -> Offering {
+  private static func offering78() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8262,8 +8674,211 @@ extension Catalog {
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
 
+  /// stepfun/step-5-preview@CNY.
+  private static func offering79() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_791_302_400),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("7"),
+                cacheRead: try FixedDecimal("0.35"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("20"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://raw.githubusercontent.com/api-evangelist/stepfun/refs/heads/main/plans/stepfun-plans-pricing.yml",
+          observed: try CalendarDay("2026-10-07"),
+          confidence: .corroborated,
+          note:
+            "api-evangelist\'s transcription of the official 定价明细 page (platform.stepfun.com/docs/zh/guides/pricing/details, read 2026-10-07, prices checked verbatim against the fetched page): step-5-preview 输入(缓存未命中) 7 元, 输入(缓存命中) 0.35 元, 输出 20 元 per 1M tokens, one flat price. The official page itself was not seen. Release date not found (io.github.tasure:sure-ai-stepfun 1.9.0 of 2026-10-01 already names the model), so the period starts at this first dated observation. Context 1M from the model card (huggingface.co/Muggle2026/Step-5-Preview) and Vercel AI Gateway. Date only; 00:00 Beijing time (16:00 UTC the day before) assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "step-5-preview",
+      aliases: [],
+      vendor: "stepfun",
+      family: "Step",
+      openWeights: nil,
+      contextWindow: 1_000_000,
+      maxOutput: nil,
+      releaseDate: nil,
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "stepfun",
+      name: "StepFun",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.stepfun.com/docs/pricing/details"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
+  }
+
+  /// stepfun/step-3.7-flash@CNY.
+  private static func offering80() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_779_897_600),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1.35"),
+                cacheRead: try FixedDecimal("0.27"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("8.1"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://platform.stepfun.com/docs/zh/guides/models/step-3.7-flash",
+          observed: try CalendarDay("2026-05-28"),
+          confidence: .official,
+          note:
+            "Official model page 定价 (每百万 tokens): 输入(缓存命中) 0.27 元, 输入(缓存未命中) 1.35 元, 输出 8.1 元; context 256K tokens (recorded as 256,000, StepFun\'s K being 1,000); native image and video input. Same prices in api-evangelist\'s transcription of the official 定价明细 page (2026-10-07) and in aiunpacker.com (China platform ¥1.35 / ¥0.27 / ¥8.10). Released 2026-05-28 (aiunpacker.com; hivebook.wiki says 2026-05-28/29); the launch price is assumed equal to this list. Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy of the official page undated; observed is its release day, a lower bound."
+        )
+      )
+    )
+    let model = Model(
+      id: "step-3.7-flash",
+      aliases: [],
+      vendor: "stepfun",
+      family: "Step",
+      openWeights: nil,
+      contextWindow: 256000,
+      maxOutput: nil,
+      releaseDate: try CalendarDay("2026-05-28"),
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "stepfun",
+      name: "StepFun",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.stepfun.com/docs/pricing/details"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
+  }
+
+  /// stepfun/step-3.5-flash@CNY.
+  private static func offering81() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_791_302_400),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.7"),
+                cacheRead: try FixedDecimal("0.14"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("2.1"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://raw.githubusercontent.com/api-evangelist/stepfun/refs/heads/main/plans/stepfun-plans-pricing.yml",
+          observed: try CalendarDay("2026-10-07"),
+          confidence: .corroborated,
+          note:
+            "api-evangelist\'s transcription of the official 定价明细 page (read 2026-10-07): step-3.5-flash 输入(缓存未命中) 0.7 元, 缓存命中 0.14 元, 输出 2.1 元 per 1M tokens (step-3.5-flash-2603 the same). Also lobehub model-bank stepfun.ts (commit 0eceb33d, undated; 2026-04-28 is a lower bound from its newest model), which cites platform.stepfun.com/docs/pricing/details. Released 2026-01-29 (OpenRouter), open weights (github.com/stepfun-ai/Step-3.5-Flash, Apache 2.0); the CNY price at launch was not found, so the period starts at this first dated observation. Context 256K as lobehub and OpenRouter give it (some peers give 262,144). Date only; 00:00 Beijing time (16:00 UTC the day before) assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "step-3.5-flash",
+      aliases: [],
+      vendor: "stepfun",
+      family: "Step",
+      openWeights: true,
+      contextWindow: 256000,
+      maxOutput: nil,
+      releaseDate: try CalendarDay("2026-01-29"),
+      modalities: ["text"]
+    )
+    let provider = Provider(
+      id: "stepfun",
+      name: "StepFun",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.stepfun.com/docs/pricing/details"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
+  }
+
   /// 01ai/yi-lightning@CNY.
-  private static func offering73() throws -> Offering {
+  private static func offering82() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8331,7 +8946,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o@USD.
-  private static func offering74() throws -> Offering {
+  private static func offering83() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8434,7 +9049,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-05-13@USD.
-  private static func offering75() throws -> Offering {
+  private static func offering84() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8501,7 +9116,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-08-06@USD.
-  private static func offering76() throws -> Offering {
+  private static func offering85() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8605,7 +9220,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-11-20@USD.
-  private static func offering77() throws -> Offering {
+  private static func offering86() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8673,7 +9288,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-mini@USD.
-  private static func offering78() throws -> Offering {
+  private static func offering87() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8776,7 +9391,7 @@ extension Catalog {
   }
 
   /// openai/o1@USD.
-  private static func offering79() throws -> Offering {
+  private static func offering88() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8843,7 +9458,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4.1@USD.
-  private static func offering80() throws -> Offering {
+  private static func offering89() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8911,7 +9526,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4.1-mini@USD.
-  private static func offering81() throws -> Offering {
+  private static func offering90() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8979,7 +9594,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4.1-nano@USD.
-  private static func offering82() throws -> Offering {
+  private static func offering91() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9047,7 +9662,7 @@ extension Catalog {
   }
 
   /// openai/o3@USD.
-  private static func offering83() throws -> Offering {
+  private static func offering92() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9151,7 +9766,7 @@ extension Catalog {
   }
 
   /// openai/o4-mini@USD.
-  private static func offering84() throws -> Offering {
+  private static func offering93() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9219,7 +9834,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5@USD.
-  private static func offering85() throws -> Offering {
+  private static func offering94() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9287,7 +9902,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5-mini@USD.
-  private static func offering86() throws -> Offering {
+  private static func offering95() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9355,7 +9970,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5-nano@USD.
-  private static func offering87() throws -> Offering {
+  private static func offering96() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9423,7 +10038,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.2@USD.
-  private static func offering88() throws -> Offering {
+  private static func offering97() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9491,7 +10106,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-haiku-20240307@USD.
-  private static func offering89() throws -> Offering {
+  private static func offering98() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9666,7 +10281,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-sonnet-20240620@USD.
-  private static func offering90() throws -> Offering {
+  private static func offering99() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9841,7 +10456,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-sonnet-20241022@USD.
-  private static func offering91() throws -> Offering {
+  private static func offering100() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9944,7 +10559,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-haiku-20241022@USD.
-  private static func offering92() throws -> Offering {
+  private static func offering101() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10083,7 +10698,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-7-sonnet-20250219@USD.
-  private static func offering93() throws -> Offering {
+  private static func offering102() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10186,7 +10801,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-0@USD.
-  private static func offering94() throws -> Offering {
+  private static func offering103() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10420,7 +11035,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-0@USD.
-  private static func offering95() throws -> Offering {
+  private static func offering104() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10523,7 +11138,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-1@USD.
-  private static func offering96() throws -> Offering {
+  private static func offering105() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10626,7 +11241,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-5@USD.
-  private static func offering97() throws -> Offering {
+  private static func offering106() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10759,7 +11374,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-haiku-4-5@USD.
-  private static func offering98() throws -> Offering {
+  private static func offering107() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10826,7 +11441,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-5@USD.
-  private static func offering99() throws -> Offering {
+  private static func offering108() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10893,7 +11508,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-6@USD.
-  private static func offering100() throws -> Offering {
+  private static func offering109() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11020,7 +11635,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-6@USD.
-  private static func offering101() throws -> Offering {
+  private static func offering110() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11147,7 +11762,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-5-5@USD.
-  private static func offering102() throws -> Offering {
+  private static func offering111() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11214,7 +11829,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-5-5@USD.
-  private static func offering103() throws -> Offering {
+  private static func offering112() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11317,7 +11932,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-haiku-5-5@USD.
-  private static func offering104() throws -> Offering {
+  private static func offering113() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11408,7 +12023,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-5@USD.
-  private static func offering105() throws -> Offering {
+  private static func offering114() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11475,7 +12090,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-5@USD.
-  private static func offering106() throws -> Offering {
+  private static func offering115() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11542,7 +12157,7 @@ extension Catalog {
   }
 
   /// google/gemini-1.5-pro@USD.
-  private static func offering107() throws -> Offering {
+  private static func offering116() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11694,7 +12309,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash@USD.
-  private static func offering108() throws -> Offering {
+  private static func offering117() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11798,7 +12413,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash-lite@USD.
-  private static func offering109() throws -> Offering {
+  private static func offering118() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11902,7 +12517,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-pro@USD.
-  private static func offering110() throws -> Offering {
+  private static func offering119() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12115,7 +12730,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash@USD.
-  private static func offering111() throws -> Offering {
+  private static func offering120() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12256,7 +12871,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash-lite@USD.
-  private static func offering112() throws -> Offering {
+  private static func offering121() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12359,7 +12974,7 @@ extension Catalog {
   }
 
   /// google/gemini-3-pro-preview@USD.
-  private static func offering113() throws -> Offering {
+  private static func offering122() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12450,7 +13065,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.8-flash@USD.
-  private static func offering114() throws -> Offering {
+  private static func offering123() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12553,7 +13168,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.5-flash@USD.
-  private static func offering115() throws -> Offering {
+  private static func offering124() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12620,7 +13235,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.5-flash-lite@USD.
-  private static func offering116() throws -> Offering {
+  private static func offering125() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12687,7 +13302,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.1-flash-lite@USD.
-  private static func offering117() throws -> Offering {
+  private static func offering126() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12754,7 +13369,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.1-pro-preview@USD.
-  private static func offering118() throws -> Offering {
+  private static func offering127() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12845,7 +13460,7 @@ extension Catalog {
   }
 
   /// xai/grok-3@USD.
-  private static func offering119() throws -> Offering {
+  private static func offering128() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12912,7 +13527,7 @@ extension Catalog {
   }
 
   /// xai/grok-3-mini@USD.
-  private static func offering120() throws -> Offering {
+  private static func offering129() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12979,7 +13594,7 @@ extension Catalog {
   }
 
   /// xai/grok-4@USD.
-  private static func offering121() throws -> Offering {
+  private static func offering130() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13051,7 +13666,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-reasoning@USD.
-  private static func offering122() throws -> Offering {
+  private static func offering131() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13123,7 +13738,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-non-reasoning@USD.
-  private static func offering123() throws -> Offering {
+  private static func offering132() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13195,7 +13810,7 @@ extension Catalog {
   }
 
   /// xai/grok-code-fast-1@USD.
-  private static func offering124() throws -> Offering {
+  private static func offering133() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13262,7 +13877,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.3@USD.
-  private static func offering125() throws -> Offering {
+  private static func offering134() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
