@@ -119,4 +119,46 @@ struct FlagshipCatalogTests {
       try flash.schedule.cost(of: usage, at: instant("2026-09-09T15:59:59Z"))
     }
   }
+
+  @Test(
+    "OpenAI GPT-6.x and 5.x: cache writes, and the whole request above 272,000 input tokens",
+    arguments: [
+      // 200,000 fresh + 50,000 read + 50,000 written (300,000 input, so the long tier),
+      // 100,000 output. gpt-6.1-sol long tier 4 / 0.20 / 5 / 15:
+      // 0.8 + 0.01 + 0.25 + 1.5 = 2.56.
+      ("gpt-6.1-sol", 200_000, "2.56"),
+      // The same with 100,000 fresh (200,000 input, the short tier 2 / 0.10 / 2.50 / 10):
+      // 0.2 + 0.005 + 0.125 + 1 = 1.33.
+      ("gpt-6.1-sol", 100_000, "1.33"),
+      // gpt-6-luna short tier 0.10 / 0.01 / 0.125 / 0.50: 0.01 + 0.0005 + 0.00625 + 0.05.
+      ("gpt-6-luna", 100_000, "0.06675"),
+      // gpt-6.1-terra long tier 2 / 0.10 / 2.50 / 7.50: 0.4 + 0.005 + 0.125 + 0.75 = 1.28.
+      ("gpt-6.1-terra", 200_000, "1.28"),
+    ]
+  )
+  func openAI(model: String, fresh: Int, expected: String) throws {
+    let usage = try TokenUsage(
+      uncachedInput: fresh,
+      cacheRead: 50_000,
+      cacheWrite: 50_000,
+      output: 100_000
+    )
+    #expect(try cost(model, usage, at: "2026-12-12T00:00:00Z") == (try dec(expected)))
+    // Each is the successor a retiring model names, and is sold after it retires.
+    #expect(try Catalog.builtIn.offerings(model: model).count == 1)
+  }
+
+  @Test func grokSwitchesTierWhenThePromptReaches200000Tokens() throws {
+    let at = "2026-12-01T00:00:00Z"
+    // 199,999 input + 10,000 output at 2 / 6: 0.399998 + 0.06 = 0.459998.
+    let below = try TokenUsage(uncachedInput: 199_999, output: 10_000)
+    #expect(try cost("grok-4.7", below, at: at) == (try dec("0.459998")))
+    // 200,000 input reaches the long tier, 4 / 12: 0.8 + 0.12 = 0.92.
+    let reaching = try TokenUsage(uncachedInput: 200_000, output: 10_000)
+    #expect(try cost("grok-4.7", reaching, at: at) == (try dec("0.92")))
+    // grok-4.5's cache price is first seen on 2026-07-30; before it hits bill as input.
+    let cached = try TokenUsage(uncachedInput: 0, cacheRead: 1_000_000, output: 0)
+    #expect(try cost("grok-4.5", cached, at: "2026-07-20T00:00:00Z") == (try dec("4")))
+    #expect(try cost("grok-4.5", cached, at: "2026-08-01T00:00:00Z") == (try dec("0.6")))
+  }
 }

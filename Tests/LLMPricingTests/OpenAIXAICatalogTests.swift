@@ -45,8 +45,11 @@ struct OpenAIXAICatalogTests {
   @Test func bothProvidersAreListedInUSDWithOutputPricedReasoning() throws {
     let openAI = Catalog.builtIn.offerings.filter { $0.provider.id == "openai" }
     let xAI = Catalog.builtIn.offerings.filter { $0.provider.id == "xai" }
-    #expect(openAI.count == 15)
-    #expect(xAI.count == 7)
+    // 15, and GPT-6.1 Sol and Terra, GPT-6 Luna, Sol and Astra, GPT-5.6 Sol, Terra and
+    // Luna, GPT-5.5, GPT-5.4 and its mini and nano (added 2026-12-03).
+    #expect(openAI.count == 27)
+    // 7, and Grok 4.7, 4.6 and 4.5.
+    #expect(xAI.count == 10)
     for offering in openAI + xAI {
       #expect(offering.currency == .usd, "\(offering.id)")
       #expect(offering.provider.country == "US")
@@ -55,7 +58,12 @@ struct OpenAIXAICatalogTests {
         #expect(entry.provenance.note?.isEmpty == false, "\(offering.id)")
         for tier in entry.sheet.tiers {
           #expect(tier.prices.reasoning == nil, "\(offering.id): reasoning is billed as output")
-          #expect(tier.prices.cacheWrite == nil, "\(offering.id): no cache-write surcharge")
+          // OpenAI bills cache writes from GPT-5.6 on, at 1.25 × input; earlier models and
+          // xAI do not.
+          let writesBilled =
+            offering.model.id.hasPrefix("gpt-6") || offering.model.id.hasPrefix("gpt-5.6")
+          let expectedWrite = writesBilled ? try tier.prices.input * FixedDecimal("1.25") : nil
+          #expect(tier.prices.cacheWrite == expectedWrite, "\(offering.id)")
         }
         let expectedBatch = offering.provider.id == "openai" ? try FixedDecimal("0.5") : nil
         #expect(entry.sheet.batchMultiplier == expectedBatch, "\(offering.id)")

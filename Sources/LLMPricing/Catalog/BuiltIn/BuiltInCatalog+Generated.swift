@@ -145,6 +145,21 @@ extension Catalog {
       try offering132(),
       try offering133(),
       try offering134(),
+      try offering135(),
+      try offering136(),
+      try offering137(),
+      try offering138(),
+      try offering139(),
+      try offering140(),
+      try offering141(),
+      try offering142(),
+      try offering143(),
+      try offering144(),
+      try offering145(),
+      try offering146(),
+      try offering147(),
+      try offering148(),
+      try offering149(),
     ]
   }
 
@@ -10105,8 +10120,1240 @@ extension Catalog {
     return Offering(model: model, provider: provider, region: "global", schedule: schedule)
   }
 
-  /// anthropic/claude-3-haiku-20240307@USD.
+  /// openai/gpt-6.1-sol@USD.
   private static func offering98() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_640_000),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.1"),
+                cacheWrite: try FixedDecimal("2.5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("10"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: try FixedDecimal("5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("15"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://docs.laozhang.ai/announcements/gpt-6-1-sol-2026-10.md",
+          observed: try CalendarDay("2026-10-13"),
+          confidence: .corroborated,
+          note:
+            "Released 2026-09-29 at DevDay (snapshot gpt-6.1-sol-2026-09-29). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. LaoZhang\'s table, stated to equal the Standard rates on OpenAI\'s pricing page: standard $2 input / $0.1 cache read / $2.5 cache write / $10 output, long context (>272K input, whole request) $4 / $0.2 / $5 / $15. Also KZCFG/AILSA-SubSwitch release 1.0.0(g) (official model page checked 2026-10-01: $2/$0.10/$10, over 272K $4/$0.20/$15, exactly 272,000 is short-context), amine123max/Codex-Manager 0.4.7, LiteLLM blog gpt_6_1_sol, genai-prices 0.2.3 (same incl. writes $2.5/$5). Cache write is the default (30-minute retention) write; OpenAI\'s own GPT-6.1 Sol page was not seen in a stored copy, and a 12-hour write price for 6.1 Sol was not found (no field for it). Reasoning tokens bill as output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-6.1-sol",
+      aliases: ["gpt-6.1-sol-2026-09-29"],
+      vendor: "openai",
+      family: "GPT-6",
+      openWeights: false,
+      contextWindow: 1_050_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-09-29"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// openai/gpt-6.1-terra@USD.
+  private static func offering99() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_792_972_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1"),
+                cacheRead: try FixedDecimal("0.05"),
+                cacheWrite: try FixedDecimal("1.25"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.1"),
+                cacheWrite: try FixedDecimal("2.5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("7.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/zh-Hans/api/docs/models/gpt-6.1-terra",
+          observed: try CalendarDay("2026-10-26"),
+          confidence: .official,
+          note:
+            "Released 2026-10-26. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown, not before launch; observed = launch date as lower bound): input $1.00, cached input $0.05, cache writes $1.25 (30-minute retention; 12-hour write $2.50, not modelled), output $5.00; over 272K input tokens the whole request bills input and cache at 2x and output at 1.5x (the page says listed write prices exclude that adjustment). Long-context figures $2/$0.10/$7.50 as in LiteLLM blog gpt-6-1-terra and apidog\'s GPT-6.1 Terra pricing post; $2.5 long-context write from the 2x rule, as genai-prices 0.2.3. 1,050,000 context, 922,000 max input, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-6.1-terra",
+      aliases: [],
+      vendor: "openai",
+      family: "GPT-6",
+      openWeights: false,
+      contextWindow: 1_050_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-10-26"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// openai/gpt-6-luna@USD.
+  private static func offering100() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.1"),
+                cacheRead: try FixedDecimal("0.01"),
+                cacheWrite: try FixedDecimal("0.125"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("0.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.2"),
+                cacheRead: try FixedDecimal("0.02"),
+                cacheWrite: try FixedDecimal("0.25"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("0.75"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/ja-JP/api/docs/models/gpt-6-luna",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Released 2026-09-22 with GPT-6 Sol. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown; observed = launch date as lower bound): input $0.10, cached input $0.01, cache writes $0.125, output $0.50; cache writes are billed at 1.25x uncached input (OpenAI bills cache writes since the GPT-5.6 generation), cache reads at 10%; over 272K input tokens the whole request bills input and cache at 2x and output at 1.5x. Long-context figures as genai-prices 0.2.3 ($0.2/$0.02/$0.25/$0.75). Also merefield/codexometer v0.18.4, TheKrush/PromptFuel v1.0.21, LiteLLM blog gpt_6_sol_luna. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-6-luna",
+      aliases: [],
+      vendor: "openai",
+      family: "GPT-6",
+      openWeights: false,
+      contextWindow: 1_050_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-09-22"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// openai/gpt-6-sol@USD.
+  private static func offering101() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: try FixedDecimal("2.5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("10"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("0.4"),
+                cacheWrite: try FixedDecimal("5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("15"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/docs/models/gpt-6-sol",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Released 2026-09-22 with GPT-6 Luna (default snapshot gpt-6-sol). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy; its text predates GPT-6.1 Sol, so taken 2026-09-22..29; observed = launch date): input $2.00, cached input $0.20, cache writes $2.50 (1.25x input), output $10.00; over 272K input tokens 2x input and cache, 1.5x output for the full request. Long-context figures as genai-prices 0.2.3 ($4/$0.4/$5/$15). Also codexometer v0.18.4, PromptFuel v1.0.21, LiteLLM discussion 42523. Superseded by gpt-6.1-sol (same input/output, cache read halved). Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-6-sol",
+      aliases: [],
+      vendor: "openai",
+      family: "GPT-6",
+      openWeights: false,
+      contextWindow: 1_050_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-09-22"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// openai/gpt-6-astra@USD.
+  private static func offering102() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_788_393_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("10"),
+                cacheRead: try FixedDecimal("1"),
+                cacheWrite: try FixedDecimal("12.5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("50"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("20"),
+                cacheRead: try FixedDecimal("2"),
+                cacheWrite: try FixedDecimal("25"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("75"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://github.com/BerriAI/litellm/discussions/39633",
+          observed: try CalendarDay("2026-09-03"),
+          confidence: .corroborated,
+          note:
+            "Released 2026-09-03 (LaoZhang GPT-6 launch notice, PromptFuel v1.0.19 \'effective 2026-09-03\'; Venice lists 5 Sep). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. LiteLLM Day-0 post (date inferred from \'Day 0\'): $10 input, $50 output, cache reads $1, cache writes $12.50; past 272K input tokens input and cache rates 2x and output 1.5x for the whole request ($20 input, $75 output). Also prefect12/codex-token-meter 0.2.22 (official rates link), PromptFuel v1.0.19, genai-prices 0.2.3 (long-context read $2, write $25). OpenAI\'s own Astra page was not seen. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-6-astra",
+      aliases: [],
+      vendor: "openai",
+      family: "GPT-6",
+      openWeights: false,
+      contextWindow: 1_050_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-09-03"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// openai/gpt-5.6-sol@USD.
+  private static func offering103() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_783_555_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("5"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: try FixedDecimal("6.25"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("30"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("10"),
+                cacheRead: try FixedDecimal("1"),
+                cacheWrite: try FixedDecimal("12.5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("45"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
+          observed: try CalendarDay("2026-08-21"),
+          confidence: .corroborated,
+          note:
+            "GPT-5.6 Sol/Terra/Luna released 2026-07-09 (Vercel AI Gateway, Runware, PromptFuel \'effective 2026-07-09\'). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-08-02, ref developers.openai.com/api/docs/models/gpt-5.6-sol): $5 input, $0.5 cache read, $6.25 cache write (1.25x input), $30 output; >272K input $10/$1/$12.5/$45. Also LaoZhang\'s before/after table (gpt-5-6-sol-price-cut-2026-09), wavespeed.ai ($5/$30/$0.50 read/$6.25 write), APIYI. The gpt-5.6 alias routes to Sol. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_787_270_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("0.4"),
+                cacheWrite: try FixedDecimal("5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("20"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("8"),
+                cacheRead: try FixedDecimal("0.8"),
+                cacheWrite: try FixedDecimal("10"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("30"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/ja-JP/api/docs/models/gpt-5.6-sol",
+          observed: try CalendarDay("2026-08-21"),
+          confidence: .official,
+          note:
+            "Promotional cut effective 2026-08-21 (OpenAI changelog per LaoZhang, genai-prices 0.2.3, PromptFuel v1.0.17). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown; observed = effective date as lower bound): input $4.00, cached input $0.40, output $20.00, \'promotional pricing available at least through November 21, 2026\'; >272K input 2x input and 1.5x output; cache writes 1.25x input ($5). Long-context figures $8/$0.8/$30 and write $10 from LaoZhang\'s table and genai-prices 0.2.3. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Reviewed 2026-12-03: one source (docs.laozhang.ai, price-restore-2026-12.md) says the promotion ended 2026-11-30 and the launch price returned on 2026-12-01; not recorded until a second source or the official page confirms it."
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-5.6-sol",
+      aliases: ["gpt-5.6"],
+      vendor: "openai",
+      family: "GPT-5",
+      openWeights: false,
+      contextWindow: 1_050_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-07-09"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// openai/gpt-5.6-terra@USD.
+  private static func offering104() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_783_555_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2.5"),
+                cacheRead: try FixedDecimal("0.25"),
+                cacheWrite: try FixedDecimal("3.125"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("15"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("5"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: try FixedDecimal("6.25"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("22.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
+          observed: try CalendarDay("2026-08-21"),
+          confidence: .corroborated,
+          note:
+            "Released 2026-07-09 with GPT-5.6 Sol and Luna. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (ref developers.openai.com/api/docs/models/gpt-5.6-terra and the changelog): $2.5 input, $0.25 cache read, $3.125 cache write (1.25x), $15 output; >272K $5/$0.5/$6.25/$22.5. Launch prices also in LaoZhang\'s 2026-07-30 notice ($2.50/$15.00/$0.25 before the cut), PromptFuel v1.0.19 (historical rows from 2026-07-09), APIYI (0-272K $2.5, above $5). Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_785_369_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: try FixedDecimal("2.5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("12"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("0.4"),
+                cacheWrite: try FixedDecimal("5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("18"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
+          observed: try CalendarDay("2026-08-21"),
+          confidence: .corroborated,
+          note:
+            "20% cut effective 2026-07-30 (OpenAI changelog as cited by genai-prices; LaoZhang notice of 2026-07-30; PromptFuel v1.0.19). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices: $2 input, $0.2 cache read, $2.5 cache write, $12 output; >272K $4/$0.4/$5/$18. OpenAI\'s models index (zh-Hans stored copy) lists GPT-5.6 Terra at $2 / $12. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-5.6-terra",
+      aliases: [],
+      vendor: "openai",
+      family: "GPT-5",
+      openWeights: false,
+      contextWindow: 1_050_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-07-09"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// openai/gpt-5.6-luna@USD.
+  private static func offering105() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_783_555_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1"),
+                cacheRead: try FixedDecimal("0.1"),
+                cacheWrite: try FixedDecimal("1.25"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: try FixedDecimal("2.5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("9"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
+          observed: try CalendarDay("2026-08-21"),
+          confidence: .corroborated,
+          note:
+            "Released 2026-07-09 with GPT-5.6 Sol and Terra. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (ref developers.openai.com/api/docs/models/gpt-5.6-luna): $1 input, $0.1 cache read, $1.25 cache write, $6 output; >272K $2/$0.2/$2.5/$9. Launch prices also in LaoZhang\'s 2026-07-30 notice ($1.00/$6.00/$0.10 before the cut) and PromptFuel v1.0.19. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_785_369_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.2"),
+                cacheRead: try FixedDecimal("0.02"),
+                cacheWrite: try FixedDecimal("0.25"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.2"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.4"),
+                cacheRead: try FixedDecimal("0.04"),
+                cacheWrite: try FixedDecimal("0.5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.8"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/models/gpt-5.6-luna?frmapp=yes",
+          observed: try CalendarDay("2026-07-30"),
+          confidence: .official,
+          note:
+            "80% cut effective 2026-07-30 (OpenAI changelog as cited by genai-prices; LaoZhang; PromptFuel v1.0.19). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown; observed = effective date as lower bound): input $0.20, cached input $0.02, output $1.20; \'>272K input tokens are priced at 2x input and 1.5x output for the full request\'; \'cache writes are billed at 1.25x the uncached input token rate\' ($0.25). Long-context cache read $0.04 and write $0.5 (2x) as genai-prices; the page names only input and output for the 2x. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-5.6-luna",
+      aliases: [],
+      vendor: "openai",
+      family: "GPT-5",
+      openWeights: false,
+      contextWindow: 1_050_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-07-09"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// openai/gpt-5.5@USD.
+  private static func offering106() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_776_988_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("5"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("30"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_000_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("10"),
+                cacheRead: try FixedDecimal("1"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("45"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
+          observed: try CalendarDay("2026-08-21"),
+          confidence: .corroborated,
+          note:
+            "Announced 2026-04-23 (snapshot gpt-5.5-2026-04-23); API pricing from 2026-04-24 (genai-prices prices_checked 2026-04-24; Vercel AI Gateway available 2026-04-24; apidog: API \'very soon\' after the 04-23 launch). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices: $5 input, $0.5 cache read, $30 output, 1,000,000 context. The >272K tier ($10/$1/$45, 2x input and cached input, 1.5x output) is from genai-prices 0.2.3 (ref developers.openai.com/api/docs/models/gpt-5.5; \'tier history before this verification is not modeled\') and ccost\'s README; the 2026-08 genai-prices snapshot had no tier, so the tier\'s start date is unconfirmed. No cache-write price published. Also api-evangelist/openai plans file, Venice (1M context, 128K output). Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-5.5",
+      aliases: ["gpt-5.5-2026-04-23"],
+      vendor: "openai",
+      family: "GPT-5",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-04-23"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// openai/gpt-5.4@USD.
+  private static func offering107() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_772_668_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2.5"),
+                cacheRead: try FixedDecimal("0.25"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("15"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("5"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("22.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
+          observed: try CalendarDay("2026-08-21"),
+          confidence: .corroborated,
+          note:
+            "Released 2026-03-05 (snapshot gpt-5.4-2026-03-05). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-03-06, 1.05M context): $2.5 input, $0.25 cache read, $15 output; >272K $5/$0.5/$22.5; same in genai-prices 0.2.3 (ref developers.openai.com/api/docs/models/gpt-5.4). Also api-evangelist/openai plans file, ccost README (272000 threshold, 2x/1.5x), adk-model pricing. No cache-write price published. Max output 128,000 not confirmed from a source. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). genai-prices 0.2.3 shows the batch cached rate rounded to $0.13. Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-5.4",
+      aliases: ["gpt-5.4-2026-03-05"],
+      vendor: "openai",
+      family: "GPT-5",
+      openWeights: false,
+      contextWindow: 1_050_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-03-05"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// openai/gpt-5.4-mini@USD.
+  private static func offering108() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_773_705_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.75"),
+                cacheRead: try FixedDecimal("0.075"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("4.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
+          observed: try CalendarDay("2026-08-21"),
+          confidence: .corroborated,
+          note:
+            "GPT-5.4 mini released 2026-03-17 (snapshot gpt-5.4-mini-2026-03-17). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-03-18, 400,000 context): $0.75 input, $0.075 cache read, $4.5 output; same in genai-prices 0.2.3, api-evangelist/openai plans file and adk-model pricing. Flat: no long-context tier is published for the 400K-context mini/nano (the audit\'s \'all double above 272K\' does not hold here). Max output 128,000 not confirmed from a source. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-5.4-mini",
+      aliases: ["gpt-5.4-mini-2026-03-17"],
+      vendor: "openai",
+      family: "GPT-5",
+      openWeights: false,
+      contextWindow: 400000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-03-17"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// openai/gpt-5.4-nano@USD.
+  private static func offering109() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_773_705_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.2"),
+                cacheRead: try FixedDecimal("0.02"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.25"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
+          observed: try CalendarDay("2026-08-21"),
+          confidence: .corroborated,
+          note:
+            "GPT-5.4 nano released 2026-03-17 (snapshot gpt-5.4-nano-2026-03-17). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-03-18, 400,000 context): $0.2 input, $0.02 cache read, $1.25 output; same in genai-prices 0.2.3, api-evangelist/openai plans file and adk-model pricing. Flat: no long-context tier is published for the 400K-context mini/nano (the audit\'s \'all double above 272K\' does not hold here). Max output 128,000 not confirmed from a source. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-5.4-nano",
+      aliases: ["gpt-5.4-nano-2026-03-17"],
+      vendor: "openai",
+      family: "GPT-5",
+      openWeights: false,
+      contextWindow: 400000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-03-17"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// anthropic/claude-3-haiku-20240307@USD.
+  private static func offering110() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10281,7 +11528,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-sonnet-20240620@USD.
-  private static func offering99() throws -> Offering {
+  private static func offering111() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10456,7 +11703,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-sonnet-20241022@USD.
-  private static func offering100() throws -> Offering {
+  private static func offering112() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10559,7 +11806,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-haiku-20241022@USD.
-  private static func offering101() throws -> Offering {
+  private static func offering113() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10698,7 +11945,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-7-sonnet-20250219@USD.
-  private static func offering102() throws -> Offering {
+  private static func offering114() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10801,7 +12048,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-0@USD.
-  private static func offering103() throws -> Offering {
+  private static func offering115() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11035,7 +12282,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-0@USD.
-  private static func offering104() throws -> Offering {
+  private static func offering116() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11138,7 +12385,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-1@USD.
-  private static func offering105() throws -> Offering {
+  private static func offering117() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11241,7 +12488,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-5@USD.
-  private static func offering106() throws -> Offering {
+  private static func offering118() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11374,7 +12621,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-haiku-4-5@USD.
-  private static func offering107() throws -> Offering {
+  private static func offering119() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11441,7 +12688,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-5@USD.
-  private static func offering108() throws -> Offering {
+  private static func offering120() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11508,7 +12755,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-6@USD.
-  private static func offering109() throws -> Offering {
+  private static func offering121() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11635,7 +12882,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-6@USD.
-  private static func offering110() throws -> Offering {
+  private static func offering122() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11762,7 +13009,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-5-5@USD.
-  private static func offering111() throws -> Offering {
+  private static func offering123() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11829,7 +13076,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-5-5@USD.
-  private static func offering112() throws -> Offering {
+  private static func offering124() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11932,7 +13179,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-haiku-5-5@USD.
-  private static func offering113() throws -> Offering {
+  private static func offering125() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12023,7 +13270,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-5@USD.
-  private static func offering114() throws -> Offering {
+  private static func offering126() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12090,7 +13337,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-5@USD.
-  private static func offering115() throws -> Offering {
+  private static func offering127() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12157,7 +13404,7 @@ extension Catalog {
   }
 
   /// google/gemini-1.5-pro@USD.
-  private static func offering116() throws -> Offering {
+  private static func offering128() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12309,7 +13556,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash@USD.
-  private static func offering117() throws -> Offering {
+  private static func offering129() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12413,7 +13660,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash-lite@USD.
-  private static func offering118() throws -> Offering {
+  private static func offering130() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12517,7 +13764,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-pro@USD.
-  private static func offering119() throws -> Offering {
+  private static func offering131() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12730,7 +13977,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash@USD.
-  private static func offering120() throws -> Offering {
+  private static func offering132() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12871,7 +14118,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash-lite@USD.
-  private static func offering121() throws -> Offering {
+  private static func offering133() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12974,7 +14221,7 @@ extension Catalog {
   }
 
   /// google/gemini-3-pro-preview@USD.
-  private static func offering122() throws -> Offering {
+  private static func offering134() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13065,7 +14312,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.8-flash@USD.
-  private static func offering123() throws -> Offering {
+  private static func offering135() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13168,7 +14415,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.5-flash@USD.
-  private static func offering124() throws -> Offering {
+  private static func offering136() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13235,7 +14482,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.5-flash-lite@USD.
-  private static func offering125() throws -> Offering {
+  private static func offering137() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13302,7 +14549,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.1-flash-lite@USD.
-  private static func offering126() throws -> Offering {
+  private static func offering138() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13369,7 +14616,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.1-pro-preview@USD.
-  private static func offering127() throws -> Offering {
+  private static func offering139() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13460,7 +14707,7 @@ extension Catalog {
   }
 
   /// xai/grok-3@USD.
-  private static func offering128() throws -> Offering {
+  private static func offering140() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13527,7 +14774,7 @@ extension Catalog {
   }
 
   /// xai/grok-3-mini@USD.
-  private static func offering129() throws -> Offering {
+  private static func offering141() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13594,7 +14841,7 @@ extension Catalog {
   }
 
   /// xai/grok-4@USD.
-  private static func offering130() throws -> Offering {
+  private static func offering142() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13666,7 +14913,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-reasoning@USD.
-  private static func offering131() throws -> Offering {
+  private static func offering143() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13738,7 +14985,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-non-reasoning@USD.
-  private static func offering132() throws -> Offering {
+  private static func offering144() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13810,7 +15057,7 @@ extension Catalog {
   }
 
   /// xai/grok-code-fast-1@USD.
-  private static func offering133() throws -> Offering {
+  private static func offering145() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13877,7 +15124,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.3@USD.
-  private static func offering134() throws -> Offering {
+  private static func offering146() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13948,6 +15195,339 @@ extension Catalog {
       contextWindow: 1_000_000,
       maxOutput: nil,
       releaseDate: try CalendarDay("2026-04-30"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "xai",
+      name: "xAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://docs.x.ai/docs/models"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// xai/grok-4.7@USD.
+  private static func offering147() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_789_948_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: "prompt < 200K",
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 200000,
+                upperIsInclusive: false
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: "prompt ≥ 200K",
+              input: TokenRange(
+                from: 200000,
+                lowerIsInclusive: true,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("1"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("12"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://github.com/theopenco/llmgateway/pull/4169",
+          observed: try CalendarDay("2026-09-21"),
+          confidence: .corroborated,
+          note:
+            "Released 2026-09-21 (x.ai/news/grok-4-7, cited here). The PR cites the docs.x.ai grok-4.7 model page: $2.00 input / $0.50 cached / $6.00 output for prompts under 200K, $4.00 / $1.00 / $12.00 when the prompt reaches 200K tokens, with every token in the request billed at the higher rate. So the tier is picked by all input tokens and 200,000 is already the long tier. 500K context. Also: coder/xum PR 4320 (2026-09-21; it says Batch API is not supported, and Priority Processing adds a request-time 2x multiplier that is not modelled here), EasyMetaAu/helm-api PR 911 (2026-09-22; it checked docs.x.ai/developers/pricing and tested 199,999, 200,000 and 200,001 tokens), and models.dev providers/xai/models/grok-4.7.toml (tier at 200_000, cache_read 0.5/1). \'Grok 4.7 Fast\' ($4/$1/$12) is sold only in Cursor and Grok Build, not on the public API. xAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output."
+        )
+      )
+    )
+    let model = Model(
+      id: "grok-4.7",
+      aliases: [],
+      vendor: "xai",
+      family: "Grok",
+      openWeights: false,
+      contextWindow: 500000,
+      maxOutput: nil,
+      releaseDate: try CalendarDay("2026-09-21"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "xai",
+      name: "xAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://docs.x.ai/docs/models"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// xai/grok-4.6@USD.
+  private static func offering148() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_786_492_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: "prompt < 200K",
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 200000,
+                upperIsInclusive: false
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: "prompt ≥ 200K",
+              input: TokenRange(
+                from: 200000,
+                lowerIsInclusive: true,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("1"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("12"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://github.com/pydantic/genai-prices/pull/584",
+          observed: try CalendarDay("2026-08-22"),
+          confidence: .corroborated,
+          note:
+            "The PR quotes docs.x.ai/docs/models/grok-4.6 (\'Requests whose prompt reaches 200k tokens are billed at the higher rate for all tokens in the request\') and OpenRouter\'s API (min_prompt_tokens 200000): $2 input / $0.50 cached / $6 output, and $4 / $1 / $12 at 200K and above. 500K context. The same figures appear in Portkey-AI/models PR 883 (2026-08-12, which gives the release date), LiveBench PR 506 (checked against docs.x.ai on 2026-08-13), pwrdrvr/PwrAgent PR 1679 and majiayu000/litellm-rs issue 1213 (which cites xAI\'s release notes for GA on 2026-08-12). CultivateLabs/raif PR 540 quotes the model page: \'Batch API: Not supported\'. The audit\'s release date of 2026-08-07 appears only on a reseller page (docs.apiyi.com, as the \'vendor release date\'); every other source gives 2026-08-12. xAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output."
+        )
+      )
+    )
+    let model = Model(
+      id: "grok-4.6",
+      aliases: [],
+      vendor: "xai",
+      family: "Grok",
+      openWeights: false,
+      contextWindow: 500000,
+      maxOutput: nil,
+      releaseDate: try CalendarDay("2026-08-12"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "xai",
+      name: "xAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://docs.x.ai/docs/models"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// xai/grok-4.5@USD.
+  private static func offering149() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_783_468_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: "prompt < 200K",
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 200000,
+                upperIsInclusive: false
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: nil,
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: "prompt ≥ 200K",
+              input: TokenRange(
+                from: 200000,
+                lowerIsInclusive: true,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: nil,
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("12"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://github.com/pydantic/genai-prices/pull/459",
+          observed: try CalendarDay("2026-07-08"),
+          confidence: .corroborated,
+          note:
+            "At launch docs.x.ai listed grok-4.5 at $2 input / $6 output with a 500K context. The cached-input rate is left out on purpose. genai-prices took $0.50 from OpenRouter because \'the xAI docs pricing table doesn\'t expose [it] cleanly\', and Yeachan-Heo/gajae-code PR 2006 (2026-07-11) calls $0.50 \'estimated ... (25% of input)\'. Later official readings give $0.30 (next entry), so no official launch price is confirmed and cached tokens here are billed as input. Long-context tier at 200K: $4 / $12, from the models.dev grok-4.5.toml written before 2026-07-30 and docs.apiyi.com; later confirmed on xAI\'s pricing table. Also majiayu000/litellm-rs issue 1213 (GA 2026-07-08, per xAI\'s release notes). xAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_785_369_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: "prompt < 200K",
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 200000,
+                upperIsInclusive: false
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.3"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: "prompt ≥ 200K",
+              input: TokenRange(
+                from: 200000,
+                lowerIsInclusive: true,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("0.6"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("12"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://github.com/anomalyco/models.dev/pull/3865",
+          observed: try CalendarDay("2026-07-30"),
+          confidence: .corroborated,
+          note:
+            "This is an observation date, not a known change date. Per docs.x.ai/docs/models: cached input $0.30 under 200K and $0.60 at 200K and above; input $2/$4 and output $6/$12. xAI\'s models API gave models.dev $0.30 (an earlier hand-entered $0.50 was overwritten), and OpenRouter lists $0.30 with a $0.60 override. The same figures appear in BerriAI/litellm PRs 36090 (2026-08-06) and 36413 (2026-08-10), both quoting docs.x.ai/developers/pricing and /models/grok-4.5. Also majiayu000/litellm-rs issue 1213 (2026-08-28) and LiveBench PR 506, which says 4.5\'s cached rate is 0.15x. genai-prices (data through 2026-08-21) still has 0.5. Batch API not supported (CultivateLabs/raif PR 540). Reasoning tokens are billed as output."
+        )
+      )
+    )
+    let model = Model(
+      id: "grok-4.5",
+      aliases: ["grok-4.5-latest"],
+      vendor: "xai",
+      family: "Grok",
+      openWeights: false,
+      contextWindow: 500000,
+      maxOutput: nil,
+      releaseDate: try CalendarDay("2026-07-08"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
