@@ -161,4 +161,23 @@ struct FlagshipCatalogTests {
     #expect(try cost("grok-4.5", cached, at: "2026-07-20T00:00:00Z") == (try dec("4")))
     #expect(try cost("grok-4.5", cached, at: "2026-08-01T00:00:00Z") == (try dec("0.6")))
   }
+
+  @Test func kimiAndMiniMaxInternationalLists() throws {
+    let at = "2026-12-01T00:00:00Z"
+    // kimi-k3.1-pro: 400,000 fresh × 2 + 500,000 read × 0.2 + 100,000 written × 2
+    // + 1,000,000 output × 10, per million = 0.8 + 0.1 + 0.2 + 10 = 11.1.
+    let kimi = try TokenUsage(
+      uncachedInput: 400_000,
+      cacheRead: 500_000,
+      cacheWrite: 100_000,
+      output: 1_000_000
+    )
+    #expect(try cost("kimi-k3.1-pro", kimi, at: at) == (try dec("11.1")))
+    // MiniMax-M3: 524,288 input tokens is the lower tier (0.30): 0.1572864; one more and
+    // the whole request bills at 0.60: 524,289 × 0.6 / 1M = 0.3145734.
+    let edge = try TokenUsage(uncachedInput: 524_288, output: 0)
+    #expect(try cost("MiniMax-M3", edge, at: at) == (try dec("0.1572864")))
+    let over = try TokenUsage(uncachedInput: 524_289, output: 0)
+    #expect(try cost("MiniMax-M3", over, at: at) == (try dec("0.3145734")))
+  }
 }

@@ -160,6 +160,12 @@ extension Catalog {
       try offering147(),
       try offering148(),
       try offering149(),
+      try offering150(),
+      try offering151(),
+      try offering152(),
+      try offering153(),
+      try offering154(),
+      try offering155(),
     ]
   }
 
@@ -7878,8 +7884,279 @@ extension Catalog {
     return Offering(model: model, provider: provider, region: "international", schedule: schedule)
   }
 
-  /// minimax/MiniMax-Text-01@CNY.
+  /// moonshot/kimi-k3.1-pro@USD.
   private static func offering67() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_792_771_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: try FixedDecimal("2"),
+                cacheWrite1h: try FixedDecimal("4"),
+                output: try FixedDecimal("10"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://docs.apiyi.com/api-capabilities/kimi-k3-1/overview.md",
+          observed: try CalendarDay("2026-10-25"),
+          confidence: .corroborated,
+          note:
+            "APIYI\'s K3.1 Pro page (tested 2026-10-25 UTC+8) gives kimi-k3.1-pro at $2 input, $10 output (thinking included), cache read $0.20, cache write 5-minute $2, 1-hour $4 per 1M and says its rates match the official site. Input/output also in apidog\'s guide (facts read from Moonshot\'s pricing page on 2026-10-24); Novita lists the same five figures. Not seen on platform.kimi.ai itself, and no maintained peer file (genai-prices, LiteLLM) with K3.1 was available. Released 2026-10-23 per apidog (the audit said 2026-10-24); the entry starts at the first dated observation of the price, 2026-10-24, date only, 00:00 Beijing time assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "kimi-k3.1-pro",
+      aliases: [],
+      vendor: "moonshot",
+      family: "Kimi",
+      openWeights: nil,
+      contextWindow: 1_048_576,
+      maxOutput: nil,
+      releaseDate: try CalendarDay("2026-10-23"),
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "moonshot",
+      name: "Moonshot AI",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.moonshot.cn/docs/pricing/chat"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "international", schedule: schedule)
+  }
+
+  /// moonshot/kimi-k2.6@USD.
+  private static func offering68() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_779_379_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.95"),
+                cacheRead: try FixedDecimal("0.16"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/pydantic/genai-prices/blob/47df840a5ab10bbcffb8e5ac01b9899032245d1b/prices/providers/moonshotai.yml",
+          observed: try CalendarDay("2026-05-22"),
+          confidence: .corroborated,
+          note:
+            "USD list of the international platform, first dated observation (genai-prices prices_checked 2026-05-22; pricing_urls include platform.kimi.ai/docs/pricing/chat-k26.md): input 0.95, cache read 0.16, output 4. Same in openclaw docs/providers/moonshot.md (catalog cost citing platform.kimi.ai/docs/pricing/chat-k26). Released 2026-04-20 (SiliconANGLE via machineherald); the launch-day price was not seen, so nothing is recorded before the observation. Date only; 00:00 Beijing time assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "kimi-k2.6",
+      aliases: [],
+      vendor: "moonshot",
+      family: "Kimi",
+      openWeights: true,
+      contextWindow: 262144,
+      maxOutput: nil,
+      releaseDate: try CalendarDay("2026-04-20"),
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "moonshot",
+      name: "Moonshot AI",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.moonshot.cn/docs/pricing/chat"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "international", schedule: schedule)
+  }
+
+  /// moonshot/kimi-k2.7-code@USD.
+  private static func offering69() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_781_452_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.95"),
+                cacheRead: try FixedDecimal("0.19"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/pydantic/genai-prices/blob/47df840a5ab10bbcffb8e5ac01b9899032245d1b/prices/providers/moonshotai.yml",
+          observed: try CalendarDay("2026-06-15"),
+          confidence: .corroborated,
+          note:
+            "USD list of the international platform, first dated observation (genai-prices prices_checked 2026-06-15, \'Ref: https://platform.kimi.ai/docs/pricing/chat-k27-code.md\'): input 0.95, cache read 0.19, output 4. Same in openclaw docs/providers/moonshot.md. Release date not found (not later than 2026-06-15). Date only; 00:00 Beijing time assumed. aigateway.sh\'s claim of cached input at 50% of input is that gateway\'s own figure and conflicts."
+        )
+      )
+    )
+    let model = Model(
+      id: "kimi-k2.7-code",
+      aliases: [],
+      vendor: "moonshot",
+      family: "Kimi",
+      openWeights: true,
+      contextWindow: 262144,
+      maxOutput: nil,
+      releaseDate: nil,
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "moonshot",
+      name: "Moonshot AI",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.moonshot.cn/docs/pricing/chat"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "international", schedule: schedule)
+  }
+
+  /// moonshot/kimi-k2.5@USD.
+  private static func offering70() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_773_158_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.6"),
+                cacheRead: try FixedDecimal("0.1"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("3"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/pydantic/genai-prices/blob/47df840a5ab10bbcffb8e5ac01b9899032245d1b/prices/providers/moonshotai.yml",
+          observed: try CalendarDay("2026-03-11"),
+          confidence: .corroborated,
+          note:
+            "USD list of the international platform, first dated observation (genai-prices prices_checked 2026-03-11): input 0.60, cache read 0.10, output 3.00. Same in openclaw docs/providers/moonshot.md (citing platform.kimi.ai/docs/pricing/chat-k25). Released January 2026 (exact day not confirmed); the start of these USD prices was not found. Date only; 00:00 Beijing time assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "kimi-k2.5",
+      aliases: [],
+      vendor: "moonshot",
+      family: "Kimi",
+      openWeights: true,
+      contextWindow: 262144,
+      maxOutput: nil,
+      releaseDate: nil,
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "moonshot",
+      name: "Moonshot AI",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.moonshot.cn/docs/pricing/chat"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "international", schedule: schedule)
+  }
+
+  /// minimax/MiniMax-Text-01@CNY.
+  private static func offering71() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7947,7 +8224,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2@CNY.
-  private static func offering68() throws -> Offering {
+  private static func offering72() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8015,7 +8292,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2@USD.
-  private static func offering69() throws -> Offering {
+  private static func offering73() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8082,7 +8359,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2.7@CNY.
-  private static func offering70() throws -> Offering {
+  private static func offering74() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8149,7 +8426,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2.7-highspeed@CNY.
-  private static func offering71() throws -> Offering {
+  private static func offering75() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8216,7 +8493,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2.5@CNY.
-  private static func offering72() throws -> Offering {
+  private static func offering76() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8283,7 +8560,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2.5-highspeed@CNY.
-  private static func offering73() throws -> Offering {
+  private static func offering77() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8350,8 +8627,167 @@ extension Catalog {
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
 
+  /// minimax/MiniMax-M3@USD.
+  private static func offering78() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_782_835_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 524288,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.3"),
+                cacheRead: try FixedDecimal("0.06"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.2"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 524288,
+                lowerIsInclusive: false,
+                to: 1_000_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.6"),
+                cacheRead: try FixedDecimal("0.12"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("2.4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/pydantic/genai-prices/blob/d07be002000568bfae9424632f355362fcac64cf/prices/providers/minimax.yml",
+          observed: try CalendarDay("2026-07-01"),
+          confidence: .corroborated,
+          note:
+            "genai-prices (prices_checked 2026-07-01, from platform.minimax.io/docs/guides/pricing-paygo): Standard tier \'Permanent 50% off\' rate, input/cache read/output 0.30/0.06/1.20 up to 512K input tokens and 0.60/0.12/2.40 above. Same two tiers on dev.to/aiwave (global Standard active rates on 2026-09-11) and wavespeed.ai. Starts at this first dated observation: at launch (2026-06-01) the discount was reported as a 7-day promo (aiunpacker) and the long-context rate is disputed ($1.20/$4.80/$0.24 per aiunpacker and Novita). Undiscounted $0.60/$2.40/$0.12 is in LiteLLM docs. 512K taken as 524,288 tokens (APIYI, Novita); genai-prices uses 512,000. No cache-write price; Priority tier (1.5x) not recorded. Date only; 00:00 Beijing time assumed."
+        )
+      )
+    )
+    let model = Model(
+      id: "MiniMax-M3",
+      aliases: [],
+      vendor: "minimax",
+      family: "MiniMax",
+      openWeights: true,
+      contextWindow: 1_000_000,
+      maxOutput: 131072,
+      releaseDate: try CalendarDay("2026-06-01"),
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "minimax",
+      name: "MiniMax",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.minimaxi.com/document/Price"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "international", schedule: schedule)
+  }
+
+  /// minimax/MiniMax-M3.1-Flash@USD.
+  private static func offering79() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_792_425_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.15"),
+                cacheRead: nil,
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("0.6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://github.com/VladoIvankovic/Codeep/releases/tag/v3.14.0",
+          observed: try CalendarDay("2026-10-20"),
+          confidence: .corroborated,
+          note:
+            "Codeep v3.14.0 release notes (2026-10-20): on MiniMax\'s pay-per-use API MiniMax-M3.1-Flash is $0.15 in / $0.60 out with cache reads at $0.015. Input/output also on Vercel AI Gateway\'s minimax-only page (vercel.com/ai-gateway/models/minimax-m3.1-flash.md); Venice\'s $0.1875/$0.75 is 1.25x these. The cache read price rests on Codeep alone. No long-context tier or cache-write price was found. Released 2026-10-20 per Runware (Venice says 2026-10-18); starts at the first dated observation. Date only; 00:00 Beijing time assumed. Reviewed 2026-12-03: the $0.015 cache read (one source, Codeep) is left out until corroborated, so cache hits bill as input."
+        )
+      )
+    )
+    let model = Model(
+      id: "MiniMax-M3.1-Flash",
+      aliases: [],
+      vendor: "minimax",
+      family: "MiniMax",
+      openWeights: true,
+      contextWindow: 1_000_000,
+      maxOutput: 524288,
+      releaseDate: try CalendarDay("2026-10-20"),
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "minimax",
+      name: "MiniMax",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.minimaxi.com/document/Price"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "international", schedule: schedule)
+  }
+
   /// iflytek/lite@CNY.
-  private static func offering74() throws -> Offering {
+  private static func offering80() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8418,7 +8854,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseNova-V6-5-Pro@CNY.
-  private static func offering75() throws -> Offering {
+  private static func offering81() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8486,7 +8922,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseNova-V6-5-Turbo@CNY.
-  private static func offering76() throws -> Offering {
+  private static func offering82() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8554,7 +8990,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseChat-Turbo-1202@CNY.
-  private static func offering77() throws -> Offering {
+  private static func offering83() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8622,7 +9058,7 @@ extension Catalog {
   }
 
   /// stepfun/step-2-mini@CNY.
-  private static func offering78() throws -> Offering {
+  private static func offering84() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8690,7 +9126,7 @@ extension Catalog {
   }
 
   /// stepfun/step-5-preview@CNY.
-  private static func offering79() throws -> Offering {
+  private static func offering85() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8758,7 +9194,7 @@ extension Catalog {
   }
 
   /// stepfun/step-3.7-flash@CNY.
-  private static func offering80() throws -> Offering {
+  private static func offering86() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8825,7 +9261,7 @@ extension Catalog {
   }
 
   /// stepfun/step-3.5-flash@CNY.
-  private static func offering81() throws -> Offering {
+  private static func offering87() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8893,7 +9329,7 @@ extension Catalog {
   }
 
   /// 01ai/yi-lightning@CNY.
-  private static func offering82() throws -> Offering {
+  private static func offering88() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8961,7 +9397,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o@USD.
-  private static func offering83() throws -> Offering {
+  private static func offering89() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9064,7 +9500,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-05-13@USD.
-  private static func offering84() throws -> Offering {
+  private static func offering90() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9131,7 +9567,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-08-06@USD.
-  private static func offering85() throws -> Offering {
+  private static func offering91() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9235,7 +9671,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-11-20@USD.
-  private static func offering86() throws -> Offering {
+  private static func offering92() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9303,7 +9739,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-mini@USD.
-  private static func offering87() throws -> Offering {
+  private static func offering93() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9406,7 +9842,7 @@ extension Catalog {
   }
 
   /// openai/o1@USD.
-  private static func offering88() throws -> Offering {
+  private static func offering94() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9473,7 +9909,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4.1@USD.
-  private static func offering89() throws -> Offering {
+  private static func offering95() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9541,7 +9977,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4.1-mini@USD.
-  private static func offering90() throws -> Offering {
+  private static func offering96() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9609,7 +10045,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4.1-nano@USD.
-  private static func offering91() throws -> Offering {
+  private static func offering97() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9677,7 +10113,7 @@ extension Catalog {
   }
 
   /// openai/o3@USD.
-  private static func offering92() throws -> Offering {
+  private static func offering98() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9781,7 +10217,7 @@ extension Catalog {
   }
 
   /// openai/o4-mini@USD.
-  private static func offering93() throws -> Offering {
+  private static func offering99() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9849,7 +10285,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5@USD.
-  private static func offering94() throws -> Offering {
+  private static func offering100() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9917,7 +10353,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5-mini@USD.
-  private static func offering95() throws -> Offering {
+  private static func offering101() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9985,7 +10421,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5-nano@USD.
-  private static func offering96() throws -> Offering {
+  private static func offering102() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10053,7 +10489,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.2@USD.
-  private static func offering97() throws -> Offering {
+  private static func offering103() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10121,7 +10557,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6.1-sol@USD.
-  private static func offering98() throws -> Offering {
+  private static func offering104() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10212,7 +10648,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6.1-terra@USD.
-  private static func offering99() throws -> Offering {
+  private static func offering105() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10303,7 +10739,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6-luna@USD.
-  private static func offering100() throws -> Offering {
+  private static func offering106() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10394,7 +10830,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6-sol@USD.
-  private static func offering101() throws -> Offering {
+  private static func offering107() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10485,7 +10921,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6-astra@USD.
-  private static func offering102() throws -> Offering {
+  private static func offering108() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10576,7 +11012,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.6-sol@USD.
-  private static func offering103() throws -> Offering {
+  private static func offering109() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10728,7 +11164,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.6-terra@USD.
-  private static func offering104() throws -> Offering {
+  private static func offering110() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10881,7 +11317,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.6-luna@USD.
-  private static func offering105() throws -> Offering {
+  private static func offering111() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11033,7 +11469,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.5@USD.
-  private static func offering106() throws -> Offering {
+  private static func offering112() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11125,7 +11561,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.4@USD.
-  private static func offering107() throws -> Offering {
+  private static func offering113() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11217,7 +11653,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.4-mini@USD.
-  private static func offering108() throws -> Offering {
+  private static func offering114() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11285,7 +11721,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.4-nano@USD.
-  private static func offering109() throws -> Offering {
+  private static func offering115() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11353,7 +11789,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-haiku-20240307@USD.
-  private static func offering110() throws -> Offering {
+  private static func offering116() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11528,7 +11964,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-sonnet-20240620@USD.
-  private static func offering111() throws -> Offering {
+  private static func offering117() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11703,7 +12139,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-sonnet-20241022@USD.
-  private static func offering112() throws -> Offering {
+  private static func offering118() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11806,7 +12242,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-haiku-20241022@USD.
-  private static func offering113() throws -> Offering {
+  private static func offering119() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11945,7 +12381,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-7-sonnet-20250219@USD.
-  private static func offering114() throws -> Offering {
+  private static func offering120() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12048,7 +12484,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-0@USD.
-  private static func offering115() throws -> Offering {
+  private static func offering121() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12282,7 +12718,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-0@USD.
-  private static func offering116() throws -> Offering {
+  private static func offering122() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12385,7 +12821,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-1@USD.
-  private static func offering117() throws -> Offering {
+  private static func offering123() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12488,7 +12924,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-5@USD.
-  private static func offering118() throws -> Offering {
+  private static func offering124() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12621,7 +13057,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-haiku-4-5@USD.
-  private static func offering119() throws -> Offering {
+  private static func offering125() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12688,7 +13124,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-5@USD.
-  private static func offering120() throws -> Offering {
+  private static func offering126() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12755,7 +13191,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-6@USD.
-  private static func offering121() throws -> Offering {
+  private static func offering127() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12882,7 +13318,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-6@USD.
-  private static func offering122() throws -> Offering {
+  private static func offering128() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13009,7 +13445,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-5-5@USD.
-  private static func offering123() throws -> Offering {
+  private static func offering129() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13076,7 +13512,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-5-5@USD.
-  private static func offering124() throws -> Offering {
+  private static func offering130() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13179,7 +13615,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-haiku-5-5@USD.
-  private static func offering125() throws -> Offering {
+  private static func offering131() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13270,7 +13706,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-5@USD.
-  private static func offering126() throws -> Offering {
+  private static func offering132() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13337,7 +13773,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-5@USD.
-  private static func offering127() throws -> Offering {
+  private static func offering133() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13404,7 +13840,7 @@ extension Catalog {
   }
 
   /// google/gemini-1.5-pro@USD.
-  private static func offering128() throws -> Offering {
+  private static func offering134() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13556,7 +13992,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash@USD.
-  private static func offering129() throws -> Offering {
+  private static func offering135() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13660,7 +14096,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash-lite@USD.
-  private static func offering130() throws -> Offering {
+  private static func offering136() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13764,7 +14200,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-pro@USD.
-  private static func offering131() throws -> Offering {
+  private static func offering137() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13977,7 +14413,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash@USD.
-  private static func offering132() throws -> Offering {
+  private static func offering138() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14118,7 +14554,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash-lite@USD.
-  private static func offering133() throws -> Offering {
+  private static func offering139() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14221,7 +14657,7 @@ extension Catalog {
   }
 
   /// google/gemini-3-pro-preview@USD.
-  private static func offering134() throws -> Offering {
+  private static func offering140() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14312,7 +14748,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.8-flash@USD.
-  private static func offering135() throws -> Offering {
+  private static func offering141() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14415,7 +14851,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.5-flash@USD.
-  private static func offering136() throws -> Offering {
+  private static func offering142() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14482,7 +14918,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.5-flash-lite@USD.
-  private static func offering137() throws -> Offering {
+  private static func offering143() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14549,7 +14985,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.1-flash-lite@USD.
-  private static func offering138() throws -> Offering {
+  private static func offering144() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14616,7 +15052,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.1-pro-preview@USD.
-  private static func offering139() throws -> Offering {
+  private static func offering145() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14707,7 +15143,7 @@ extension Catalog {
   }
 
   /// xai/grok-3@USD.
-  private static func offering140() throws -> Offering {
+  private static func offering146() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14774,7 +15210,7 @@ extension Catalog {
   }
 
   /// xai/grok-3-mini@USD.
-  private static func offering141() throws -> Offering {
+  private static func offering147() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14841,7 +15277,7 @@ extension Catalog {
   }
 
   /// xai/grok-4@USD.
-  private static func offering142() throws -> Offering {
+  private static func offering148() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14913,7 +15349,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-reasoning@USD.
-  private static func offering143() throws -> Offering {
+  private static func offering149() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14985,7 +15421,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-non-reasoning@USD.
-  private static func offering144() throws -> Offering {
+  private static func offering150() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15057,7 +15493,7 @@ extension Catalog {
   }
 
   /// xai/grok-code-fast-1@USD.
-  private static func offering145() throws -> Offering {
+  private static func offering151() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15124,7 +15560,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.3@USD.
-  private static func offering146() throws -> Offering {
+  private static func offering152() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15215,7 +15651,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.7@USD.
-  private static func offering147() throws -> Offering {
+  private static func offering153() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15306,7 +15742,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.6@USD.
-  private static func offering148() throws -> Offering {
+  private static func offering154() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15397,7 +15833,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.5@USD.
-  private static func offering149() throws -> Offering {
+  private static func offering155() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
