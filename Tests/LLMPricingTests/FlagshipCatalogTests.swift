@@ -180,4 +180,25 @@ struct FlagshipCatalogTests {
     let over = try TokenUsage(uncachedInput: 524_289, output: 0)
     #expect(try cost("MiniMax-M3", over, at: at) == (try dec("0.3145734")))
   }
+
+  @Test(
+    "Qwen 3.7 and 3.8 on Bailian's two lists",
+    arguments: [
+      // 500,000 fresh, 500,000 implicit cache hits, 1,000,000 output, per million:
+      // qwen3.8-max CNY 0.5 × 12 + 0.5 × 1.5 + 36 = 42.75; USD 0.5 × 2 + 0.5 × 0.25 + 6.
+      ("qwen3.8-max", "CNY", "42.75"),
+      ("qwen3.8-max", "USD", "7.125"),
+      // qwen3.7-max USD 0.5 × 2.5 + 0.5 × 0.5 + 7.5 = 9; qwen3.8-flash USD
+      // 0.5 × 0.15 + 0.5 × 0.016 + 0.47 = 0.553.
+      ("qwen3.7-max", "USD", "9"),
+      ("qwen3.8-flash", "USD", "0.553"),
+    ]
+  )
+  func qwen(model: String, currency: String, expected: String) throws {
+    let code = try Currency(code: currency)
+    let offering = try #require(try Catalog.builtIn.offering(model: model, currency: code))
+    let usage = try TokenUsage(uncachedInput: 500_000, cacheRead: 500_000, output: 1_000_000)
+    let cost = try offering.schedule.cost(of: usage, at: instant("2026-12-01T00:00:00Z"))
+    #expect(cost.total == Money(try dec(expected), code))
+  }
 }

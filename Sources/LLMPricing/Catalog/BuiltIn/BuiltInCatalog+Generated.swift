@@ -166,6 +166,10 @@ extension Catalog {
       try offering153(),
       try offering154(),
       try offering155(),
+      try offering156(),
+      try offering157(),
+      try offering158(),
+      try offering159(),
     ]
   }
 
@@ -4191,8 +4195,277 @@ extension Catalog {
     return Offering(model: model, provider: provider, region: "international", schedule: schedule)
   }
 
-  /// bytedance/doubao-pro-32k@CNY.
+  /// alibaba/qwen3.7-max@USD.
   private static func offering21() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_779_292_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2.5"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("7.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/providers/alibaba/models/qwen3.7-max.toml",
+          observed: try CalendarDay("2026-05-21"),
+          confidence: .corroborated,
+          note:
+            "models.dev providers/alibaba (added 2026-05-21, commit a7811fb5): input 2.50, output 7.50, cache read 0.50 (20% = implicit hit), explicit cache write 3.125, one flat tier. Also theopenco/llmgateway PR #2891 (2026-07-03: \'Alibaba\'s $2.5/$7.5 list\', cachedInputPrice 0.5e-6) and a public model list, repository not identified (qwen/qwen3.7-max 2.50/7.50). Vercel AI Gateway showed 1.25/3.75 (half; a gateway or promotional rate, not shipped). Launched at the Alibaba Cloud Summit 2026-05-20 (36sv.com; models.dev says 2026-05-21), date only, 00:00 Beijing time assumed. 36sv.com reports implicit caching (hits at 20%) went live for Qwen3.7-Max less than a week after launch, day not sourced: hits in the first days may have billed in full. Thinking output not priced apart. No batch price sourced. Context 1M (991K input). Reviewed 2026-12-03: starts at its first dated observation (2026-05-21, 00:00 Beijing time), not at the release day."
+        )
+      )
+    )
+    let model = Model(
+      id: "qwen3.7-max",
+      aliases: [],
+      vendor: "alibaba",
+      family: "Qwen",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 65536,
+      releaseDate: try CalendarDay("2026-05-20"),
+      modalities: ["text"]
+    )
+    let provider = Provider(
+      id: "alibaba",
+      name: "Alibaba Cloud Model Studio (Bailian)",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://help.aliyun.com/zh/model-studio/models"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "international", schedule: schedule)
+  }
+
+  /// alibaba/qwen3.8-max@CNY.
+  private static func offering22() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_785_772_800),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("12"),
+                cacheRead: try FixedDecimal("1.5"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("36"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://github.com/anomalyco/models.dev/pull/4049",
+          observed: try CalendarDay("2026-08-04"),
+          confidence: .corroborated,
+          note:
+            "models.dev PR #4049 (merged 2026-08-04), from the Qwen3.8 Max China model page and help.aliyun.com/zh/model-studio/model-pricing: input ¥12, output ¥36, implicit cache read ¥1.5, explicit cache write ¥15 per million, one flat tier. Also a public TypeScript client catalog, repository not identified by the search index, citing the official spec page (2026-08): ¥12 / ¥36 / ¥1.5 hit, 1M window, 131,072 output. Released 2026-08-02 (theopenco/llmgateway PR #3392), date only, 00:00 Beijing time assumed. Thinking output not priced apart. No batch price sourced. Reviewed 2026-12-03: starts at its first dated observation (2026-08-04, 00:00 Beijing time), not at the release day."
+        )
+      )
+    )
+    let model = Model(
+      id: "qwen3.8-max",
+      aliases: [],
+      vendor: "alibaba",
+      family: "Qwen",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 131072,
+      releaseDate: try CalendarDay("2026-08-02"),
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "alibaba",
+      name: "Alibaba Cloud Model Studio (Bailian)",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://help.aliyun.com/zh/model-studio/models"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
+  }
+
+  /// alibaba/qwen3.8-max@USD.
+  private static func offering23() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_785_686_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.25"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://github.com/theopenco/llmgateway/pull/3392",
+          observed: try CalendarDay("2026-08-03"),
+          confidence: .corroborated,
+          note:
+            "theopenco/llmgateway PR #3392 (2026-08-03, from qwencloud.com/models/qwen3.8-max, verified on dashscope-intl): input $2, output $6, implicit cache $0.25, explicit cache creation $2.5; 1M context, 131,072 output. Also pollinations/pollinations PR #14383 (2026-09-03, Alibaba Singapore, snapshot qwen3.8-max-0902): $2 input, $0.25 cached, $2.50 cache write, $6 output. Released 2026-08-02, date only, 00:00 Beijing time assumed. One flat tier. Thinking output not priced apart. No batch price sourced. Vision input per both PRs; video per pollinations\' test matrix. Reviewed 2026-12-03: starts at its first dated observation (2026-08-03, 00:00 Beijing time), not at the release day."
+        )
+      )
+    )
+    let model = Model(
+      id: "qwen3.8-max",
+      aliases: [],
+      vendor: "alibaba",
+      family: "Qwen",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 131072,
+      releaseDate: try CalendarDay("2026-08-02"),
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "alibaba",
+      name: "Alibaba Cloud Model Studio (Bailian)",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://help.aliyun.com/zh/model-studio/models"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "international", schedule: schedule)
+  }
+
+  /// alibaba/qwen3.8-flash@USD.
+  private static func offering24() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_787_846_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.15"),
+                cacheRead: try FixedDecimal("0.016"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("0.47"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://github.com/anomalyco/models.dev/pull/5692",
+          observed: try CalendarDay("2026-08-28"),
+          confidence: .corroborated,
+          note:
+            "models.dev PR #5692 (2026-08-28), from alibabacloud.com/help/en/model-studio/qwen3-8-flash (Singapore): input $0.15, output $0.47, cache read $0.016, explicit cache creation $0.20; LiteLLM PR #41764 (2026-09-18, from the Model Studio console detail page) gives the same (implicit cache read $0.016), 1M context, 991K input, 131,072 output. LiveBench PR #520 (qwencloud.com, 2026-08-26) gives input $0.16: not shipped. Available on dashscope-intl from 2026-08-26, date only, 00:00 Beijing time assumed. One flat tier. Thinking output not priced apart. No batch price sourced. Reviewed 2026-12-03: starts at its first dated observation (2026-08-28, 00:00 Beijing time), not at the release day."
+        )
+      )
+    )
+    let model = Model(
+      id: "qwen3.8-flash",
+      aliases: [],
+      vendor: "alibaba",
+      family: "Qwen",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 131072,
+      releaseDate: try CalendarDay("2026-08-26"),
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "alibaba",
+      name: "Alibaba Cloud Model Studio (Bailian)",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://help.aliyun.com/zh/model-studio/models"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "international", schedule: schedule)
+  }
+
+  /// bytedance/doubao-pro-32k@CNY.
+  private static func offering25() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -4260,7 +4533,7 @@ extension Catalog {
   }
 
   /// bytedance/doubao-lite-32k@CNY.
-  private static func offering22() throws -> Offering {
+  private static func offering26() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -4327,7 +4600,7 @@ extension Catalog {
   }
 
   /// bytedance/doubao-seed-1.6@CNY.
-  private static func offering23() throws -> Offering {
+  private static func offering27() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -4452,7 +4725,7 @@ extension Catalog {
   }
 
   /// bytedance/doubao-seed-1.6-flash@CNY.
-  private static func offering24() throws -> Offering {
+  private static func offering28() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -4561,7 +4834,7 @@ extension Catalog {
   }
 
   /// bytedance/doubao-seed-1.6-lite@CNY.
-  private static func offering25() throws -> Offering {
+  private static func offering29() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -4686,7 +4959,7 @@ extension Catalog {
   }
 
   /// tencent/hunyuan-lite@CNY.
-  private static func offering26() throws -> Offering {
+  private static func offering30() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -4753,7 +5026,7 @@ extension Catalog {
   }
 
   /// tencent/hunyuan-standard@CNY.
-  private static func offering27() throws -> Offering {
+  private static func offering31() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -4856,7 +5129,7 @@ extension Catalog {
   }
 
   /// tencent/hunyuan-standard-256K@CNY.
-  private static func offering28() throws -> Offering {
+  private static func offering32() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -4959,7 +5232,7 @@ extension Catalog {
   }
 
   /// tencent/hunyuan-pro@CNY.
-  private static func offering29() throws -> Offering {
+  private static func offering33() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5026,7 +5299,7 @@ extension Catalog {
   }
 
   /// tencent/hunyuan-turbos-latest@CNY.
-  private static func offering30() throws -> Offering {
+  private static func offering34() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5096,7 +5369,7 @@ extension Catalog {
   }
 
   /// tencent/hunyuan-t1-latest@CNY.
-  private static func offering31() throws -> Offering {
+  private static func offering35() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5165,7 +5438,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-speed-8k@CNY.
-  private static func offering32() throws -> Offering {
+  private static func offering36() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5232,7 +5505,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-speed-128k@CNY.
-  private static func offering33() throws -> Offering {
+  private static func offering37() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5299,7 +5572,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-lite-8k@CNY.
-  private static func offering34() throws -> Offering {
+  private static func offering38() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5366,7 +5639,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-3.5-8k@CNY.
-  private static func offering35() throws -> Offering {
+  private static func offering39() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5469,7 +5742,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-4.0-8k@CNY.
-  private static func offering36() throws -> Offering {
+  private static func offering40() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5609,7 +5882,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-4.5-8k-preview@CNY.
-  private static func offering37() throws -> Offering {
+  private static func offering41() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5677,7 +5950,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-x1-32k-preview@CNY.
-  private static func offering38() throws -> Offering {
+  private static func offering42() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5745,7 +6018,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-4.5-turbo-128k@CNY.
-  private static func offering39() throws -> Offering {
+  private static func offering43() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5813,7 +6086,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-4.5-turbo-32k@CNY.
-  private static func offering40() throws -> Offering {
+  private static func offering44() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5881,7 +6154,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-x1-turbo-32k@CNY.
-  private static func offering41() throws -> Offering {
+  private static func offering45() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5949,7 +6222,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-5.0-thinking-preview@CNY.
-  private static func offering42() throws -> Offering {
+  private static func offering46() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6036,7 +6309,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-3-turbo@CNY.
-  private static func offering43() throws -> Offering {
+  private static func offering47() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6139,7 +6412,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4-air@CNY.
-  private static func offering44() throws -> Offering {
+  private static func offering48() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6206,7 +6479,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4-flash@CNY.
-  private static func offering45() throws -> Offering {
+  private static func offering49() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6309,7 +6582,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4-plus@CNY.
-  private static func offering46() throws -> Offering {
+  private static func offering50() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6377,7 +6650,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4.5@CNY.
-  private static func offering47() throws -> Offering {
+  private static func offering51() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6483,7 +6756,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4.5-air@CNY.
-  private static func offering48() throws -> Offering {
+  private static func offering52() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6589,7 +6862,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4.6@CNY.
-  private static func offering49() throws -> Offering {
+  private static func offering53() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6695,7 +6968,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4.6@USD.
-  private static func offering50() throws -> Offering {
+  private static func offering54() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6762,7 +7035,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-5.3@USD.
-  private static func offering51() throws -> Offering {
+  private static func offering55() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6830,7 +7103,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-5.3-flash@USD.
-  private static func offering52() throws -> Offering {
+  private static func offering56() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6935,7 +7208,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-5.3@CNY.
-  private static func offering53() throws -> Offering {
+  private static func offering57() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7002,7 +7275,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-5.3-flash@CNY.
-  private static func offering54() throws -> Offering {
+  private static func offering58() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7069,7 +7342,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-8k@CNY.
-  private static func offering55() throws -> Offering {
+  private static func offering59() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7137,7 +7410,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-8k@USD.
-  private static func offering56() throws -> Offering {
+  private static func offering60() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7205,7 +7478,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-32k@CNY.
-  private static func offering57() throws -> Offering {
+  private static func offering61() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7273,7 +7546,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-32k@USD.
-  private static func offering58() throws -> Offering {
+  private static func offering62() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7341,7 +7614,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-128k@CNY.
-  private static func offering59() throws -> Offering {
+  private static func offering63() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7409,7 +7682,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-128k@USD.
-  private static func offering60() throws -> Offering {
+  private static func offering64() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7477,7 +7750,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2-0711-preview@CNY.
-  private static func offering61() throws -> Offering {
+  private static func offering65() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7545,7 +7818,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2-0711-preview@USD.
-  private static func offering62() throws -> Offering {
+  private static func offering66() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7613,7 +7886,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2-0905-preview@CNY.
-  private static func offering63() throws -> Offering {
+  private static func offering67() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7681,7 +7954,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2-0905-preview@USD.
-  private static func offering64() throws -> Offering {
+  private static func offering68() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7749,7 +8022,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k3@CNY.
-  private static func offering65() throws -> Offering {
+  private static func offering69() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7817,7 +8090,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k3@USD.
-  private static func offering66() throws -> Offering {
+  private static func offering70() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7885,7 +8158,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k3.1-pro@USD.
-  private static func offering67() throws -> Offering {
+  private static func offering71() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7952,7 +8225,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2.6@USD.
-  private static func offering68() throws -> Offering {
+  private static func offering72() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8020,7 +8293,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2.7-code@USD.
-  private static func offering69() throws -> Offering {
+  private static func offering73() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8088,7 +8361,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2.5@USD.
-  private static func offering70() throws -> Offering {
+  private static func offering74() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8156,7 +8429,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-Text-01@CNY.
-  private static func offering71() throws -> Offering {
+  private static func offering75() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8224,7 +8497,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2@CNY.
-  private static func offering72() throws -> Offering {
+  private static func offering76() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8292,7 +8565,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2@USD.
-  private static func offering73() throws -> Offering {
+  private static func offering77() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8359,7 +8632,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2.7@CNY.
-  private static func offering74() throws -> Offering {
+  private static func offering78() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8426,7 +8699,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2.7-highspeed@CNY.
-  private static func offering75() throws -> Offering {
+  private static func offering79() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8493,7 +8766,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2.5@CNY.
-  private static func offering76() throws -> Offering {
+  private static func offering80() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8560,7 +8833,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2.5-highspeed@CNY.
-  private static func offering77() throws -> Offering {
+  private static func offering81() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8628,7 +8901,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M3@USD.
-  private static func offering78() throws -> Offering {
+  private static func offering82() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8720,7 +8993,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M3.1-Flash@USD.
-  private static func offering79() throws -> Offering {
+  private static func offering83() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8787,7 +9060,7 @@ extension Catalog {
   }
 
   /// iflytek/lite@CNY.
-  private static func offering80() throws -> Offering {
+  private static func offering84() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8854,7 +9127,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseNova-V6-5-Pro@CNY.
-  private static func offering81() throws -> Offering {
+  private static func offering85() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8922,7 +9195,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseNova-V6-5-Turbo@CNY.
-  private static func offering82() throws -> Offering {
+  private static func offering86() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8990,7 +9263,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseChat-Turbo-1202@CNY.
-  private static func offering83() throws -> Offering {
+  private static func offering87() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9058,7 +9331,7 @@ extension Catalog {
   }
 
   /// stepfun/step-2-mini@CNY.
-  private static func offering84() throws -> Offering {
+  private static func offering88() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9126,7 +9399,7 @@ extension Catalog {
   }
 
   /// stepfun/step-5-preview@CNY.
-  private static func offering85() throws -> Offering {
+  private static func offering89() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9194,7 +9467,7 @@ extension Catalog {
   }
 
   /// stepfun/step-3.7-flash@CNY.
-  private static func offering86() throws -> Offering {
+  private static func offering90() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9261,7 +9534,7 @@ extension Catalog {
   }
 
   /// stepfun/step-3.5-flash@CNY.
-  private static func offering87() throws -> Offering {
+  private static func offering91() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9329,7 +9602,7 @@ extension Catalog {
   }
 
   /// 01ai/yi-lightning@CNY.
-  private static func offering88() throws -> Offering {
+  private static func offering92() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9397,7 +9670,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o@USD.
-  private static func offering89() throws -> Offering {
+  private static func offering93() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9500,7 +9773,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-05-13@USD.
-  private static func offering90() throws -> Offering {
+  private static func offering94() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9567,7 +9840,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-08-06@USD.
-  private static func offering91() throws -> Offering {
+  private static func offering95() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9671,7 +9944,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-11-20@USD.
-  private static func offering92() throws -> Offering {
+  private static func offering96() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9739,7 +10012,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-mini@USD.
-  private static func offering93() throws -> Offering {
+  private static func offering97() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9842,7 +10115,7 @@ extension Catalog {
   }
 
   /// openai/o1@USD.
-  private static func offering94() throws -> Offering {
+  private static func offering98() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9909,7 +10182,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4.1@USD.
-  private static func offering95() throws -> Offering {
+  private static func offering99() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9977,7 +10250,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4.1-mini@USD.
-  private static func offering96() throws -> Offering {
+  private static func offering100() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10045,7 +10318,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4.1-nano@USD.
-  private static func offering97() throws -> Offering {
+  private static func offering101() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10113,7 +10386,7 @@ extension Catalog {
   }
 
   /// openai/o3@USD.
-  private static func offering98() throws -> Offering {
+  private static func offering102() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10217,7 +10490,7 @@ extension Catalog {
   }
 
   /// openai/o4-mini@USD.
-  private static func offering99() throws -> Offering {
+  private static func offering103() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10285,7 +10558,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5@USD.
-  private static func offering100() throws -> Offering {
+  private static func offering104() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10353,7 +10626,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5-mini@USD.
-  private static func offering101() throws -> Offering {
+  private static func offering105() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10421,7 +10694,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5-nano@USD.
-  private static func offering102() throws -> Offering {
+  private static func offering106() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10489,7 +10762,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.2@USD.
-  private static func offering103() throws -> Offering {
+  private static func offering107() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10557,7 +10830,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6.1-sol@USD.
-  private static func offering104() throws -> Offering {
+  private static func offering108() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10648,7 +10921,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6.1-terra@USD.
-  private static func offering105() throws -> Offering {
+  private static func offering109() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10739,7 +11012,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6-luna@USD.
-  private static func offering106() throws -> Offering {
+  private static func offering110() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10830,7 +11103,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6-sol@USD.
-  private static func offering107() throws -> Offering {
+  private static func offering111() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10921,7 +11194,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6-astra@USD.
-  private static func offering108() throws -> Offering {
+  private static func offering112() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11012,7 +11285,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.6-sol@USD.
-  private static func offering109() throws -> Offering {
+  private static func offering113() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11164,7 +11437,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.6-terra@USD.
-  private static func offering110() throws -> Offering {
+  private static func offering114() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11317,7 +11590,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.6-luna@USD.
-  private static func offering111() throws -> Offering {
+  private static func offering115() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11469,7 +11742,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.5@USD.
-  private static func offering112() throws -> Offering {
+  private static func offering116() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11561,7 +11834,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.4@USD.
-  private static func offering113() throws -> Offering {
+  private static func offering117() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11653,7 +11926,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.4-mini@USD.
-  private static func offering114() throws -> Offering {
+  private static func offering118() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11721,7 +11994,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.4-nano@USD.
-  private static func offering115() throws -> Offering {
+  private static func offering119() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11789,7 +12062,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-haiku-20240307@USD.
-  private static func offering116() throws -> Offering {
+  private static func offering120() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11964,7 +12237,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-sonnet-20240620@USD.
-  private static func offering117() throws -> Offering {
+  private static func offering121() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12139,7 +12412,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-sonnet-20241022@USD.
-  private static func offering118() throws -> Offering {
+  private static func offering122() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12242,7 +12515,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-haiku-20241022@USD.
-  private static func offering119() throws -> Offering {
+  private static func offering123() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12381,7 +12654,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-7-sonnet-20250219@USD.
-  private static func offering120() throws -> Offering {
+  private static func offering124() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12484,7 +12757,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-0@USD.
-  private static func offering121() throws -> Offering {
+  private static func offering125() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12718,7 +12991,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-0@USD.
-  private static func offering122() throws -> Offering {
+  private static func offering126() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12821,7 +13094,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-1@USD.
-  private static func offering123() throws -> Offering {
+  private static func offering127() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12924,7 +13197,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-5@USD.
-  private static func offering124() throws -> Offering {
+  private static func offering128() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13057,7 +13330,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-haiku-4-5@USD.
-  private static func offering125() throws -> Offering {
+  private static func offering129() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13124,7 +13397,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-5@USD.
-  private static func offering126() throws -> Offering {
+  private static func offering130() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13191,7 +13464,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-6@USD.
-  private static func offering127() throws -> Offering {
+  private static func offering131() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13318,7 +13591,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-6@USD.
-  private static func offering128() throws -> Offering {
+  private static func offering132() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13445,7 +13718,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-5-5@USD.
-  private static func offering129() throws -> Offering {
+  private static func offering133() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13512,7 +13785,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-5-5@USD.
-  private static func offering130() throws -> Offering {
+  private static func offering134() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13615,7 +13888,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-haiku-5-5@USD.
-  private static func offering131() throws -> Offering {
+  private static func offering135() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13706,7 +13979,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-5@USD.
-  private static func offering132() throws -> Offering {
+  private static func offering136() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13773,7 +14046,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-5@USD.
-  private static func offering133() throws -> Offering {
+  private static func offering137() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13840,7 +14113,7 @@ extension Catalog {
   }
 
   /// google/gemini-1.5-pro@USD.
-  private static func offering134() throws -> Offering {
+  private static func offering138() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13992,7 +14265,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash@USD.
-  private static func offering135() throws -> Offering {
+  private static func offering139() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14096,7 +14369,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash-lite@USD.
-  private static func offering136() throws -> Offering {
+  private static func offering140() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14200,7 +14473,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-pro@USD.
-  private static func offering137() throws -> Offering {
+  private static func offering141() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14413,7 +14686,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash@USD.
-  private static func offering138() throws -> Offering {
+  private static func offering142() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14554,7 +14827,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash-lite@USD.
-  private static func offering139() throws -> Offering {
+  private static func offering143() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14657,7 +14930,7 @@ extension Catalog {
   }
 
   /// google/gemini-3-pro-preview@USD.
-  private static func offering140() throws -> Offering {
+  private static func offering144() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14748,7 +15021,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.8-flash@USD.
-  private static func offering141() throws -> Offering {
+  private static func offering145() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14851,7 +15124,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.5-flash@USD.
-  private static func offering142() throws -> Offering {
+  private static func offering146() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14918,7 +15191,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.5-flash-lite@USD.
-  private static func offering143() throws -> Offering {
+  private static func offering147() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14985,7 +15258,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.1-flash-lite@USD.
-  private static func offering144() throws -> Offering {
+  private static func offering148() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15052,7 +15325,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.1-pro-preview@USD.
-  private static func offering145() throws -> Offering {
+  private static func offering149() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15143,7 +15416,7 @@ extension Catalog {
   }
 
   /// xai/grok-3@USD.
-  private static func offering146() throws -> Offering {
+  private static func offering150() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15210,7 +15483,7 @@ extension Catalog {
   }
 
   /// xai/grok-3-mini@USD.
-  private static func offering147() throws -> Offering {
+  private static func offering151() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15277,7 +15550,7 @@ extension Catalog {
   }
 
   /// xai/grok-4@USD.
-  private static func offering148() throws -> Offering {
+  private static func offering152() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15349,7 +15622,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-reasoning@USD.
-  private static func offering149() throws -> Offering {
+  private static func offering153() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15421,7 +15694,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-non-reasoning@USD.
-  private static func offering150() throws -> Offering {
+  private static func offering154() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15493,7 +15766,7 @@ extension Catalog {
   }
 
   /// xai/grok-code-fast-1@USD.
-  private static func offering151() throws -> Offering {
+  private static func offering155() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15560,7 +15833,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.3@USD.
-  private static func offering152() throws -> Offering {
+  private static func offering156() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15651,7 +15924,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.7@USD.
-  private static func offering153() throws -> Offering {
+  private static func offering157() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15742,7 +16015,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.6@USD.
-  private static func offering154() throws -> Offering {
+  private static func offering158() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15833,7 +16106,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.5@USD.
-  private static func offering155() throws -> Offering {
+  private static func offering159() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
