@@ -42,15 +42,18 @@ struct ExchangeRateJSON: Encodable {
     } else {
       base = first.from.code
       quote = last.to.code
-      var combined = FixedDecimal(1)
+      // The legs' product; out of range (it cannot be, for real rates) it is written as the
+      // legs themselves rather than as a wrong number.
+      var combined: FixedDecimal? = FixedDecimal(1)
       for leg in legs {
-        combined =
-          (leg.isInverse
-            ? try? combined.divided(by: leg.rate.rate)
-            : try? combined.multiplied(by: leg.rate.rate))
-          ?? combined
+        combined = combined.flatMap {
+          leg.isInverse ? try? $0.divided(by: leg.rate.rate) : try? $0.multiplied(by: leg.rate.rate)
+        }
       }
-      rate = combined.description
+      rate =
+        combined?.description
+        ?? legs.map { ($0.isInverse ? "1/" : "") + $0.rate.rate.description }
+        .joined(separator: " × ")
       inverse = false
     }
     let dated = legs.filter { !$0.rate.isStanding }

@@ -56,12 +56,6 @@ private struct DeclaredCalendars: Decodable {
   }
 }
 
-extension HolidayCalendar {
-  /// Where a catalog's decoder keeps the calendars its sheets may name by id.
-  // swift-format-ignore: NeverForceUnwrap
-  static let registryKey = CodingUserInfoKey(rawValue: "LLMPricing.holidayCalendars")!
-}
-
 extension Catalog: Codable {
   private enum CodingKeys: String, CodingKey {
     case formatVersion, publishedAt, offerings, overrides, holidayCalendars

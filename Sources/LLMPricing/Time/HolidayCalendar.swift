@@ -1,3 +1,5 @@
+import Foundation
+
 /// Public holidays and make-up working days: official for the years whose arrangement is
 /// published, provisional (computed from rules) for the others.
 ///
@@ -184,6 +186,11 @@ public struct HolidayCalendar: Hashable, Sendable {
     if sorted.count == last - first + 1 { return first == last ? "\(first)" : "\(first)–\(last)" }
     return sorted.map(String.init).joined(separator: ", ")
   }
+
+  /// Where a decoder keeps the calendars a price sheet may name by id (a catalog file's own
+  /// `holidayCalendars`, read before its sheets).
+  // swift-format-ignore: NeverForceUnwrap
+  static let registryKey = CodingUserInfoKey(rawValue: "LLMPricing.holidayCalendars")!
 
   /// The calendars built into the library, by id: `"CN"` is ``chinaMainland``.
   public static var builtIn: [String: HolidayCalendar] { ["CN": .chinaMainland] }

@@ -340,7 +340,7 @@ public struct UsageIngestor: Sendable {
     var copy = report
     copy.groups = UsageReport.sorted(Array(groups.values), by: report.groupBy)
     copy.provisionalYears = provisionalYears.sorted()
-    copy.exchangeRates = (try? UsageReport.merged([], report.exchangeRates)) ?? report.exchangeRates
+    copy.exchangeRates = UsageReport.sorted(report.exchangeRates)
     return copy
   }
 }

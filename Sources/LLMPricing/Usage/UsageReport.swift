@@ -187,7 +187,12 @@ public struct UsageReport: Hashable, Sendable, Codable {
         result.append(use)
       }
     }
-    return result.sorted { ($0.rate.asOf, $0.rate.base.code) < ($1.rate.asOf, $1.rate.base.code) }
+    return sorted(result)
+  }
+
+  /// Rate uses oldest first, then by base currency.
+  static func sorted(_ uses: [RateUse]) -> [RateUse] {
+    uses.sorted { ($0.rate.asOf, $0.rate.base.code) < ($1.rate.asOf, $1.rate.base.code) }
   }
 
   static func add(_ a: Int, _ b: Int) throws -> Int {
