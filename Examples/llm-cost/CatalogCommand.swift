@@ -13,8 +13,9 @@ enum CatalogCommand {
     export  Print the catalog in use (the built-in catalog with --catalog laid over it) in
             catalog format version 1, the format --catalog reads (Docs/CatalogFormat.md).
     check   Report the offerings in force whose prices were last verified more than DAYS
-            days ago (default 90), and the offerings that retire in the next 60 days with
-            the successor their provider names.
+            days ago (default 90), the offerings that retire in the next 60 days with
+            the successor their provider names, and the prices their providers publish
+            that the catalog lacks (billed at a fallback price, with a note).
     update  Fetch a newer catalog (default: $LLM_PRICING_CATALOG_URL, else the project's
             published file, \(Self.publishedURL)), validate it
             completely, and install it in the cache directory ($LLM_PRICING_CACHE_DIR, else
@@ -35,7 +36,8 @@ enum CatalogCommand {
                             "retirementWindowDays", "offeringsInForce", "unverified":
                             [{"offering", "lastVerified", "ageDays", "source"}],
                             "upcomingRetirements": [{"offering", "retiredAt", "successor",
-                            "source"}]}.
+                            "source"}], "missingPrices": [{"offering", "component",
+                            "note"}]}.
       -h, --help            Show this help.
     """
 
@@ -107,6 +109,14 @@ enum CatalogCommand {
       for retirement in report.upcomingRetirements {
         let successor = retirement.successor.map { "; successor \($0)" } ?? ""
         print("  \(retirement.offering): retires \(Quote.iso(retirement.retiredAt))\(successor)")
+      }
+      print(
+        "\(report.missingPrices.count) published prices missing from offerings in force "
+          + "(billed at a fallback price, with a note)."
+      )
+      for gap in report.missingPrices {
+        let what = gap.component.map { "\($0.rawValue) price" } ?? "a context tier"
+        print("  \(gap.offering): \(what): \(gap.note)")
       }
     case "update":
       try await update(rest)

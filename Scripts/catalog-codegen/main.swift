@@ -101,8 +101,17 @@ func sheet(_ value: PriceSheet) throws -> String {
 }
 
 func provenance(_ value: Provenance) -> String {
-  "Provenance(source: \(literal(value.source)), observed: \(day(value.observed)), "
-    + "confidence: .\(value.confidence.rawValue), note: \(optional(value.note, literal)))"
+  let missing = value.missing.map {
+    "MissingPrice(component: \(optional($0.component) { ".\($0.rawValue)" }), "
+      + "note: \(literal($0.note)))"
+  }
+  // Defaults are left out: the generated file is long enough to weigh on build times.
+  let verified =
+    value.lastVerified == value.observed ? "" : ", lastVerified: \(day(value.lastVerified))"
+  let gaps = missing.isEmpty ? "" : ", missing: [\(missing.joined(separator: ", "))]"
+  return "Provenance(source: \(literal(value.source)), observed: \(day(value.observed)), "
+    + "confidence: .\(value.confidence.rawValue), note: \(optional(value.note, literal))"
+    + verified + gaps + ")"
 }
 
 func offeringFunction(_ value: Offering, name: String) throws -> String {

@@ -368,18 +368,26 @@ final class CompiledSchedule: Sendable {
       if bounds[index].matches(input: input, output: output) { return index }
       index += 1
     }
-    throw noTier(input: input, output: output, end: end)
+    throw noTier(sheet: sheet, input: input, output: output, end: end)
   }
 
   @inline(never)
-  private func noTier(input: Int, output: Int, end: Int) -> PricingError {
+  private func noTier(sheet: Int, input: Int, output: Int, end: Int) -> PricingError {
     let last = bounds[end - 1]
     let largest = last.inputUpper == Int.max ? "unbounded" : String(last.inputUpper)
-    return PricingError(
-      .noMatchingTier,
+    let head =
       "no tier covers a request of \(input) input and \(output) output tokens (the largest "
-        + "input tier ends at \(largest)); the request exceeds what this offering accepts"
-    )
+      + "input tier ends at \(largest)); "
+    // A range the provider prices but the catalog lacks is not a limit of the model.
+    let gaps = entries[sheet].provenance.missing.filter { $0.component == nil }.map(\.note)
+    guard gaps.isEmpty else {
+      return PricingError(
+        .noMatchingTier,
+        head + "the provider prices such requests but the catalog does not have that price: "
+          + gaps.joined(separator: "; ")
+      )
+    }
+    return PricingError(.noMatchingTier, head + "the request exceeds what this offering accepts")
   }
 
   @inline(never)

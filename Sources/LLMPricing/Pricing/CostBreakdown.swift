@@ -68,10 +68,12 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
   /// Whether the price rests on a provisional holiday calendar; see ``provisionalYears``.
   public var isProvisional: Bool { !provisionalYears.isEmpty }
 
-  /// What a reader must know about this figure: each provisional calendar year and each
-  /// assumed exchange rate, in words.
+  /// What a reader must know about this figure, in words: each provisional calendar year,
+  /// each assumed exchange rate, and each component billed at a fallback because the
+  /// catalog lacks a price the provider publishes (``Provenance/missing``).
   public var notes: [String] {
     provisionalYears.map(\.note) + conversion.compactMap(\.assumption)
+      + provenance.missingPriceNotes(billed: lines.filter { $0.tokens > 0 }.map(\.component))
   }
 
   /// Creates a breakdown.

@@ -26,4 +26,16 @@ public enum CostComponent: String, Hashable, Sendable, Codable, CaseIterable, Co
   public static func < (lhs: CostComponent, rhs: CostComponent) -> Bool {
     allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
   }
+
+  /// The price a sheet applies when it has none for this component, for people, as
+  /// ``ComponentPrices`` defines it.
+  var fallbackDescription: String {
+    switch self {
+    case .input, .output: return "its own price"
+    case .cacheRead, .cacheWrite: return "input price"
+    case .cacheWrite1h: return "five-minute write price (or the input price)"
+    case .reasoning: return "output price"
+    case .requests: return "price of zero"
+    }
+  }
 }

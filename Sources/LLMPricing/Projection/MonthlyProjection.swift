@@ -325,6 +325,15 @@ public enum MonthlyProjection {
     if let currency, currency != offering.currency {
       converted = try rates.convert(totalMoney, to: currency, at: month.middle.startInUTC)
     }
+    let billed = CostComponent.allCases.filter { component in
+      steps.contains { $0.count(of: component) > 0 }
+    }
+    for entry in Set(weights.map { $0.0.entry }).sorted() {
+      for note in schedule.entries[entry].provenance.missingPriceNotes(billed: billed)
+      where !notes.contains(note) {
+        notes.append(note)
+      }
+    }
     let provisional = table.provisionalYears.sorted()
     notes += provisional.map(\.note)
     notes += converted?.legs.compactMap(\.assumption) ?? []

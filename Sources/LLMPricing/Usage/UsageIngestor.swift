@@ -79,6 +79,7 @@ public struct UsageIngestor: Sendable {
   private var offeringCache: [OfferingKey: Result<Offering, PricingError>] = [:]
   private var dayNames: [Int64: String] = [:]
   private var provisionalYears: Set<ProvisionalYear> = []
+  private var missingPrices: Set<String> = []
   /// The last provisional year recorded: most lines of a log share one.
   private var lastProvisional: ProvisionalYear?
   /// Where each rate used is in the report's `exchangeRates`.
@@ -297,6 +298,13 @@ public struct UsageIngestor: Sendable {
       provisionalYears.insert(provisional)
       lastProvisional = provisional
     }
+    let missing = offering.schedule.entries[sheet].provenance.missing
+    if !missing.isEmpty {
+      let billed = CostComponent.allCases.filter { record.usage.count(of: $0) > 0 }
+      for note in offering.schedule.entries[sheet].provenance.missingPriceNotes(billed: billed) {
+        missingPrices.insert("\(offering.id): \(note)")
+      }
+    }
     for leg in legs {
       if let index = rateUses[leg.rate] {
         report.exchangeRates[index].record(leg)
@@ -340,6 +348,7 @@ public struct UsageIngestor: Sendable {
     var copy = report
     copy.groups = UsageReport.sorted(Array(groups.values), by: report.groupBy)
     copy.provisionalYears = provisionalYears.sorted()
+    copy.missingPrices = missingPrices.sorted()
     copy.exchangeRates = UsageReport.sorted(report.exchangeRates)
     return copy
   }

@@ -9,7 +9,8 @@ import Foundation
 /// ``UsageIngestor/maximumRejectionsKept`` of them), `rejectionsNotShown`, `groups`,
 /// `totalsByCurrency`, `groupBy`, `timeZone`, `formatVersion`, `provisionalYears` (the
 /// provisional holiday-calendar years some line's price rested on), `exchangeRates` (every
-/// rate a conversion used, with its oldest age and whether it was assumed).
+/// rate a conversion used, with its oldest age and whether it was assumed), `missingPrices`
+/// (components billed at a fallback because the catalog lacks a published price).
 public struct UsageReport: Hashable, Sendable, Codable {
   /// One exchange rate the report's conversions used.
   public struct RateUse: Hashable, Sendable, Codable {
@@ -104,14 +105,17 @@ public struct UsageReport: Hashable, Sendable, Codable {
   public var provisionalYears: [ProvisionalYear] = []
   /// The exchange rates conversions used, oldest first.
   public var exchangeRates: [RateUse] = []
+  /// Components some line billed at a fallback price because the catalog lacks a price the
+  /// provider publishes (``Provenance/missing``), one sentence per offering and component.
+  public var missingPrices: [String] = []
 
   /// Whether some figure rests on a provisional holiday calendar.
   public var isProvisional: Bool { !provisionalYears.isEmpty }
 
-  /// What a reader must know about the totals: provisional calendar years and assumed
-  /// exchange rates, in words.
+  /// What a reader must know about the totals: provisional calendar years, assumed
+  /// exchange rates and missing prices, in words.
   public var notes: [String] {
-    provisionalYears.map(\.note)
+    provisionalYears.map(\.note) + missingPrices
       + exchangeRates.filter(\.isAssumed).map { use in
         let age = use.oldestAgeDays.map { "up to \($0) days old" } ?? "standing"
         return "assumed exchange rate: 1 \(use.rate.base) = \(use.rate.rate) \(use.rate.quote) of "
@@ -157,6 +161,7 @@ public struct UsageReport: Hashable, Sendable, Codable {
     )
     merged.totalsByCurrency = try Self.add(totalsByCurrency, other.totalsByCurrency)
     merged.provisionalYears = Array(Set(provisionalYears + other.provisionalYears)).sorted()
+    merged.missingPrices = Array(Set(missingPrices + other.missingPrices)).sorted()
     merged.exchangeRates = try Self.merged(exchangeRates, other.exchangeRates)
     // A hand-edited report may repeat a key: its groups add up like any other.
     var byKey: [[String: String]: Group] = [:]
@@ -228,10 +233,11 @@ extension UsageReport {
   private enum CodingKeys: String, CodingKey {
     case formatVersion, total, currency, priced, rejected, rejections, rejectionsNotShown
     case totalsByCurrency, groups, groupBy, timeZone, provisionalYears, exchangeRates
+    case missingPrices
   }
 
-  /// Decodes a report; `provisionalYears` and `exchangeRates` may be absent (reports
-  /// written before they existed).
+  /// Decodes a report; `provisionalYears`, `exchangeRates` and `missingPrices` may be absent
+  /// (reports written before they existed).
   ///
   /// - Parameter decoder: The decoder to read from.
   /// - Throws: `DecodingError` naming the key path of a bad value.
@@ -251,5 +257,6 @@ extension UsageReport {
     provisionalYears =
       try c.decodeIfPresent([ProvisionalYear].self, forKey: .provisionalYears) ?? []
     exchangeRates = try c.decodeIfPresent([RateUse].self, forKey: .exchangeRates) ?? []
+    missingPrices = try c.decodeIfPresent([String].self, forKey: .missingPrices) ?? []
   }
 }
