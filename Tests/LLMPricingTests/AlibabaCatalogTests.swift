@@ -38,8 +38,9 @@ struct AlibabaCatalogTests {
 
   @Test func everyPeriodIsSourcedAndDated() throws {
     let offerings = Catalog.builtIn.offerings.filter { $0.provider.id == "alibaba" }
-    // 11, and qwen3.7-max (USD), qwen3.8-max (CNY, USD) and qwen3.8-flash (USD).
-    #expect(offerings.count == 15)
+    // 11, and qwen3.7-max (USD), qwen3.8-max (CNY, USD) and qwen3.8-flash (USD); then
+    // qwen3.5-plus (USD), qwen3.6-plus (CNY, USD) and qwen3.7-plus (USD).
+    #expect(offerings.count == 19)
     for offering in offerings {
       for entry in offering.schedule.entries {
         #expect(entry.provenance.source.hasPrefix("https://"), "\(offering.id)")

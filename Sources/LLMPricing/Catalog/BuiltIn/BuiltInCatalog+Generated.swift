@@ -170,6 +170,12 @@ extension Catalog {
       try offering157(),
       try offering158(),
       try offering159(),
+      try offering160(),
+      try offering161(),
+      try offering162(),
+      try offering163(),
+      try offering164(),
+      try offering165(),
     ]
   }
 
@@ -3117,6 +3123,42 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_774_281_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1.6"),
+                cacheRead: try FixedDecimal("0.32"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("6.4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://www.alibabacloud.com/help/en/model-studio/context-cache",
+          observed: try CalendarDay("2026-03-24"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Alibaba\'s implicit-cache hit price, a rule on its context-cache page: \'Hits: 20% of standard input price\' (copy \'Last Updated: Mar 24, 2026\'; also Jun 24, 2026, and \'typically billed at 20%\' on Oct 11, 2026). The rule is published, but no per-model figure is: each cache price here is 20% of the tier\'s input price. Earlier International pages billed hits at 40% with no date for the change, so the rule starts at this first dated copy (00:00 Beijing time); earlier hits bill as misses. An older International copy of the page names qwen-max among the implicit-cache models (then at 40%); no dated copy lists the International models in full. A model without implicit cache reports no cached tokens, so the price only applies where hits happen. Explicit cache (hit 10%, write 125%) is not modelled; batch requests get no cache discount on Alibaba, which the batch multiplier here does not yet reflect."
+        )
+      )
+    )
     let model = Model(
       id: "qwen-max",
       aliases: [],
@@ -3405,6 +3447,42 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_774_281_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.4"),
+                cacheRead: try FixedDecimal("0.08"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.2"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://www.alibabacloud.com/help/en/model-studio/context-cache",
+          observed: try CalendarDay("2026-03-24"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Alibaba\'s implicit-cache hit price, a rule on its context-cache page: \'Hits: 20% of standard input price\' (copy \'Last Updated: Mar 24, 2026\'; also Jun 24, 2026, and \'typically billed at 20%\' on Oct 11, 2026). The rule is published, but no per-model figure is: each cache price here is 20% of the tier\'s input price. Earlier International pages billed hits at 40% with no date for the change, so the rule starts at this first dated copy (00:00 Beijing time); earlier hits bill as misses. The Global list of implicit-cache models (2026-01-29) includes qwen-plus; no dated copy lists the International models in full. A model without implicit cache reports no cached tokens, so the price only applies where hits happen. Explicit cache (hit 10%, write 125%) is not modelled; batch requests get no cache discount on Alibaba, which the batch multiplier here does not yet reflect."
+        )
+      )
+    )
     let model = Model(
       id: "qwen-plus",
       aliases: [],
@@ -3509,13 +3587,49 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_227_200),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.3"),
+                cacheRead: try FixedDecimal("0.06"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("0.6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: try FreeQuota(tokens: 1_000_000, validityDays: 180)
+        ),
+        provenance: Provenance(
+          source: "https://www.alibabacloud.com/help/en/model-studio/qwen-turbo",
+          observed: try CalendarDay("2026-12-03"),
+          confidence: .official,
+          note:
+            "The qwen-turbo page, China (Beijing): \'Batch Inference | Unsupported\', \'Context Caching | Supported\'; limits \'Max Input Length | 98304 | Max Output Length | 16384 | Context Window | 131072\'. The context-cache page (help.aliyun.com/zh/model-studio/context-cache, Beijing list \'Turbo:qwen-turbo\') bills implicit-cache hits at 20% of the input price (\'按输入 Token 标准单价的 20% 计费\'): ¥0.06. Input and output unchanged at ¥0.3 / ¥0.6 (qxytah/qwen-api-pricing, 2026-05). Both copies are undated, so this entry starts on the day they were read for the December 2026 audit (00:00 Beijing time): before it, hits bill as misses and batch keeps the 2024 list\'s half price, because when Beijing stopped batch calls is not sourced. The free quota is kept from the 2024 list."
+        )
+      )
+    )
     let model = Model(
       id: "qwen-turbo",
       aliases: [],
       vendor: "alibaba",
       family: "Qwen",
       openWeights: false,
-      contextWindow: 1_000_000,
+      contextWindow: 131072,
       maxOutput: 16384,
       releaseDate: nil,
       modalities: ["text"]
@@ -3613,13 +3727,49 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_774_281_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.05"),
+                cacheRead: try FixedDecimal("0.01"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("0.2"),
+                reasoning: try FixedDecimal("0.5"),
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://www.alibabacloud.com/help/en/model-studio/context-cache",
+          observed: try CalendarDay("2026-03-24"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Alibaba\'s implicit-cache hit price, a rule on its context-cache page: \'Hits: 20% of standard input price\' (copy \'Last Updated: Mar 24, 2026\'; also Jun 24, 2026, and \'typically billed at 20%\' on Oct 11, 2026). The rule is published, but no per-model figure is: each cache price here is 20% of the tier\'s input price. Earlier International pages billed hits at 40% with no date for the change, so the rule starts at this first dated copy (00:00 Beijing time); earlier hits bill as misses. Its model page (Singapore) says \'Context Caching | Supported\'. A model without implicit cache reports no cached tokens, so the price only applies where hits happen. Explicit cache (hit 10%, write 125%) is not modelled; batch requests get no cache discount on Alibaba, which the batch multiplier here does not yet reflect."
+        )
+      )
+    )
     let model = Model(
       id: "qwen-turbo",
       aliases: [],
       vendor: "alibaba",
       family: "Qwen",
       openWeights: false,
-      contextWindow: 1_000_000,
+      contextWindow: 131072,
       maxOutput: 16384,
       releaseDate: nil,
       modalities: ["text"]
@@ -3807,11 +3957,72 @@ extension Catalog {
           freeQuota: nil
         ),
         provenance: Provenance(
-          source: "https://pypi.org/project/litellm/1.106.2/",
+          source:
+            "https://github.com/BerriAI/litellm/blob/00035b69f416be24e2e323c13198d9b7d2d1bdf9/model_prices_and_context_window.json",
           observed: try CalendarDay("2026-11-22"),
           confidence: .singleSource,
           note:
-            "LiteLLM 1.106.2 dashscope/qwen-flash (source: alibabacloud.com/help/en/model-studio/models), tiers by request input 0–256K and 256K–1M (LiteLLM\'s 256000; K = 1,000 not confirmed against the official text). From the 2025-07-28 launch: the snapshot qwen-flash-2025-07-28 carries the same price. Date only; 00:00 Beijing time assumed. Thinking output not priced apart. No batch price sourced. The top tier is left open above the source\'s bound, the model\'s input limit. Cache hits bill as misses: the International pages gave cached tokens 40% of input (undated billing page) and later \'typically 20%\' (context-cache page, 2026-10-11) with no date for the change. Free quota not modelled: its validity on the International site is not sourced."
+            "LiteLLM 1.106.2 dashscope/qwen-flash (source: alibabacloud.com/help/en/model-studio/models), tiers by request input 0–256K and 256K–1M (LiteLLM\'s 256000; K = 1,000 not confirmed against the official text). From the 2025-07-28 launch: the snapshot qwen-flash-2025-07-28 carries the same price. Date only; 00:00 Beijing time assumed. Thinking output not priced apart. No batch price sourced. The top tier is left open above the source\'s bound, the model\'s input limit. Cache hits bill as misses: the International pages gave cached tokens 40% of input (undated billing page) and later \'typically 20%\' (context-cache page, 2026-10-11) with no date for the change. Free quota not modelled: its validity on the International site is not sourced. Cited as LiteLLM\'s repository file at commit 00035b69f416 (the same entry, with the same prices, is in the LiteLLM 1.106.2 release, from which \'observed\' is taken; the commit itself is undated, and the older commit 19a1f629eb6f already had this entry)."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_774_281_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: "≤256K",
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 256000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.05"),
+                cacheRead: try FixedDecimal("0.01"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("0.4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: ">256K",
+              input: TokenRange(
+                from: 256000,
+                lowerIsInclusive: false,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.25"),
+                cacheRead: try FixedDecimal("0.05"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("2"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://www.alibabacloud.com/help/en/model-studio/context-cache",
+          observed: try CalendarDay("2026-03-24"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Alibaba\'s implicit-cache hit price, a rule on its context-cache page: \'Hits: 20% of standard input price\' (copy \'Last Updated: Mar 24, 2026\'; also Jun 24, 2026, and \'typically billed at 20%\' on Oct 11, 2026). The rule is published, but no per-model figure is: each cache price here is 20% of the tier\'s input price. Earlier International pages billed hits at 40% with no date for the change, so the rule starts at this first dated copy (00:00 Beijing time); earlier hits bill as misses. The Global list of implicit-cache models (2026-01-29) includes qwen-flash; no dated copy lists the International models in full. A model without implicit cache reports no cached tokens, so the price only applies where hits happen. Explicit cache (hit 10%, write 125%) is not modelled; batch requests get no cache discount on Alibaba, which the batch multiplier here does not yet reflect."
         )
       )
     )
@@ -4159,11 +4370,86 @@ extension Catalog {
           freeQuota: nil
         ),
         provenance: Provenance(
-          source: "https://pypi.org/project/litellm/1.106.2/",
+          source:
+            "https://github.com/BerriAI/litellm/blob/00035b69f416be24e2e323c13198d9b7d2d1bdf9/model_prices_and_context_window.json",
           observed: try CalendarDay("2026-11-22"),
           confidence: .corroborated,
           note:
-            "LiteLLM 1.106.2 dashscope/qwen3-max (also qwen3-max-preview and -2026-01-23 at the same tiers: 0–32K, 32K–128K, 128K–252K; K = 1,000 as LiteLLM encodes it). Also api-evangelist/qwen (2026-05-08: $1.2 ≤32K, $3 at 128–252K) and Vercel AI Gateway ($1.2/$6). From the 2025-09-24 launch. Date only; 00:00 Beijing time assumed. No batch price sourced. The top tier is left open above the source\'s bound, the model\'s input limit. Cache hits bill as misses: the International pages gave cached tokens 40% of input (undated billing page) and later \'typically 20%\' (context-cache page, 2026-10-11) with no date for the change. Free quota not modelled: its validity on the International site is not sourced."
+            "LiteLLM 1.106.2 dashscope/qwen3-max (also qwen3-max-preview and -2026-01-23 at the same tiers: 0–32K, 32K–128K, 128K–252K; K = 1,000 as LiteLLM encodes it). Also api-evangelist/qwen (2026-05-08: $1.2 ≤32K, $3 at 128–252K) and Vercel AI Gateway ($1.2/$6). From the 2025-09-24 launch. Date only; 00:00 Beijing time assumed. No batch price sourced. The top tier is left open above the source\'s bound, the model\'s input limit. Cache hits bill as misses: the International pages gave cached tokens 40% of input (undated billing page) and later \'typically 20%\' (context-cache page, 2026-10-11) with no date for the change. Free quota not modelled: its validity on the International site is not sourced. Cited as LiteLLM\'s repository file at commit 00035b69f416 (the same entry, with the same prices, is in the LiteLLM 1.106.2 release, from which \'observed\' is taken; the commit itself is undated)."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_774_281_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: "≤32K",
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1.2"),
+                cacheRead: try FixedDecimal("0.24"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: "≤128K",
+              input: TokenRange(
+                from: 32000,
+                lowerIsInclusive: false,
+                to: 128000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2.4"),
+                cacheRead: try FixedDecimal("0.48"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("12"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: ">128K",
+              input: TokenRange(
+                from: 128000,
+                lowerIsInclusive: false,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("3"),
+                cacheRead: try FixedDecimal("0.6"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("15"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://www.alibabacloud.com/help/en/model-studio/context-cache",
+          observed: try CalendarDay("2026-03-24"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Alibaba\'s implicit-cache hit price, a rule on its context-cache page: \'Hits: 20% of standard input price\' (copy \'Last Updated: Mar 24, 2026\'; also Jun 24, 2026, and \'typically billed at 20%\' on Oct 11, 2026). The rule is published, but no per-model figure is: each cache price here is 20% of the tier\'s input price. Earlier International pages billed hits at 40% with no date for the change, so the rule starts at this first dated copy (00:00 Beijing time); earlier hits bill as misses. The International list, cut off in the copy read, begins \'Qwen Max: qwen3-m…\', and the Global list (2026-01-29) includes qwen3-max. A model without implicit cache reports no cached tokens, so the price only applies where hits happen. Explicit cache (hit 10%, write 125%) is not modelled; batch requests get no cache discount on Alibaba, which the batch multiplier here does not yet reflect."
         )
       )
     )
@@ -4464,8 +4750,412 @@ extension Catalog {
     return Offering(model: model, provider: provider, region: "international", schedule: schedule)
   }
 
-  /// bytedance/doubao-pro-32k@CNY.
+  /// alibaba/qwen3.5-plus@USD.
   private static func offering25() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_771_257_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: "≤256K",
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 256000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.4"),
+                cacheRead: nil,
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("2.4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/providers/alibaba/models/qwen3.5-plus.toml",
+          observed: try CalendarDay("2026-02-17"),
+          confidence: .corroborated,
+          note:
+            "models.dev providers/alibaba (Singapore, dashscope-intl) has input 0.4 / output 2.4 since its launch-day commit f84a4a5c (2026-02-17); also Vercel AI Gateway via models.dev providers/vercel/models/alibaba/qwen3.5-plus.toml (0.4/2.4) and api-evangelist/qwen plans (2026-05-08: \'Qwen3.5-Plus Input (0-256K)\' $0.40, output $2.40). Launch 2026-02-16, date only, 00:00 Beijing time assumed. Only the 0–256K tier is shipped, bounded at 256,000 (K = 1,000 assumed): LiteLLM PR #22596 (2026-03-02, from the official models page) encodes a second 256K–1M tier whose prices I could not read, and the audit\'s 0.5/3 above 256K was not found in any source, so larger requests are left unpriced. Thinking output priced as output (models.dev reasoning = 2.4). Cache hits bill as misses (no implicit-cache price sourced; Vercel\'s 0.04 is the 10% explicit hit). No batch price sourced. Starts at its first dated observation, the models.dev commit of 2026-02-17 (00:00 Beijing time), not at the launch.",
+          missing: [
+            MissingPrice(
+              component: nil,
+              note:
+                "above 256,000 input tokens Alibaba bills a second tier; its price is first seen in LiteLLM PR #22596 (merged 2026-03-02), which the next entry records"
+            )
+          ]
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_772_380_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: "≤256K",
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 256000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.4"),
+                cacheRead: nil,
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("2.4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: ">256K",
+              input: TokenRange(
+                from: 256000,
+                lowerIsInclusive: false,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.5"),
+                cacheRead: nil,
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("3"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/BerriAI/litellm/blob/00035b69f416be24e2e323c13198d9b7d2d1bdf9/model_prices_and_context_window.json",
+          observed: try CalendarDay("2026-03-02"),
+          confidence: .corroborated,
+          note:
+            "LiteLLM\'s dashscope/qwen3.5-plus (source: alibabacloud.com/help/en/model-studio/models): tiered_pricing 0–256000 at $0.40/$2.40 and 256000–1000000 at $0.50/$3.00 per million (4e-07/2.4e-06, 5e-07/3e-06 per token), added by PR #22596, merged 2026-03-02; the first dated sighting of the upper tier, so it starts then (00:00 Beijing time). The lower tier agrees with models.dev and Vercel (previous entry); the upper tier also appears in the December 2026 catalog audit. The repository commit cited is undated. No implicit-cache hit price is sourced for this model; no batch price."
+        )
+      )
+    )
+    let model = Model(
+      id: "qwen3.5-plus",
+      aliases: [],
+      vendor: "alibaba",
+      family: "Qwen",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 65536,
+      releaseDate: try CalendarDay("2026-02-16"),
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "alibaba",
+      name: "Alibaba Cloud Model Studio (Bailian)",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://help.aliyun.com/zh/model-studio/models"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "international", schedule: schedule)
+  }
+
+  /// alibaba/qwen3.6-plus@CNY.
+  private static func offering26() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_775_491_200),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: "≤256K",
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 256000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: nil,
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("12"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: ">256K",
+              input: TokenRange(
+                from: 256000,
+                lowerIsInclusive: false,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("8"),
+                cacheRead: nil,
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("48"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://github.com/jeffstric/ZJT/issues/143",
+          observed: try CalendarDay("2026-04-07"),
+          confidence: .corroborated,
+          note:
+            "Bailian (Beijing) list as tabulated 2026-04-07 in jeffstric/ZJT#143: 2/12 元 per million up to 256K input, 8/48 at ≥256K; lobehub/lobehub packages/model-bank/src/aiModels/qwen.ts (commit 0e45b9ce, citing help.aliyun.com) gives the same tiers ([0,256K] 2/12, above 8/48). Tier chosen by the request\'s input tokens (K = 1,000 assumed). Launch 2026-04-02 (lobehub releasedAt, models.dev release_date), date only, 00:00 Beijing time assumed. Thinking output not priced apart in these sources. No implicit-cache hit price sourced (lobehub gives only the explicit cache: hit 10%, create 125%), so hits bill as misses; no batch price sourced. Top tier left open above the source\'s bound. Starts at its first dated observation, the 2026-04-07 table (00:00 Beijing time), not at the launch, whose price is not sourced."
+        )
+      )
+    )
+    let model = Model(
+      id: "qwen3.6-plus",
+      aliases: [],
+      vendor: "alibaba",
+      family: "Qwen",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 65536,
+      releaseDate: try CalendarDay("2026-04-02"),
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "alibaba",
+      name: "Alibaba Cloud Model Studio (Bailian)",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://help.aliyun.com/zh/model-studio/models"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
+  }
+
+  /// alibaba/qwen3.6-plus@USD.
+  private static func offering27() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_778_428_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: "≤256K",
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 256000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.5"),
+                cacheRead: nil,
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("3"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: ">256K",
+              input: TokenRange(
+                from: 256000,
+                lowerIsInclusive: false,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: nil,
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/providers/alibaba/models/qwen3.6-plus.toml",
+          observed: try CalendarDay("2026-05-11"),
+          confidence: .corroborated,
+          note:
+            "models.dev providers/alibaba (Singapore): 0.50/3.00 up to 256K input, 2.00/6.00 above (tiered since commit 2593e131, 2026-05-11; the 2026-04-04 entry held CNY-converted values, and PR #1338 cites the Bailian model detail page). Also shortapi.ai (reseller llms.txt: \'Input <= 256k $0.50 … Output $3.00 | 256k < Input <= 1M $2.00 … $6.00\') and Vercel AI Gateway 0.5/3 via models.dev; OpenRouter\'s 2026-04-09 listing (truefoundry/models PR #626) had the same two tiers at 65% (0.325/1.95, 1.30/3.90), so the structure existed at launch. Launch 2026-04-02, date only, 00:00 Beijing time assumed; the launch-day USD price itself is assumed. Thinking output not priced apart. Cache hits bill as misses here: sources give only the explicit hit (0.05/0.20, 10%) or a gateway figure (Vercel 0.1); no batch price sourced. Top tier left open above the source\'s bound. Starts at its first dated observation, models.dev\'s tiered entry of 2026-05-11 (00:00 Beijing time): the launch-day USD price is not sourced."
+        )
+      )
+    )
+    let model = Model(
+      id: "qwen3.6-plus",
+      aliases: [],
+      vendor: "alibaba",
+      family: "Qwen",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 65536,
+      releaseDate: try CalendarDay("2026-04-02"),
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "alibaba",
+      name: "Alibaba Cloud Model Studio (Bailian)",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://help.aliyun.com/zh/model-studio/models"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "international", schedule: schedule)
+  }
+
+  /// alibaba/qwen3.7-plus@USD.
+  private static func offering28() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_780_675_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: "≤256K",
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 256000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.4"),
+                cacheRead: try FixedDecimal("0.08"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/providers/vercel/models/alibaba/qwen3.7-plus.toml",
+          observed: try CalendarDay("2026-06-06"),
+          confidence: .corroborated,
+          note:
+            "Vercel AI Gateway catalog via models.dev (synced 2026-06-06): input 0.4, output 1.6, cache read 0.08 (20% = implicit hit), cache write 0.5. Also docs.empiriolabs.ai/models/qwen3-7-plus (reseller, Singapore: <=256K $0.40/$1.60; 256K-1M $1.20/$4.80) and a public lobe-chat-format model card, repository not identified (0.4/1.6). Only the ≤256K tier is shipped, bounded at 256,000 (K = 1,000 assumed): the 256K–1M prices (1.20/4.80, cache 0.24) rest on one reseller, so larger requests are left unpriced. models.dev\'s own providers/alibaba entry (0.50/3.00, 2.00/6.00) was copied from qwen3.6-plus (PR #1971) and is not used. Release 2026-06-02 (models.dev PR #1971; GA with vision 2026-06-04), date only, 00:00 Beijing time assumed. Thinking output not priced apart. No batch price sourced. Starts at its first dated observation, the 2026-06-06 sync (00:00 Beijing time), not at the launch.",
+          missing: [
+            MissingPrice(
+              component: nil,
+              note:
+                "above 256,000 input tokens Alibaba bills a 256K–1M tier; only the reseller empiriolabs gives its price ($1.20 / $4.80, cache $0.24), so requests that large are left unpriced"
+            )
+          ]
+        )
+      )
+    )
+    let model = Model(
+      id: "qwen3.7-plus",
+      aliases: [],
+      vendor: "alibaba",
+      family: "Qwen",
+      openWeights: false,
+      contextWindow: 1_000_000,
+      maxOutput: 65536,
+      releaseDate: try CalendarDay("2026-06-02"),
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "alibaba",
+      name: "Alibaba Cloud Model Studio (Bailian)",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://help.aliyun.com/zh/model-studio/models"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "international", schedule: schedule)
+  }
+
+  /// bytedance/doubao-pro-32k@CNY.
+  private static func offering29() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -4500,7 +5190,43 @@ extension Catalog {
           observed: try CalendarDay("2024-05-15"),
           confidence: .corroborated,
           note:
-            "Launch at the FORCE conference, 2024-05-15: \"豆包通用模型Pro 32k … 0.8厘/千tokens\" input. Output ¥2 from the LLM-Price README (2024-05-23) and finance.china.com 2024-05-27 for the date. Date only; 00:00 Beijing time assumed. Ark\'s late-2025 price table also lists a cache-hit price for this model; its start date is unknown, so it is not included."
+            "Launch at the FORCE conference, 2024-05-15: \"豆包通用模型Pro 32k … 0.8厘/千tokens\" input. Output ¥2 from the LLM-Price README (2024-05-23) and finance.china.com 2024-05-27 for the date. Date only; 00:00 Beijing time assumed. Cache hits bill as misses until the first dated sighting of their price (next entry)."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_736_438_400),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.8"),
+                cacheRead: try FixedDecimal("0.16"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("2"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://github.com/songquanpeng/one-api/issues/2026",
+          observed: try CalendarDay("2025-01-10"),
+          confidence: .singleSource,
+          note:
+            "First dated sighting of Ark\'s context-cache price for Doubao-pro-32k, quoting Volcano Engine\'s cache docs (82379/1396490, 1396491): \'输入token单价0.0008 元/千tokens；输入命中缓存单价0.00016 元/千tokens\' (¥0.8 and ¥0.16 per million). When it took effect is not sourced, so it starts at this sighting (00:00 Beijing time). Ark\'s late-2025 price table also lists a hit price for the model; its rows could not be read. Ark\'s cache is a session cache created through the API; its storage fee per token-hour is not modelled."
         )
       )
     )
@@ -4533,7 +5259,7 @@ extension Catalog {
   }
 
   /// bytedance/doubao-lite-32k@CNY.
-  private static func offering26() throws -> Offering {
+  private static func offering30() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -4567,7 +5293,14 @@ extension Catalog {
           observed: try CalendarDay("2024-05-23"),
           confidence: .corroborated,
           note:
-            "Launched with pro-32k on 2024-05-15. Date only; 00:00 Beijing time assumed. Same ¥0.3/¥0.6 on Ark\'s own doubao-lite-32k page (late 2025) and in code configs (0.0003/0.0006 per 1K). Its later cache-hit ¥0.06 has no start date: not included."
+            "Launched with pro-32k on 2024-05-15. Date only; 00:00 Beijing time assumed. Same ¥0.3/¥0.6 on Ark\'s own doubao-lite-32k page (late 2025) and in code configs (0.0003/0.0006 per 1K).",
+          missing: [
+            MissingPrice(
+              component: .cacheRead,
+              note:
+                "Ark prices session-cache hits for doubao-lite-32k (¥0.06 on an undated copy of Ark\'s model page, late 2025); no copy that can be dated or cited was found, so hits bill at the input price"
+            )
+          ]
         )
       )
     )
@@ -4600,7 +5333,7 @@ extension Catalog {
   }
 
   /// bytedance/doubao-seed-1.6@CNY.
-  private static func offering27() throws -> Offering {
+  private static func offering31() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -4725,7 +5458,7 @@ extension Catalog {
   }
 
   /// bytedance/doubao-seed-1.6-flash@CNY.
-  private static func offering28() throws -> Offering {
+  private static func offering32() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -4834,7 +5567,7 @@ extension Catalog {
   }
 
   /// bytedance/doubao-seed-1.6-lite@CNY.
-  private static func offering29() throws -> Offering {
+  private static func offering33() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -4959,7 +5692,7 @@ extension Catalog {
   }
 
   /// tencent/hunyuan-lite@CNY.
-  private static func offering30() throws -> Offering {
+  private static func offering34() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5026,7 +5759,7 @@ extension Catalog {
   }
 
   /// tencent/hunyuan-standard@CNY.
-  private static func offering31() throws -> Offering {
+  private static func offering35() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5129,7 +5862,7 @@ extension Catalog {
   }
 
   /// tencent/hunyuan-standard-256K@CNY.
-  private static func offering32() throws -> Offering {
+  private static func offering36() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5232,7 +5965,7 @@ extension Catalog {
   }
 
   /// tencent/hunyuan-pro@CNY.
-  private static func offering33() throws -> Offering {
+  private static func offering37() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5299,7 +6032,7 @@ extension Catalog {
   }
 
   /// tencent/hunyuan-turbos-latest@CNY.
-  private static func offering34() throws -> Offering {
+  private static func offering38() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5369,7 +6102,7 @@ extension Catalog {
   }
 
   /// tencent/hunyuan-t1-latest@CNY.
-  private static func offering35() throws -> Offering {
+  private static func offering39() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5438,7 +6171,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-speed-8k@CNY.
-  private static func offering36() throws -> Offering {
+  private static func offering40() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5505,7 +6238,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-speed-128k@CNY.
-  private static func offering37() throws -> Offering {
+  private static func offering41() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5572,7 +6305,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-lite-8k@CNY.
-  private static func offering38() throws -> Offering {
+  private static func offering42() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5639,7 +6372,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-3.5-8k@CNY.
-  private static func offering39() throws -> Offering {
+  private static func offering43() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5742,7 +6475,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-4.0-8k@CNY.
-  private static func offering40() throws -> Offering {
+  private static func offering44() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5882,7 +6615,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-4.5-8k-preview@CNY.
-  private static func offering41() throws -> Offering {
+  private static func offering45() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -5950,7 +6683,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-x1-32k-preview@CNY.
-  private static func offering42() throws -> Offering {
+  private static func offering46() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6018,7 +6751,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-4.5-turbo-128k@CNY.
-  private static func offering43() throws -> Offering {
+  private static func offering47() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6053,7 +6786,14 @@ extension Catalog {
           observed: try CalendarDay("2025-11-12"),
           confidence: .corroborated,
           note:
-            "ERNIE 4.5 Turbo and X1 Turbo launched at Create 2025 on 2025-04-25 (infoq.cn 0qljgzktyUV7mjWertCa; headlinereader.com). Date only; 00:00 Beijing time assumed. Also the LLM-Price README of 2025-06-14 (32K–128K). A cache-hit price of ¥0.2 appears only in lobe-chat, undated: not included."
+            "ERNIE 4.5 Turbo and X1 Turbo launched at Create 2025 on 2025-04-25 (infoq.cn 0qljgzktyUV7mjWertCa; headlinereader.com). Date only; 00:00 Beijing time assumed. Also the LLM-Price README of 2025-06-14 (32K–128K).",
+          missing: [
+            MissingPrice(
+              component: .cacheRead,
+              note:
+                "Qianfan prices cache hits for ERNIE 4.5 Turbo at ¥0.2 (lobehub/lobe-chat wenxin.ts at an undated commit; a price compilation of 2026-08-14 citing cloud.baidu.com/doc/qianfan/s/wmh4sv6ya, whose repository is unknown); Baidu\'s own prompt-cache page of 2025-04-11 covers only ERNIE-4.0-Turbo-8K. No citable dated copy, so hits bill at the input price"
+            )
+          ]
         )
       )
     )
@@ -6086,7 +6826,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-4.5-turbo-32k@CNY.
-  private static func offering44() throws -> Offering {
+  private static func offering48() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6121,7 +6861,14 @@ extension Catalog {
           observed: try CalendarDay("2025-11-12"),
           confidence: .corroborated,
           note:
-            "ERNIE 4.5 Turbo and X1 Turbo launched at Create 2025 on 2025-04-25 (infoq.cn 0qljgzktyUV7mjWertCa; headlinereader.com). Date only; 00:00 Beijing time assumed. Also the LLM-Price README of 2025-06-14 (32K–128K). A cache-hit price of ¥0.2 appears only in lobe-chat, undated: not included."
+            "ERNIE 4.5 Turbo and X1 Turbo launched at Create 2025 on 2025-04-25 (infoq.cn 0qljgzktyUV7mjWertCa; headlinereader.com). Date only; 00:00 Beijing time assumed. Also the LLM-Price README of 2025-06-14 (32K–128K).",
+          missing: [
+            MissingPrice(
+              component: .cacheRead,
+              note:
+                "Qianfan prices cache hits for ERNIE 4.5 Turbo at ¥0.2 (lobehub/lobe-chat wenxin.ts at an undated commit; a price compilation of 2026-08-14 citing cloud.baidu.com/doc/qianfan/s/wmh4sv6ya, whose repository is unknown); Baidu\'s own prompt-cache page of 2025-04-11 covers only ERNIE-4.0-Turbo-8K. No citable dated copy, so hits bill at the input price"
+            )
+          ]
         )
       )
     )
@@ -6154,7 +6901,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-x1-turbo-32k@CNY.
-  private static func offering45() throws -> Offering {
+  private static func offering49() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6222,7 +6969,7 @@ extension Catalog {
   }
 
   /// baidu/ernie-5.0-thinking-preview@CNY.
-  private static func offering46() throws -> Offering {
+  private static func offering50() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6309,7 +7056,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-3-turbo@CNY.
-  private static func offering47() throws -> Offering {
+  private static func offering51() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6412,7 +7159,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4-air@CNY.
-  private static func offering48() throws -> Offering {
+  private static func offering52() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6479,7 +7226,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4-flash@CNY.
-  private static func offering49() throws -> Offering {
+  private static func offering53() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6582,7 +7329,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4-plus@CNY.
-  private static func offering50() throws -> Offering {
+  private static func offering54() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6617,7 +7364,14 @@ extension Catalog {
           observed: try CalendarDay("2025-04-23"),
           confidence: .corroborated,
           note:
-            "¥5 for input and output. Also docs.bigmodel.cn/cn/guide/models/text/glm-4 (official, undated: \'5 元 / 百万Tokens\') and dify-official-plugins glm-4-plus.yaml @77378cb7. Starts at the first dated observation: the earlier ¥50 price and the day of the cut were not sourced. Batch 50% from LLM-Price @069ada3 (single source). Cache-hit price not shipped (only a USD conversion was found)."
+            "¥5 for input and output. Also docs.bigmodel.cn/cn/guide/models/text/glm-4 (official, undated: \'5 元 / 百万Tokens\') and dify-official-plugins glm-4-plus.yaml @77378cb7. Starts at the first dated observation: the earlier ¥50 price and the day of the cut were not sourced. Batch 50% from LLM-Price @069ada3 (single source). Cache-hit price not shipped (only a USD conversion was found).",
+          missing: [
+            MissingPrice(
+              component: .cacheRead,
+              note:
+                "BigModel prices cache hits for GLM-4-Plus, but only genai-prices gives a figure, converted to USD at 7.25 (0.345), which is not a list price; the CNY hit price was not found"
+            )
+          ]
         )
       )
     )
@@ -6650,7 +7404,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4.5@CNY.
-  private static func offering51() throws -> Offering {
+  private static func offering55() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6756,7 +7510,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4.5-air@CNY.
-  private static func offering52() throws -> Offering {
+  private static func offering56() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6862,7 +7616,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4.6@CNY.
-  private static func offering53() throws -> Offering {
+  private static func offering57() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6968,7 +7722,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-4.6@USD.
-  private static func offering54() throws -> Offering {
+  private static func offering58() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -6998,11 +7752,12 @@ extension Catalog {
           freeQuota: nil
         ),
         provenance: Provenance(
-          source: "https://pypi.org/project/litellm/1.106.2/",
+          source:
+            "https://github.com/BerriAI/litellm/blob/00035b69f416be24e2e323c13198d9b7d2d1bdf9/model_prices_and_context_window.json",
           observed: try CalendarDay("2026-08-26"),
           confidence: .corroborated,
           note:
-            "Z.ai list, flat: LiteLLM entry zai/glm-4.6 (source docs.z.ai/guides/overview/pricing); $0.60/$2.20 also in getmaxim.ai\'s Z.ai calculator. Cache hit $0.11 from LiteLLM only. Start as for the CNY list (first dated observation, 2025-10-16). LiteLLM 1.106.2 is undated; 2026-08-26 is a lower bound from its contents."
+            "Z.ai list, flat: LiteLLM entry zai/glm-4.6 (source docs.z.ai/guides/overview/pricing); $0.60/$2.20 also in getmaxim.ai\'s Z.ai calculator. Cache hit $0.11 from LiteLLM only. Start as for the CNY list (first dated observation, 2025-10-16). LiteLLM 1.106.2 is undated; 2026-08-26 is a lower bound from its contents. Cited as LiteLLM\'s repository file at commit 00035b69f416 (the same entry, with the same prices, is in the LiteLLM 1.106.2 release, from which \'observed\' is taken; the commit itself is undated)."
         )
       )
     )
@@ -7035,7 +7790,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-5.3@USD.
-  private static func offering55() throws -> Offering {
+  private static func offering59() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7103,7 +7858,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-5.3-flash@USD.
-  private static func offering56() throws -> Offering {
+  private static func offering60() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7208,7 +7963,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-5.3@CNY.
-  private static func offering57() throws -> Offering {
+  private static func offering61() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7275,7 +8030,7 @@ extension Catalog {
   }
 
   /// zhipu/glm-5.3-flash@CNY.
-  private static func offering58() throws -> Offering {
+  private static func offering62() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7342,7 +8097,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-8k@CNY.
-  private static func offering59() throws -> Offering {
+  private static func offering63() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7410,7 +8165,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-8k@USD.
-  private static func offering60() throws -> Offering {
+  private static func offering64() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7478,7 +8233,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-32k@CNY.
-  private static func offering61() throws -> Offering {
+  private static func offering65() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7546,7 +8301,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-32k@USD.
-  private static func offering62() throws -> Offering {
+  private static func offering66() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7614,7 +8369,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-128k@CNY.
-  private static func offering63() throws -> Offering {
+  private static func offering67() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7682,7 +8437,7 @@ extension Catalog {
   }
 
   /// moonshot/moonshot-v1-128k@USD.
-  private static func offering64() throws -> Offering {
+  private static func offering68() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7750,7 +8505,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2-0711-preview@CNY.
-  private static func offering65() throws -> Offering {
+  private static func offering69() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7818,7 +8573,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2-0711-preview@USD.
-  private static func offering66() throws -> Offering {
+  private static func offering70() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7886,7 +8641,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2-0905-preview@CNY.
-  private static func offering67() throws -> Offering {
+  private static func offering71() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -7954,7 +8709,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2-0905-preview@USD.
-  private static func offering68() throws -> Offering {
+  private static func offering72() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8022,7 +8777,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k3@CNY.
-  private static func offering69() throws -> Offering {
+  private static func offering73() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8090,7 +8845,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k3@USD.
-  private static func offering70() throws -> Offering {
+  private static func offering74() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8158,7 +8913,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k3.1-pro@USD.
-  private static func offering71() throws -> Offering {
+  private static func offering75() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8225,7 +8980,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2.6@USD.
-  private static func offering72() throws -> Offering {
+  private static func offering76() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8293,7 +9048,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2.7-code@USD.
-  private static func offering73() throws -> Offering {
+  private static func offering77() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8361,7 +9116,7 @@ extension Catalog {
   }
 
   /// moonshot/kimi-k2.5@USD.
-  private static func offering74() throws -> Offering {
+  private static func offering78() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8429,7 +9184,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-Text-01@CNY.
-  private static func offering75() throws -> Offering {
+  private static func offering79() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8497,7 +9252,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2@CNY.
-  private static func offering76() throws -> Offering {
+  private static func offering80() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8565,7 +9320,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2@USD.
-  private static func offering77() throws -> Offering {
+  private static func offering81() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8599,7 +9354,44 @@ extension Catalog {
           observed: try CalendarDay("2026-08-05"),
           confidence: .corroborated,
           note:
-            "International list from the release day, assumed unchanged. Date only; 00:00 Beijing time assumed. Also LiteLLM 1.106.2 minimax/MiniMax-M2. genai-prices lists the same $0.30/$1.20 but says its M2 figures were inferred from CNY at 7.00; its cache prices ($0.03 read, $0.375 write) are therefore not shipped, so cached input is billed as fresh input."
+            "International list from the release day, assumed unchanged. Date only; 00:00 Beijing time assumed. Also LiteLLM 1.106.2 minimax/MiniMax-M2. genai-prices lists the same $0.30/$1.20 but says its M2 figures were inferred from CNY at 7.00. No cache price is sourced before 2025-11-06: Roo-Code\'s MiniMax file had 0 / 0 until then."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_762_358_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.3"),
+                cacheRead: try FixedDecimal("0.03"),
+                cacheWrite: try FixedDecimal("0.375"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.2"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/RooCodeInc/Roo-Code/blob/bf048492fb1eff23a8072df8b374ec8f53c5725d/packages/types/src/providers/minimax.ts",
+          observed: try CalendarDay("2025-11-06"),
+          confidence: .corroborated,
+          note:
+            "First dated observation of MiniMax\'s international cache prices: Roo-Code\'s provider file of 2025-11-06 (\'cacheWritesPrice: 0.375, cacheReadsPrice: 0.03\', input 0.3, output 1.2; the previous version of 2025-10-29 had 0 / 0), unchanged in its 2026-04-14 version, which cites platform.minimax.io/docs/guides/pricing-paygo. Also BerriAI/litellm docs at commit 5693b3954059 (\'MiniMax-M2 | … | $0.03/M tokens | $0.375/M tokens\'). When the cache prices took effect is not sourced, so they start at this sighting, 00:00 Beijing time. genai-prices has the same figures but calls its M2 prices inferred from CNY, so it is not counted. The official USD page was not seen in a stored copy."
         )
       )
     )
@@ -8632,7 +9424,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2.7@CNY.
-  private static func offering78() throws -> Offering {
+  private static func offering82() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8699,7 +9491,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2.7-highspeed@CNY.
-  private static func offering79() throws -> Offering {
+  private static func offering83() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8766,7 +9558,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2.5@CNY.
-  private static func offering80() throws -> Offering {
+  private static func offering84() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8833,7 +9625,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2.5-highspeed@CNY.
-  private static func offering81() throws -> Offering {
+  private static func offering85() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8901,7 +9693,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M3@USD.
-  private static func offering82() throws -> Offering {
+  private static func offering86() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -8993,7 +9785,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M3.1-Flash@USD.
-  private static func offering83() throws -> Offering {
+  private static func offering87() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9060,7 +9852,7 @@ extension Catalog {
   }
 
   /// iflytek/lite@CNY.
-  private static func offering84() throws -> Offering {
+  private static func offering88() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9127,7 +9919,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseNova-V6-5-Pro@CNY.
-  private static func offering85() throws -> Offering {
+  private static func offering89() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9195,7 +9987,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseNova-V6-5-Turbo@CNY.
-  private static func offering86() throws -> Offering {
+  private static func offering90() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9263,7 +10055,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseChat-Turbo-1202@CNY.
-  private static func offering87() throws -> Offering {
+  private static func offering91() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9331,7 +10123,7 @@ extension Catalog {
   }
 
   /// stepfun/step-2-mini@CNY.
-  private static func offering88() throws -> Offering {
+  private static func offering92() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9391,15 +10183,16 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
+      retiredAt: Date(timeIntervalSince1970: 1_783_440_000),
       successor: nil,
-      retirementSource: nil
+      retirementSource:
+        "api-evangelist/stepfun lifecycle/stepfun-lifecycle.yml at commit 359961c (2026-08-01), citing platform.stepfun.com/docs/zh/guides/model-migration: \'on 2026-07-08 step-1-8k/32k, step-1v-8k/32k, step-2-mini, step-2-16k … were retired.\' A single secondary source; step-2-mini is also absent from copies of the official price page of 2026-08-14 and 2026-10-07. No successor named. Date only; 00:00 Beijing time assumed"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
 
   /// stepfun/step-5-preview@CNY.
-  private static func offering89() throws -> Offering {
+  private static func offering93() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9467,7 +10260,7 @@ extension Catalog {
   }
 
   /// stepfun/step-3.7-flash@CNY.
-  private static func offering90() throws -> Offering {
+  private static func offering94() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9534,7 +10327,7 @@ extension Catalog {
   }
 
   /// stepfun/step-3.5-flash@CNY.
-  private static func offering91() throws -> Offering {
+  private static func offering95() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9602,7 +10395,7 @@ extension Catalog {
   }
 
   /// 01ai/yi-lightning@CNY.
-  private static func offering92() throws -> Offering {
+  private static func offering96() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9670,7 +10463,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o@USD.
-  private static func offering93() throws -> Offering {
+  private static func offering97() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9773,7 +10566,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-05-13@USD.
-  private static func offering94() throws -> Offering {
+  private static func offering98() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9840,7 +10633,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-08-06@USD.
-  private static func offering95() throws -> Offering {
+  private static func offering99() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9944,7 +10737,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-11-20@USD.
-  private static func offering96() throws -> Offering {
+  private static func offering100() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10012,7 +10805,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-mini@USD.
-  private static func offering97() throws -> Offering {
+  private static func offering101() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10115,7 +10908,7 @@ extension Catalog {
   }
 
   /// openai/o1@USD.
-  private static func offering98() throws -> Offering {
+  private static func offering102() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10182,7 +10975,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4.1@USD.
-  private static func offering99() throws -> Offering {
+  private static func offering103() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10250,7 +11043,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4.1-mini@USD.
-  private static func offering100() throws -> Offering {
+  private static func offering104() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10318,7 +11111,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4.1-nano@USD.
-  private static func offering101() throws -> Offering {
+  private static func offering105() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10386,7 +11179,7 @@ extension Catalog {
   }
 
   /// openai/o3@USD.
-  private static func offering102() throws -> Offering {
+  private static func offering106() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10490,7 +11283,7 @@ extension Catalog {
   }
 
   /// openai/o4-mini@USD.
-  private static func offering103() throws -> Offering {
+  private static func offering107() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10558,7 +11351,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5@USD.
-  private static func offering104() throws -> Offering {
+  private static func offering108() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10626,7 +11419,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5-mini@USD.
-  private static func offering105() throws -> Offering {
+  private static func offering109() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10694,7 +11487,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5-nano@USD.
-  private static func offering106() throws -> Offering {
+  private static func offering110() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10762,7 +11555,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.2@USD.
-  private static func offering107() throws -> Offering {
+  private static func offering111() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10830,7 +11623,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6.1-sol@USD.
-  private static func offering108() throws -> Offering {
+  private static func offering112() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10921,7 +11714,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6.1-terra@USD.
-  private static func offering109() throws -> Offering {
+  private static func offering113() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11012,7 +11805,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6-luna@USD.
-  private static func offering110() throws -> Offering {
+  private static func offering114() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11103,7 +11896,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6-sol@USD.
-  private static func offering111() throws -> Offering {
+  private static func offering115() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11194,7 +11987,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6-astra@USD.
-  private static func offering112() throws -> Offering {
+  private static func offering116() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11285,7 +12078,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.6-sol@USD.
-  private static func offering113() throws -> Offering {
+  private static func offering117() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11437,7 +12230,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.6-terra@USD.
-  private static func offering114() throws -> Offering {
+  private static func offering118() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11590,7 +12383,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.6-luna@USD.
-  private static func offering115() throws -> Offering {
+  private static func offering119() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11742,7 +12535,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.5@USD.
-  private static func offering116() throws -> Offering {
+  private static func offering120() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11834,7 +12627,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.4@USD.
-  private static func offering117() throws -> Offering {
+  private static func offering121() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11926,7 +12719,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.4-mini@USD.
-  private static func offering118() throws -> Offering {
+  private static func offering122() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11994,7 +12787,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.4-nano@USD.
-  private static func offering119() throws -> Offering {
+  private static func offering123() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12061,8 +12854,188 @@ extension Catalog {
     return Offering(model: model, provider: provider, region: "global", schedule: schedule)
   }
 
+  /// openai/gpt-6.2-sol@USD.
+  private static func offering124() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_794_873_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.1"),
+                cacheWrite: try FixedDecimal("2.5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("10"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: try FixedDecimal("5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("15"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/models/gpt-6.2-sol",
+          observed: try CalendarDay("2026-11-19"),
+          confidence: .official,
+          note:
+            "OpenAI\'s GPT-6.2 Sol model page: \'Input | $2 | 1M tokens\', \'Cached input | $0.1\', \'Output | $10\'; \'The cache write price is for 30 minutes of retention\' ($2.50; a 12-hour write costs $5, which has no field here); \'Batch costs 50% of Standard rates.\' Above 272K input tokens \'input and cache rates double and output costs 1.5 times the short-context rate for the full request\': the long-context tier applies that published rule ($4 / $0.20 / $5 / $15). Context 1,050,000, max input 922,000, max output 128,000. The stored copy is undated; it mentions GPT-6.2, so it is from 2026-11-17 or later, and a mirror (w3cschool) is stamped 2026-11-19, used as \'observed\'. Released 2026-11-17 (LaoZhang 2026-11-18, apidog 2026-11-18, AgentCompass-Router v0.6.8); date only; 00:00 UTC assumed. Ultrafast (3x to 2027-02-28, then 6x), Flex and regional processing are not modelled."
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-6.2-sol",
+      aliases: [],
+      vendor: "openai",
+      family: "GPT-6",
+      openWeights: false,
+      contextWindow: 1_050_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-11-17"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
+  /// openai/gpt-6.2-astra@USD.
+  private static func offering125() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_794_873_600),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("8"),
+                cacheRead: nil,
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("40"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/models",
+          observed: try CalendarDay("2026-11-19"),
+          confidence: .official,
+          note:
+            "OpenAI\'s models index: GPT-6.2 Astra \'Input price $8 / Input MTok\', \'$40 / Output MTok\', 1.05M context, 128K max output. No stored copy of OpenAI\'s own Astra page was found, so only these two prices are recorded; see \'missing\'. The index copy is undated; it lists GPT-6.2, so it is from 2026-11-17 or later; 2026-11-19 (the date of a mirror of the 6.2 Sol page) is used as \'observed\'. Released 2026-11-17 (LaoZhang, apidog, AgentCompass-Router, all 2026-11-18); date only; 00:00 UTC assumed. No batch price is recorded: OpenAI\'s Astra discount was not seen.",
+          missing: [
+            MissingPrice(
+              component: .cacheRead,
+              note:
+                "OpenAI prices cached input for every GPT-6 model; for 6.2 Astra only AgentCompass-Router\'s release notes give a figure ($0.40), a single secondary source"
+            ),
+            MissingPrice(
+              component: .cacheWrite,
+              note:
+                "GPT-5.6 and later bill cache writes (1.25x input on the pages seen); no source gives 6.2 Astra\'s write price"
+            ),
+            MissingPrice(
+              component: nil,
+              note:
+                "above 272,000 input tokens OpenAI bills GPT-6 models at a long-context rate; for 6.2 Astra only iyulab/TokenMeter gives one ($16 / $60), unverified"
+            ),
+          ]
+        )
+      )
+    )
+    let model = Model(
+      id: "gpt-6.2-astra",
+      aliases: [],
+      vendor: "openai",
+      family: "GPT-6",
+      openWeights: false,
+      contextWindow: 1_050_000,
+      maxOutput: 128000,
+      releaseDate: try CalendarDay("2026-11-17"),
+      modalities: ["text", "image"]
+    )
+    let provider = Provider(
+      id: "openai",
+      name: "OpenAI",
+      country: "US",
+      homeCurrency: .usd,
+      timeZone: "America/Los_Angeles",
+      pricingPage: "https://openai.com/api/pricing/"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "global", schedule: schedule)
+  }
+
   /// anthropic/claude-3-haiku-20240307@USD.
-  private static func offering120() throws -> Offering {
+  private static func offering126() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12237,7 +13210,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-sonnet-20240620@USD.
-  private static func offering121() throws -> Offering {
+  private static func offering127() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12412,7 +13385,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-sonnet-20241022@USD.
-  private static func offering122() throws -> Offering {
+  private static func offering128() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12515,7 +13488,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-haiku-20241022@USD.
-  private static func offering123() throws -> Offering {
+  private static func offering129() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12654,7 +13627,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-7-sonnet-20250219@USD.
-  private static func offering124() throws -> Offering {
+  private static func offering130() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12757,7 +13730,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-0@USD.
-  private static func offering125() throws -> Offering {
+  private static func offering131() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12991,7 +13964,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-0@USD.
-  private static func offering126() throws -> Offering {
+  private static func offering132() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13094,7 +14067,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-1@USD.
-  private static func offering127() throws -> Offering {
+  private static func offering133() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13197,7 +14170,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-5@USD.
-  private static func offering128() throws -> Offering {
+  private static func offering134() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13330,7 +14303,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-haiku-4-5@USD.
-  private static func offering129() throws -> Offering {
+  private static func offering135() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13397,7 +14370,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-5@USD.
-  private static func offering130() throws -> Offering {
+  private static func offering136() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13464,7 +14437,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-6@USD.
-  private static func offering131() throws -> Offering {
+  private static func offering137() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13591,7 +14564,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-6@USD.
-  private static func offering132() throws -> Offering {
+  private static func offering138() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13718,7 +14691,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-5-5@USD.
-  private static func offering133() throws -> Offering {
+  private static func offering139() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13785,7 +14758,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-5-5@USD.
-  private static func offering134() throws -> Offering {
+  private static func offering140() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13888,7 +14861,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-haiku-5-5@USD.
-  private static func offering135() throws -> Offering {
+  private static func offering141() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13979,7 +14952,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-5@USD.
-  private static func offering136() throws -> Offering {
+  private static func offering142() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14046,7 +15019,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-5@USD.
-  private static func offering137() throws -> Offering {
+  private static func offering143() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14113,7 +15086,7 @@ extension Catalog {
   }
 
   /// google/gemini-1.5-pro@USD.
-  private static func offering138() throws -> Offering {
+  private static func offering144() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14265,7 +15238,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash@USD.
-  private static func offering139() throws -> Offering {
+  private static func offering145() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14369,7 +15342,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash-lite@USD.
-  private static func offering140() throws -> Offering {
+  private static func offering146() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14473,7 +15446,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-pro@USD.
-  private static func offering141() throws -> Offering {
+  private static func offering147() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14686,7 +15659,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash@USD.
-  private static func offering142() throws -> Offering {
+  private static func offering148() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14827,7 +15800,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash-lite@USD.
-  private static func offering143() throws -> Offering {
+  private static func offering149() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14930,7 +15903,7 @@ extension Catalog {
   }
 
   /// google/gemini-3-pro-preview@USD.
-  private static func offering144() throws -> Offering {
+  private static func offering150() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15021,7 +15994,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.8-flash@USD.
-  private static func offering145() throws -> Offering {
+  private static func offering151() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15124,7 +16097,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.5-flash@USD.
-  private static func offering146() throws -> Offering {
+  private static func offering152() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15191,7 +16164,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.5-flash-lite@USD.
-  private static func offering147() throws -> Offering {
+  private static func offering153() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15258,7 +16231,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.1-flash-lite@USD.
-  private static func offering148() throws -> Offering {
+  private static func offering154() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15325,7 +16298,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.1-pro-preview@USD.
-  private static func offering149() throws -> Offering {
+  private static func offering155() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15416,7 +16389,7 @@ extension Catalog {
   }
 
   /// xai/grok-3@USD.
-  private static func offering150() throws -> Offering {
+  private static func offering156() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15483,7 +16456,7 @@ extension Catalog {
   }
 
   /// xai/grok-3-mini@USD.
-  private static func offering151() throws -> Offering {
+  private static func offering157() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15550,7 +16523,7 @@ extension Catalog {
   }
 
   /// xai/grok-4@USD.
-  private static func offering152() throws -> Offering {
+  private static func offering158() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15622,7 +16595,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-reasoning@USD.
-  private static func offering153() throws -> Offering {
+  private static func offering159() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15694,7 +16667,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-non-reasoning@USD.
-  private static func offering154() throws -> Offering {
+  private static func offering160() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15766,7 +16739,7 @@ extension Catalog {
   }
 
   /// xai/grok-code-fast-1@USD.
-  private static func offering155() throws -> Offering {
+  private static func offering161() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15833,7 +16806,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.3@USD.
-  private static func offering156() throws -> Offering {
+  private static func offering162() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15924,7 +16897,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.7@USD.
-  private static func offering157() throws -> Offering {
+  private static func offering163() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16015,7 +16988,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.6@USD.
-  private static func offering158() throws -> Offering {
+  private static func offering164() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16106,7 +17079,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.5@USD.
-  private static func offering159() throws -> Offering {
+  private static func offering165() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
