@@ -133,6 +133,14 @@ enum CatalogCommand {
     let from =
       options.string("from") ?? ProcessInfo.processInfo.environment["LLM_PRICING_CATALOG_URL"]
       ?? publishedURL
+    // Until the project has a public host the default names a placeholder account; fetching
+    // it would fail with a network error that does not say what to do.
+    guard !from.contains("/OWNER/") else {
+      throw UsageError(
+        "this build has no published catalog URL (\(publishedURL) is a placeholder); pass "
+          + "--from URL|FILE or set LLM_PRICING_CATALOG_URL"
+      )
+    }
     let url: URL
     if from.hasPrefix("http://") || from.hasPrefix("https://") || from.hasPrefix("file:") {
       guard let parsed = URL(string: from) else {

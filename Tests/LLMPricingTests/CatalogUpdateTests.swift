@@ -173,6 +173,12 @@ struct CatalogUpdateTests {
     #expect(missing.error.contains("HTTP 404"))
     #expect(try sandbox.flashInputPrice() == "0.5")
 
+    // No source and no published host: refused with what to do, nothing fetched.
+    let unset = try sandbox.run(["catalog", "update"])
+    #expect(unset.status != 0)
+    #expect(unset.error.contains("LLM_PRICING_CATALOG_URL"))
+    #expect(try sandbox.flashInputPrice() == "0.5")
+
     // An older catalog is refused.
     try sandbox.publish("old.json", publishedAt: "2026-12-05T00:00:00Z", flashInput: "9")
     let old = try sandbox.run(["catalog", "update", "--from", server.url("old.json")])

@@ -208,11 +208,45 @@ struct December2026CatalogTests {
       "bytedance",
       .cny,
       usage,
-      at: "2026-12-01T00:00:00Z"
+      at: "2025-06-01T00:00:00Z"
     )
     // 1,000,000 × ¥0.3 + 100,000 × ¥0.6 = ¥0.30 + ¥0.06 = ¥0.36.
     #expect(lite.total == (try Self.money("0.36", .cny)))
     #expect(lite.notes.count == 1)
+    // Both retired on 2025-11-27 at 14:00 Beijing time, naming their Seed 1.6 successors.
+    for (model, successor) in [
+      ("doubao-pro-32k", "doubao-seed-1.6"), ("doubao-lite-32k", "doubao-seed-1.6-flash"),
+    ] {
+      // The second before, each is still priced.
+      _ = try Self.cost(model, "bytedance", .cny, usage, at: "2025-11-27T05:59:59Z")
+      let error = #expect(throws: PricingError.self) {
+        try Self.cost(model, "bytedance", .cny, usage, at: "2025-11-27T06:00:00Z")
+      }
+      #expect(error?.message.contains(successor) == true, "\(model)")
+    }
+  }
+
+  @Test func tencentRetiredItsLegacyHunyuanModelsIn2026() throws {
+    let usage = try TokenUsage(uncachedInput: 1_000_000, output: 1_000_000)
+    // hunyuan-standard: ¥0.8 + ¥2 = ¥2.80 on the last day.
+    #expect(
+      try Self.cost("hunyuan-standard", "tencent", .cny, usage, at: "2026-06-21T15:59:59Z").total
+        == Self.money("2.8", .cny)
+    )
+    for model in [
+      "hunyuan-standard", "hunyuan-standard-256K", "hunyuan-turbos-latest", "hunyuan-t1-latest",
+    ] {
+      let error = #expect(throws: PricingError.self) {
+        try Self.cost(model, "tencent", .cny, usage, at: "2026-06-22T00:00:00+08:00")
+      }
+      #expect(error?.message.contains("hy3-preview") == true, "\(model)")
+    }
+    // hunyuan-lite and hunyuan-pro end with the old platform on 2026-09-30.
+    for model in ["hunyuan-lite", "hunyuan-pro"] {
+      #expect(throws: PricingError.self) {
+        try Self.cost(model, "tencent", .cny, usage, at: "2026-09-30T00:00:00+08:00")
+      }
+    }
   }
 
   @Test func step2MiniRetiredInJuly2026() throws {

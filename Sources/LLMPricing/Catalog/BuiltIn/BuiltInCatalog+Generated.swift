@@ -5251,9 +5251,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_764_223_200),
+      successor: "doubao-seed-1.6",
+      retirementSource:
+        "Volcano Engine Ark model retirement notice (模型下线公告, batch 5; volcengine.com/docs getDocDetail?DocumentID=1350667, mirrored in Hajimi-Commune/VolcanoArkDocs on 2025-12-18): \'doubao-pro-32k-241215 | doubao-seed-1-6-251015\', end of service \'2025-11-27 14:00\' (Beijing time); earlier pro-32k versions retired in earlier batches"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
@@ -5325,9 +5326,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_764_223_200),
+      successor: "doubao-seed-1.6-flash",
+      retirementSource:
+        "Volcano Engine Ark model retirement notice (模型下线公告, batch 5; volcengine.com/docs getDocDetail?DocumentID=1350667, mirrored in Hajimi-Commune/VolcanoArkDocs on 2025-12-18): \'doubao-lite-32k-240828 | doubao-seed-1.6-flash-250828\', end of service \'2025-11-27 14:00\' (Beijing time)"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
@@ -5751,9 +5753,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
+      retiredAt: Date(timeIntervalSince1970: 1_790_697_600),
       successor: nil,
-      retirementSource: nil
+      retirementSource:
+        "https://cloud.tencent.com/document/product/1823/131382 (TokenHub migration guide, updated 2026-05-11): hunyuan-lite is among the models \'TokenHub 将不再支持\'; https://cloud.tencent.com/document/product/1729/131925 (2026-05-20): \'原 腾讯混元大模型平台 将于 9 月 30 日 全面停服下线\'. No successor named; 00:00 Beijing time assumed"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
@@ -5854,9 +5857,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_782_057_600),
+      successor: "hy3-preview",
+      retirementSource:
+        "https://cloud.tencent.com/document/product/1729/131925 (Tencent Cloud, old-model retirement notice, updated 2026-05-20): \'hunyuan-standard → hy3-preview\', \'将于北京时间 2026 年 6 月 22 日 00:00 起正式下线\'"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
@@ -5957,9 +5961,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_782_057_600),
+      successor: "hy3-preview",
+      retirementSource:
+        "https://cloud.tencent.com/document/product/1729/131925 (Tencent Cloud, old-model retirement notice, updated 2026-05-20): \'hunyuan-standard-256K → hy3-preview\', \'将于北京时间 2026 年 6 月 22 日 00:00 起正式下线\'"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
@@ -6024,9 +6029,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
+      retiredAt: Date(timeIntervalSince1970: 1_790_697_600),
       successor: nil,
-      retirementSource: nil
+      retirementSource:
+        "https://cloud.tencent.com/document/product/629/97728 (Tencent CloudAudit model list, undated: \'hunyuan-pro (即将下线)\') and https://cloud.tencent.com/document/product/1729/131925 (2026-05-20): the old Hunyuan platform \'将于 9 月 30 日 全面停服下线\'. The model\'s own retirement day was not found; 2026-09-30, the platform\'s last, is the latest it can be, so prices after an earlier retirement are not caught. No successor named"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
@@ -6094,9 +6100,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_782_057_600),
+      successor: "hy3-preview",
+      retirementSource:
+        "https://cloud.tencent.com/document/product/1729/131925 (Tencent Cloud, old-model retirement notice, updated 2026-05-20): \'hunyuan-turbos-latest → hy3-preview\', \'将于北京时间 2026 年 6 月 22 日 00:00 起正式下线\'"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
@@ -6163,9 +6170,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_782_057_600),
+      successor: "hy3-preview",
+      retirementSource:
+        "https://cloud.tencent.com/document/product/1729/131925 (Tencent Cloud, old-model retirement notice, updated 2026-05-20): \'hunyuan-t1-latest → hy3-preview\', \'将于北京时间 2026 年 6 月 22 日 00:00 起正式下线\'"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
