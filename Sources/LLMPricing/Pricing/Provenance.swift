@@ -22,8 +22,9 @@ public struct Provenance: Hashable, Sendable, Codable {
   /// The day the source was observed showing the price: the first dated sighting, which is
   /// also when the price starts if its real start is not sourced.
   public var observed: CalendarDay
-  /// The day a maintainer last checked the price against current sources and found it still
-  /// in force; the same as ``observed`` when it was never re-checked.
+  /// The date of the newest source seen showing the price still in force, when the price was
+  /// re-checked after it was first observed (the note names that source); the same as
+  /// ``observed`` when it was never re-checked.
   public var lastVerified: CalendarDay
   /// How well the price is sourced.
   public var confidence: Confidence
