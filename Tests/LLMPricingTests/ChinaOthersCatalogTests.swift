@@ -53,8 +53,9 @@ struct ChinaOthersCatalogTests {
     #expect(Set(offerings.map(\.provider.id)) == Set(Self.providers))
     // 31, and GLM-5.3 and -Flash, MiniMax M2.5 and M2.7 (with -highspeed), step-5-preview,
     // step-3.7-flash and step-3.5-flash in CNY; Kimi K3.1 Pro, K2.6, K2.7 Code, K2.5,
-    // MiniMax-M3 and M3.1-Flash in USD (added 2026-12-03).
-    #expect(offerings.count == 46)
+    // MiniMax-M3 and M3.1-Flash in USD (added 2026-12-03); Kimi K2.6 and K2.7 Code in CNY
+    // (2026-12-04).
+    #expect(offerings.count == 48)
     for offering in offerings {
       #expect(offering.provider.timeZone == "Asia/Shanghai")
       #expect(offering.provider.homeCurrency == .cny)

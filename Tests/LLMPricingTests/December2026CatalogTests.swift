@@ -102,24 +102,26 @@ struct December2026CatalogTests {
     // Every International list gets 20% of its input price in every tier.
     for model in ["qwen-max", "qwen-plus", "qwen-turbo", "qwen-flash", "qwen3-max"] {
       let sheet = try Self.offering(model, "alibaba", .usd).schedule
-        .entry(at: instant("2026-12-01T00:00:00Z")).sheet
+        .entry(at: instant("2026-10-01T00:00:00Z")).sheet
       for tier in sheet.tiers {
         #expect(tier.prices.cacheRead == (try tier.prices.input * FixedDecimal("0.2")), "\(model)")
       }
     }
   }
 
-  @Test func qwenTurboInBeijingHasNoBatchAndAFifthForHitsFromDecember() throws {
+  @Test func qwenTurboRetiredOnOctober10InBothRegions() throws {
     let usage = try TokenUsage(uncachedInput: 500_000, cacheRead: 500_000, output: 100_000)
-    // 500,000 × ¥0.3 + 500,000 × ¥0.06 + 100,000 × ¥0.6, per million = ¥0.15 + ¥0.03 + ¥0.06.
-    #expect(
-      try Self.cost("qwen-turbo", "alibaba", .cny, usage, at: "2026-12-03T00:00:00Z").total
-        == Self.money("0.24", .cny)
-    )
-    let error = #expect(throws: PricingError.self) {
-      try Self.cost("qwen-turbo", "alibaba", .cny, usage, at: "2026-12-03T00:00:00Z", batch: true)
+    // The day before, in Beijing, hits still bill as input (their 20% price has no dated
+    // source) and say so: 1,000,000 × ¥0.3 + 100,000 × ¥0.6 = ¥0.30 + ¥0.06 = ¥0.36.
+    let last = try Self.cost("qwen-turbo", "alibaba", .cny, usage, at: "2026-10-09T15:59:59Z")
+    #expect(last.total == (try Self.money("0.36", .cny)))
+    #expect(last.notes.contains { $0.contains("20% of input") })
+    for currency in [Currency.cny, .usd] {
+      let error = #expect(throws: PricingError.self) {
+        try Self.cost("qwen-turbo", "alibaba", currency, usage, at: "2026-10-10T00:00:00+08:00")
+      }
+      #expect(error?.message.contains("Qwen3.6/Qwen3.7") == true)
     }
-    #expect(error?.code == .batchNotOffered)
     #expect(try Self.offering("qwen-turbo", "alibaba", .cny).model.contextWindow == 131_072)
   }
 

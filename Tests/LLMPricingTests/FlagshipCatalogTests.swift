@@ -93,9 +93,11 @@ struct FlagshipCatalogTests {
       ("glm-5.3", "33"),
       // GLM-5.3-Flash (list price from 2026-09-10): 0.5 × 0.8 + 0.5 × 0.23 + 2.8 = 3.315.
       ("glm-5.3-flash", "3.315"),
-      // MiniMax-M2.7: 0.5 × 2.1 + 0.5 × 0.42 + 8.4 = 9.66; M2.5 reads at 0.21: 9.555.
-      ("MiniMax-M2.7", "9.66"),
-      ("MiniMax-M2.5", "9.555"),
+      // Kimi K3 (CNY): 0.5 × 20 + 0.5 × 2 + 100 = 111; K2.6: 0.5 × 6.5 + 0.5 × 1.1 + 27 = 30.8;
+      // K2.7 Code: 0.5 × 6.5 + 0.5 × 1.3 + 27 = 30.9.
+      ("kimi-k3", "111"),
+      ("kimi-k2.6", "30.8"),
+      ("kimi-k2.7-code", "30.9"),
       // StepFun: step-5-preview 0.5 × 7 + 0.5 × 0.35 + 20 = 23.675; step-3.7-flash
       // 0.5 × 1.35 + 0.5 × 0.27 + 8.1 = 8.91; step-3.5-flash 0.5 × 0.7 + 0.5 × 0.14 + 2.1 = 2.52.
       ("step-5-preview", "23.675"),
@@ -108,6 +110,20 @@ struct FlagshipCatalogTests {
     let usage = try TokenUsage(uncachedInput: 500_000, cacheRead: 500_000, output: 1_000_000)
     let cost = try offering.schedule.cost(of: usage, at: instant("2026-12-01T00:00:00Z"))
     #expect(cost.total == Money(try dec(expected), .cny))
+  }
+
+  @Test func miniMaxM27AndM25RetiredOnNovember18() throws {
+    // 0.5 × 2.1 + 0.5 × 0.42 + 8.4 = 9.66 for M2.7; M2.5 reads at 0.21: 9.555.
+    let usage = try TokenUsage(uncachedInput: 500_000, cacheRead: 500_000, output: 1_000_000)
+    for (model, expected) in [("MiniMax-M2.7", "9.66"), ("MiniMax-M2.5", "9.555")] {
+      let offering = try #require(try Catalog.builtIn.offering(model: model, currency: .cny))
+      let cost = try offering.schedule.cost(of: usage, at: instant("2026-11-17T15:59:59Z"))
+      #expect(cost.total == Money(try dec(expected), .cny))
+      let error = #expect(throws: PricingError.self) {
+        try offering.schedule.cost(of: usage, at: instant("2026-11-17T16:00:00Z"))
+      }
+      #expect(error?.message.contains("MiniMax-M3.1-Flash") == true)
+    }
   }
 
   @Test func glmFiveThreeFlashHasNoPriceBeforeItsListPriceReturned() throws {

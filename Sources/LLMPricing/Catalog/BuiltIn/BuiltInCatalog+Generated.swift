@@ -176,6 +176,8 @@ extension Catalog {
       try offering163(),
       try offering164(),
       try offering165(),
+      try offering166(),
+      try offering167(),
     ]
   }
 
@@ -1760,7 +1762,8 @@ extension Catalog {
           observed: try CalendarDay("2026-10-27"),
           confidence: .official,
           note:
-            "V4.1-Flash (deepseek-flash) from 2026-09-10 12:00 Beijing time; legacy deepseek-v4-flash ids billed at its price. One source gives 2026-09-09 16:00 UTC. Peak: Mon–Fri excluding statutory holidays, 09:00–12:00 and 14:00–18:00"
+            "V4.1-Flash (deepseek-flash) from 2026-09-10 12:00 Beijing time; legacy deepseek-v4-flash ids billed at its price. One source gives 2026-09-09 16:00 UTC. Peak: Mon–Fri excluding statutory holidays, 09:00–12:00 and 14:00–18:00 Re-verified 2026-11-01: https://api-docs.deepseek.com/zh-cn/quick_start/pricing/?helper=penn (official; checked cacheRead 0.02, input 1, output 4 (off-peak) and peak = 2x (0.04/2/8); peak windows Mon–Fri excluding statutory holidays, 09:00–12:00 and 14:00–18:00 Beijing): \"deepseek-flash … 百万tokens输入 (缓存命中) 空闲时段 0.02元 / 高峰时段 0.04元 … (缓存未命中) 空闲时段 1元 / 高峰时段 2元 … 输出 空闲时段 4元 / 高峰时段 8元\".",
+          lastVerified: try CalendarDay("2026-11-01")
         )
       )
     )
@@ -2135,7 +2138,8 @@ extension Catalog {
           observed: try CalendarDay("2026-10-27"),
           confidence: .official,
           note:
-            "V4.1-Flash (deepseek-flash) from 2026-09-10 04:00 UTC; legacy deepseek-v4-flash ids billed at its price. One source gives 2026-09-09 16:00 UTC"
+            "V4.1-Flash (deepseek-flash) from 2026-09-10 04:00 UTC; legacy deepseek-v4-flash ids billed at its price. One source gives 2026-09-09 16:00 UTC Re-verified 2026-11-15: https://api-docs.deepseek.com/quick_start/pricing?check=20261115 (official; checked cacheRead 0.003, input 0.15, output 0.6 (off-peak), peak = 2x; legacy-name footnote): \"PRICING(2) 1M INPUT TOKENS (CACHE HIT) OFF-PEAK $0.003 | PEAK $0.006 … (CACHE MISS) OFF-PEAK $0.15 | PEAK $0.3 … 1M OUTPUT TOKENS OFF-PEAK $0.6 | PEAK $1.2\".",
+          lastVerified: try CalendarDay("2026-11-15")
         )
       )
     )
@@ -2257,7 +2261,8 @@ extension Catalog {
           observed: try CalendarDay("2026-10-27"),
           confidence: .official,
           note:
-            "V4.1-Flash (deepseek-flash) from 2026-09-10 12:00 Beijing time; legacy deepseek-v4-flash ids billed at its price. One source gives 2026-09-09 16:00 UTC. Peak: Mon–Fri excluding statutory holidays, 09:00–12:00 and 14:00–18:00"
+            "V4.1-Flash (deepseek-flash) from 2026-09-10 12:00 Beijing time; legacy deepseek-v4-flash ids billed at its price. One source gives 2026-09-09 16:00 UTC. Peak: Mon–Fri excluding statutory holidays, 09:00–12:00 and 14:00–18:00 Re-verified 2026-11-01: https://api-docs.deepseek.com/zh-cn/quick_start/pricing/?helper=penn (official; checked cacheRead, input, output (off-peak and peak); peak windows Mon–Fri 09–12 & 14–18 Beijing; weekends and statutory holidays are off-peak): \"模型版本 DeepSeek-V4.1-Flash-1017 … 空闲时段 0.02元 / 1元 / 4元; 高峰时段 0.04元 / 2元 / 8元; 空闲时段价格为高峰时段价格的一半\".",
+          lastVerified: try CalendarDay("2026-11-01")
         )
       )
     )
@@ -2379,7 +2384,8 @@ extension Catalog {
           observed: try CalendarDay("2026-10-27"),
           confidence: .official,
           note:
-            "V4.1-Flash (deepseek-flash) from 2026-09-10 04:00 UTC; legacy deepseek-v4-flash ids billed at its price. One source gives 2026-09-09 16:00 UTC"
+            "V4.1-Flash (deepseek-flash) from 2026-09-10 04:00 UTC; legacy deepseek-v4-flash ids billed at its price. One source gives 2026-09-09 16:00 UTC Re-verified 2026-11-15: https://api-docs.deepseek.com/quick_start/pricing?check=20261115 (official; checked cacheRead, input, output (off-peak and peak); peak hours 01:00–04:00 and 06:00–10:00 UTC on weekdays): \"MODEL VERSION DeepSeek-V4.1-Flash-1017 … OFF-PEAK $0.003 / $0.15 / $0.6; PEAK $0.006 / $0.3 / $1.2\".",
+          lastVerified: try CalendarDay("2026-11-15")
         )
       )
     )
@@ -2627,7 +2633,8 @@ extension Catalog {
           observed: try CalendarDay("2026-10-27"),
           confidence: .official,
           note:
-            "Peak Mon–Fri only: weekends (make-up working days included) off-peak all day from 2026-08-23 00:00 Beijing time; Chinese statutory holidays off-peak (clause first seen 2026-09-21; no holiday fell on a weekday before it)"
+            "Peak Mon–Fri only: weekends (make-up working days included) off-peak all day from 2026-08-23 00:00 Beijing time; Chinese statutory holidays off-peak (clause first seen 2026-09-21; no holiday fell on a weekday before it) Re-verified 2026-11-01: https://api-docs.deepseek.com/zh-cn/quick_start/pricing/?helper=penn (official; checked cacheRead 0.15, input 4.5, output 13.5 (off-peak) and peak = 2x; peak windows): \"deepseek-v4-pro (DeepSeek-V4-Pro-0813): 缓存命中 空闲时段 0.15元 / 高峰时段 0.30元; 缓存未命中 4.5元 / 9.0元; 输出 13.5元 / 27.0元\".",
+          lastVerified: try CalendarDay("2026-11-01")
         )
       )
     )
@@ -2875,7 +2882,8 @@ extension Catalog {
           observed: try CalendarDay("2026-10-27"),
           confidence: .official,
           note:
-            "Peak Mon–Fri only: weekends (make-up working days included) off-peak all day from 2026-08-23 00:00 Beijing time; Chinese statutory holidays off-peak (clause first seen 2026-09-21; no holiday fell on a weekday before it)"
+            "Peak Mon–Fri only: weekends (make-up working days included) off-peak all day from 2026-08-23 00:00 Beijing time; Chinese statutory holidays off-peak (clause first seen 2026-09-21; no holiday fell on a weekday before it) Re-verified 2026-11-15: https://api-docs.deepseek.com/quick_start/pricing?check=20261115 (official; checked cacheRead 0.022, input 0.66, output 1.98 (off-peak) and peak = 2x): \"deepseek-v4-pro … OFF-PEAK $0.022 / PEAK $0.044 (cache hit); $0.66 / $1.32 (cache miss); $1.98 / $3.96 (output)\".",
+          lastVerified: try CalendarDay("2026-11-15")
         )
       )
     )
@@ -3583,43 +3591,14 @@ extension Catalog {
           observed: try CalendarDay("2024-11-15"),
           confidence: .official,
           note:
-            "Apsara Conference cut (turbo −85%, plus −80%, max −50%); the month is sourced, the day is not: 2024-09-19 assumed, the date of the qwen-*-2024-09-19 versions the stable ids pointed to at these prices on the official list. 00:00 Beijing time. The archived list is undated; its content (qwen-turbo with a 1,000,000 context, qwen-max = qwen-max-2024-09-19) dates it between mid-November 2024 and late January 2025; \'observed\' is the earlier bound. Batch calls half price (list: \'Batch调用\'); free quota 1,000,000 tokens per model for 180 days after activating Bailian. No cache-hit price yet: any hits bill as misses. List: 0.0003/0.0006 元/千 tokens; also syaoranwe/LLM-Price README (2025-02-06) and qxytah/qwen-api-pricing (2026-05). Not shipped: the thinking price of the Qwen3 versions (¥3 in lobe-chat only) and the 20% cache-hit price, whose start is not sourced; reasoning bills at ¥0.6 and hits as misses."
-        )
-      )
-    )
-    entries.append(
-      PriceSchedule.Entry(
-        effectiveFrom: Date(timeIntervalSince1970: 1_796_227_200),
-        sheet: try PriceSheet(
-          currency: .cny,
-          tiers: [
-            PriceTier(
-              name: nil,
-              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
-              output: nil,
-              prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.06"),
-                cacheWrite: nil,
-                cacheWrite1h: nil,
-                output: try FixedDecimal("0.6"),
-                reasoning: nil,
-                perRequest: nil
-              )
+            "Apsara Conference cut (turbo −85%, plus −80%, max −50%); the month is sourced, the day is not: 2024-09-19 assumed, the date of the qwen-*-2024-09-19 versions the stable ids pointed to at these prices on the official list. 00:00 Beijing time. The archived list is undated; its content (qwen-turbo with a 1,000,000 context, qwen-max = qwen-max-2024-09-19) dates it between mid-November 2024 and late January 2025; \'observed\' is the earlier bound. Batch calls half price (list: \'Batch调用\'); free quota 1,000,000 tokens per model for 180 days after activating Bailian. No cache-hit price yet: any hits bill as misses. List: 0.0003/0.0006 元/千 tokens; also syaoranwe/LLM-Price README (2025-02-06) and qxytah/qwen-api-pricing (2026-05). Not shipped: the thinking price of the Qwen3 versions (¥3 in lobe-chat only) and the 20% cache-hit price, whose start is not sourced; reasoning bills at ¥0.6 and hits as misses.",
+          missing: [
+            MissingPrice(
+              component: .cacheRead,
+              note:
+                "Bailian bills qwen-turbo\'s implicit-cache hits at 20% of input (¥0.06; Beijing list \'Turbo:qwen-turbo\' on an undated copy of help.aliyun.com/zh/model-studio/context-cache), but no dated copy shows when; the undated qwen-turbo page also says Beijing offers no batch calls, which the 2024 list\'s half price here may overstate"
             )
-          ],
-          windows: [],
-          timeZone: "UTC",
-          holidayCalendar: nil,
-          batchMultiplier: nil,
-          freeQuota: try FreeQuota(tokens: 1_000_000, validityDays: 180)
-        ),
-        provenance: Provenance(
-          source: "https://www.alibabacloud.com/help/en/model-studio/qwen-turbo",
-          observed: try CalendarDay("2026-12-03"),
-          confidence: .official,
-          note:
-            "The qwen-turbo page, China (Beijing): \'Batch Inference | Unsupported\', \'Context Caching | Supported\'; limits \'Max Input Length | 98304 | Max Output Length | 16384 | Context Window | 131072\'. The context-cache page (help.aliyun.com/zh/model-studio/context-cache, Beijing list \'Turbo:qwen-turbo\') bills implicit-cache hits at 20% of the input price (\'按输入 Token 标准单价的 20% 计费\'): ¥0.06. Input and output unchanged at ¥0.3 / ¥0.6 (qxytah/qwen-api-pricing, 2026-05). Both copies are undated, so this entry starts on the day they were read for the December 2026 audit (00:00 Beijing time): before it, hits bill as misses and batch keeps the 2024 list\'s half price, because when Beijing stopped batch calls is not sourced. The free quota is kept from the 2024 list."
+          ]
         )
       )
     )
@@ -3644,9 +3623,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
+      retiredAt: Date(timeIntervalSince1970: 1_791_561_600),
       successor: nil,
-      retirementSource: nil
+      retirementSource:
+        "https://www.alibabacloud.com/zh/notice/model_studionotice_on_the_decommissioning_of_certain_historical_mainline_models_731 (Alibaba Cloud Model Studio notice): \'Model Studio将于 2026 年 10 月 10 日对下列北京站和新加坡站点主线模型进行下线处理。… qwen-turbo … 我们推荐将即将下线的模型替换为 Qwen3.6/Qwen3.7 系列最新模型\' (no single successor named); 00:00 Beijing time. APIYI\'s relay notice of 2026-10-11 agrees"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
@@ -3784,9 +3764,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
+      retiredAt: Date(timeIntervalSince1970: 1_791_561_600),
       successor: nil,
-      retirementSource: nil
+      retirementSource:
+        "https://www.alibabacloud.com/zh/notice/model_studionotice_on_the_decommissioning_of_certain_historical_mainline_models_731 (Alibaba Cloud Model Studio notice): \'Model Studio将于 2026 年 10 月 10 日对下列北京站和新加坡站点主线模型进行下线处理。… qwen-turbo … 我们推荐将即将下线的模型替换为 Qwen3.6/Qwen3.7 系列最新模型\' (no single successor named); 00:00 Beijing time. APIYI\'s relay notice of 2026-10-11 agrees"
     )
     return Offering(model: model, provider: provider, region: "international", schedule: schedule)
   }
@@ -4089,7 +4070,8 @@ extension Catalog {
           observed: try CalendarDay("2024-05-21"),
           confidence: .corroborated,
           note:
-            "Price-war cut announced 2024-05-21: input 0.02 → 0.0005 元/千 tokens (¥20 → ¥0.5, −97%); also xuehua.us (2024-05-21). Output ¥2 from syaoranwe/LLM-Price (2024-05-23) and flanker/llmprice.cn. Both prices unchanged on the Bailian list of late 2024 and in qxytah/qwen-api-pricing (2026-05). Date only; 00:00 Beijing time assumed. Not shipped: the pre-cut output price, a batch price and a free quota for qwen-long (not confirmed for this model)."
+            "Price-war cut announced 2024-05-21: input 0.02 → 0.0005 元/千 tokens (¥20 → ¥0.5, −97%); also xuehua.us (2024-05-21). Output ¥2 from syaoranwe/LLM-Price (2024-05-23) and flanker/llmprice.cn. Both prices unchanged on the Bailian list of late 2024 and in qxytah/qwen-api-pricing (2026-05). Date only; 00:00 Beijing time assumed. Not shipped: the pre-cut output price, a batch price and a free quota for qwen-long (not confirmed for this model). Re-verified 2026-08-21: desirecore/config-center compute/providers/dashscope.json @b8f8f0a (commit 2026-08-21; file last changed 66113b0, 2026-07-07) (singleSource; checked input, output): \"qwen-long {\'inputPrice\': 0.5, \'outputPrice\': 2}\".",
+          lastVerified: try CalendarDay("2026-08-21")
         )
       )
     )
@@ -4584,7 +4566,8 @@ extension Catalog {
           observed: try CalendarDay("2026-08-04"),
           confidence: .corroborated,
           note:
-            "models.dev PR #4049 (merged 2026-08-04), from the Qwen3.8 Max China model page and help.aliyun.com/zh/model-studio/model-pricing: input ¥12, output ¥36, implicit cache read ¥1.5, explicit cache write ¥15 per million, one flat tier. Also a public TypeScript client catalog, repository not identified by the search index, citing the official spec page (2026-08): ¥12 / ¥36 / ¥1.5 hit, 1M window, 131,072 output. Released 2026-08-02 (theopenco/llmgateway PR #3392), date only, 00:00 Beijing time assumed. Thinking output not priced apart. No batch price sourced. Reviewed 2026-12-03: starts at its first dated observation (2026-08-04, 00:00 Beijing time), not at the release day."
+            "models.dev PR #4049 (merged 2026-08-04), from the Qwen3.8 Max China model page and help.aliyun.com/zh/model-studio/model-pricing: input ¥12, output ¥36, implicit cache read ¥1.5, explicit cache write ¥15 per million, one flat tier. Also a public TypeScript client catalog, repository not identified by the search index, citing the official spec page (2026-08): ¥12 / ¥36 / ¥1.5 hit, 1M window, 131,072 output. Released 2026-08-02 (theopenco/llmgateway PR #3392), date only, 00:00 Beijing time assumed. Thinking output not priced apart. No batch price sourced. Reviewed 2026-12-03: starts at its first dated observation (2026-08-04, 00:00 Beijing time), not at the release day. Re-verified 2026-10-03: desirecore/config-center docs/model-sources/providers/alibaba/models/qwen3.8-max.md @647d6f0cfde3374fff45c16ba814fd7a423fde55 (singleSource; checked input, output, cacheRead): \"\"inputPrice\": 12, \"outputPrice\": 36 … \"extra.cachedInputPrice\": 1.5, \"extra.pricingNotes\": \"CNY per 1M tokens, Beijing region standard price.\"\".",
+          lastVerified: try CalendarDay("2026-10-03")
         )
       )
     )
@@ -4651,7 +4634,8 @@ extension Catalog {
           observed: try CalendarDay("2026-08-03"),
           confidence: .corroborated,
           note:
-            "theopenco/llmgateway PR #3392 (2026-08-03, from qwencloud.com/models/qwen3.8-max, verified on dashscope-intl): input $2, output $6, implicit cache $0.25, explicit cache creation $2.5; 1M context, 131,072 output. Also pollinations/pollinations PR #14383 (2026-09-03, Alibaba Singapore, snapshot qwen3.8-max-0902): $2 input, $0.25 cached, $2.50 cache write, $6 output. Released 2026-08-02, date only, 00:00 Beijing time assumed. One flat tier. Thinking output not priced apart. No batch price sourced. Vision input per both PRs; video per pollinations\' test matrix. Reviewed 2026-12-03: starts at its first dated observation (2026-08-03, 00:00 Beijing time), not at the release day."
+            "theopenco/llmgateway PR #3392 (2026-08-03, from qwencloud.com/models/qwen3.8-max, verified on dashscope-intl): input $2, output $6, implicit cache $0.25, explicit cache creation $2.5; 1M context, 131,072 output. Also pollinations/pollinations PR #14383 (2026-09-03, Alibaba Singapore, snapshot qwen3.8-max-0902): $2 input, $0.25 cached, $2.50 cache write, $6 output. Released 2026-08-02, date only, 00:00 Beijing time assumed. One flat tier. Thinking output not priced apart. No batch price sourced. Vision input per both PRs; video per pollinations\' test matrix. Reviewed 2026-12-03: starts at its first dated observation (2026-08-03, 00:00 Beijing time), not at the release day. Re-verified 2026-09-02: https://openrouter.ai/compare/qwen/qwen3.8-max-0902/qwen/qwen3.8-omni-flash/llms.txt (singleSource; checked input, output (cacheRead not seen)): \"Qwen3.8 Max (0902) … Input price | $2/M tokens … Output price | $6/M tokens\".",
+          lastVerified: try CalendarDay("2026-09-02")
         )
       )
     )
@@ -6450,7 +6434,8 @@ extension Catalog {
           observed: try CalendarDay("2025-02-06"),
           confidence: .corroborated,
           note:
-            "The day this price took effect is not sourced: the period starts on the date of the LLM-Price README\'s ERNIE section that first shows it; the previous price may overstate the cost for some time before. Same ¥0.8/¥2 in the README\'s 2025-04-06 and 2025-06-14 sections and in a code price table (0.0008/0.002 per 1K)."
+            "The day this price took effect is not sourced: the period starts on the date of the LLM-Price README\'s ERNIE section that first shows it; the previous price may overstate the cost for some time before. Same ¥0.8/¥2 in the README\'s 2025-04-06 and 2025-06-14 sections and in a code price table (0.0008/0.002 per 1K). Re-verified 2026-04-11: casibase/casibase model/baiducloud.go@7d4979e00faf73f4ac481b3254dd1a8336518843 (2026-04-11; table rewritten in 00835eee8662119181d60c017d1fe61f7ce401d3 \'feat: update Ernie model list\') (singleSource; checked input, output): \"\"ernie-3.5-8k\": {0.0008, 0.002}  (CNY per 1K tokens = 0.8 / 2 per M)\".",
+          lastVerified: try CalendarDay("2026-04-11")
         )
       )
     )
@@ -6658,7 +6643,8 @@ extension Catalog {
           observed: try CalendarDay("2025-06-14"),
           confidence: .corroborated,
           note:
-            "ERNIE 4.5 and ERNIE X1 launched 2025-03-16 (headlinereader.com and ai505.com). Date only; 00:00 Beijing time assumed. Also lobe-chat aiModels/wenxin.ts and a code price table (0.004/0.016 per 1K)."
+            "ERNIE 4.5 and ERNIE X1 launched 2025-03-16 (headlinereader.com and ai505.com). Date only; 00:00 Beijing time assumed. Also lobe-chat aiModels/wenxin.ts and a code price table (0.004/0.016 per 1K). Re-verified 2026-04-11: casibase/casibase model/baiducloud.go@7d4979e00faf73f4ac481b3254dd1a8336518843 (2026-04-11; table rewritten in 00835eee8662119181d60c017d1fe61f7ce401d3 \'feat: update Ernie model list\') (singleSource; checked input, output): \"\"ernie-4.5-8k-preview\": {0.004, 0.016}  (CNY per 1K = 4 / 16 per M)\".",
+          lastVerified: try CalendarDay("2026-04-11")
         )
       )
     )
@@ -6794,14 +6780,44 @@ extension Catalog {
           observed: try CalendarDay("2025-11-12"),
           confidence: .corroborated,
           note:
-            "ERNIE 4.5 Turbo and X1 Turbo launched at Create 2025 on 2025-04-25 (infoq.cn 0qljgzktyUV7mjWertCa; headlinereader.com). Date only; 00:00 Beijing time assumed. Also the LLM-Price README of 2025-06-14 (32K–128K).",
-          missing: [
-            MissingPrice(
-              component: .cacheRead,
-              note:
-                "Qianfan prices cache hits for ERNIE 4.5 Turbo at ¥0.2 (lobehub/lobe-chat wenxin.ts at an undated commit; a price compilation of 2026-08-14 citing cloud.baidu.com/doc/qianfan/s/wmh4sv6ya, whose repository is unknown); Baidu\'s own prompt-cache page of 2025-04-11 covers only ERNIE-4.0-Turbo-8K. No citable dated copy, so hits bill at the input price"
+            "ERNIE 4.5 Turbo and X1 Turbo launched at Create 2025 on 2025-04-25 (infoq.cn 0qljgzktyUV7mjWertCa; headlinereader.com). Date only; 00:00 Beijing time assumed. Also the LLM-Price README of 2025-06-14 (32K–128K)."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_776_960_000),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.8"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("3.2"),
+                reasoning: nil,
+                perRequest: nil
+              )
             )
-          ]
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/desirecore/config-center/blob/b0e0cead047d796c31b9137a6ff95c48f75cece1/compute/providers/baidu.json",
+          observed: try CalendarDay("2026-04-24"),
+          confidence: .corroborated,
+          note:
+            "First dated sighting of Qianfan\'s cache-hit price for ERNIE 4.5 Turbo: desirecore/config-center\'s provider file of 2026-04-24 (\'inputPrice\': 0.8, \'outputPrice\': 3.2, \'cacheHitPrice\': 0.2, CNY per million, for ernie-4.5-turbo-128k and its 20260402 snapshot). Also lobehub/lobe-chat wenxin.ts (undated commit; 0.2 for the -32k and -128k ids) and a price compilation of 2026-08-14 citing cloud.baidu.com/doc/qianfan/s/wmh4sv6ya (\'ERNIE 4.5 Turbo | ¥0.8 | ¥3.2 | ¥0.2 | 32K/128K\'). casibase\'s model/baiducloud.go of 2026-04-11 agrees on 0.8 / 3.2. When the hit price took effect is not sourced (Baidu\'s prompt-cache page of 2025-04-11 covered only ERNIE-4.0-Turbo-8K), so it starts at this sighting, 00:00 Beijing time. The batch price in the compilation (0.32 / 1.28) is not recorded."
         )
       )
     )
@@ -6869,14 +6885,44 @@ extension Catalog {
           observed: try CalendarDay("2025-11-12"),
           confidence: .corroborated,
           note:
-            "ERNIE 4.5 Turbo and X1 Turbo launched at Create 2025 on 2025-04-25 (infoq.cn 0qljgzktyUV7mjWertCa; headlinereader.com). Date only; 00:00 Beijing time assumed. Also the LLM-Price README of 2025-06-14 (32K–128K).",
-          missing: [
-            MissingPrice(
-              component: .cacheRead,
-              note:
-                "Qianfan prices cache hits for ERNIE 4.5 Turbo at ¥0.2 (lobehub/lobe-chat wenxin.ts at an undated commit; a price compilation of 2026-08-14 citing cloud.baidu.com/doc/qianfan/s/wmh4sv6ya, whose repository is unknown); Baidu\'s own prompt-cache page of 2025-04-11 covers only ERNIE-4.0-Turbo-8K. No citable dated copy, so hits bill at the input price"
+            "ERNIE 4.5 Turbo and X1 Turbo launched at Create 2025 on 2025-04-25 (infoq.cn 0qljgzktyUV7mjWertCa; headlinereader.com). Date only; 00:00 Beijing time assumed. Also the LLM-Price README of 2025-06-14 (32K–128K)."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_776_960_000),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.8"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("3.2"),
+                reasoning: nil,
+                perRequest: nil
+              )
             )
-          ]
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/desirecore/config-center/blob/b0e0cead047d796c31b9137a6ff95c48f75cece1/compute/providers/baidu.json",
+          observed: try CalendarDay("2026-04-24"),
+          confidence: .corroborated,
+          note:
+            "First dated sighting of Qianfan\'s cache-hit price for ERNIE 4.5 Turbo: desirecore/config-center\'s provider file of 2026-04-24 (\'inputPrice\': 0.8, \'outputPrice\': 3.2, \'cacheHitPrice\': 0.2, CNY per million, for ernie-4.5-turbo-128k and its 20260402 snapshot). Also lobehub/lobe-chat wenxin.ts (undated commit; 0.2 for the -32k and -128k ids) and a price compilation of 2026-08-14 citing cloud.baidu.com/doc/qianfan/s/wmh4sv6ya (\'ERNIE 4.5 Turbo | ¥0.8 | ¥3.2 | ¥0.2 | 32K/128K\'). casibase\'s model/baiducloud.go of 2026-04-11 agrees on 0.8 / 3.2. When the hit price took effect is not sourced (Baidu\'s prompt-cache page of 2025-04-11 covered only ERNIE-4.0-Turbo-8K), so it starts at this sighting, 00:00 Beijing time. The batch price in the compilation (0.32 / 1.28) is not recorded."
         )
       )
     )
@@ -6944,7 +6990,8 @@ extension Catalog {
           observed: try CalendarDay("2025-11-12"),
           confidence: .corroborated,
           note:
-            "ERNIE 4.5 Turbo and X1 Turbo launched at Create 2025 on 2025-04-25 (infoq.cn 0qljgzktyUV7mjWertCa; headlinereader.com). Date only; 00:00 Beijing time assumed. Also the LLM-Price README of 2025-06-14. Reasoning billed as output."
+            "ERNIE 4.5 Turbo and X1 Turbo launched at Create 2025 on 2025-04-25 (infoq.cn 0qljgzktyUV7mjWertCa; headlinereader.com). Date only; 00:00 Beijing time assumed. Also the LLM-Price README of 2025-06-14. Reasoning billed as output. Re-verified 2026-04-11: casibase/casibase model/baiducloud.go@7d4979e00faf73f4ac481b3254dd1a8336518843 (2026-04-11; table rewritten in 00835eee8662119181d60c017d1fe61f7ce401d3 \'feat: update Ernie model list\') (singleSource; checked input, output): \"\"ernie-x1-turbo-32k\": {0.001, 0.004}  (CNY per 1K = 1 / 4 per M)\".",
+          lastVerified: try CalendarDay("2026-04-11")
         )
       )
     )
@@ -7938,7 +7985,8 @@ extension Catalog {
           observed: try CalendarDay("2026-08-26"),
           confidence: .corroborated,
           note:
-            "List price after the promotion (\'16:00 UTC on September 9, 2026\'). Also LiteLLM zai/glm-5.3-flash and github.com/VladoIvankovic/Codeep/releases/tag/v2.25.0."
+            "List price after the promotion (\'16:00 UTC on September 9, 2026\'). Also LiteLLM zai/glm-5.3-flash and github.com/VladoIvankovic/Codeep/releases/tag/v2.25.0. Re-verified 2026-09-08: https://docs.apiyi.com/models/glm-5-3-flash.md (singleSource; checked input, cacheRead, output): \"| 输入     | 缓存读    | 输出    | … | \\$0.15 | \\$0.03 | \\$0.5 |\".",
+          lastVerified: try CalendarDay("2026-09-08")
         )
       )
     )
@@ -8005,7 +8053,8 @@ extension Catalog {
           observed: try CalendarDay("2026-08-21"),
           confidence: .official,
           note:
-            "Official 旗舰模型 table (元/百万 Tokens): GLM-5.3, context 1M, input 8, output 28, cache hit 2, flat (no input-length bands); cache storage (元/百万 Tokens/小时) 限时免费, which has no field here and is left out. Released 2026-08-19 (OpenRouter, as the international offering; dev.to snapshot of 2026-08-19 says the API opened that day); no dated copy of the CNY list from launch was found, so the launch price is assumed equal to this list (the international list for 5.3 matched GLM-5.2\'s, and GLM-5.2\'s CNY list was also 8/28/2 in desirecore/config-center on 2026-07-07). Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy undated; it shows the GLM-5.3-Flash launch promotion still running, so it was taken between GLM-5.3-Flash\'s launch (2026-08-21 at the earliest) and 2026-09-09; the earliest day is recorded as observed. Reviewed 2026-12-03: the CNY list starts at its first dated observation (2026-08-21, 00:00 Beijing time), not at the launch, whose CNY price is not sourced."
+            "Official 旗舰模型 table (元/百万 Tokens): GLM-5.3, context 1M, input 8, output 28, cache hit 2, flat (no input-length bands); cache storage (元/百万 Tokens/小时) 限时免费, which has no field here and is left out. Released 2026-08-19 (OpenRouter, as the international offering; dev.to snapshot of 2026-08-19 says the API opened that day); no dated copy of the CNY list from launch was found, so the launch price is assumed equal to this list (the international list for 5.3 matched GLM-5.2\'s, and GLM-5.2\'s CNY list was also 8/28/2 in desirecore/config-center on 2026-07-07). Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy undated; it shows the GLM-5.3-Flash launch promotion still running, so it was taken between GLM-5.3-Flash\'s launch (2026-08-21 at the earliest) and 2026-09-09; the earliest day is recorded as observed. Reviewed 2026-12-03: the CNY list starts at its first dated observation (2026-08-21, 00:00 Beijing time), not at the launch, whose CNY price is not sourced. Re-verified 2026-10-03: desirecore/config-center docs/model-sources/providers/zhipu/SOURCES.md @642985e8193848b23e1ad004d333cb4cc163c2d1 (corroborated; checked input, output (2026-10-03); cacheRead 2 from undated official page copy): \"国内官方价格页确认 5.3/Flash/FlashX 为 8/28、0.8/2.8、2/7 元/百万 tokens。\".",
+          lastVerified: try CalendarDay("2026-10-03")
         )
       )
     )
@@ -8072,7 +8121,8 @@ extension Catalog {
           observed: try CalendarDay("2026-08-21"),
           confidence: .official,
           note:
-            "Official 旗舰模型 table: GLM-5.3-Flash 刊例价 (list) input 0.8, output 2.8, cache hit 0.23 元/百万 Tokens, context 1M, input modalities 图片、视频、文件、文本; cache storage 限时免费 (no field; left out). The page shows a 50% 限时 promotion (0.4 / 1.4 / 0.115) ending 2026-09-09 24:00 UTC+8, after which the list price applies automatically; the promotion\'s start is not given, so the promotion is not recorded and the list price starts at 2026-09-10 00:00 Beijing = 2026-09-09T16:00:00Z (no CNY price recorded before then). Stored copy undated; it shows the GLM-5.3-Flash launch promotion still running, so it was taken between GLM-5.3-Flash\'s launch (2026-08-21 at the earliest) and 2026-09-09; the earliest day is recorded as observed."
+            "Official 旗舰模型 table: GLM-5.3-Flash 刊例价 (list) input 0.8, output 2.8, cache hit 0.23 元/百万 Tokens, context 1M, input modalities 图片、视频、文件、文本; cache storage 限时免费 (no field; left out). The page shows a 50% 限时 promotion (0.4 / 1.4 / 0.115) ending 2026-09-09 24:00 UTC+8, after which the list price applies automatically; the promotion\'s start is not given, so the promotion is not recorded and the list price starts at 2026-09-10 00:00 Beijing = 2026-09-09T16:00:00Z (no CNY price recorded before then). Stored copy undated; it shows the GLM-5.3-Flash launch promotion still running, so it was taken between GLM-5.3-Flash\'s launch (2026-08-21 at the earliest) and 2026-09-09; the earliest day is recorded as observed. Re-verified 2026-10-03: desirecore/config-center docs/model-sources/providers/zhipu/models/glm-5.3-flash.md @35080b6837488f51f0cb7a7f9d4834069a0b5536 (corroborated; checked input, output, cacheRead): \"\"inputPrice\": 0.8, \"outputPrice\": 2.8 … \"extra.cacheHitPrice\": 0.23\".",
+          lastVerified: try CalendarDay("2026-10-03")
         )
       )
     )
@@ -8165,9 +8215,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
+      retiredAt: Date(timeIntervalSince1970: 1_788_105_600),
       successor: nil,
-      retirementSource: nil
+      retirementSource:
+        "Moonshot\'s model list (platform.kimi.com/docs/models.md) as quoted in desirecore/config-center\'s audit of 2026-10-05 (main a94a7510): \'moonshot-v1 系列（含 -vision-preview）已于 2026-08-31 下线\'; independent code notes say the sunset covered both platform.kimi.com and platform.kimi.ai. Moonshot\'s own page was not seen in a dated copy; no successor named. Date only; 00:00 Beijing time assumed"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
@@ -8233,9 +8284,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
+      retiredAt: Date(timeIntervalSince1970: 1_788_105_600),
       successor: nil,
-      retirementSource: nil
+      retirementSource:
+        "Moonshot\'s model list (platform.kimi.com/docs/models.md) as quoted in desirecore/config-center\'s audit of 2026-10-05 (main a94a7510): \'moonshot-v1 系列（含 -vision-preview）已于 2026-08-31 下线\'; independent code notes say the sunset covered both platform.kimi.com and platform.kimi.ai. Moonshot\'s own page was not seen in a dated copy; no successor named. Date only; 00:00 Beijing time assumed"
     )
     return Offering(model: model, provider: provider, region: "international", schedule: schedule)
   }
@@ -8301,9 +8353,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
+      retiredAt: Date(timeIntervalSince1970: 1_788_105_600),
       successor: nil,
-      retirementSource: nil
+      retirementSource:
+        "Moonshot\'s model list (platform.kimi.com/docs/models.md) as quoted in desirecore/config-center\'s audit of 2026-10-05 (main a94a7510): \'moonshot-v1 系列（含 -vision-preview）已于 2026-08-31 下线\'; independent code notes say the sunset covered both platform.kimi.com and platform.kimi.ai. Moonshot\'s own page was not seen in a dated copy; no successor named. Date only; 00:00 Beijing time assumed"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
@@ -8369,9 +8422,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
+      retiredAt: Date(timeIntervalSince1970: 1_788_105_600),
       successor: nil,
-      retirementSource: nil
+      retirementSource:
+        "Moonshot\'s model list (platform.kimi.com/docs/models.md) as quoted in desirecore/config-center\'s audit of 2026-10-05 (main a94a7510): \'moonshot-v1 系列（含 -vision-preview）已于 2026-08-31 下线\'; independent code notes say the sunset covered both platform.kimi.com and platform.kimi.ai. Moonshot\'s own page was not seen in a dated copy; no successor named. Date only; 00:00 Beijing time assumed"
     )
     return Offering(model: model, provider: provider, region: "international", schedule: schedule)
   }
@@ -8437,9 +8491,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
+      retiredAt: Date(timeIntervalSince1970: 1_788_105_600),
       successor: nil,
-      retirementSource: nil
+      retirementSource:
+        "Moonshot\'s model list (platform.kimi.com/docs/models.md) as quoted in desirecore/config-center\'s audit of 2026-10-05 (main a94a7510): \'moonshot-v1 系列（含 -vision-preview）已于 2026-08-31 下线\'; independent code notes say the sunset covered both platform.kimi.com and platform.kimi.ai. Moonshot\'s own page was not seen in a dated copy; no successor named. Date only; 00:00 Beijing time assumed"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
@@ -8505,9 +8560,10 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
+      retiredAt: Date(timeIntervalSince1970: 1_788_105_600),
       successor: nil,
-      retirementSource: nil
+      retirementSource:
+        "Moonshot\'s model list (platform.kimi.com/docs/models.md) as quoted in desirecore/config-center\'s audit of 2026-10-05 (main a94a7510): \'moonshot-v1 系列（含 -vision-preview）已于 2026-08-31 下线\'; independent code notes say the sunset covered both platform.kimi.com and platform.kimi.ai. Moonshot\'s own page was not seen in a dated copy; no successor named. Date only; 00:00 Beijing time assumed"
     )
     return Offering(model: model, provider: provider, region: "international", schedule: schedule)
   }
@@ -8824,6 +8880,43 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_956_800),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("20"),
+                cacheRead: try FixedDecimal("2"),
+                cacheWrite: try FixedDecimal("20"),
+                cacheWrite1h: try FixedDecimal("40"),
+                output: try FixedDecimal("100"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/desirecore/config-center/blob/7a729979e48a6b2393d5aa7817ce3de9c96baeed/docs/model-sources/providers/moonshot/SOURCES.md",
+          observed: try CalendarDay("2026-10-03"),
+          confidence: .corroborated,
+          note:
+            "desirecore/config-center\'s re-read of Moonshot\'s CNY price page (platform.kimi.com/docs/pricing/chat.md) on 2026-10-03, with the page\'s hash recorded: \'K3 输入20、输出100、缓存命中2 CNY/M；缓存写入5分钟20、1小时40 CNY/M\'. Input, output and hit are unchanged; the cache-write prices are first seen here, so they start at this sighting (00:00 Beijing time). A five-minute write at ¥20 equals the input price; the one-hour write at ¥40 was billed at ¥20 before this entry."
+        )
+      )
+    )
     let model = Model(
       id: "kimi-k3",
       aliases: [],
@@ -8955,7 +9048,8 @@ extension Catalog {
           observed: try CalendarDay("2026-10-25"),
           confidence: .corroborated,
           note:
-            "APIYI\'s K3.1 Pro page (tested 2026-10-25 UTC+8) gives kimi-k3.1-pro at $2 input, $10 output (thinking included), cache read $0.20, cache write 5-minute $2, 1-hour $4 per 1M and says its rates match the official site. Input/output also in apidog\'s guide (facts read from Moonshot\'s pricing page on 2026-10-24); Novita lists the same five figures. Not seen on platform.kimi.ai itself, and no maintained peer file (genai-prices, LiteLLM) with K3.1 was available. Released 2026-10-23 per apidog (the audit said 2026-10-24); the entry starts at the first dated observation of the price, 2026-10-24, date only, 00:00 Beijing time assumed."
+            "APIYI\'s K3.1 Pro page (tested 2026-10-25 UTC+8) gives kimi-k3.1-pro at $2 input, $10 output (thinking included), cache read $0.20, cache write 5-minute $2, 1-hour $4 per 1M and says its rates match the official site. Input/output also in apidog\'s guide (facts read from Moonshot\'s pricing page on 2026-10-24); Novita lists the same five figures. Not seen on platform.kimi.ai itself, and no maintained peer file (genai-prices, LiteLLM) with K3.1 was available. Released 2026-10-23 per apidog (the audit said 2026-10-24); the entry starts at the first dated observation of the price, 2026-10-24, date only, 00:00 Beijing time assumed. Re-verified 2026-10-26: https://apidog.com/blog/kimi-k3-1-pro-api/ (with https://docs.apiyi.com/api-capabilities/kimi-k3-1/overview.md) (corroborated; checked input, output (apidog + APIYI); cacheRead, cacheWrite, cacheWrite1h (APIYI only)): \"Facts come from Moonshot\'s K3.1 Pro quickstart and linked docs, read October 24, 2026.\".",
+          lastVerified: try CalendarDay("2026-10-26")
         )
       )
     )
@@ -9184,15 +9278,152 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_788_105_600),
+      successor: "kimi-k2.6",
+      retirementSource:
+        "https://github.com/geirfreysson/raynard/releases/tag/v0.12.0 (2026-08-31): \'Moonshot discontinued kimi-k2.5 on 2026-08-31 in favor of kimi-k2.6\'; other notes citing platform.kimi.ai/docs/models say the same (\'before the 2026-08-31 platform sunset\'). Moonshot\'s own notice was not seen. Date only; 00:00 Beijing time assumed"
     )
     return Offering(model: model, provider: provider, region: "international", schedule: schedule)
   }
 
-  /// minimax/MiniMax-Text-01@CNY.
+  /// moonshot/kimi-k2.6@CNY.
   private static func offering79() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_956_800),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("6.5"),
+                cacheRead: try FixedDecimal("1.1"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("27"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/desirecore/config-center/blob/7a729979e48a6b2393d5aa7817ce3de9c96baeed/docs/model-sources/providers/moonshot/SOURCES.md",
+          observed: try CalendarDay("2026-10-03"),
+          confidence: .corroborated,
+          note:
+            "desirecore/config-center\'s re-read of Moonshot\'s CNY price page on 2026-10-03: \'K2.6 6.5/27/1.1\' (input / output / cache hit, CNY per million). A price compilation of 2026-08-14 (repository not identified) gives the same figures. When the CNY list took effect is not sourced, so it starts at this first citable sighting (00:00 Beijing time). The highspeed variant is not recorded."
+        )
+      )
+    )
+    let model = Model(
+      id: "kimi-k2.6",
+      aliases: [],
+      vendor: "moonshot",
+      family: "Kimi",
+      openWeights: true,
+      contextWindow: 262144,
+      maxOutput: nil,
+      releaseDate: try CalendarDay("2026-04-20"),
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "moonshot",
+      name: "Moonshot AI",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.moonshot.cn/docs/pricing/chat"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
+  }
+
+  /// moonshot/kimi-k2.7-code@CNY.
+  private static func offering80() throws -> Offering {
+    var entries: [PriceSchedule.Entry] = []
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_956_800),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("6.5"),
+                cacheRead: try FixedDecimal("1.3"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("27"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/desirecore/config-center/blob/7a729979e48a6b2393d5aa7817ce3de9c96baeed/docs/model-sources/providers/moonshot/SOURCES.md",
+          observed: try CalendarDay("2026-10-03"),
+          confidence: .corroborated,
+          note:
+            "desirecore/config-center\'s re-read of Moonshot\'s CNY price page on 2026-10-03: \'K2.7 Code 6.5/27/1.3\' (input / output / cache hit, CNY per million). A price compilation of 2026-08-14 (repository not identified) gives the same figures. When the CNY list took effect is not sourced, so it starts at this first citable sighting (00:00 Beijing time). The highspeed variant is not recorded."
+        )
+      )
+    )
+    let model = Model(
+      id: "kimi-k2.7-code",
+      aliases: [],
+      vendor: "moonshot",
+      family: "Kimi",
+      openWeights: true,
+      contextWindow: 262144,
+      maxOutput: nil,
+      releaseDate: nil,
+      modalities: ["text", "image", "video"]
+    )
+    let provider = Provider(
+      id: "moonshot",
+      name: "Moonshot AI",
+      country: "CN",
+      homeCurrency: .cny,
+      timeZone: "Asia/Shanghai",
+      pricingPage: "https://platform.moonshot.cn/docs/pricing/chat"
+    )
+    let schedule = try PriceSchedule(
+      entries: entries,
+      retiredAt: nil,
+      successor: nil,
+      retirementSource: nil
+    )
+    return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
+  }
+
+  /// minimax/MiniMax-Text-01@CNY.
+  private static func offering81() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9260,7 +9491,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2@CNY.
-  private static func offering80() throws -> Offering {
+  private static func offering82() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9328,7 +9559,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2@USD.
-  private static func offering81() throws -> Offering {
+  private static func offering83() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9432,7 +9663,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M2.7@CNY.
-  private static func offering82() throws -> Offering {
+  private static func offering84() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9491,15 +9722,16 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_794_931_200),
+      successor: "MiniMax-M3.1-Flash",
+      retirementSource:
+        "MiniMax\'s models page as quoted by AIHubMix, https://dev.to/aihubmix/fixing-requires-adaptive-thinking-2013-when-moving-from-minimax-m27-to-m31-flash-1iif (2026-10-19): \'MiniMax retires M2.5 and M2.7 (plus the -highspeed variants) on 18 November 2026 … Once retired, API requests to these models will no longer work\', successor MiniMax-M3.1-Flash; for the mainland platform also JeffTsuiCUG/dsh-connect-minimaxcode release 0.2.3 (2026-10-19): \'下架:MiniMax-M2.7、MiniMax-M2.7-highspeed\'. MiniMax\'s own notice was not seen. Date only; 00:00 Beijing time assumed"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
 
   /// minimax/MiniMax-M2.7-highspeed@CNY.
-  private static func offering83() throws -> Offering {
+  private static func offering85() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9558,15 +9790,16 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_794_931_200),
+      successor: "MiniMax-M3.1-Flash",
+      retirementSource:
+        "MiniMax\'s models page as quoted by AIHubMix, https://dev.to/aihubmix/fixing-requires-adaptive-thinking-2013-when-moving-from-minimax-m27-to-m31-flash-1iif (2026-10-19): \'MiniMax retires M2.5 and M2.7 (plus the -highspeed variants) on 18 November 2026 … Once retired, API requests to these models will no longer work\', successor MiniMax-M3.1-Flash; for the mainland platform also JeffTsuiCUG/dsh-connect-minimaxcode release 0.2.3 (2026-10-19): \'下架:MiniMax-M2.7、MiniMax-M2.7-highspeed\'. MiniMax\'s own notice was not seen. Date only; 00:00 Beijing time assumed"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
 
   /// minimax/MiniMax-M2.5@CNY.
-  private static func offering84() throws -> Offering {
+  private static func offering86() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9625,15 +9858,16 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_794_931_200),
+      successor: "MiniMax-M3.1-Flash",
+      retirementSource:
+        "MiniMax\'s models page as quoted by AIHubMix, https://dev.to/aihubmix/fixing-requires-adaptive-thinking-2013-when-moving-from-minimax-m27-to-m31-flash-1iif (2026-10-19): \'MiniMax retires M2.5 and M2.7 (plus the -highspeed variants) on 18 November 2026 … Once retired, API requests to these models will no longer work\', successor MiniMax-M3.1-Flash; for the mainland platform also JeffTsuiCUG/dsh-connect-minimaxcode release 0.2.3 (2026-10-19): \'下架:MiniMax-M2.7、MiniMax-M2.7-highspeed\'. MiniMax\'s own notice was not seen. Date only; 00:00 Beijing time assumed"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
 
   /// minimax/MiniMax-M2.5-highspeed@CNY.
-  private static func offering85() throws -> Offering {
+  private static func offering87() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9693,15 +9927,16 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_794_931_200),
+      successor: "MiniMax-M3.1-Flash",
+      retirementSource:
+        "MiniMax\'s models page as quoted by AIHubMix, https://dev.to/aihubmix/fixing-requires-adaptive-thinking-2013-when-moving-from-minimax-m27-to-m31-flash-1iif (2026-10-19): \'MiniMax retires M2.5 and M2.7 (plus the -highspeed variants) on 18 November 2026 … Once retired, API requests to these models will no longer work\', successor MiniMax-M3.1-Flash; for the mainland platform also JeffTsuiCUG/dsh-connect-minimaxcode release 0.2.3 (2026-10-19): \'下架:MiniMax-M2.7、MiniMax-M2.7-highspeed\'. MiniMax\'s own notice was not seen. Date only; 00:00 Beijing time assumed"
     )
     return Offering(model: model, provider: provider, region: "mainland China", schedule: schedule)
   }
 
   /// minimax/MiniMax-M3@USD.
-  private static func offering86() throws -> Offering {
+  private static func offering88() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9760,7 +9995,8 @@ extension Catalog {
           observed: try CalendarDay("2026-07-01"),
           confidence: .corroborated,
           note:
-            "genai-prices (prices_checked 2026-07-01, from platform.minimax.io/docs/guides/pricing-paygo): Standard tier \'Permanent 50% off\' rate, input/cache read/output 0.30/0.06/1.20 up to 512K input tokens and 0.60/0.12/2.40 above. Same two tiers on dev.to/aiwave (global Standard active rates on 2026-09-11) and wavespeed.ai. Starts at this first dated observation: at launch (2026-06-01) the discount was reported as a 7-day promo (aiunpacker) and the long-context rate is disputed ($1.20/$4.80/$0.24 per aiunpacker and Novita). Undiscounted $0.60/$2.40/$0.12 is in LiteLLM docs. 512K taken as 524,288 tokens (APIYI, Novita); genai-prices uses 512,000. No cache-write price; Priority tier (1.5x) not recorded. Date only; 00:00 Beijing time assumed."
+            "genai-prices (prices_checked 2026-07-01, from platform.minimax.io/docs/guides/pricing-paygo): Standard tier \'Permanent 50% off\' rate, input/cache read/output 0.30/0.06/1.20 up to 512K input tokens and 0.60/0.12/2.40 above. Same two tiers on dev.to/aiwave (global Standard active rates on 2026-09-11) and wavespeed.ai. Starts at this first dated observation: at launch (2026-06-01) the discount was reported as a 7-day promo (aiunpacker) and the long-context rate is disputed ($1.20/$4.80/$0.24 per aiunpacker and Novita). Undiscounted $0.60/$2.40/$0.12 is in LiteLLM docs. 512K taken as 524,288 tokens (APIYI, Novita); genai-prices uses 512,000. No cache-write price; Priority tier (1.5x) not recorded. Date only; 00:00 Beijing time assumed. Re-verified 2026-09-11: https://dev.to/aiwave/minimax-m3-api-complete-integration-guide-1lba (corroborated; checked both tiers: input, cacheRead, output; tier boundary 512K (=524,288)): \"The global Standard tier showed the following active rates on September 11, 2026, in USD per 1M tokens: Up to 512K $0.30 $0.06 $1.20 | Above 512K $0.60 $0.12 $2.40\".",
+          lastVerified: try CalendarDay("2026-09-11")
         )
       )
     )
@@ -9793,7 +10029,7 @@ extension Catalog {
   }
 
   /// minimax/MiniMax-M3.1-Flash@USD.
-  private static func offering87() throws -> Offering {
+  private static func offering89() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9860,7 +10096,7 @@ extension Catalog {
   }
 
   /// iflytek/lite@CNY.
-  private static func offering88() throws -> Offering {
+  private static func offering90() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9894,7 +10130,8 @@ extension Catalog {
           observed: try CalendarDay("2024-05-22"),
           confidence: .corroborated,
           note:
-            "\'5月22日,科大讯飞宣布讯飞星火Lite API调用免费\' (the article is undated; it reports the 2024-05-22 announcement). Date only; 00:00 Beijing time assumed. \'Fully free\' also in lobe-chat spark.ts @36ea258f; the date rests on this one article. The price before 2024-05-22 was not found."
+            "\'5月22日,科大讯飞宣布讯飞星火Lite API调用免费\' (the article is undated; it reports the 2024-05-22 announcement). Date only; 00:00 Beijing time assumed. \'Fully free\' also in lobe-chat spark.ts @36ea258f; the date rests on this one article. The price before 2024-05-22 was not found. Re-verified 2026-04-11: casibase/casibase model/iflytek.go@86bd360be511b241caa8d1f8a5c38fb1b9210a09 (2026-04-11 \'feat: update Spark model list\', citing https://xinghuo.xfyun.cn/sparkapi) (singleSource; checked input, output (free)): \"| spark-lite | FREE | Lightweight model, free forever, 8K context |\".",
+          lastVerified: try CalendarDay("2026-04-11")
         )
       )
     )
@@ -9927,7 +10164,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseNova-V6-5-Pro@CNY.
-  private static func offering89() throws -> Offering {
+  private static func offering91() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -9995,7 +10232,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseNova-V6-5-Turbo@CNY.
-  private static func offering90() throws -> Offering {
+  private static func offering92() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10063,7 +10300,7 @@ extension Catalog {
   }
 
   /// sensetime/SenseChat-Turbo-1202@CNY.
-  private static func offering91() throws -> Offering {
+  private static func offering93() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10131,7 +10368,7 @@ extension Catalog {
   }
 
   /// stepfun/step-2-mini@CNY.
-  private static func offering92() throws -> Offering {
+  private static func offering94() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10200,7 +10437,7 @@ extension Catalog {
   }
 
   /// stepfun/step-5-preview@CNY.
-  private static func offering93() throws -> Offering {
+  private static func offering95() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10268,7 +10505,7 @@ extension Catalog {
   }
 
   /// stepfun/step-3.7-flash@CNY.
-  private static func offering94() throws -> Offering {
+  private static func offering96() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10302,7 +10539,8 @@ extension Catalog {
           observed: try CalendarDay("2026-05-28"),
           confidence: .official,
           note:
-            "Official model page 定价 (每百万 tokens): 输入(缓存命中) 0.27 元, 输入(缓存未命中) 1.35 元, 输出 8.1 元; context 256K tokens (recorded as 256,000, StepFun\'s K being 1,000); native image and video input. Same prices in api-evangelist\'s transcription of the official 定价明细 page (2026-10-07) and in aiunpacker.com (China platform ¥1.35 / ¥0.27 / ¥8.10). Released 2026-05-28 (aiunpacker.com; hivebook.wiki says 2026-05-28/29); the launch price is assumed equal to this list. Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy of the official page undated; observed is its release day, a lower bound."
+            "Official model page 定价 (每百万 tokens): 输入(缓存命中) 0.27 元, 输入(缓存未命中) 1.35 元, 输出 8.1 元; context 256K tokens (recorded as 256,000, StepFun\'s K being 1,000); native image and video input. Same prices in api-evangelist\'s transcription of the official 定价明细 page (2026-10-07) and in aiunpacker.com (China platform ¥1.35 / ¥0.27 / ¥8.10). Released 2026-05-28 (aiunpacker.com; hivebook.wiki says 2026-05-28/29); the launch price is assumed equal to this list. Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy of the official page undated; observed is its release day, a lower bound. Re-verified 2026-10-07: https://raw.githubusercontent.com/api-evangelist/stepfun/refs/heads/main/plans/stepfun-plans-pricing.yml (singleSource; checked input 1.35, cacheRead 0.27, output 8.1): \"name: step-3.7-flash price_text: 1.35 元 … overage: 缓存命中 0.27 元;输出 8.1 元\".",
+          lastVerified: try CalendarDay("2026-10-07")
         )
       )
     )
@@ -10335,7 +10573,7 @@ extension Catalog {
   }
 
   /// stepfun/step-3.5-flash@CNY.
-  private static func offering95() throws -> Offering {
+  private static func offering97() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10403,7 +10641,7 @@ extension Catalog {
   }
 
   /// 01ai/yi-lightning@CNY.
-  private static func offering96() throws -> Offering {
+  private static func offering98() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10471,7 +10709,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o@USD.
-  private static func offering97() throws -> Offering {
+  private static func offering99() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10566,15 +10804,16 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_799_884_800),
+      successor: "gpt-6-luna",
+      retirementSource:
+        "OpenAI deprecations page, entry of 2026-10-14 (copy at https://www.w3cschool.cn/openai_api/openai_api-docs-deprecations.html, no older than 2026-11-05): \'2027年1月14日 | GPT-4o (gpt-4o-2024-08-06, gpt-4o-2024-11-20) | gpt-6-luna\'; that the undated id goes with the snapshot: https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (2026-10-28, checked against the shutdown_date that GET /v1/models returned on 2026-10-27). OpenAI gave the date but not the time; 00:00 UTC assumed"
     )
     return Offering(model: model, provider: provider, region: "global", schedule: schedule)
   }
 
   /// openai/gpt-4o-2024-05-13@USD.
-  private static func offering98() throws -> Offering {
+  private static func offering100() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10641,7 +10880,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-08-06@USD.
-  private static func offering99() throws -> Offering {
+  private static func offering101() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10745,7 +10984,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-2024-11-20@USD.
-  private static func offering100() throws -> Offering {
+  private static func offering102() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10813,7 +11052,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4o-mini@USD.
-  private static func offering101() throws -> Offering {
+  private static func offering103() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10908,15 +11147,16 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_799_884_800),
+      successor: "gpt-6-luna",
+      retirementSource:
+        "OpenAI deprecations page, entry of 2026-10-14 (copy at https://www.w3cschool.cn/openai_api/openai_api-docs-deprecations.html, no older than 2026-11-05): \'2027年1月14日 | GPT-4o mini (gpt-4o-mini-2024-07-18) | gpt-6-luna\'; that the undated id goes with the snapshot: https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (2026-10-28, checked against the shutdown_date that GET /v1/models returned on 2026-10-27). OpenAI gave the date but not the time; 00:00 UTC assumed"
     )
     return Offering(model: model, provider: provider, region: "global", schedule: schedule)
   }
 
   /// openai/o1@USD.
-  private static func offering102() throws -> Offering {
+  private static func offering104() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -10983,7 +11223,7 @@ extension Catalog {
   }
 
   /// openai/gpt-4.1@USD.
-  private static func offering103() throws -> Offering {
+  private static func offering105() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11043,15 +11283,16 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_799_884_800),
+      successor: "gpt-6-luna",
+      retirementSource:
+        "OpenAI deprecations page, entry of 2026-10-14 (copy at https://www.w3cschool.cn/openai_api/openai_api-docs-deprecations.html, no older than 2026-11-05): \'2027年1月14日 | GPT-4.1 (gpt-4.1-2025-04-14) | gpt-6-luna\'; that the undated id goes with the snapshot: https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (2026-10-28, checked against the shutdown_date that GET /v1/models returned on 2026-10-27). OpenAI gave the date but not the time; 00:00 UTC assumed"
     )
     return Offering(model: model, provider: provider, region: "global", schedule: schedule)
   }
 
   /// openai/gpt-4.1-mini@USD.
-  private static func offering104() throws -> Offering {
+  private static func offering106() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11111,15 +11352,16 @@ extension Catalog {
     )
     let schedule = try PriceSchedule(
       entries: entries,
-      retiredAt: nil,
-      successor: nil,
-      retirementSource: nil
+      retiredAt: Date(timeIntervalSince1970: 1_799_884_800),
+      successor: "gpt-6-luna",
+      retirementSource:
+        "OpenAI deprecations page, entry of 2026-10-14 (copy at https://www.w3cschool.cn/openai_api/openai_api-docs-deprecations.html, no older than 2026-11-05): \'2027年1月14日 | GPT-4.1 mini (gpt-4.1-mini-2025-04-14) | gpt-6-luna\'; that the undated id goes with the snapshot: https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (2026-10-28, checked against the shutdown_date that GET /v1/models returned on 2026-10-27). OpenAI gave the date but not the time; 00:00 UTC assumed"
     )
     return Offering(model: model, provider: provider, region: "global", schedule: schedule)
   }
 
   /// openai/gpt-4.1-nano@USD.
-  private static func offering105() throws -> Offering {
+  private static func offering107() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11187,7 +11429,7 @@ extension Catalog {
   }
 
   /// openai/o3@USD.
-  private static func offering106() throws -> Offering {
+  private static func offering108() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11291,7 +11533,7 @@ extension Catalog {
   }
 
   /// openai/o4-mini@USD.
-  private static func offering107() throws -> Offering {
+  private static func offering109() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11359,7 +11601,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5@USD.
-  private static func offering108() throws -> Offering {
+  private static func offering110() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11427,7 +11669,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5-mini@USD.
-  private static func offering109() throws -> Offering {
+  private static func offering111() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11495,7 +11737,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5-nano@USD.
-  private static func offering110() throws -> Offering {
+  private static func offering112() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11563,7 +11805,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.2@USD.
-  private static func offering111() throws -> Offering {
+  private static func offering113() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11631,7 +11873,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6.1-sol@USD.
-  private static func offering112() throws -> Offering {
+  private static func offering114() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11689,7 +11931,8 @@ extension Catalog {
           observed: try CalendarDay("2026-10-13"),
           confidence: .corroborated,
           note:
-            "Released 2026-09-29 at DevDay (snapshot gpt-6.1-sol-2026-09-29). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. LaoZhang\'s table, stated to equal the Standard rates on OpenAI\'s pricing page: standard $2 input / $0.1 cache read / $2.5 cache write / $10 output, long context (>272K input, whole request) $4 / $0.2 / $5 / $15. Also KZCFG/AILSA-SubSwitch release 1.0.0(g) (official model page checked 2026-10-01: $2/$0.10/$10, over 272K $4/$0.20/$15, exactly 272,000 is short-context), amine123max/Codex-Manager 0.4.7, LiteLLM blog gpt_6_1_sol, genai-prices 0.2.3 (same incl. writes $2.5/$5). Cache write is the default (30-minute retention) write; OpenAI\'s own GPT-6.1 Sol page was not seen in a stored copy, and a 12-hour write price for 6.1 Sol was not found (no field for it). Reasoning tokens bill as output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+            "Released 2026-09-29 at DevDay (snapshot gpt-6.1-sol-2026-09-29). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. LaoZhang\'s table, stated to equal the Standard rates on OpenAI\'s pricing page: standard $2 input / $0.1 cache read / $2.5 cache write / $10 output, long context (>272K input, whole request) $4 / $0.2 / $5 / $15. Also KZCFG/AILSA-SubSwitch release 1.0.0(g) (official model page checked 2026-10-01: $2/$0.10/$10, over 272K $4/$0.20/$15, exactly 272,000 is short-context), amine123max/Codex-Manager 0.4.7, LiteLLM blog gpt_6_1_sol, genai-prices 0.2.3 (same incl. writes $2.5/$5). Cache write is the default (30-minute retention) write; OpenAI\'s own GPT-6.1 Sol page was not seen in a stored copy, and a 12-hour write price for 6.1 Sol was not found (no field for it). Reasoning tokens bill as output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-11-20: https://github.com/trick77/toolkit/releases/tag/v0.5.0 (corroborated; checked input, output (2026-11-18); cacheWrite (2026-11-20); cacheRead and the >272K tier (2026-09-30 only)): \"gpt-6.1-sol at 2.50 (cache_write)\".",
+          lastVerified: try CalendarDay("2026-11-20")
         )
       )
     )
@@ -11722,7 +11965,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6.1-terra@USD.
-  private static func offering113() throws -> Offering {
+  private static func offering115() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11813,7 +12056,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6-luna@USD.
-  private static func offering114() throws -> Offering {
+  private static func offering116() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11871,7 +12114,8 @@ extension Catalog {
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Released 2026-09-22 with GPT-6 Sol. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown; observed = launch date as lower bound): input $0.10, cached input $0.01, cache writes $0.125, output $0.50; cache writes are billed at 1.25x uncached input (OpenAI bills cache writes since the GPT-5.6 generation), cache reads at 10%; over 272K input tokens the whole request bills input and cache at 2x and output at 1.5x. Long-context figures as genai-prices 0.2.3 ($0.2/$0.02/$0.25/$0.75). Also merefield/codexometer v0.18.4, TheKrush/PromptFuel v1.0.21, LiteLLM blog gpt_6_sol_luna. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+            "Released 2026-09-22 with GPT-6 Sol. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown; observed = launch date as lower bound): input $0.10, cached input $0.01, cache writes $0.125, output $0.50; cache writes are billed at 1.25x uncached input (OpenAI bills cache writes since the GPT-5.6 generation), cache reads at 10%; over 272K input tokens the whole request bills input and cache at 2x and output at 1.5x. Long-context figures as genai-prices 0.2.3 ($0.2/$0.02/$0.25/$0.75). Also merefield/codexometer v0.18.4, TheKrush/PromptFuel v1.0.21, LiteLLM blog gpt_6_sol_luna. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-10-14: https://codersera.com/blog/gpt-4o-gpt-4-1-api-shutdown-migration-2026/ (corroborated; checked input, cacheRead, output (dated); cacheWrite 0.125, >272K rule, batch 50% (official page, undated)): \"The recommended replacement for all of them is gpt-6-luna, at $0.10 input / $0.01 cached / $0.50 output per 1M tokens.\".",
+          lastVerified: try CalendarDay("2026-10-14")
         )
       )
     )
@@ -11904,7 +12148,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6-sol@USD.
-  private static func offering115() throws -> Offering {
+  private static func offering117() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -11962,7 +12206,8 @@ extension Catalog {
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Released 2026-09-22 with GPT-6 Luna (default snapshot gpt-6-sol). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy; its text predates GPT-6.1 Sol, so taken 2026-09-22..29; observed = launch date): input $2.00, cached input $0.20, cache writes $2.50 (1.25x input), output $10.00; over 272K input tokens 2x input and cache, 1.5x output for the full request. Long-context figures as genai-prices 0.2.3 ($4/$0.4/$5/$15). Also codexometer v0.18.4, PromptFuel v1.0.21, LiteLLM discussion 42523. Superseded by gpt-6.1-sol (same input/output, cache read halved). Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+            "Released 2026-09-22 with GPT-6 Luna (default snapshot gpt-6-sol). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy; its text predates GPT-6.1 Sol, so taken 2026-09-22..29; observed = launch date): input $2.00, cached input $0.20, cache writes $2.50 (1.25x input), output $10.00; over 272K input tokens 2x input and cache, 1.5x output for the full request. Long-context figures as genai-prices 0.2.3 ($4/$0.4/$5/$15). Also codexometer v0.18.4, PromptFuel v1.0.21, LiteLLM discussion 42523. Superseded by gpt-6.1-sol (same input/output, cache read halved). Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-10-13: https://inference.sh/apps/openai/gpt-6-sol.md (corroborated; checked input, cacheRead, output (dated); cacheWrite 2.50, >272K rule, batch 50% (official page, no older than 2026-09-29)): \"price: $2.00/M input, $0.20/M cached input, $10.00/M output (Last updated: 2026-10-13)\".",
+          lastVerified: try CalendarDay("2026-10-13")
         )
       )
     )
@@ -11995,7 +12240,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6-astra@USD.
-  private static func offering116() throws -> Offering {
+  private static func offering118() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12053,7 +12298,8 @@ extension Catalog {
           observed: try CalendarDay("2026-09-03"),
           confidence: .corroborated,
           note:
-            "Released 2026-09-03 (LaoZhang GPT-6 launch notice, PromptFuel v1.0.19 \'effective 2026-09-03\'; Venice lists 5 Sep). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. LiteLLM Day-0 post (date inferred from \'Day 0\'): $10 input, $50 output, cache reads $1, cache writes $12.50; past 272K input tokens input and cache rates 2x and output 1.5x for the whole request ($20 input, $75 output). Also prefect12/codex-token-meter 0.2.22 (official rates link), PromptFuel v1.0.19, genai-prices 0.2.3 (long-context read $2, write $25). OpenAI\'s own Astra page was not seen. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+            "Released 2026-09-03 (LaoZhang GPT-6 launch notice, PromptFuel v1.0.19 \'effective 2026-09-03\'; Venice lists 5 Sep). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. LiteLLM Day-0 post (date inferred from \'Day 0\'): $10 input, $50 output, cache reads $1, cache writes $12.50; past 272K input tokens input and cache rates 2x and output 1.5x for the whole request ($20 input, $75 output). Also prefect12/codex-token-meter 0.2.22 (official rates link), PromptFuel v1.0.19, genai-prices 0.2.3 (long-context read $2, write $25). OpenAI\'s own Astra page was not seen. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-11-18: https://github.com/akiiwa-games/AgentCompass-Router/releases/tag/v0.6.8 (corroborated; checked input, output (2026-11-17/18); cacheRead, batch (2026-10-12); cacheWrite and the >272K tier (2026-09, multiple)): \"GPT-6 Astra and GPT-6.1 Sol stay. OpenAI still offers them\".",
+          lastVerified: try CalendarDay("2026-11-18")
         )
       )
     )
@@ -12086,7 +12332,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.6-sol@USD.
-  private static func offering117() throws -> Offering {
+  private static func offering119() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12238,7 +12484,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.6-terra@USD.
-  private static func offering118() throws -> Offering {
+  private static func offering120() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12358,7 +12604,8 @@ extension Catalog {
           observed: try CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
-            "20% cut effective 2026-07-30 (OpenAI changelog as cited by genai-prices; LaoZhang notice of 2026-07-30; PromptFuel v1.0.19). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices: $2 input, $0.2 cache read, $2.5 cache write, $12 output; >272K $4/$0.4/$5/$18. OpenAI\'s models index (zh-Hans stored copy) lists GPT-5.6 Terra at $2 / $12. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+            "20% cut effective 2026-07-30 (OpenAI changelog as cited by genai-prices; LaoZhang notice of 2026-07-30; PromptFuel v1.0.19). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices: $2 input, $0.2 cache read, $2.5 cache write, $12 output; >272K $4/$0.4/$5/$18. OpenAI\'s models index (zh-Hans stored copy) lists GPT-5.6 Terra at $2 / $12. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-12-01: https://docs.laozhang.ai/announcements/price-restore-2026-12.md (singleSource; checked statement that the price is unchanged (all components); input 2 explicitly (official gpt-5.6-luna page quick comparison)): \"不受影响：... 其他模型的单价，包括 gpt-5.6-luna、gpt-5.6-terra\".",
+          lastVerified: try CalendarDay("2026-12-01")
         )
       )
     )
@@ -12391,7 +12638,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.6-luna@USD.
-  private static func offering119() throws -> Offering {
+  private static func offering121() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12510,7 +12757,8 @@ extension Catalog {
           observed: try CalendarDay("2026-07-30"),
           confidence: .official,
           note:
-            "80% cut effective 2026-07-30 (OpenAI changelog as cited by genai-prices; LaoZhang; PromptFuel v1.0.19). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown; observed = effective date as lower bound): input $0.20, cached input $0.02, output $1.20; \'>272K input tokens are priced at 2x input and 1.5x output for the full request\'; \'cache writes are billed at 1.25x the uncached input token rate\' ($0.25). Long-context cache read $0.04 and write $0.5 (2x) as genai-prices; the page names only input and output for the 2x. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+            "80% cut effective 2026-07-30 (OpenAI changelog as cited by genai-prices; LaoZhang; PromptFuel v1.0.19). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown; observed = effective date as lower bound): input $0.20, cached input $0.02, output $1.20; \'>272K input tokens are priced at 2x input and 1.5x output for the full request\'; \'cache writes are billed at 1.25x the uncached input token rate\' ($0.25). Long-context cache read $0.04 and write $0.5 (2x) as genai-prices; the page names only input and output for the 2x. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-12-01: https://docs.laozhang.ai/announcements/price-restore-2026-12.md (corroborated; checked statement that the price is unchanged; input, cacheRead, output, >272K rule, cacheWrite rule (official page)): \"不受影响：... 其他模型的单价，包括 gpt-5.6-luna、gpt-5.6-terra\".",
+          lastVerified: try CalendarDay("2026-12-01")
         )
       )
     )
@@ -12543,7 +12791,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.5@USD.
-  private static func offering120() throws -> Offering {
+  private static func offering122() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12602,7 +12850,8 @@ extension Catalog {
           observed: try CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
-            "Announced 2026-04-23 (snapshot gpt-5.5-2026-04-23); API pricing from 2026-04-24 (genai-prices prices_checked 2026-04-24; Vercel AI Gateway available 2026-04-24; apidog: API \'very soon\' after the 04-23 launch). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices: $5 input, $0.5 cache read, $30 output, 1,000,000 context. The >272K tier ($10/$1/$45, 2x input and cached input, 1.5x output) is from genai-prices 0.2.3 (ref developers.openai.com/api/docs/models/gpt-5.5; \'tier history before this verification is not modeled\') and ccost\'s README; the 2026-08 genai-prices snapshot had no tier, so the tier\'s start date is unconfirmed. No cache-write price published. Also api-evangelist/openai plans file, Venice (1M context, 128K output). Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+            "Announced 2026-04-23 (snapshot gpt-5.5-2026-04-23); API pricing from 2026-04-24 (genai-prices prices_checked 2026-04-24; Vercel AI Gateway available 2026-04-24; apidog: API \'very soon\' after the 04-23 launch). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices: $5 input, $0.5 cache read, $30 output, 1,000,000 context. The >272K tier ($10/$1/$45, 2x input and cached input, 1.5x output) is from genai-prices 0.2.3 (ref developers.openai.com/api/docs/models/gpt-5.5; \'tier history before this verification is not modeled\') and ccost\'s README; the 2026-08 genai-prices snapshot had no tier, so the tier\'s start date is unconfirmed. No cache-write price published. Also api-evangelist/openai plans file, Venice (1M context, 128K output). Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-09-03: https://docs.apiyi.com/models/index.md (singleSource; checked input, output, cacheRead (short tier only)): \"\"n\": \"gpt-5.5\", ... \"i\": \"$5\", \"o\": \"$30\", \"c\": \"$0.5\"\".",
+          lastVerified: try CalendarDay("2026-09-03")
         )
       )
     )
@@ -12635,7 +12884,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.4@USD.
-  private static func offering121() throws -> Offering {
+  private static func offering123() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12694,7 +12943,8 @@ extension Catalog {
           observed: try CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
-            "Released 2026-03-05 (snapshot gpt-5.4-2026-03-05). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-03-06, 1.05M context): $2.5 input, $0.25 cache read, $15 output; >272K $5/$0.5/$22.5; same in genai-prices 0.2.3 (ref developers.openai.com/api/docs/models/gpt-5.4). Also api-evangelist/openai plans file, ccost README (272000 threshold, 2x/1.5x), adk-model pricing. No cache-write price published. Max output 128,000 not confirmed from a source. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). genai-prices 0.2.3 shows the batch cached rate rounded to $0.13. Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+            "Released 2026-03-05 (snapshot gpt-5.4-2026-03-05). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-03-06, 1.05M context): $2.5 input, $0.25 cache read, $15 output; >272K $5/$0.5/$22.5; same in genai-prices 0.2.3 (ref developers.openai.com/api/docs/models/gpt-5.4). Also api-evangelist/openai plans file, ccost README (272000 threshold, 2x/1.5x), adk-model pricing. No cache-write price published. Max output 128,000 not confirmed from a source. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). genai-prices 0.2.3 shows the batch cached rate rounded to $0.13. Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-09-03: https://docs.apiyi.com/models/index.md (singleSource; checked input, output, cacheRead (short tier only)): \"\"n\": \"gpt-5.4\", ... \"i\": \"$2.5\", \"o\": \"$15\", \"c\": \"$0.25\"\".",
+          lastVerified: try CalendarDay("2026-09-03")
         )
       )
     )
@@ -12727,7 +12977,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.4-mini@USD.
-  private static func offering122() throws -> Offering {
+  private static func offering124() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12762,7 +13012,8 @@ extension Catalog {
           observed: try CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
-            "GPT-5.4 mini released 2026-03-17 (snapshot gpt-5.4-mini-2026-03-17). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-03-18, 400,000 context): $0.75 input, $0.075 cache read, $4.5 output; same in genai-prices 0.2.3, api-evangelist/openai plans file and adk-model pricing. Flat: no long-context tier is published for the 400K-context mini/nano (the audit\'s \'all double above 272K\' does not hold here). Max output 128,000 not confirmed from a source. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+            "GPT-5.4 mini released 2026-03-17 (snapshot gpt-5.4-mini-2026-03-17). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-03-18, 400,000 context): $0.75 input, $0.075 cache read, $4.5 output; same in genai-prices 0.2.3, api-evangelist/openai plans file and adk-model pricing. Flat: no long-context tier is published for the 400K-context mini/nano (the audit\'s \'all double above 272K\' does not hold here). Max output 128,000 not confirmed from a source. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-09-22: https://developers.openai.com/api/docs/models/gpt-5-nano?site_locale=en (corroborated; checked input (official, no older than 2026-09-22); input, output, cacheRead (apiyi, no older than 2026-09-03)): \"Quick comparison ... GPT-5.4 mini $0.75\".",
+          lastVerified: try CalendarDay("2026-09-22")
         )
       )
     )
@@ -12795,7 +13046,7 @@ extension Catalog {
   }
 
   /// openai/gpt-5.4-nano@USD.
-  private static func offering123() throws -> Offering {
+  private static func offering125() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12830,7 +13081,8 @@ extension Catalog {
           observed: try CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
-            "GPT-5.4 nano released 2026-03-17 (snapshot gpt-5.4-nano-2026-03-17). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-03-18, 400,000 context): $0.2 input, $0.02 cache read, $1.25 output; same in genai-prices 0.2.3, api-evangelist/openai plans file and adk-model pricing. Flat: no long-context tier is published for the 400K-context mini/nano (the audit\'s \'all double above 272K\' does not hold here). Max output 128,000 not confirmed from a source. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+            "GPT-5.4 nano released 2026-03-17 (snapshot gpt-5.4-nano-2026-03-17). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-03-18, 400,000 context): $0.2 input, $0.02 cache read, $1.25 output; same in genai-prices 0.2.3, api-evangelist/openai plans file and adk-model pricing. Flat: no long-context tier is published for the 400K-context mini/nano (the audit\'s \'all double above 272K\' does not hold here). Max output 128,000 not confirmed from a source. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-09-22: https://developers.openai.com/api/docs/models/gpt-5.4-nano?trk=article-ssr-frontend-pulse_little-text-block (official; checked input, cacheRead, output): \"GPT-5.4 nano Deprecated gpt-5.4-nano-2026-03-17 ... Input $0.20 Cached input $0.02 Output $1.25\".",
+          lastVerified: try CalendarDay("2026-09-22")
         )
       )
     )
@@ -12863,7 +13115,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6.2-sol@USD.
-  private static func offering124() throws -> Offering {
+  private static func offering126() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -12954,7 +13206,7 @@ extension Catalog {
   }
 
   /// openai/gpt-6.2-astra@USD.
-  private static func offering125() throws -> Offering {
+  private static func offering127() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13043,7 +13295,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-haiku-20240307@USD.
-  private static func offering126() throws -> Offering {
+  private static func offering128() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13218,7 +13470,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-sonnet-20240620@USD.
-  private static func offering127() throws -> Offering {
+  private static func offering129() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13393,7 +13645,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-sonnet-20241022@USD.
-  private static func offering128() throws -> Offering {
+  private static func offering130() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13496,7 +13748,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-5-haiku-20241022@USD.
-  private static func offering129() throws -> Offering {
+  private static func offering131() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13635,7 +13887,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-3-7-sonnet-20250219@USD.
-  private static func offering130() throws -> Offering {
+  private static func offering132() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13738,7 +13990,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-0@USD.
-  private static func offering131() throws -> Offering {
+  private static func offering133() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -13972,7 +14224,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-0@USD.
-  private static func offering132() throws -> Offering {
+  private static func offering134() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14075,7 +14327,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-1@USD.
-  private static func offering133() throws -> Offering {
+  private static func offering135() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14178,7 +14430,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-5@USD.
-  private static func offering134() throws -> Offering {
+  private static func offering136() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14311,7 +14563,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-haiku-4-5@USD.
-  private static func offering135() throws -> Offering {
+  private static func offering137() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14345,7 +14597,8 @@ extension Catalog {
           observed: try CalendarDay("2026-02-07"),
           confidence: .official,
           note:
-            "Claude Haiku 4.5 launched 2025-10-15 (release notes). Anthropic gave the date but not the time; 00:00 UTC assumed. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware)."
+            "Claude Haiku 4.5 launched 2025-10-15 (release notes). Anthropic gave the date but not the time; 00:00 UTC assumed. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware). Re-verified 2026-10-24: https://github.com/kurofune/claudit/releases/tag/v1.9.2 (corroborated; checked input 1, output 5, cacheRead 0.10, cacheWrite 1.25, cacheWrite1h 2.00 (kurofune/claudit internal/pricing/default.yaml@1b588e963cc9fc569226c3fbcedee3b2acbdbe9a, header \'re-verified against platform.claude.com/docs/en/about-claude/pricing on 2026-09-01 ... Opus 5.5 added 2026-09-23\'); input/output $1/$5 also on official platform.claude.com/docs/en/models overview copy (undated, but lists Opus 5.5 as current and Sonnet 5 before Sonnet 5.5, so it dates from 2026-09-22 to 2026-10-07). Batch x0.5 not checked for this model in a 2026 source.): \"Pricing refresh against the live pricing page on 2026-10-24: ... Every other rate on the page was re-checked and is unchanged.\".",
+          lastVerified: try CalendarDay("2026-10-24")
         )
       )
     )
@@ -14378,7 +14631,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-5@USD.
-  private static func offering136() throws -> Offering {
+  private static func offering138() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14445,7 +14698,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-4-6@USD.
-  private static func offering137() throws -> Offering {
+  private static func offering139() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14539,7 +14792,8 @@ extension Catalog {
           observed: try CalendarDay("2026-03-14"),
           confidence: .corroborated,
           note:
-            "1M context GA for Opus 4.6 and Sonnet 4.6 on 2026-03-13 with no long-context premium; also agentmastered.com, getaibook.com, genai-prices (start_date 2026-03-13); a later official pricing page says both include the full 1M window at standard pricing. Anthropic gave the date but not the time; 00:00 UTC assumed."
+            "1M context GA for Opus 4.6 and Sonnet 4.6 on 2026-03-13 with no long-context premium; also agentmastered.com, getaibook.com, genai-prices (start_date 2026-03-13); a later official pricing page says both include the full 1M window at standard pricing. Anthropic gave the date but not the time; 00:00 UTC assumed. Re-verified 2026-10-24: https://github.com/kurofune/claudit/releases/tag/v1.9.2 (corroborated; checked input 5, output 25, cacheRead 0.50, cacheWrite 6.25, cacheWrite1h 10, flat over 1M (claudit default.yaml@1b588e96, 2026-09, lists Opus 4.6 \'include the full 1M context at standard rates\'); pydantic/genai-prices prices/providers/anthropic.yml@47df840a5ab10bbcffb8e5ac01b9899032245d1b (commit 2026-08-21, prices_checked 2026-07-29) gives the same flat rates from 2026-03-13. Batch not checked.): \"Every other rate on the page was re-checked and is unchanged.\".",
+          lastVerified: try CalendarDay("2026-10-24")
         )
       )
     )
@@ -14572,7 +14826,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-4-6@USD.
-  private static func offering138() throws -> Offering {
+  private static func offering140() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14666,7 +14920,8 @@ extension Catalog {
           observed: try CalendarDay("2026-03-14"),
           confidence: .corroborated,
           note:
-            "1M context GA for Opus 4.6 and Sonnet 4.6 on 2026-03-13 with no long-context premium; also agentmastered.com, getaibook.com, genai-prices (start_date 2026-03-13); a later official pricing page says both include the full 1M window at standard pricing. Anthropic gave the date but not the time; 00:00 UTC assumed."
+            "1M context GA for Opus 4.6 and Sonnet 4.6 on 2026-03-13 with no long-context premium; also agentmastered.com, getaibook.com, genai-prices (start_date 2026-03-13); a later official pricing page says both include the full 1M window at standard pricing. Anthropic gave the date but not the time; 00:00 UTC assumed. Re-verified 2026-10-24: https://github.com/kurofune/claudit/releases/tag/v1.9.2 (corroborated; checked input 3, output 15, cacheRead 0.30, cacheWrite 3.75, cacheWrite1h 6, flat over 1M (claudit default.yaml@1b588e96, 2026-09); genai-prices anthropic.yml@47df840a (2026-08-21, prices_checked 2026-07-29) gives the same flat rates from 2026-03-13. Batch not checked.): \"Every other rate on the page was re-checked and is unchanged.\".",
+          lastVerified: try CalendarDay("2026-10-24")
         )
       )
     )
@@ -14699,7 +14954,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-5-5@USD.
-  private static func offering139() throws -> Offering {
+  private static func offering141() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14733,7 +14988,8 @@ extension Catalog {
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Official Opus 5.5 model page (zh-CN copy, English spec block): input $4, output $20, 5m cache write $5, 1h cache write $8, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output (300K on Batches beta), text and images -> text. Copy undated; its lineup (Opus 5.5 \'Latest\' next to Sonnet 5) dates it 2026-09-22..2026-09-27, observed = earliest possible day. Model ID claude-opus-5-5 and \'Released September 22, 2026\' are quoted from the en overview page by several repos; the en model page for Haiku 5.5 says cache reads on Opus 5.5 cost 5% of input. Agree: official pricing-page row quoted verbatim in several repos (\'| Claude Opus 5.5 | $4 / MTok | $5 / MTok | $8 / MTok | $0.20 / MTok<sup>2</sup> | $20 / MTok |\', read 2026-09-24..2026-10-10), claudit v1.8.2 (pricing page 2026-09-23), phuryn/claude-usage v1.5.7 (checked 2026-12-01). No price change found up to 2026-12-01. Fast mode ($8/$40) not encoded. Date only; 00:00 UTC assumed."
+            "Official Opus 5.5 model page (zh-CN copy, English spec block): input $4, output $20, 5m cache write $5, 1h cache write $8, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output (300K on Batches beta), text and images -> text. Copy undated; its lineup (Opus 5.5 \'Latest\' next to Sonnet 5) dates it 2026-09-22..2026-09-27, observed = earliest possible day. Model ID claude-opus-5-5 and \'Released September 22, 2026\' are quoted from the en overview page by several repos; the en model page for Haiku 5.5 says cache reads on Opus 5.5 cost 5% of input. Agree: official pricing-page row quoted verbatim in several repos (\'| Claude Opus 5.5 | $4 / MTok | $5 / MTok | $8 / MTok | $0.20 / MTok<sup>2</sup> | $20 / MTok |\', read 2026-09-24..2026-10-10), claudit v1.8.2 (pricing page 2026-09-23), phuryn/claude-usage v1.5.7 (checked 2026-12-01). No price change found up to 2026-12-01. Fast mode ($8/$40) not encoded. Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked input 4, output 20, cacheRead 0.20 (2026-12-01); cacheWrite 5, cacheWrite1h 8 (kurofune/claudit v1.8.2 2026-09-23, re-confirmed unchanged by v1.9.2 2026-10-24); all five plus \'Batch API 50% discount on input and output\' on official platform.claude.com/docs/zh-CN/models/opus-5-5/overview (undated, dates from 2026-09-22 or later)): \"Opus 5.5 ($4/$20, $0.20 cache read) ... Prices are from platform.claude.com, checked 2026-12-01.\".",
+          lastVerified: try CalendarDay("2026-12-01")
         )
       )
     )
@@ -14766,7 +15022,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-5-5@USD.
-  private static func offering140() throws -> Offering {
+  private static func offering142() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14836,7 +15092,8 @@ extension Catalog {
           observed: try CalendarDay("2026-10-25"),
           confidence: .corroborated,
           note:
-            "Cache reads cut from $0.20 to $0.10 / MTok (0.05x input) on 2026-10-07; other rates unchanged. claudit v1.9.2 (checked against the live pricing page 2026-10-24) and TheKrush/PromptFuel v1.0.23 (2026-10-16) both give the 2026-10-07 date; the official pricing row as quoted by repos reading it 2026-10-08 and 2026-10-10 is \'| Claude Sonnet 5.5 | $2 / MTok | $2.50 / MTok | $4 / MTok | $0.10 / MTok<sup>2</sup> | $10 / MTok |\' with footnote 2 \'Cache hits and refreshes on Claude Opus 5.5 and Claude Sonnet 5.5 are priced at 0.05x the base input price\'; the official Haiku 5.5 page (after 2026-10-07) says cache reads cost 5% on Opus 5.5 and Sonnet 5.5; phuryn/claude-usage v1.5.7 (checked 2026-12-01) has $0.10. I did not read an official page copy listing $0.10 myself, nor an official announcement giving the date. Date only; 00:00 UTC assumed."
+            "Cache reads cut from $0.20 to $0.10 / MTok (0.05x input) on 2026-10-07; other rates unchanged. claudit v1.9.2 (checked against the live pricing page 2026-10-24) and TheKrush/PromptFuel v1.0.23 (2026-10-16) both give the 2026-10-07 date; the official pricing row as quoted by repos reading it 2026-10-08 and 2026-10-10 is \'| Claude Sonnet 5.5 | $2 / MTok | $2.50 / MTok | $4 / MTok | $0.10 / MTok<sup>2</sup> | $10 / MTok |\' with footnote 2 \'Cache hits and refreshes on Claude Opus 5.5 and Claude Sonnet 5.5 are priced at 0.05x the base input price\'; the official Haiku 5.5 page (after 2026-10-07) says cache reads cost 5% on Opus 5.5 and Sonnet 5.5; phuryn/claude-usage v1.5.7 (checked 2026-12-01) has $0.10. I did not read an official page copy listing $0.10 myself, nor an official announcement giving the date. Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked input 2, output 10, cacheRead 0.10 (2026-12-01); cacheWrite 2.50, cacheWrite1h 4 (uttamdeb/agent-telemetry v1.6.4 2026-09-29 and the official overview; kurofune v1.9.2 2026-10-24 confirms that only cache read changed); batch 50% on the official sonnet-5-5 overview): \"Sonnet 5.5 ($2/$10, $0.10 cache read) ... Prices are from platform.claude.com, checked 2026-12-01.\".",
+          lastVerified: try CalendarDay("2026-12-01")
         )
       )
     )
@@ -14869,7 +15126,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-haiku-5-5@USD.
-  private static func offering141() throws -> Offering {
+  private static func offering143() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14927,7 +15184,8 @@ extension Catalog {
           observed: try CalendarDay("2026-10-07"),
           confidence: .official,
           note:
-            "Official Haiku 5.5 model page (en .md copy): \'Released October 7, 2026\', model ID claude-haiku-5-5 (no separate alias), 1M context, 128K max output, text and images -> text. Prices per MTok \'for prompts up to 100,000 tokens\' / \'over 100,000 tokens\': input $0.10/$0.50, output $0.50/$2.50, 5m cache write $0.125/$0.625, 1h cache write $0.20/$1, cache read $0.01/$0.05; \'Batch API: 50% discount on input and output\'. Copy undated; its lineup (Haiku 5.5 \'Latest\', Fable 5.1 on top) dates it 2026-10-07..early Nov 2026, observed = earliest possible day. The over-100K rate applies to every token of the request, output included; claudit v1.9.2 says the prompt counted is input + cache reads + cache writes (the official page only says \'prompts\'). Agree: pricing-page rows quoted verbatim by repos reading it 2026-10-10, claudit v1.9.2, PromptFuel v1.0.23, apidog (2026-10-08). Date only; 00:00 UTC assumed."
+            "Official Haiku 5.5 model page (en .md copy): \'Released October 7, 2026\', model ID claude-haiku-5-5 (no separate alias), 1M context, 128K max output, text and images -> text. Prices per MTok \'for prompts up to 100,000 tokens\' / \'over 100,000 tokens\': input $0.10/$0.50, output $0.50/$2.50, 5m cache write $0.125/$0.625, 1h cache write $0.20/$1, cache read $0.01/$0.05; \'Batch API: 50% discount on input and output\'. Copy undated; its lineup (Haiku 5.5 \'Latest\', Fable 5.1 on top) dates it 2026-10-07..early Nov 2026, observed = earliest possible day. The over-100K rate applies to every token of the request, output included; claudit v1.9.2 says the prompt counted is input + cache reads + cache writes (the official page only says \'prompts\'). Agree: pricing-page rows quoted verbatim by repos reading it 2026-10-10, claudit v1.9.2, PromptFuel v1.0.23, apidog (2026-10-08). Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked Tier 0-100K: input 0.10, output 0.50 (2026-12-01). Full two-tier card from kurofune/claudit v1.9.2 (live page, 2026-10-24): 0-100K input 0.10, output 0.50, 5m 0.125, 1h 0.20, cacheRead 0.01; >100K input 0.50, output 2.50, 5m 0.625, 1h 1.00, cacheRead 0.05. Official platform.claude.com/docs/en/models/haiku-5-5/overview (Released October 7, 2026) shows the same tiers for input, output and 5m write.): \"Haiku 5.5 is priced at its up-to-100K-token rate. A request whose prompt is over 100K tokens costs 5x more ... Prices are from platform.claude.com, checked 2026-12-01.\".",
+          lastVerified: try CalendarDay("2026-12-01")
         )
       )
     )
@@ -14960,7 +15218,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-opus-5@USD.
-  private static func offering142() throws -> Offering {
+  private static func offering144() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -14994,7 +15252,8 @@ extension Catalog {
           observed: try CalendarDay("2026-07-24"),
           confidence: .official,
           note:
-            "Official Opus 5 model page (en copy from while it was \'Latest\', so 2026-07-24..2026-09-21; observed = earliest possible day): input $5, output $25, 5m cache write $6.25, 1h cache write $10, cache read $0.50 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output, text and images -> text, released July 24, 2026, model ID claude-opus-5. Later \'Legacy\' copies (after 2026-09-22) show the same prices. Agree: pydantic/genai-prices prices/providers/anthropic.yml (snapshot 2026-08-21, prices_checked 2026-07-29, flat across 1M), pricing-page row quoted verbatim in repos reading it 2026-09-24..2026-10-01, krayong/ccsidekick 1.6.4. No change found. Date only; 00:00 UTC assumed."
+            "Official Opus 5 model page (en copy from while it was \'Latest\', so 2026-07-24..2026-09-21; observed = earliest possible day): input $5, output $25, 5m cache write $6.25, 1h cache write $10, cache read $0.50 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output, text and images -> text, released July 24, 2026, model ID claude-opus-5. Later \'Legacy\' copies (after 2026-09-22) show the same prices. Agree: pydantic/genai-prices prices/providers/anthropic.yml (snapshot 2026-08-21, prices_checked 2026-07-29, flat across 1M), pricing-page row quoted verbatim in repos reading it 2026-09-24..2026-10-01, krayong/ccsidekick 1.6.4. No change found. Date only; 00:00 UTC assumed. Re-verified 2026-10-24: https://platform.claude.com/docs/about-claude/models/whats-new-opus-5 (corroborated; checked All five components and batch on the official page. The copy is undated, but its lineup table lists Sonnet 5.5 and Haiku 5.5, so it dates from 2026-10-07 or later. The date field is kurofune/claudit v1.9.2 (live pricing page re-checked 2026-10-24, \'every other rate ... unchanged\'). phuryn/claude-usage v1.5.7 (checked 2026-12-01) also prices Opus 5 but its notes quote no numbers.): \"Claude Opus 5 Legacy ... Input $5 / MTok, Output $25 / MTok, 5m cache write $6.25 / MTok, 1h cache write $10 / MTok, Cache read $0.50 / MTok, Batch API 50% discount on input and output ... Retirement: Not sooner than …\".",
+          lastVerified: try CalendarDay("2026-10-24")
         )
       )
     )
@@ -15027,7 +15286,7 @@ extension Catalog {
   }
 
   /// anthropic/claude-sonnet-5@USD.
-  private static func offering143() throws -> Offering {
+  private static func offering145() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15061,7 +15320,8 @@ extension Catalog {
           observed: try CalendarDay("2026-09-01"),
           confidence: .official,
           note:
-            "Official Sonnet 5 model page (zh-CN copy, English spec block; lists Fable 5.1 and Opus 5 as current, so taken 2026-09-01..2026-09-21; observed = earliest possible day): input $2, output $10, 5m cache write $2.50, 1h cache write $4, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output; released June 30, 2026, model ID claude-sonnet-5. Launched as \'promotional/introductory\' $2/$10 through 2026-08-31 with $3/$15 announced from 2026-09-01 (anthropics/claude-code v2.1.197 release note); the increase was cancelled and $2/$10 made standard (claudit v1.8.1, pricing page 2026-09-01; apidog), so the rate never changed and one entry is given. This copy, taken after 2026-09-01, still shows $2/$10, as do the later \'Legacy\' page and the pricing row quoted on 2026-10-01 (\'$2 / MTok<sup>3</sup>\', footnote 3 not seen). Note: pydantic/genai-prices snapshot of 2026-08-21 still encodes the cancelled $3/$15 step from 2026-09-01. Date only; 00:00 UTC assumed."
+            "Official Sonnet 5 model page (zh-CN copy, English spec block; lists Fable 5.1 and Opus 5 as current, so taken 2026-09-01..2026-09-21; observed = earliest possible day): input $2, output $10, 5m cache write $2.50, 1h cache write $4, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output; released June 30, 2026, model ID claude-sonnet-5. Launched as \'promotional/introductory\' $2/$10 through 2026-08-31 with $3/$15 announced from 2026-09-01 (anthropics/claude-code v2.1.197 release note); the increase was cancelled and $2/$10 made standard (claudit v1.8.1, pricing page 2026-09-01; apidog), so the rate never changed and one entry is given. This copy, taken after 2026-09-01, still shows $2/$10, as do the later \'Legacy\' page and the pricing row quoted on 2026-10-01 (\'$2 / MTok<sup>3</sup>\', footnote 3 not seen). Note: pydantic/genai-prices snapshot of 2026-08-21 still encodes the cancelled $3/$15 step from 2026-09-01. Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked input 2, output 10 (2026-12-01). cacheRead 0.20, cacheWrite 2.50, cacheWrite1h 4: kurofune/claudit internal/pricing/default.yaml@1b588e96 (verified 2026-09-01). Input $2 / output $10 also on the official platform.claude.com/docs/pt-BR/models/sonnet-5/overview.md copy (\'Legacy\', so dated after the Sonnet 5.5 launch). Batch 50% on the official overview.): \"Sonnet 5 ($2/$10, fixes #175) ... Prices are from platform.claude.com, checked 2026-12-01.\".",
+          lastVerified: try CalendarDay("2026-12-01")
         )
       )
     )
@@ -15094,7 +15354,7 @@ extension Catalog {
   }
 
   /// google/gemini-1.5-pro@USD.
-  private static func offering144() throws -> Offering {
+  private static func offering146() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15246,7 +15506,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash@USD.
-  private static func offering145() throws -> Offering {
+  private static func offering147() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15350,7 +15610,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.0-flash-lite@USD.
-  private static func offering146() throws -> Offering {
+  private static func offering148() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15454,7 +15714,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-pro@USD.
-  private static func offering147() throws -> Offering {
+  private static func offering149() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15667,7 +15927,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash@USD.
-  private static func offering148() throws -> Offering {
+  private static func offering150() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15808,7 +16068,7 @@ extension Catalog {
   }
 
   /// google/gemini-2.5-flash-lite@USD.
-  private static func offering149() throws -> Offering {
+  private static func offering151() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -15878,7 +16138,8 @@ extension Catalog {
           observed: try CalendarDay("2025-10-31"),
           confidence: .official,
           note:
-            "Cached input cut from 25% to 10% of input. The copy of 2025-10-08 still shows $0.025; the page revision dated 2025-10-31 is the first seen with $0.01 and its date is used (00:00 UTC). Read from a copy of the official page last updated 2025-10-31 UTC."
+            "Cached input cut from 25% to 10% of input. The copy of 2025-10-08 still shows $0.025; the page revision dated 2025-10-31 is the first seen with $0.01 and its date is used (00:00 UTC). Read from a copy of the official page last updated 2025-10-31 UTC. Re-verified 2026-11-10: https://dev.to/aideprecations/what-to-do-before-gemini-25-pro-and-25-flash-are-retired-on-december-1-2026-5gg9 (singleSource; checked Availability (2026-11-10). Output 0.40: api-evangelist/deepmind plans/deepmind-plans-pricing.yml@47a9772bdb46163b5e5560285bbc88bb11b86073 (verbatim transcript of ai.google.dev/gemini-api/docs/pricing, read 2026-10-07). Input 0.10 and cacheRead 0.01 were last seen in a 2026 dated source on 2026-05-24 (xyzsleep.com Gemini 2.0 migration guide, \'pricing page as checked on May 24, 2026\'). Batch 50%: the same transcript\'s Paid-tier text \'Batch API (50% cost reduction)\'.): \"Not affected: gemini-2.5-flash-lite \"is not deprecated and remains available through the API until further notice.\" ... Source: Gemini API deprecations (read Nov 10, 2026).\".",
+          lastVerified: try CalendarDay("2026-11-10")
         )
       )
     )
@@ -15911,7 +16172,7 @@ extension Catalog {
   }
 
   /// google/gemini-3-pro-preview@USD.
-  private static func offering150() throws -> Offering {
+  private static func offering152() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16002,7 +16263,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.8-flash@USD.
-  private static func offering151() throws -> Offering {
+  private static func offering153() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16036,7 +16297,8 @@ extension Catalog {
           observed: try CalendarDay("2026-10-01"),
           confidence: .official,
           note:
-            "Standard paid tier: input \'$0.75 through December 31, 2026\', output (including thinking tokens) \'$3.75 through December 31, 2026\', context caching \'$0.075 through December 31, 2026\' (plus $0.50/1M tokens per hour storage, not modelled). Read from copies of the official page quoted verbatim in public repositories (read 2026-09-19, page last updated 2026-10-01, and api-evangelist/deepmind plans/deepmind-plans-pricing.yml read 2026-10-07). Batch tab: \'$0.375\' input / \'$1.875\' output through 2026-12-31, and $0.0375 cached input as quoted (a batch guide is also quoted as saying standard caching rates apply; unsettled), i.e. half. One rate for text/image/video/audio input (pollinations PR #14362). Also genai-prices PR #678 and LiteLLM PR #39340 / discussion #39357 (0.75/0.075/3.75). GA release 2026-09-02 (LibreChat issue #15516, genai-prices PR #678, APIYI); 1,048,576 / 65,536 token limits from the model page as quoted. Google gave the date but not the time; date only; 00:00 UTC assumed."
+            "Standard paid tier: input \'$0.75 through December 31, 2026\', output (including thinking tokens) \'$3.75 through December 31, 2026\', context caching \'$0.075 through December 31, 2026\' (plus $0.50/1M tokens per hour storage, not modelled). Read from copies of the official page quoted verbatim in public repositories (read 2026-09-19, page last updated 2026-10-01, and api-evangelist/deepmind plans/deepmind-plans-pricing.yml read 2026-10-07). Batch tab: \'$0.375\' input / \'$1.875\' output through 2026-12-31, and $0.0375 cached input as quoted (a batch guide is also quoted as saying standard caching rates apply; unsettled), i.e. half. One rate for text/image/video/audio input (pollinations PR #14362). Also genai-prices PR #678 and LiteLLM PR #39340 / discussion #39357 (0.75/0.075/3.75). GA release 2026-09-02 (LibreChat issue #15516, genai-prices PR #678, APIYI); 1,048,576 / 65,536 token limits from the model page as quoted. Google gave the date but not the time; date only; 00:00 UTC assumed. Re-verified 2026-10-07: api-evangelist/deepmind plans/deepmind-plans-pricing.yml@47a9772bdb46163b5e5560285bbc88bb11b86073 (corroborated; checked input 0.75, output 3.75 (incl. thinking) in both periods (verbatim transcript of the official pricing page, read 2026-10-07; same text in api-evangelist/gemini plans yml read 2026-09-20). cacheRead 0.075: anomalyco/models.dev providers/google/models/gemini-3.8-flash.toml@91a19838362bf054937e0e5534d8871762f354f8 and BerriAI/litellm discussion #39357. Batch 50%: litellm discussion (\'batch and flex run at half the standard rate\').): \"Gemini 3.8 Flash input price_text: $0.75 through December 31, 2026. overage: $1.50 starting January 1, 2027. ... output price_text: $3.75 through December 31, 2026. overage: $7.50 starting January 1, 2027.\".",
+          lastVerified: try CalendarDay("2026-10-07")
         )
       )
     )
@@ -16105,7 +16367,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.5-flash@USD.
-  private static func offering152() throws -> Offering {
+  private static func offering154() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16139,7 +16401,8 @@ extension Catalog {
           observed: try CalendarDay("2026-10-01"),
           confidence: .official,
           note:
-            "Standard paid tier: input \'$1.50\', output (including thinking tokens) \'$9.00\' (page copy quoted verbatim, read 2026-09-26; api-evangelist copy read 2026-10-07), cached input $0.15 plus $1.00/1M tokens per hour storage (page copy of 2026-10-01 as quoted). One flat rate, no prompt-length tier, no separate audio rate shown. genai-prices (prices_checked 2026-05-19) agrees on 1.5/0.15/9 and says Batch and Flex are 50% off; apidog.com gives batch $0.75/$4.50. Launched GA at Google I/O 2026-05-19 (DevoxxGenie PR #1047, simoncarter.ai). 1,048,576-token input / 65,536 output from the model page as quoted by bearplex.com. The batch cached-input price was not seen. Date only; 00:00 UTC assumed."
+            "Standard paid tier: input \'$1.50\', output (including thinking tokens) \'$9.00\' (page copy quoted verbatim, read 2026-09-26; api-evangelist copy read 2026-10-07), cached input $0.15 plus $1.00/1M tokens per hour storage (page copy of 2026-10-01 as quoted). One flat rate, no prompt-length tier, no separate audio rate shown. genai-prices (prices_checked 2026-05-19) agrees on 1.5/0.15/9 and says Batch and Flex are 50% off; apidog.com gives batch $0.75/$4.50. Launched GA at Google I/O 2026-05-19 (DevoxxGenie PR #1047, simoncarter.ai). 1,048,576-token input / 65,536 output from the model page as quoted by bearplex.com. The batch cached-input price was not seen. Date only; 00:00 UTC assumed. Re-verified 2026-10-07: api-evangelist/deepmind plans/deepmind-plans-pricing.yml@47a9772bdb46163b5e5560285bbc88bb11b86073 (singleSource; checked input 1.5, output 9 (transcript of the official page, 2026-10-07). cacheRead 0.15 was not re-checked after genai-prices (prices_checked 2026-05-19, commit 47df840a 2026-08-21). Batch 50% from the transcript\'s Paid-tier text.): \"Gemini 3.5 Flash input price_text: $1.50 ... Gemini 3.5 Flash output price_text: $9.00\".",
+          lastVerified: try CalendarDay("2026-10-07")
         )
       )
     )
@@ -16172,7 +16435,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.5-flash-lite@USD.
-  private static func offering153() throws -> Offering {
+  private static func offering155() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16206,7 +16469,8 @@ extension Catalog {
           observed: try CalendarDay("2026-08-27"),
           confidence: .official,
           note:
-            "Standard paid tier: input \'$0.30 (text / image / video / audio)\', output \'$2.50\', context caching \'$0.03\' plus $1.00/1M tokens per hour storage, from page copies quoted verbatim (read 2026-08-12 and 2026-08-27; in/out again 2026-09-26 and 2026-10-02). The 2026-08-27 reader says Batch and Flex are half ($0.15 / $1.25). genai-prices (prices_checked 2026-07-22) agrees on 0.3/0.03/2.5 and 50% batch. GA launch 2026-07-21 alongside 3.6 Flash (LiteLLM PR #34106 \'launched today\', official what\'s-new page copy); 1,048,576 / 65,536 from the model page as quoted (2026-10-02); the what\'s-new page says \'up to 64,000\' output. Batch cached-input price not seen. Date only; 00:00 UTC assumed."
+            "Standard paid tier: input \'$0.30 (text / image / video / audio)\', output \'$2.50\', context caching \'$0.03\' plus $1.00/1M tokens per hour storage, from page copies quoted verbatim (read 2026-08-12 and 2026-08-27; in/out again 2026-09-26 and 2026-10-02). The 2026-08-27 reader says Batch and Flex are half ($0.15 / $1.25). genai-prices (prices_checked 2026-07-22) agrees on 0.3/0.03/2.5 and 50% batch. GA launch 2026-07-21 alongside 3.6 Flash (LiteLLM PR #34106 \'launched today\', official what\'s-new page copy); 1,048,576 / 65,536 from the model page as quoted (2026-10-02); the what\'s-new page says \'up to 64,000\' output. Batch cached-input price not seen. Date only; 00:00 UTC assumed. Re-verified 2026-10-07: api-evangelist/deepmind plans/deepmind-plans-pricing.yml@47a9772bdb46163b5e5560285bbc88bb11b86073 (singleSource; checked input 0.3, output 2.5 (2026-10-07). cacheRead 0.03 was not re-checked after 2026-07-22 (genai-prices prices_checked 2026-07-22, Portkey-AI/models PR #858). Batch 50% from the transcript\'s Paid-tier text.): \"Gemini 3.5 Flash-Lite input price_text: $0.30 (text / image / video / audio) ... Gemini 3.5 Flash-Lite output price_text: $2.50\".",
+          lastVerified: try CalendarDay("2026-10-07")
         )
       )
     )
@@ -16239,7 +16503,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.1-flash-lite@USD.
-  private static func offering154() throws -> Offering {
+  private static func offering156() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16306,7 +16570,7 @@ extension Catalog {
   }
 
   /// google/gemini-3.1-pro-preview@USD.
-  private static func offering155() throws -> Offering {
+  private static func offering157() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16364,7 +16628,8 @@ extension Catalog {
           observed: try CalendarDay("2026-03-30"),
           confidence: .official,
           note:
-            "Official page copy scraped 2026-03-30 (section \'Gemini 3.1 Pro Preview\', ids gemini-3.1-pro-preview and gemini-3.1-pro-preview-customtools): input \'$2.00, prompts <= 200k tokens $4.00, prompts > 200k tokens\', output \'$12.00 ... $18.00\', context caching \'$0.20 ... $0.40\' plus $4.50/1M tokens per hour storage. Batch: $1.00/$2.00 input, $6.00/$9.00 output (half), caching unchanged at $0.20/$0.40. Unchanged in later copies (llm-prices PR #68 read 2026-08-22 incl. cache; api-evangelist read 2026-10-07); genai-prices agrees. \'200k\' taken as 200,000. Preview released 2026-02-19 (Google blog linked in simonw/llm-gemini #121; llmgateway PR #1692 same day with tiered prices). 1,048,576 / 65,536 from the model page as quoted (2026-10-02). Still a preview. Date only; 00:00 UTC assumed. Batch halves every price here, but Google\'s Batch tab lists cached input at the standard context-caching price, so batch requests with cache hits are under-billed by half the cache-hit line."
+            "Official page copy scraped 2026-03-30 (section \'Gemini 3.1 Pro Preview\', ids gemini-3.1-pro-preview and gemini-3.1-pro-preview-customtools): input \'$2.00, prompts <= 200k tokens $4.00, prompts > 200k tokens\', output \'$12.00 ... $18.00\', context caching \'$0.20 ... $0.40\' plus $4.50/1M tokens per hour storage. Batch: $1.00/$2.00 input, $6.00/$9.00 output (half), caching unchanged at $0.20/$0.40. Unchanged in later copies (llm-prices PR #68 read 2026-08-22 incl. cache; api-evangelist read 2026-10-07); genai-prices agrees. \'200k\' taken as 200,000. Preview released 2026-02-19 (Google blog linked in simonw/llm-gemini #121; llmgateway PR #1692 same day with tiered prices). 1,048,576 / 65,536 from the model page as quoted (2026-10-02). Still a preview. Date only; 00:00 UTC assumed. Batch halves every price here, but Google\'s Batch tab lists cached input at the standard context-caching price, so batch requests with cache hits are under-billed by half the cache-hit line. Re-verified 2026-10-07: api-evangelist/deepmind plans/deepmind-plans-pricing.yml@47a9772bdb46163b5e5560285bbc88bb11b86073 (singleSource; checked input 2 / 4 and output 12 / 18 in both tiers (2026-10-07). cacheRead 0.2 / 0.4 was not re-checked after genai-prices (prices_checked 2026-02-23). Batch 50% from the transcript\'s Paid-tier text.): \"Gemini 3.1 Pro Preview input price_text: $2.00, prompts <= 200k tokens ... overage: $4.00, prompts > 200k tokens ... output price_text: $12.00, prompts <= 200k tokens ... overage: $18.00, prompts > 200k\".",
+          lastVerified: try CalendarDay("2026-10-07")
         )
       )
     )
@@ -16397,7 +16662,7 @@ extension Catalog {
   }
 
   /// xai/grok-3@USD.
-  private static func offering156() throws -> Offering {
+  private static func offering158() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16464,7 +16729,7 @@ extension Catalog {
   }
 
   /// xai/grok-3-mini@USD.
-  private static func offering157() throws -> Offering {
+  private static func offering159() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16531,7 +16796,7 @@ extension Catalog {
   }
 
   /// xai/grok-4@USD.
-  private static func offering158() throws -> Offering {
+  private static func offering160() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16603,7 +16868,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-reasoning@USD.
-  private static func offering159() throws -> Offering {
+  private static func offering161() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16675,7 +16940,7 @@ extension Catalog {
   }
 
   /// xai/grok-4-fast-non-reasoning@USD.
-  private static func offering160() throws -> Offering {
+  private static func offering162() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16747,7 +17012,7 @@ extension Catalog {
   }
 
   /// xai/grok-code-fast-1@USD.
-  private static func offering161() throws -> Offering {
+  private static func offering163() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16814,7 +17079,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.3@USD.
-  private static func offering162() throws -> Offering {
+  private static func offering164() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16872,7 +17137,8 @@ extension Catalog {
           observed: try CalendarDay("2026-05-05"),
           confidence: .corroborated,
           note:
-            "From xAI\'s published model metadata: $1.25/$0.20/$2.50, above 200K $2.50/$0.40/$5.00. xAI\'s page (quoted in pydantic/genai-prices PR 586, 2026-08-22): requests whose prompt reaches 200k tokens are billed at the higher rate for every token, so the tier is picked by all input tokens, cached included, and 200,000 is already long. API release 2026-04-30 (ai-tldr.dev, aiwiki.ai); xAI\'s availability email came 2026-05-06. xAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output."
+            "From xAI\'s published model metadata: $1.25/$0.20/$2.50, above 200K $2.50/$0.40/$5.00. xAI\'s page (quoted in pydantic/genai-prices PR 586, 2026-08-22): requests whose prompt reaches 200k tokens are billed at the higher rate for every token, so the tier is picked by all input tokens, cached included, and 200,000 is already long. API release 2026-04-30 (ai-tldr.dev, aiwiki.ai); xAI\'s availability email came 2026-05-06. xAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output. Re-verified 2026-05-06: https://dev.to/hassann/how-to-use-the-grok-43-api--3c5c (singleSource; checked input, cacheRead, output (<200K tier only)): \"$1.25 per 1M input tokens • $2.50 per 1M output tokens • $0.20 per 1M cached input tokens\".",
+          lastVerified: try CalendarDay("2026-05-06")
         )
       )
     )
@@ -16905,7 +17171,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.7@USD.
-  private static func offering163() throws -> Offering {
+  private static func offering165() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -16963,7 +17229,8 @@ extension Catalog {
           observed: try CalendarDay("2026-09-21"),
           confidence: .corroborated,
           note:
-            "Released 2026-09-21 (x.ai/news/grok-4-7, cited here). The PR cites the docs.x.ai grok-4.7 model page: $2.00 input / $0.50 cached / $6.00 output for prompts under 200K, $4.00 / $1.00 / $12.00 when the prompt reaches 200K tokens, with every token in the request billed at the higher rate. So the tier is picked by all input tokens and 200,000 is already the long tier. 500K context. Also: coder/xum PR 4320 (2026-09-21; it says Batch API is not supported, and Priority Processing adds a request-time 2x multiplier that is not modelled here), EasyMetaAu/helm-api PR 911 (2026-09-22; it checked docs.x.ai/developers/pricing and tested 199,999, 200,000 and 200,001 tokens), and models.dev providers/xai/models/grok-4.7.toml (tier at 200_000, cache_read 0.5/1). \'Grok 4.7 Fast\' ($4/$1/$12) is sold only in Cursor and Grok Build, not on the public API. xAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output."
+            "Released 2026-09-21 (x.ai/news/grok-4-7, cited here). The PR cites the docs.x.ai grok-4.7 model page: $2.00 input / $0.50 cached / $6.00 output for prompts under 200K, $4.00 / $1.00 / $12.00 when the prompt reaches 200K tokens, with every token in the request billed at the higher rate. So the tier is picked by all input tokens and 200,000 is already the long tier. 500K context. Also: coder/xum PR 4320 (2026-09-21; it says Batch API is not supported, and Priority Processing adds a request-time 2x multiplier that is not modelled here), EasyMetaAu/helm-api PR 911 (2026-09-22; it checked docs.x.ai/developers/pricing and tested 199,999, 200,000 and 200,001 tokens), and models.dev providers/xai/models/grok-4.7.toml (tier at 200_000, cache_read 0.5/1). \'Grok 4.7 Fast\' ($4/$1/$12) is sold only in Cursor and Grok Build, not on the public API. xAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output. Re-verified 2026-09-29: https://apidog.com/blog/how-to-use-grok-4-7-api/ (corroborated; checked input, cacheRead, output, both tiers): \"Input / cached / output, under 200k $2.00 / $0.50 / $6.00 per 1M tokens; Input / cached / output, 200k and above $4.00 / $1.00 / $12.00\".",
+          lastVerified: try CalendarDay("2026-09-29")
         )
       )
     )
@@ -16996,7 +17263,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.6@USD.
-  private static func offering164() throws -> Offering {
+  private static func offering166() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
@@ -17054,7 +17321,8 @@ extension Catalog {
           observed: try CalendarDay("2026-08-22"),
           confidence: .corroborated,
           note:
-            "The PR quotes docs.x.ai/docs/models/grok-4.6 (\'Requests whose prompt reaches 200k tokens are billed at the higher rate for all tokens in the request\') and OpenRouter\'s API (min_prompt_tokens 200000): $2 input / $0.50 cached / $6 output, and $4 / $1 / $12 at 200K and above. 500K context. The same figures appear in Portkey-AI/models PR 883 (2026-08-12, which gives the release date), LiveBench PR 506 (checked against docs.x.ai on 2026-08-13), pwrdrvr/PwrAgent PR 1679 and majiayu000/litellm-rs issue 1213 (which cites xAI\'s release notes for GA on 2026-08-12). CultivateLabs/raif PR 540 quotes the model page: \'Batch API: Not supported\'. The audit\'s release date of 2026-08-07 appears only on a reseller page (docs.apiyi.com, as the \'vendor release date\'); every other source gives 2026-08-12. xAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output."
+            "The PR quotes docs.x.ai/docs/models/grok-4.6 (\'Requests whose prompt reaches 200k tokens are billed at the higher rate for all tokens in the request\') and OpenRouter\'s API (min_prompt_tokens 200000): $2 input / $0.50 cached / $6 output, and $4 / $1 / $12 at 200K and above. 500K context. The same figures appear in Portkey-AI/models PR 883 (2026-08-12, which gives the release date), LiveBench PR 506 (checked against docs.x.ai on 2026-08-13), pwrdrvr/PwrAgent PR 1679 and majiayu000/litellm-rs issue 1213 (which cites xAI\'s release notes for GA on 2026-08-12). CultivateLabs/raif PR 540 quotes the model page: \'Batch API: Not supported\'. The audit\'s release date of 2026-08-07 appears only on a reseller page (docs.apiyi.com, as the \'vendor release date\'); every other source gives 2026-08-12. xAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output. Re-verified 2026-09-29: https://apidog.com/blog/how-to-use-grok-4-7-api/ (singleSource; checked input, cacheRead, output, both tiers (indirect: \'same price as Grok 4.6\')): \"SpaceXAI ... shipped it on September 21, 2026 at the same price as Grok 4.6\".",
+          lastVerified: try CalendarDay("2026-09-29")
         )
       )
     )
@@ -17087,7 +17355,7 @@ extension Catalog {
   }
 
   /// xai/grok-4.5@USD.
-  private static func offering165() throws -> Offering {
+  private static func offering167() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
     entries.append(
       PriceSchedule.Entry(
