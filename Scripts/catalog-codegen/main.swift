@@ -48,7 +48,8 @@ func prices(_ value: ComponentPrices) -> String {
     + "cacheWrite1h: \(optional(value.cacheWrite1h, decimal)), "
     + "output: \(decimal(value.output)), "
     + "reasoning: \(optional(value.reasoning, decimal)), "
-    + "perRequest: \(optional(value.perRequest, decimal)))"
+    + "perRequest: \(optional(value.perRequest, decimal))"
+    + (value.thinkingOutput.map { ", thinkingOutput: \(decimal($0))" } ?? "") + ")"
 }
 
 func tier(_ value: PriceTier) -> String {
@@ -69,14 +70,47 @@ func window(_ value: TimeWindow) -> String {
   case .workingDays: days = ".workingDays"
   case .restDays: days = ".restDays"
   }
-  let effect: String
-  switch value.effect {
-  case .multiplier(let factor): effect = ".multiplier(\(decimal(factor)))"
-  case .tiers(let tiers): effect = ".tiers([" + tiers.map(tier).joined(separator: ", ") + "])"
-  }
   return "TimeWindow(name: \(literal(value.name)), days: \(days), "
     + "start: try TimeOfDay(\(literal(value.start.description))), "
-    + "end: try TimeOfDay(\(literal(value.end.description))), effect: \(effect))"
+    + "end: try TimeOfDay(\(literal(value.end.description))), effect: \(effect(value.effect)))"
+}
+
+func effect(_ value: TimeWindow.Effect) -> String {
+  switch value {
+  case .multiplier(let factor): return ".multiplier(\(decimal(factor)))"
+  case .tiers(let tiers): return ".tiers([" + tiers.map(tier).joined(separator: ", ") + "])"
+  }
+}
+
+/// The billing rules of a sheet as extra initializer arguments; empty when it has none.
+func rules(_ value: PriceSheet) -> String {
+  var text = ""
+  if !value.serviceTiers.isEmpty {
+    text +=
+      ", serviceTiers: ["
+      + value.serviceTiers.map {
+        "ServiceTier(name: \(literal($0.name)), effect: \(effect($0.effect)))"
+      }.joined(separator: ", ") + "]"
+  }
+  if !value.toolFees.isEmpty {
+    text +=
+      ", toolFees: ["
+      + value.toolFees.map { fee in
+        let free = fee.freeCalls.map {
+          "ToolFee.FreeCalls(calls: \($0.calls), period: .\($0.period.rawValue))"
+        }
+        return "ToolFee(name: \(literal(fee.name)), perCall: \(decimal(fee.perCall)), "
+          + "freeCalls: \(free ?? "nil"))"
+      }.joined(separator: ", ") + "]"
+  }
+  if !value.uplifts.isEmpty {
+    text +=
+      ", uplifts: ["
+      + value.uplifts.map {
+        "PriceUplift(name: \(literal($0.name)), multiplier: \(decimal($0.multiplier)))"
+      }.joined(separator: ", ") + "]"
+  }
+  return text
 }
 
 func calendar(_ value: HolidayCalendar) throws -> String {
@@ -97,7 +131,8 @@ func sheet(_ value: PriceSheet) throws -> String {
     + "timeZone: \(literal(value.timeZone)), "
     + "holidayCalendar: \(try value.holidayCalendar.map(calendar) ?? "nil"), "
     + "batchMultiplier: \(optional(value.batchMultiplier, decimal)), "
-    + "freeQuota: \(optional(value.freeQuota) { "try FreeQuota(tokens: \($0.tokens), validityDays: \($0.validityDays))" }))"
+    + "freeQuota: \(optional(value.freeQuota) { "try FreeQuota(tokens: \($0.tokens), validityDays: \($0.validityDays))" })"
+    + rules(value) + ")"
 }
 
 func provenance(_ value: Provenance) -> String {

@@ -85,13 +85,17 @@ extension PriceSheet {
       timeZone: timeZone,
       holidayCalendar: calendar,
       batchMultiplier: batchMultiplier,
-      freeQuota: freeQuota
+      freeQuota: freeQuota,
+      serviceTiers: serviceTiers,
+      toolFees: toolFees,
+      uplifts: uplifts
     )
   }
 
   /// Returns the sheet with every price multiplied by a factor.
   ///
-  /// Window multipliers are relative and stay as they are; window tiers are scaled.
+  /// Window and service-tier multipliers are relative and stay as they are; their own tiers
+  /// are scaled. Tool fees are not token prices and stay as they are.
   ///
   /// - Parameter factor: The factor, such as 0.8.
   /// - Returns: The scaled sheet.
@@ -109,6 +113,11 @@ extension PriceSheet {
       if case .tiers(let tiers) = window.effect { copy.effect = .tiers(try scale(tiers)) }
       return copy
     }
+    let serviceTiers = try self.serviceTiers.map { tier -> ServiceTier in
+      var copy = tier
+      if case .tiers(let tiers) = tier.effect { copy.effect = .tiers(try scale(tiers)) }
+      return copy
+    }
     return try PriceSheet(
       currency: currency,
       tiers: try scale(tiers),
@@ -116,7 +125,10 @@ extension PriceSheet {
       timeZone: timeZone,
       holidayCalendar: holidayCalendar,
       batchMultiplier: batchMultiplier,
-      freeQuota: freeQuota
+      freeQuota: freeQuota,
+      serviceTiers: serviceTiers,
+      toolFees: toolFees,
+      uplifts: uplifts
     )
   }
 }

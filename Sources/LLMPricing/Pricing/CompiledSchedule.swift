@@ -54,6 +54,11 @@ final class CompiledSchedule: Sendable {
     var output: FixedDecimal
     var reasoning: FixedDecimal
     var perRequest: FixedDecimal
+    /// The output and reasoning price of a thinking-mode request (``output`` when the
+    /// sheet does not bill the mode apart).
+    var thinkingOutput: FixedDecimal
+    /// Whether the tier bills thinking-mode output apart.
+    var hasThinking: Bool
     /// Whether every per-token price is exact: true for prices with at most 12 fractional
     /// digits per million tokens.
     var isExact: Bool
@@ -64,8 +69,8 @@ final class CompiledSchedule: Sendable {
 
     init(_ prices: ComponentPrices) {
       var exact = true
-      func perToken(_ component: CostComponent) -> FixedDecimal {
-        let units = prices.effectivePrice(of: component).units
+      func perToken(_ component: CostComponent, thinking: Bool = false) -> FixedDecimal {
+        let units = prices.effectivePrice(of: component, thinking: thinking).units
         guard units % 1_000_000 == 0 else {
           exact = false
           return .zero
@@ -79,16 +84,24 @@ final class CompiledSchedule: Sendable {
       output = perToken(.output)
       reasoning = perToken(.reasoning)
       perRequest = prices.effectivePrice(of: .requests)
+      thinkingOutput = perToken(.output, thinking: true)
+      hasThinking = prices.thinkingOutput != nil
       isExact = exact
       let limit: Int128 = 1 << 61
       isSmall =
         exact
-        && [input, cacheRead, cacheWrite, cacheWrite1h, output, reasoning, perRequest].allSatisfy {
+        && [
+          input, cacheRead, cacheWrite, cacheWrite1h, output, reasoning, perRequest, thinkingOutput,
+        ]
+        .allSatisfy {
           $0.units >= 0 && $0.units < limit
         }
     }
 
-    func perToken(_ component: CostComponent) -> FixedDecimal {
+    func perToken(_ component: CostComponent, thinking: Bool = false) -> FixedDecimal {
+      if thinking, hasThinking, component == .output || component == .reasoning {
+        return thinkingOutput
+      }
       switch component {
       case .input: return input
       case .cacheRead: return cacheRead
@@ -97,6 +110,7 @@ final class CompiledSchedule: Sendable {
       case .output: return output
       case .reasoning: return reasoning
       case .requests: return perRequest
+      case .toolCalls: return .zero
       }
     }
   }
@@ -408,13 +422,18 @@ final class CompiledSchedule: Sendable {
     PricingError(.overflow, "the cost of this usage is more than an amount can hold")
   }
 
-  /// The exact amount for one component in a tier.
-  func amount(of component: CostComponent, count: Int, tier: Int) throws -> FixedDecimal {
+  /// The exact amount for one component in a tier, in thinking mode or not.
+  func amount(
+    of component: CostComponent,
+    count: Int,
+    tier: Int,
+    thinking: Bool = false
+  ) throws -> FixedDecimal {
     guard count != 0 else { return .zero }
     let rates = self.rates[tier]
     if rates.isExact || component == .requests {
       let (units, overflow) = Int128(count).multipliedReportingOverflow(
-        by: rates.perToken(component).units
+        by: rates.perToken(component, thinking: thinking).units
       )
       guard !overflow else { throw Self.overflow(component, count) }
       return try FixedDecimal(units: units)
@@ -423,7 +442,7 @@ final class CompiledSchedule: Sendable {
     guard
       let units = WideArithmetic.multiplyDivide(
         Int128(count),
-        prices[tier].effectivePrice(of: component).units,
+        prices[tier].effectivePrice(of: component, thinking: thinking).units,
         dividingBy: 1_000_000,
         rounding: .toNearestOrEven
       )
@@ -432,9 +451,14 @@ final class CompiledSchedule: Sendable {
   }
 
   /// The exact total of a usage in a tier, without building lines.
+  ///
+  /// A usage with reasoning tokens runs in thinking mode: where the tier bills that mode apart, all its output does.
   @inline(__always)
   func total(of usage: TokenUsage, tier: Int) throws -> FixedDecimal {
     let rates = self.rates[tier]
+    let thinking = usage.reasoning != 0 && rates.hasThinking
+    let outputRate = thinking ? rates.thinkingOutput : rates.output
+    let reasoningRate = thinking ? rates.thinkingOutput : rates.reasoning
     if rates.isSmall {
       // No checks needed (see `Rates.isSmall`): seven 64 × 64 → 128-bit products.
       @inline(__always) func product(_ count: Int, _ price: FixedDecimal) -> UInt128 {
@@ -445,12 +469,12 @@ final class CompiledSchedule: Sendable {
       sum &+= product(usage.cacheRead, rates.cacheRead)
       sum &+= product(usage.cacheWrite, rates.cacheWrite)
       sum &+= product(usage.cacheWrite1h, rates.cacheWrite1h)
-      sum &+= product(usage.output, rates.output)
-      sum &+= product(usage.reasoning, rates.reasoning)
+      sum &+= product(usage.output, outputRate)
+      sum &+= product(usage.reasoning, reasoningRate)
       sum &+= product(usage.requests, rates.perRequest)
       return FixedDecimal(checkedUnits: Int128(sum))
     }
-    guard rates.isExact else { return try inexactTotal(of: usage, tier: tier) }
+    guard rates.isExact else { return try inexactTotal(of: usage, tier: tier, thinking: thinking) }
     // A count (below 2^63) times a per-token price below 2^64 units is one 64 × 64 → 128-bit
     // multiply that cannot overflow Int128; larger prices take the checked path. The sum of
     // the seven products is checked.
@@ -474,18 +498,25 @@ final class CompiledSchedule: Sendable {
     add(usage.cacheRead, rates.cacheRead)
     add(usage.cacheWrite, rates.cacheWrite)
     add(usage.cacheWrite1h, rates.cacheWrite1h)
-    add(usage.output, rates.output)
-    add(usage.reasoning, rates.reasoning)
+    add(usage.output, outputRate)
+    add(usage.reasoning, reasoningRate)
     add(usage.requests, rates.perRequest)
     guard !overflow else { throw Self.totalOverflow() }
     return try FixedDecimal(units: sum)
   }
 
   @inline(never)
-  private func inexactTotal(of usage: TokenUsage, tier: Int) throws -> FixedDecimal {
+  private func inexactTotal(
+    of usage: TokenUsage,
+    tier: Int,
+    thinking: Bool
+  ) throws
+    -> FixedDecimal
+  {
     var sum = FixedDecimal.zero
     for component in CostComponent.allCases {
-      sum = try sum + amount(of: component, count: usage.count(of: component), tier: tier)
+      let count = usage.count(of: component)
+      sum = try sum + amount(of: component, count: count, tier: tier, thinking: thinking)
     }
     return sum
   }

@@ -2,7 +2,10 @@
 ///
 /// A `nil` component is billed at the price it falls back to: cache reads and writes at
 /// the input price (no discount, no surcharge), one-hour cache writes at the
-/// default-lifetime write price, and reasoning at the output price.
+/// default-lifetime write price, and reasoning at the output price. ``thinkingOutput`` is
+/// the price of the whole output (visible and reasoning) of a request that runs in thinking
+/// mode, where a provider bills that mode apart; a request is in thinking mode when it
+/// reports reasoning tokens, or when ``RequestOptions/thinking`` says so.
 ///
 /// ```swift
 /// let v3 = ComponentPrices(
@@ -24,6 +27,9 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
   public var reasoning: FixedDecimal?
   /// A fee per request (not per million tokens); `nil` for none.
   public var perRequest: FixedDecimal?
+  /// All output of a thinking-mode request (visible and reasoning), per million tokens;
+  /// `nil` when thinking mode is not billed apart.
+  public var thinkingOutput: FixedDecimal?
 
   /// Creates a set of component prices.
   ///
@@ -35,6 +41,8 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
   ///   - output: Visible output, per million tokens.
   ///   - reasoning: Reasoning output, or `nil` to bill it as output.
   ///   - perRequest: A fee per request, or `nil` for none.
+  ///   - thinkingOutput: The output price of a thinking-mode request, or `nil` when the
+  ///     mode is not billed apart.
   public init(
     input: FixedDecimal,
     cacheRead: FixedDecimal? = nil,
@@ -42,7 +50,8 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
     cacheWrite1h: FixedDecimal? = nil,
     output: FixedDecimal,
     reasoning: FixedDecimal? = nil,
-    perRequest: FixedDecimal? = nil
+    perRequest: FixedDecimal? = nil,
+    thinkingOutput: FixedDecimal? = nil
   ) {
     self.input = input
     self.cacheRead = cacheRead
@@ -51,14 +60,21 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
     self.output = output
     self.reasoning = reasoning
     self.perRequest = perRequest
+    self.thinkingOutput = thinkingOutput
   }
 
   /// The price actually billed for a component, after fallbacks.
   ///
-  /// - Parameter component: The component.
+  /// - Parameters:
+  ///   - component: The component.
+  ///   - thinking: Whether the request runs in thinking mode: output and reasoning then
+  ///     bill at ``thinkingOutput`` when there is one.
   /// - Returns: Its price per million tokens, or per request for
   ///   ``CostComponent/requests`` (zero when there is no fee).
-  public func effectivePrice(of component: CostComponent) -> FixedDecimal {
+  public func effectivePrice(of component: CostComponent, thinking: Bool = false) -> FixedDecimal {
+    if thinking, let thinkingOutput, component == .output || component == .reasoning {
+      return thinkingOutput
+    }
     switch component {
     case .input: return input
     case .cacheRead: return cacheRead ?? input
@@ -67,6 +83,7 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
     case .output: return output
     case .reasoning: return reasoning ?? output
     case .requests: return perRequest ?? .zero
+    case .toolCalls: return .zero
     }
   }
 
@@ -87,7 +104,8 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
       cacheWrite1h: try scale(cacheWrite1h),
       output: try output * factor,
       reasoning: try scale(reasoning),
-      perRequest: try scale(perRequest)
+      perRequest: try scale(perRequest),
+      thinkingOutput: try scale(thinkingOutput)
     )
   }
 
@@ -99,6 +117,7 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
     if let cacheWrite1h { prices.append((.cacheWrite1h, cacheWrite1h)) }
     if let reasoning { prices.append((.reasoning, reasoning)) }
     if let perRequest { prices.append((.requests, perRequest)) }
+    if let thinkingOutput { prices.append((.output, thinkingOutput)) }
     return prices
   }
 }

@@ -15,13 +15,18 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
   public struct Line: Hashable, Sendable, Codable {
     /// What was billed.
     public var component: CostComponent
-    /// How many tokens (or requests, for ``CostComponent/requests``).
+    /// How many tokens (requests for ``CostComponent/requests``, calls for
+    /// ``CostComponent/toolCalls``).
     public var tokens: Int
     /// The price applied, per million tokens (per request for ``CostComponent/requests``),
     /// after window and batch adjustments.
     public var unitPrice: FixedDecimal
-    /// The exact amount: `tokens × unitPrice ÷ 1,000,000` (× `unitPrice` for requests).
+    /// The exact amount: `tokens × unitPrice ÷ 1,000,000` (× `unitPrice` for requests and
+    /// tool calls).
     public var amount: FixedDecimal
+    /// The fee's name for a ``CostComponent/toolCalls`` line, such as `"web_search"`; `nil`
+    /// for token lines.
+    public var name: String?
 
     /// Creates a line.
     ///
@@ -30,16 +35,19 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
     ///   - tokens: The count.
     ///   - unitPrice: The price per million tokens, or per request.
     ///   - amount: The exact amount.
+    ///   - name: The fee's name, for a tool-call line.
     public init(
       component: CostComponent,
       tokens: Int,
       unitPrice: FixedDecimal,
-      amount: FixedDecimal
+      amount: FixedDecimal,
+      name: String? = nil
     ) {
       self.component = component
       self.tokens = tokens
       self.unitPrice = unitPrice
       self.amount = amount
+      self.name = name
     }
   }
 
@@ -64,16 +72,21 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
   /// The holiday-calendar years that decided the time window and are provisional (computed
   /// from rules, not published): empty when the price rests on official data only.
   public var provisionalYears: [ProvisionalYear]
+  /// Other assumptions the figure rests on, in words, such as a tool's free allowance that
+  /// a single request cannot apply.
+  public var assumptions: [String] = []
 
   /// Whether the price rests on a provisional holiday calendar; see ``provisionalYears``.
   public var isProvisional: Bool { !provisionalYears.isEmpty }
 
   /// What a reader must know about this figure, in words: each provisional calendar year,
-  /// each assumed exchange rate, and each component billed at a fallback because the
-  /// catalog lacks a price the provider publishes (``Provenance/missing``).
+  /// each assumed exchange rate, each component billed at a fallback because the
+  /// catalog lacks a price the provider publishes (``Provenance/missing``), and the
+  /// ``assumptions``.
   public var notes: [String] {
     provisionalYears.map(\.note) + conversion.compactMap(\.assumption)
       + provenance.missingPriceNotes(billed: lines.filter { $0.tokens > 0 }.map(\.component))
+      + assumptions
   }
 
   /// Creates a breakdown.

@@ -16,6 +16,9 @@ public enum CostComponent: String, Hashable, Sendable, Codable, CaseIterable, Co
   case reasoning
   /// Requests, for offerings that charge a fee per request.
   case requests
+  /// Calls of a provider-run tool, such as web search; the breakdown line names the fee
+  /// (``CostBreakdown/Line/name``) and its unit price is per call.
+  case toolCalls
 
   /// Orders components as they appear in a breakdown.
   ///
@@ -35,7 +38,7 @@ public enum CostComponent: String, Hashable, Sendable, Codable, CaseIterable, Co
     case .cacheRead, .cacheWrite: return "input price"
     case .cacheWrite1h: return "five-minute write price (or the input price)"
     case .reasoning: return "output price"
-    case .requests: return "price of zero"
+    case .requests, .toolCalls: return "price of zero"
     }
   }
 }

@@ -218,24 +218,27 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     let variant = match.index
     let tier = try compiled.tierIndex(sheet: index, for: usage, variant: variant, batch: batch)
     let prices = compiled.prices[tier]
+    // A request that reports reasoning tokens ran in thinking mode.
+    let thinking = usage.reasoning > 0 && prices.thinkingOutput != nil
     var lines: [CostBreakdown.Line] = []
     var total = FixedDecimal.zero
     for component in CostComponent.allCases {
       let count = usage.count(of: component)
       if component == .requests, prices.perRequest == nil { continue }
       guard count > 0 else { continue }
-      let amount = try compiled.amount(of: component, count: count, tier: tier)
+      let amount = try compiled.amount(of: component, count: count, tier: tier, thinking: thinking)
       lines.append(
         CostBreakdown.Line(
           component: component,
           tokens: count,
-          unitPrice: prices.effectivePrice(of: component),
+          unitPrice: prices.effectivePrice(of: component, thinking: thinking),
           amount: amount
         )
       )
       total = try total + amount
     }
     var adjustments: [String] = []
+    if thinking { adjustments.append("thinking-mode output") }
     let window = variant > 0 ? entries[index].sheet.windows[variant - 1] : nil
     if let window {
       switch window.effect {

@@ -5,7 +5,9 @@ import Foundation
 /// A sheet has one or more ``PriceTier``s chosen by each request's size, optional
 /// ``TimeWindow``s in the provider's time zone (with a ``HolidayCalendar`` when a window
 /// depends on working days), an optional batch multiplier that scales every price
-/// (cache prices included), and an optional free quota.
+/// (cache prices included), and an optional free quota. The billing rules of 2025–2026
+/// are optional too: ``ServiceTier``s (flex, priority), ``ToolFee``s per call, and
+/// ``PriceUplift``s for residency; a request chooses among them with ``RequestOptions``.
 ///
 /// The initializer validates everything, and decoding goes through it:
 /// tiers must start at 0 and be contiguous, with no overlap and no gap; windows must not
@@ -33,6 +35,12 @@ public struct PriceSheet: Hashable, Sendable, Codable {
   public let batchMultiplier: FixedDecimal?
   /// Free tokens granted per model, if any.
   public let freeQuota: FreeQuota?
+  /// Service tiers sold beside the standard prices, such as `flex` and `priority`.
+  public let serviceTiers: [ServiceTier]
+  /// Fees per call of provider-run tools, such as `web_search`.
+  public let toolFees: [ToolFee]
+  /// Residency or regional multipliers a request can choose, such as `us`.
+  public let uplifts: [PriceUplift]
 
   /// The largest accepted price per million tokens (or per request).
   ///
@@ -50,6 +58,9 @@ public struct PriceSheet: Hashable, Sendable, Codable {
   ///   - holidayCalendar: The calendar for windows on working or rest days.
   ///   - batchMultiplier: The batch factor, or `nil` when batch is not offered.
   ///   - freeQuota: The free quota, if any.
+  ///   - serviceTiers: Service tiers beside the standard prices; the default is none.
+  ///   - toolFees: Fees per tool call; the default is none.
+  ///   - uplifts: Residency multipliers; the default is none.
   /// - Throws: ``PricingError/Code/invalidPriceSheet`` naming the first broken rule;
   ///   ``PricingError/Code/unknownTimeZone`` for an unknown zone.
   public init(
@@ -59,9 +70,14 @@ public struct PriceSheet: Hashable, Sendable, Codable {
     timeZone: String = "UTC",
     holidayCalendar: HolidayCalendar? = nil,
     batchMultiplier: FixedDecimal? = nil,
-    freeQuota: FreeQuota? = nil
+    freeQuota: FreeQuota? = nil,
+    serviceTiers: [ServiceTier] = [],
+    toolFees: [ToolFee] = [],
+    uplifts: [PriceUplift] = []
   ) throws {
     try Self.validate(tiers: tiers, context: "tiers")
+    try Self.validate(serviceTiers: serviceTiers, hasWindows: !windows.isEmpty)
+    try Self.validate(toolFees: toolFees, uplifts: uplifts)
     for (index, window) in windows.enumerated() {
       switch window.effect {
       case .multiplier(let factor):
@@ -107,6 +123,73 @@ public struct PriceSheet: Hashable, Sendable, Codable {
     self.holidayCalendar = holidayCalendar
     self.batchMultiplier = batchMultiplier
     self.freeQuota = freeQuota
+    self.serviceTiers = serviceTiers
+    self.toolFees = toolFees
+    self.uplifts = uplifts
+  }
+
+  private static func validate(serviceTiers: [ServiceTier], hasWindows: Bool) throws {
+    var names: Set<String> = []
+    for tier in serviceTiers {
+      let name = tier.name.lowercased()
+      guard !name.isEmpty, !ServiceTier.standardNames.contains(name) else {
+        throw invalid(
+          "service tier '\(tier.name)' needs a name other than standard, default or auto"
+        )
+      }
+      guard names.insert(name).inserted else {
+        throw invalid("service tier '\(tier.name)' is listed twice")
+      }
+      switch tier.effect {
+      case .multiplier(let factor):
+        guard factor > .zero else {
+          throw invalid("service tier '\(tier.name)' has multiplier \(factor); it must be above 0")
+        }
+      case .tiers(let own):
+        // Own prices replace the standard tiers; with time windows it would be unclear
+        // which of the two a request in a window gets, so the combination is refused.
+        guard !hasWindows else {
+          throw invalid(
+            "service tier '\(tier.name)' has its own tiers on a sheet with time windows; "
+              + "give it a multiplier instead"
+          )
+        }
+        try validate(tiers: own, context: "service tier '\(tier.name)' tiers")
+      }
+    }
+  }
+
+  private static func validate(toolFees: [ToolFee], uplifts: [PriceUplift]) throws {
+    var names: Set<String> = []
+    for fee in toolFees {
+      guard !fee.name.isEmpty, names.insert(fee.name.lowercased()).inserted else {
+        throw invalid("tool fee '\(fee.name)' is unnamed or listed twice")
+      }
+      guard fee.perCall >= .zero, fee.perCall <= maximumPricePerMillion else {
+        throw invalid(
+          "tool fee '\(fee.name)' costs \(fee.perCall) per call; it must be 0 to "
+            + "\(maximumPricePerMillion)"
+        )
+      }
+      if let free = fee.freeCalls, free.calls < 1 {
+        throw invalid(
+          "tool fee '\(fee.name)' grants \(free.calls) free calls; omit freeCalls for none"
+        )
+      }
+    }
+    names = []
+    for uplift in uplifts {
+      guard !uplift.name.isEmpty, uplift.name.lowercased() != "global",
+        names.insert(uplift.name.lowercased()).inserted
+      else {
+        throw invalid("uplift '\(uplift.name)' is unnamed, named global or listed twice")
+      }
+      guard uplift.multiplier > .zero else {
+        throw invalid(
+          "uplift '\(uplift.name)' has multiplier \(uplift.multiplier); it must be above 0"
+        )
+      }
+    }
   }
 
   private static func invalid(_ message: String) -> PricingError {
@@ -167,6 +250,7 @@ public struct PriceSheet: Hashable, Sendable, Codable {
 
   private enum CodingKeys: String, CodingKey {
     case currency, tiers, windows, timeZone, holidayCalendar, batchMultiplier, freeQuota
+    case serviceTiers, toolFees, uplifts
   }
 
   /// A calendar by id (`"CN"`: built in, or declared in the catalog file being read), or a
@@ -209,6 +293,9 @@ public struct PriceSheet: Hashable, Sendable, Codable {
     }
     try container.encodeIfPresent(batchMultiplier, forKey: .batchMultiplier)
     try container.encodeIfPresent(freeQuota, forKey: .freeQuota)
+    if !serviceTiers.isEmpty { try container.encode(serviceTiers, forKey: .serviceTiers) }
+    if !toolFees.isEmpty { try container.encode(toolFees, forKey: .toolFees) }
+    if !uplifts.isEmpty { try container.encode(uplifts, forKey: .uplifts) }
   }
 
   /// Decodes a sheet through the validating initializer.
@@ -229,7 +316,10 @@ public struct PriceSheet: Hashable, Sendable, Codable {
             ?? HolidayCalendar.builtIn
         ),
         batchMultiplier: container.decodeIfPresent(FixedDecimal.self, forKey: .batchMultiplier),
-        freeQuota: container.decodeIfPresent(FreeQuota.self, forKey: .freeQuota)
+        freeQuota: container.decodeIfPresent(FreeQuota.self, forKey: .freeQuota),
+        serviceTiers: container.decodeIfPresent([ServiceTier].self, forKey: .serviceTiers) ?? [],
+        toolFees: container.decodeIfPresent([ToolFee].self, forKey: .toolFees) ?? [],
+        uplifts: container.decodeIfPresent([PriceUplift].self, forKey: .uplifts) ?? []
       )
     }
   }
