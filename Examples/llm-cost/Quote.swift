@@ -14,6 +14,8 @@ struct Quote {
       let tokens: Int
       let unitPricePerMillion: String
       let amount: String
+      /// The fee's name on a `toolCalls` line, whose unit price is per call.
+      let name: String?
     }
     struct Conversion: Encodable {
       let from: String
@@ -66,7 +68,8 @@ struct Quote {
           component: $0.component.rawValue,
           tokens: $0.tokens,
           unitPricePerMillion: $0.unitPrice.description,
-          amount: $0.amount.description
+          amount: $0.amount.description,
+          name: $0.name
         )
       },
       tier: breakdown.tier,
@@ -101,10 +104,14 @@ struct Quote {
     let currency = breakdown.total.currency
     var rows: [[String]] = [["component", "tokens", "per 1M \(currency.code)", "amount"]]
     for line in breakdown.lines {
-      let unit = line.component == .requests ? "\(line.unitPrice) /req" : line.unitPrice.description
-      rows.append([
-        line.component.rawValue, grouped(line.tokens), unit, line.amount.description,
-      ])
+      let unit: String
+      switch line.component {
+      case .requests: unit = "\(line.unitPrice) /req"
+      case .toolCalls: unit = "\(line.unitPrice) /call"
+      default: unit = line.unitPrice.description
+      }
+      let label = line.name.map { "\(line.component.rawValue) \($0)" } ?? line.component.rawValue
+      rows.append([label, grouped(line.tokens), unit, line.amount.description])
     }
     rows.append(["total", "", "", breakdown.total.amount.description])
     let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }

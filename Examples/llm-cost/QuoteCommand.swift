@@ -20,6 +20,12 @@ enum QuoteCommand {
       --requests N          Number of requests of this shape (default 1).
       --at ISO8601          When the requests were made, e.g. 2025-06-01T03:00:00Z (default: now).
       --batch               Price through the provider's batch API.
+      --service-tier NAME   The service tier, e.g. flex or priority (default: standard);
+                            an unknown tier is an error naming the tiers the sheet sells.
+      --tool NAME=N         N calls of a provider-run tool, e.g. web_search=3; repeatable.
+      --residency NAME      A residency uplift, e.g. us (default: global).
+      --thinking on|off     Whether the request ran in thinking mode (default: inferred
+                            from --reasoning); on bills all output at the thinking price.
       --currency CNY|USD    Price on the offering published in this currency; when the
                             provider publishes none, convert with the default dated FX
                             table and show the rate.
@@ -43,10 +49,10 @@ enum QuoteCommand {
       arguments,
       valued: PricingSetup.valued.union([
         "model", "provider", "input", "cached-input", "cache-write", "cache-write-1h", "output",
-        "reasoning", "requests", "at", "currency",
+        "reasoning", "requests", "at", "currency", "service-tier", "residency", "thinking",
       ]),
       flags: PricingSetup.flags.union(["batch", "json"]),
-      repeatable: PricingSetup.repeatable
+      repeatable: PricingSetup.repeatable.union(["tool"])
     )
     let model = try options.required("model")
     let input = try options.count("input") ?? { throw UsageError("--input is required") }()
@@ -98,12 +104,40 @@ enum QuoteCommand {
       provider: options.string("provider"),
       currency: currency
     )
-    var breakdown = try offering.schedule.cost(of: usage, at: instant, batch: options.flag("batch"))
+    let requestOptions = try Self.requestOptions(options)
+    var breakdown = try offering.schedule.cost(
+      of: usage,
+      at: instant,
+      batch: options.flag("batch"),
+      options: requestOptions
+    )
     if let currency, currency != offering.currency {
       breakdown = try breakdown.converted(to: currency, using: setup.rates, at: instant)
     }
     let quote = Quote(offering: offering, at: instant, breakdown: breakdown)
     print(options.flag("json") ? try quote.json() : quote.table())
+  }
+
+  /// The billing choices of `--service-tier`, `--residency`, `--thinking` and `--tool`.
+  static func requestOptions(_ options: Options) throws -> RequestOptions {
+    var result = RequestOptions(
+      serviceTier: options.string("service-tier"),
+      residency: options.string("residency")
+    )
+    switch options.string("thinking")?.lowercased() {
+    case nil: break
+    case "on", "true", "yes": result.thinking = true
+    case "off", "false", "no": result.thinking = false
+    case let other?: throw UsageError("--thinking '\(other)' must be on or off")
+    }
+    for text in options.strings("tool") {
+      let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, !parts[0].isEmpty, let calls = Int(parts[1]), calls >= 0 else {
+        throw UsageError("--tool '\(text)' must be NAME=CALLS, such as web_search=3")
+      }
+      result.toolCalls[parts[0], default: 0] += calls
+    }
+    return result
   }
 
   static func parseInstant(_ text: String) -> Date? {

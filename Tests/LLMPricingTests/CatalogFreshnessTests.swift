@@ -7,14 +7,7 @@ struct CatalogFreshnessTests {
   func offering(_ id: String, observed: String, retiredAt: String? = nil) throws -> Offering {
     Offering(
       model: Model(id: id, vendor: "test", family: "Test"),
-      provider: Provider(
-        id: "test",
-        name: "Test",
-        country: "CN",
-        homeCurrency: .cny,
-        timeZone: "Asia/Shanghai",
-        pricingPage: "https://example.com"
-      ),
+      provider: .testCNY,
       region: "test",
       schedule: try PriceSchedule(
         entries: [

@@ -59,7 +59,14 @@ final class LoopbackServer {
     )
   }
 
-  deinit { process.terminate() }
+  /// Stops the server, so no test leaves a process behind. (Not `waitUntilExit()`: on
+  /// Linux it can wait forever inside a test.)
+  func stop() {
+    guard process.isRunning else { return }
+    process.terminate()
+  }
+
+  deinit { stop() }
 
   func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
 }
@@ -139,6 +146,7 @@ struct CatalogUpdateTests {
   @Test func aGoodUpdateTakesEffectAndABrokenOneIsRefused() throws {
     let sandbox = try Sandbox()
     let server = try LoopbackServer(serving: sandbox.published)
+    defer { server.stop() }
     // The built-in price: ¥1 per million off-peak.
     #expect(try sandbox.flashInputPrice() == "1")
     try sandbox.publish("catalog-v1.json", publishedAt: "2026-12-10T00:00:00Z", flashInput: "0.5")
@@ -190,6 +198,7 @@ struct CatalogUpdateTests {
   @Test func aCatalogOlderThanTheBuiltInOneIsRefused() throws {
     let sandbox = try Sandbox()
     let server = try LoopbackServer(serving: sandbox.published)
+    defer { server.stop() }
     try sandbox.publish("stale.json", publishedAt: "2026-01-01T00:00:00Z", flashInput: "0.5")
     let result = try sandbox.run(["catalog", "update", "--from", server.url("stale.json")])
     #expect(result.status == 1)
@@ -201,6 +210,7 @@ struct CatalogUpdateTests {
   func aServerThatNeverAnswersTimesOutAndChangesNothing() throws {
     let sandbox = try Sandbox()
     let server = try LoopbackServer(silent: ())
+    defer { server.stop() }
     let start = Date()
     let result = try sandbox.run([
       "catalog", "update", "--from", server.url("catalog-v1.json"), "--timeout", "2",

@@ -19,14 +19,7 @@ struct MissingPriceTests {
     )
     return Offering(
       model: Model(id: "gappy", vendor: "test", family: "Test"),
-      provider: Provider(
-        id: "test",
-        name: "Test",
-        country: "CN",
-        homeCurrency: .cny,
-        timeZone: "Asia/Shanghai",
-        pricingPage: "https://example.com"
-      ),
+      provider: .testCNY,
       region: "test",
       schedule: try PriceSchedule(entries: [
         PriceSchedule.Entry(

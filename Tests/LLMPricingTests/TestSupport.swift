@@ -53,3 +53,15 @@ func schedule(_ sheet: PriceSheet) throws -> PriceSchedule {
 func deepSeek(_ model: String, _ currency: Currency) throws -> Offering {
   try #require(try Catalog.builtIn.offering(model: model, currency: currency))
 }
+
+extension Provider {
+  /// A provider for hand-built offerings: CNY, Beijing time.
+  static let testCNY = Provider(
+    id: "test",
+    name: "Test",
+    country: "CN",
+    homeCurrency: .cny,
+    timeZone: "Asia/Shanghai",
+    pricingPage: "https://example.com"
+  )
+}
