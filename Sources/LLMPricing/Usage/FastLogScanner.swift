@@ -15,8 +15,14 @@ struct FastLogScanner {
     case ephemeral5m, ephemeral1h, inputCached, outputReasoning, topCached
     case promptTokenCount, cachedContentTokenCount, candidatesTokenCount, thoughtsTokenCount
     case uncachedInput, cacheRead, cacheWrite, cacheWrite1h, output, reasoning, requests
+    case webSearchRequests, webFetchRequests
 
   }
+
+  /// Top-level keys that carry billing choices (``RequestOptions``), read by the general path.
+  static let ruleKeys: [[UInt8]] = [
+    "service_tier", "residency", "thinking", "tool_calls",
+  ].map { Array($0.utf8) }
 
   struct Result {
     var second: Int64
@@ -204,6 +210,9 @@ struct FastLogScanner {
           guard let range = rawString() else { return nil }
           provider = string(range)
         }
+      } else if Self.ruleKeys.contains(where: { equals(key, $0) }) {
+        // Billing choices (service tier, tools, residency, thinking) take the general path.
+        return nil
       } else if equals(key, "usage") {
         guard usage(into: &values, parent: .none) else { return nil }
         sawUsage = true
@@ -239,12 +248,13 @@ struct FastLogScanner {
   /// The nested objects whose leaves the scanner reads.
   private enum Parent: Int {
     case none, promptDetails, completionDetails, cacheCreation, inputDetails, outputDetails
+    case serverToolUse
   }
 
   private static let parents: [(StaticString, Parent)] = [
     ("prompt_tokens_details", .promptDetails), ("completion_tokens_details", .completionDetails),
     ("cache_creation", .cacheCreation), ("input_tokens_details", .inputDetails),
-    ("output_tokens_details", .outputDetails),
+    ("output_tokens_details", .outputDetails), ("server_tool_use", .serverToolUse),
   ]
 
   private static let leaves: [(Parent, StaticString, Field)] = [
@@ -266,6 +276,8 @@ struct FastLogScanner {
     (.cacheCreation, "ephemeral_1h_input_tokens", .ephemeral1h),
     (.inputDetails, "cached_tokens", .inputCached),
     (.outputDetails, "reasoning_tokens", .outputReasoning),
+    (.serverToolUse, "web_search_requests", .webSearchRequests),
+    (.serverToolUse, "web_fetch_requests", .webFetchRequests),
   ]
 
   /// Reads a usage object's integer leaves, one level of nesting deep, matching key bytes
@@ -275,6 +287,14 @@ struct FastLogScanner {
     if expect(UInt8(ascii: "}")) { return true }
     while true {
       guard let key = rawString(), expect(UInt8(ascii: ":")) else { return false }
+      if parent == .none, equals(key, "inference_geo") {
+        // Anthropic reports where the request ran; only "us" carries an uplift, and
+        // the general path prices it.
+        guard let value = rawString(), equals(value, "global") || equals(value, "not_available")
+        else { return false }
+        if expect(UInt8(ascii: ",")) { continue }
+        return expect(UInt8(ascii: "}"))
+      }
       skipSpace()
       if current == UInt8(ascii: "{") {
         guard parent == .none,
@@ -293,7 +313,8 @@ struct FastLogScanner {
           values[field.rawValue] = value
         }
       } else {
-        guard skipValue() else { return false }
+        // A server tool the scanner does not know may be billed: the general path decides.
+        guard parent != .serverToolUse, skipValue() else { return false }
       }
       if expect(UInt8(ascii: ",")) { continue }
       return expect(UInt8(ascii: "}"))

@@ -80,6 +80,16 @@ public struct UsageIngestor: Sendable {
   private var dayNames: [Int64: String] = [:]
   private var provisionalYears: Set<ProvisionalYear> = []
   private var missingPrices: Set<String> = []
+  /// Free tool calls already used, by offering, fee and period.
+  private var freeCalls: [FreeCallKey: Int] = [:]
+  private var freeAllowances: Set<String> = []
+
+  private struct FreeCallKey: Hashable {
+    var offering: String
+    var fee: String
+    /// The day or month, counted in the sheet's time zone.
+    var period: Int64
+  }
   /// The last provisional year recorded: most lines of a log share one.
   private var lastProvisional: ProvisionalYear?
   /// Where each rate used is in the report's `exchangeRates`.
@@ -226,11 +236,16 @@ public struct UsageIngestor: Sendable {
   private mutating func price(_ line: UnsafeRawBufferPointer) throws {
     let record = try UsageLogLine(line, tagNames: tagNames)
     let offering = try self.offering(model: record.model, provider: record.provider)
-    let (native, sheet, variant) = try offering.schedule.pricedTotal(
+    let (base, sheet, variant) = try offering.schedule.pricedTotal(
       of: record.usage,
       atSecond: record.second,
       batch: false
     )
+    var native = base
+    var freeCallsUsed: [FreeCallKey: Int] = [:]
+    if !record.options.isStandard {
+      (native, freeCallsUsed) = try priceWithOptions(record, offering: offering, sheet: sheet)
+    }
     let currency = reportingCurrency ?? offering.currency
     var amount = native
     var legs: [AppliedRate] = []
@@ -291,6 +306,13 @@ public struct UsageIngestor: Sendable {
     report.total = reportTotal
     report.totalsByCurrency[offering.currency.code] = reportNative
     report.priced += 1
+    for (key, calls) in freeCallsUsed {
+      freeCalls[key, default: 0] += calls
+      freeAllowances.insert(
+        "\(key.offering): the free \(key.fee) allowance was applied; shard reports combined "
+          + "with merge(_:) each apply it, so price one period's calls in one run"
+      )
+    }
     if variant.isProvisional,
       let provisional = offering.schedule.provisionalYear(sheet: sheet, variant: variant),
       provisional != lastProvisional
@@ -324,6 +346,44 @@ public struct UsageIngestor: Sendable {
     }
   }
 
+  /// A line's total with its billing choices, after the free tool calls its period still
+  /// has; also the free calls it uses, committed only once the line is priced.
+  private func priceWithOptions(
+    _ record: UsageLogLine,
+    offering: Offering,
+    sheet index: Int
+  ) throws -> (FixedDecimal, [FreeCallKey: Int]) {
+    let instant = Date(timeIntervalSince1970: TimeInterval(record.second))
+    let breakdown = try offering.schedule.cost(
+      of: record.usage,
+      at: instant,
+      options: record.options
+    )
+    var total = breakdown.total.amount
+    var used: [FreeCallKey: Int] = [:]
+    let sheet = offering.schedule.entries[index].sheet
+    for line in breakdown.lines where line.component == .toolCalls {
+      guard let name = line.name, let fee = sheet.toolFees.first(where: { $0.name == name }),
+        let allowance = fee.freeCalls
+      else { continue }
+      let offset = Int64(TimeZone(identifier: sheet.timeZone)?.secondsFromGMT(for: instant) ?? 0)
+      let local = record.second + offset
+      let period: Int64
+      switch allowance.period {
+      case .day: period = local.floorDivided(by: 86_400)
+      case .month:
+        let month = CalendarDay(daysSinceEpoch: Int(local.floorDivided(by: 86_400)))
+        period = Int64(month.year * 12 + month.month)
+      }
+      let key = FreeCallKey(offering: offering.id, fee: name, period: period)
+      let free = min(line.tokens, max(0, allowance.calls - (freeCalls[key] ?? 0)))
+      guard free > 0 else { continue }
+      used[key] = free
+      total = try total - (try FixedDecimal(free) * fee.perCall)
+    }
+    return (total, used)
+  }
+
   private mutating func offering(model: String, provider: String?) throws -> Offering {
     // The reporting currency only changes once, from nil, before any offering is cached
     // for a later currency, so model and provider make the key.
@@ -349,6 +409,7 @@ public struct UsageIngestor: Sendable {
     copy.groups = UsageReport.sorted(Array(groups.values), by: report.groupBy)
     copy.provisionalYears = provisionalYears.sorted()
     copy.missingPrices = missingPrices.sorted()
+    copy.freeAllowances = freeAllowances.sorted()
     copy.exchangeRates = UsageReport.sorted(report.exchangeRates)
     return copy
   }

@@ -8,6 +8,8 @@ struct UsageLogLine {
   var usage: TokenUsage
   /// The values of the wanted tags, in the order asked for; `nil` when absent.
   var tags: [String?]
+  /// The billing choices the line reports: service tier, residency, thinking, tool calls.
+  var options = RequestOptions.none
 
   private static let normalisedKeys: Set<String> = [
     "uncachedInput", "cacheRead", "cacheWrite", "cacheWrite1h", "output", "reasoning", "requests",
@@ -24,6 +26,12 @@ struct UsageLogLine {
         usage: usage,
         tags: scanned.tags
       )
+      typealias F = FastLogScanner.Field
+      for (field, name) in [(F.webSearchRequests, "web_search"), (.webFetchRequests, "web_fetch")] {
+        if let calls = scanned.values[field.rawValue], calls != 0 {
+          options.toolCalls[name] = calls
+        }
+      }
     } else {
       try self.init(general: Data(line), tagNames: tagNames)
     }
@@ -164,6 +172,7 @@ struct UsageLogLine {
       let object = usageObject["promptTokenCount"] != nil ? usageObject : ["usage": usageJSON]
       usage = try UsageParser.parse(object: object, format: nil).usage
     }
+    options = try Self.options(object: object, usage: usageObject)
     let given = object["tags"]?.object ?? [:]
     self.tags = tagNames.map { name in
       switch given[name] {
@@ -173,6 +182,57 @@ struct UsageLogLine {
       default: return nil
       }
     }
+  }
+
+  /// The billing choices of a line: OpenAI's and Gemini's `service_tier` (`fast` is
+  /// OpenAI's new name for `priority`), a `residency` or Anthropic's `usage.inference_geo`,
+  /// `thinking`, a `tool_calls` object of calls by fee name, and Anthropic's
+  /// `usage.server_tool_use` (`web_search_requests` → `web_search`).
+  static func options(
+    object: [String: ExactJSON],
+    usage: [String: ExactJSON]
+  ) throws
+    -> RequestOptions
+  {
+    var options = RequestOptions.none
+    if let value = object["service_tier"] {
+      guard let tier = value.string?.lowercased() else {
+        throw PricingError(.invalidData, "\"service_tier\" must be a string such as \"flex\"")
+      }
+      options.serviceTier = tier == "fast" ? "priority" : tier
+    }
+    if let value = object["residency"] ?? usage["inference_geo"] {
+      guard let geo = value.string?.lowercased() else {
+        throw PricingError(.invalidData, "the residency (\"inference_geo\") must be a string")
+      }
+      if geo != "global", geo != "not_available" { options.residency = geo }
+    }
+    if let value = object["thinking"] {
+      guard case .bool(let flag) = value else {
+        throw PricingError(.invalidData, "\"thinking\" must be true or false")
+      }
+      options.thinking = flag
+    }
+    if let value = object["tool_calls"] {
+      guard let calls = value.object else {
+        throw PricingError(.invalidData, "\"tool_calls\" must map fee names to call counts")
+      }
+      for (name, count) in calls {
+        options.toolCalls[name, default: 0] += try UsageParser.count(count, "tool_calls.\(name)")
+      }
+    }
+    if let value = usage["server_tool_use"] {
+      guard let tools = value.object else {
+        throw PricingError(.invalidData, "\"usage.server_tool_use\" must be an object")
+      }
+      for (key, count) in tools {
+        let calls = try UsageParser.count(count, "usage.server_tool_use.\(key)")
+        guard calls != 0 else { continue }
+        let name = key.hasSuffix("_requests") ? String(key.dropLast("_requests".count)) : key
+        options.toolCalls[name, default: 0] += calls
+      }
+    }
+    return options
   }
 
   /// Parses `YYYY-MM-DDTHH:MM:SSZ` directly, other ISO 8601 forms through Foundation.

@@ -10,7 +10,8 @@ import Foundation
 /// `totalsByCurrency`, `groupBy`, `timeZone`, `formatVersion`, `provisionalYears` (the
 /// provisional holiday-calendar years some line's price rested on), `exchangeRates` (every
 /// rate a conversion used, with its oldest age and whether it was assumed), `missingPrices`
-/// (components billed at a fallback because the catalog lacks a published price).
+/// (components billed at a fallback because the catalog lacks a published price),
+/// `freeAllowances` (tools' free calls that lowered the totals).
 public struct UsageReport: Hashable, Sendable, Codable {
   /// One exchange rate the report's conversions used.
   public struct RateUse: Hashable, Sendable, Codable {
@@ -108,6 +109,9 @@ public struct UsageReport: Hashable, Sendable, Codable {
   /// Components some line billed at a fallback price because the catalog lacks a price the
   /// provider publishes (``Provenance/missing``), one sentence per offering and component.
   public var missingPrices: [String] = []
+  /// Offerings whose tools' free allowances (``ToolFee/freeCalls``) lowered the totals, one
+  /// sentence each.
+  public var freeAllowances: [String] = []
 
   /// Whether some figure rests on a provisional holiday calendar.
   public var isProvisional: Bool { !provisionalYears.isEmpty }
@@ -115,7 +119,7 @@ public struct UsageReport: Hashable, Sendable, Codable {
   /// What a reader must know about the totals: provisional calendar years, assumed
   /// exchange rates and missing prices, in words.
   public var notes: [String] {
-    provisionalYears.map(\.note) + missingPrices
+    provisionalYears.map(\.note) + missingPrices + freeAllowances
       + exchangeRates.filter(\.isAssumed).map { use in
         let age = use.oldestAgeDays.map { "up to \($0) days old" } ?? "standing"
         return "assumed exchange rate: 1 \(use.rate.base) = \(use.rate.rate) \(use.rate.quote) of "
@@ -162,6 +166,7 @@ public struct UsageReport: Hashable, Sendable, Codable {
     merged.totalsByCurrency = try Self.add(totalsByCurrency, other.totalsByCurrency)
     merged.provisionalYears = Array(Set(provisionalYears + other.provisionalYears)).sorted()
     merged.missingPrices = Array(Set(missingPrices + other.missingPrices)).sorted()
+    merged.freeAllowances = Array(Set(freeAllowances + other.freeAllowances)).sorted()
     merged.exchangeRates = try Self.merged(exchangeRates, other.exchangeRates)
     // A hand-edited report may repeat a key: its groups add up like any other.
     var byKey: [[String: String]: Group] = [:]
@@ -233,10 +238,11 @@ extension UsageReport {
   private enum CodingKeys: String, CodingKey {
     case formatVersion, total, currency, priced, rejected, rejections, rejectionsNotShown
     case totalsByCurrency, groups, groupBy, timeZone, provisionalYears, exchangeRates
-    case missingPrices
+    case missingPrices, freeAllowances
   }
 
-  /// Decodes a report; `provisionalYears`, `exchangeRates` and `missingPrices` may be absent
+  /// Decodes a report; `provisionalYears`, `exchangeRates`, `missingPrices` and
+  /// `freeAllowances` may be absent
   /// (reports written before they existed).
   ///
   /// - Parameter decoder: The decoder to read from.
@@ -258,5 +264,6 @@ extension UsageReport {
       try c.decodeIfPresent([ProvisionalYear].self, forKey: .provisionalYears) ?? []
     exchangeRates = try c.decodeIfPresent([RateUse].self, forKey: .exchangeRates) ?? []
     missingPrices = try c.decodeIfPresent([String].self, forKey: .missingPrices) ?? []
+    freeAllowances = try c.decodeIfPresent([String].self, forKey: .freeAllowances) ?? []
   }
 }

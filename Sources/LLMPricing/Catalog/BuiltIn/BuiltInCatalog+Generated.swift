@@ -10783,6 +10783,46 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2.5"),
+                cacheRead: try FixedDecimal("1.25"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("10"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [
+            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("1.7")))
+          ],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): no Flex; Priority / Fast at 1.7× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+        )
+      )
+    )
     let model = Model(
       id: "gpt-4o",
       aliases: [],
@@ -11262,6 +11302,46 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("8"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [
+            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("1.75")))
+          ],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): no Flex; Priority / Fast at 1.75× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+        )
+      )
+    )
     let model = Model(
       id: "gpt-4.1",
       aliases: ["gpt-4.1-2025-04-14"],
@@ -11503,6 +11583,47 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("8"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [
+            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("1.75"))),
+          ],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 1.75× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+        )
+      )
+    )
     let model = Model(
       id: "o3",
       aliases: ["o3-2025-04-16"],
@@ -11639,6 +11760,47 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1.25"),
+                cacheRead: try FixedDecimal("0.125"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("10"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [
+            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+          ],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+        )
+      )
+    )
     let model = Model(
       id: "gpt-5",
       aliases: ["gpt-5-2025-08-07"],
@@ -11704,6 +11866,47 @@ extension Catalog {
           confidence: .corroborated,
           note:
             "GPT-5 family launched 2025-08-07 (charmbracelet/catwalk PR 32 of that day citing platform.openai.com). OpenAI gave the date but not the time; 00:00 UTC assumed. Table gpt-5 $1.25/$0.125/$10, mini $0.25/$0.025/$2, nano $0.05/$0.005/$0.40; also langchain-community PR 229, lobehub PR 8723. Also LiteLLM 1.106.2 (source developers.openai.com/api/docs/pricing) and simonw/llm-prices. Reasoning tokens are billed as output. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.25"),
+                cacheRead: try FixedDecimal("0.025"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("2"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [
+            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("1.8"))),
+          ],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 1.8× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
         )
       )
     )
@@ -11775,6 +11978,44 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.05"),
+                cacheRead: try FixedDecimal("0.005"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("0.4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); no Priority; web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+        )
+      )
+    )
     let model = Model(
       id: "gpt-5-nano",
       aliases: ["gpt-5-nano-2025-08-07"],
@@ -11841,6 +12082,47 @@ extension Catalog {
           confidence: .corroborated,
           note:
             "Released 2025-12-11 (snapshot gpt-5.2-2025-12-11; simonw/llm-prices issue 38 opened that day). OpenAI gave the date but not the time; 00:00 UTC assumed. Also LiteLLM 1.106.2 (source developers.openai.com/api/docs/pricing) and simonw/llm-prices. Reasoning tokens are billed as output. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1.75"),
+                cacheRead: try FixedDecimal("0.175"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("14"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [
+            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+          ],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
         )
       )
     )
@@ -12303,6 +12585,71 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("10"),
+                cacheRead: try FixedDecimal("1"),
+                cacheWrite: try FixedDecimal("12.5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("50"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("20"),
+                cacheRead: try FixedDecimal("2"),
+                cacheWrite: try FixedDecimal("25"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("75"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [
+            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+          ],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+        )
+      )
+    )
     let model = Model(
       id: "gpt-6-astra",
       aliases: [],
@@ -12452,6 +12799,71 @@ extension Catalog {
           confidence: .official,
           note:
             "Promotional cut effective 2026-08-21 (OpenAI changelog per LaoZhang, genai-prices 0.2.3, PromptFuel v1.0.17). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown; observed = effective date as lower bound): input $4.00, cached input $0.40, output $20.00, \'promotional pricing available at least through November 21, 2026\'; >272K input 2x input and 1.5x output; cache writes 1.25x input ($5). Long-context figures $8/$0.8/$30 and write $10 from LaoZhang\'s table and genai-prices 0.2.3. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Reviewed 2026-12-03: one source (docs.laozhang.ai, price-restore-2026-12.md) says the promotion ended 2026-11-30 and the launch price returned on 2026-12-01; not recorded until a second source or the official page confirms it."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("0.4"),
+                cacheWrite: try FixedDecimal("5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("20"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("8"),
+                cacheRead: try FixedDecimal("0.8"),
+                cacheWrite: try FixedDecimal("10"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("30"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [
+            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+          ],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
         )
       )
     )
@@ -12609,6 +13021,71 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: try FixedDecimal("2.5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("12"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("0.4"),
+                cacheWrite: try FixedDecimal("5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("18"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [
+            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+          ],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+        )
+      )
+    )
     let model = Model(
       id: "gpt-5.6-terra",
       aliases: [],
@@ -12762,6 +13239,71 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.2"),
+                cacheRead: try FixedDecimal("0.02"),
+                cacheWrite: try FixedDecimal("0.25"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.2"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.4"),
+                cacheRead: try FixedDecimal("0.04"),
+                cacheWrite: try FixedDecimal("0.5"),
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.8"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [
+            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+          ],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+        )
+      )
+    )
     let model = Model(
       id: "gpt-5.6-luna",
       aliases: [],
@@ -12852,6 +13394,94 @@ extension Catalog {
           note:
             "Announced 2026-04-23 (snapshot gpt-5.5-2026-04-23); API pricing from 2026-04-24 (genai-prices prices_checked 2026-04-24; Vercel AI Gateway available 2026-04-24; apidog: API \'very soon\' after the 04-23 launch). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices: $5 input, $0.5 cache read, $30 output, 1,000,000 context. The >272K tier ($10/$1/$45, 2x input and cached input, 1.5x output) is from genai-prices 0.2.3 (ref developers.openai.com/api/docs/models/gpt-5.5; \'tier history before this verification is not modeled\') and ccost\'s README; the 2026-08 genai-prices snapshot had no tier, so the tier\'s start date is unconfirmed. No cache-write price published. Also api-evangelist/openai plans file, Venice (1M context, 128K output). Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-09-03: https://docs.apiyi.com/models/index.md (singleSource; checked input, output, cacheRead (short tier only)): \"\"n\": \"gpt-5.5\", ... \"i\": \"$5\", \"o\": \"$30\", \"c\": \"$0.5\"\".",
           lastVerified: try CalendarDay("2026-09-03")
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("5"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("30"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_000_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("10"),
+                cacheRead: try FixedDecimal("1"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("45"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [
+            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
+            ServiceTier(
+              name: "priority",
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: 272000,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("12.5"),
+                    cacheRead: try FixedDecimal("1.25"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("75"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+          ],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2.5× every Standard price (cache reads and writes included) for requests up to 272,000 input tokens only (Fast excludes long context for this model); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
         )
       )
     )
@@ -12948,6 +13578,94 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 272000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2.5"),
+                cacheRead: try FixedDecimal("0.25"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("15"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 272000,
+                lowerIsInclusive: false,
+                to: 1_050_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("5"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("22.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [
+            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
+            ServiceTier(
+              name: "priority",
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: 272000,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("5"),
+                    cacheRead: try FixedDecimal("0.5"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("30"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+          ],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included) for requests up to 272,000 input tokens only (Fast excludes long context for this model); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+        )
+      )
+    )
     let model = Model(
       id: "gpt-5.4",
       aliases: ["gpt-5.4-2026-03-05"],
@@ -13017,6 +13735,47 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.75"),
+                cacheRead: try FixedDecimal("0.075"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("4.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [
+            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+          ],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+        )
+      )
+    )
     let model = Model(
       id: "gpt-5.4-mini",
       aliases: ["gpt-5.4-mini-2026-03-17"],
@@ -13083,6 +13842,44 @@ extension Catalog {
           note:
             "GPT-5.4 nano released 2026-03-17 (snapshot gpt-5.4-nano-2026-03-17). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-03-18, 400,000 context): $0.2 input, $0.02 cache read, $1.25 output; same in genai-prices 0.2.3, api-evangelist/openai plans file and adk-model pricing. Flat: no long-context tier is published for the 400K-context mini/nano (the audit\'s \'all double above 272K\' does not hold here). Max output 128,000 not confirmed from a source. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-09-22: https://developers.openai.com/api/docs/models/gpt-5.4-nano?trk=article-ssr-frontend-pulse_little-text-block (official; checked input, cacheRead, output): \"GPT-5.4 nano Deprecated gpt-5.4-nano-2026-03-17 ... Input $0.20 Cached input $0.02 Output $1.25\".",
           lastVerified: try CalendarDay("2026-09-22")
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_790_035_200),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.2"),
+                cacheRead: try FixedDecimal("0.02"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.25"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))],
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source: "https://developers.openai.com/api/docs/pricing",
+          observed: try CalendarDay("2026-09-22"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); no Priority; web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
         )
       )
     )
@@ -14195,6 +14992,49 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_777_852_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 200000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("3"),
+                cacheRead: try FixedDecimal("0.3"),
+                cacheWrite: try FixedDecimal("3.75"),
+                cacheWrite1h: try FixedDecimal("6"),
+                output: try FixedDecimal("15"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
+          observed: try CalendarDay("2026-05-04"),
+          confidence: .corroborated,
+          note:
+            "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
+        )
+      )
+    )
     let model = Model(
       id: "claude-sonnet-4-0",
       aliases: ["claude-sonnet-4-20250514"],
@@ -14298,6 +15138,44 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_777_852_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("15"),
+                cacheRead: try FixedDecimal("1.5"),
+                cacheWrite: try FixedDecimal("18.75"),
+                cacheWrite1h: try FixedDecimal("30"),
+                output: try FixedDecimal("75"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
+          observed: try CalendarDay("2026-05-04"),
+          confidence: .corroborated,
+          note:
+            "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
+        )
+      )
+    )
     let model = Model(
       id: "claude-opus-4-0",
       aliases: ["claude-opus-4-20250514"],
@@ -14398,6 +15276,44 @@ extension Catalog {
           confidence: .official,
           note:
             "1-hour cache writes priced from 2025-08-13, when the 1-hour duration became generally available (API release notes); its earlier beta price is not sourced, so 1-hour writes before then bill at the 5-minute price. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware). Retirement date from the official model-deprecations page (copy fetched 2026-09-26); 00:00 UTC assumed."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_777_852_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("15"),
+                cacheRead: try FixedDecimal("1.5"),
+                cacheWrite: try FixedDecimal("18.75"),
+                cacheWrite1h: try FixedDecimal("30"),
+                output: try FixedDecimal("75"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
+          observed: try CalendarDay("2026-05-04"),
+          confidence: .corroborated,
+          note:
+            "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
         )
       )
     )
@@ -14533,6 +15449,49 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_777_852_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 200000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("3"),
+                cacheRead: try FixedDecimal("0.3"),
+                cacheWrite: try FixedDecimal("3.75"),
+                cacheWrite1h: try FixedDecimal("6"),
+                output: try FixedDecimal("15"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
+          observed: try CalendarDay("2026-05-04"),
+          confidence: .corroborated,
+          note:
+            "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
+        )
+      )
+    )
     let model = Model(
       id: "claude-sonnet-4-5",
       aliases: ["claude-sonnet-4-5-20250929"],
@@ -14602,6 +15561,44 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_777_852_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1"),
+                cacheRead: try FixedDecimal("0.1"),
+                cacheWrite: try FixedDecimal("1.25"),
+                cacheWrite1h: try FixedDecimal("2"),
+                output: try FixedDecimal("5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
+          observed: try CalendarDay("2026-05-04"),
+          confidence: .corroborated,
+          note:
+            "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
+        )
+      )
+    )
     let model = Model(
       id: "claude-haiku-4-5",
       aliases: ["claude-haiku-4-5-20251001"],
@@ -14666,6 +15663,44 @@ extension Catalog {
           confidence: .official,
           note:
             "Claude Opus 4.5 launched 2025-11-24 (release notes). Anthropic gave the date but not the time; 00:00 UTC assumed. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware)."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_777_852_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("5"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: try FixedDecimal("6.25"),
+                cacheWrite1h: try FixedDecimal("10"),
+                output: try FixedDecimal("25"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
+          observed: try CalendarDay("2026-05-04"),
+          confidence: .corroborated,
+          note:
+            "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
         )
       )
     )
@@ -14797,6 +15832,84 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_777_852_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("5"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: try FixedDecimal("6.25"),
+                cacheWrite1h: try FixedDecimal("10"),
+                output: try FixedDecimal("25"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
+          observed: try CalendarDay("2026-05-04"),
+          confidence: .corroborated,
+          note:
+            "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_342_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("5"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: try FixedDecimal("6.25"),
+                cacheWrite1h: try FixedDecimal("10"),
+                output: try FixedDecimal("25"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+        ),
+        provenance: Provenance(
+          source: "https://platform.claude.com/docs/en/api/service-tiers",
+          observed: try CalendarDay("2026-12-04"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
+        )
+      )
+    )
     let model = Model(
       id: "claude-opus-4-6",
       aliases: [],
@@ -14925,6 +16038,84 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_777_852_800),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("3"),
+                cacheRead: try FixedDecimal("0.3"),
+                cacheWrite: try FixedDecimal("3.75"),
+                cacheWrite1h: try FixedDecimal("6"),
+                output: try FixedDecimal("15"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
+          observed: try CalendarDay("2026-05-04"),
+          confidence: .corroborated,
+          note:
+            "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_342_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("3"),
+                cacheRead: try FixedDecimal("0.3"),
+                cacheWrite: try FixedDecimal("3.75"),
+                cacheWrite1h: try FixedDecimal("6"),
+                output: try FixedDecimal("15"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+        ),
+        provenance: Provenance(
+          source: "https://platform.claude.com/docs/en/api/service-tiers",
+          observed: try CalendarDay("2026-12-04"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
+        )
+      )
+    )
     let model = Model(
       id: "claude-sonnet-4-6",
       aliases: [],
@@ -14981,15 +16172,56 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: try FixedDecimal("0.5"),
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/zh-CN/models/opus-5-5/overview",
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Official Opus 5.5 model page (zh-CN copy, English spec block): input $4, output $20, 5m cache write $5, 1h cache write $8, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output (300K on Batches beta), text and images -> text. Copy undated; its lineup (Opus 5.5 \'Latest\' next to Sonnet 5) dates it 2026-09-22..2026-09-27, observed = earliest possible day. Model ID claude-opus-5-5 and \'Released September 22, 2026\' are quoted from the en overview page by several repos; the en model page for Haiku 5.5 says cache reads on Opus 5.5 cost 5% of input. Agree: official pricing-page row quoted verbatim in several repos (\'| Claude Opus 5.5 | $4 / MTok | $5 / MTok | $8 / MTok | $0.20 / MTok<sup>2</sup> | $20 / MTok |\', read 2026-09-24..2026-10-10), claudit v1.8.2 (pricing page 2026-09-23), phuryn/claude-usage v1.5.7 (checked 2026-12-01). No price change found up to 2026-12-01. Fast mode ($8/$40) not encoded. Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked input 4, output 20, cacheRead 0.20 (2026-12-01); cacheWrite 5, cacheWrite1h 8 (kurofune/claudit v1.8.2 2026-09-23, re-confirmed unchanged by v1.9.2 2026-10-24); all five plus \'Batch API 50% discount on input and output\' on official platform.claude.com/docs/zh-CN/models/opus-5-5/overview (undated, dates from 2026-09-22 or later)): \"Opus 5.5 ($4/$20, $0.20 cache read) ... Prices are from platform.claude.com, checked 2026-12-01.\".",
+            "Official Opus 5.5 model page (zh-CN copy, English spec block): input $4, output $20, 5m cache write $5, 1h cache write $8, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output (300K on Batches beta), text and images -> text. Copy undated; its lineup (Opus 5.5 \'Latest\' next to Sonnet 5) dates it 2026-09-22..2026-09-27, observed = earliest possible day. Model ID claude-opus-5-5 and \'Released September 22, 2026\' are quoted from the en overview page by several repos; the en model page for Haiku 5.5 says cache reads on Opus 5.5 cost 5% of input. Agree: official pricing-page row quoted verbatim in several repos (\'| Claude Opus 5.5 | $4 / MTok | $5 / MTok | $8 / MTok | $0.20 / MTok<sup>2</sup> | $20 / MTok |\', read 2026-09-24..2026-10-10), claudit v1.8.2 (pricing page 2026-09-23), phuryn/claude-usage v1.5.7 (checked 2026-12-01). No price change found up to 2026-12-01. Fast mode ($8/$40) not encoded. Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked input 4, output 20, cacheRead 0.20 (2026-12-01); cacheWrite 5, cacheWrite1h 8 (kurofune/claudit v1.8.2 2026-09-23, re-confirmed unchanged by v1.9.2 2026-10-24); all five plus \'Batch API 50% discount on input and output\' on official platform.claude.com/docs/zh-CN/models/opus-5-5/overview (undated, dates from 2026-09-22 or later)): \"Opus 5.5 ($4/$20, $0.20 cache read) ... Prices are from platform.claude.com, checked 2026-12-01.\". Web search $0.01 a call from 2026-05-04 (api-evangelist/anthropic plans file, corroborated by two secondary sources).",
           lastVerified: try CalendarDay("2026-12-01")
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_342_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: try FixedDecimal("5"),
+                cacheWrite1h: try FixedDecimal("8"),
+                output: try FixedDecimal("20"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+        ),
+        provenance: Provenance(
+          source: "https://platform.claude.com/docs/en/api/service-tiers",
+          observed: try CalendarDay("2026-12-04"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
         )
       )
     )
@@ -15049,14 +16281,15 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: try FixedDecimal("0.5"),
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/models/sonnet-5-5/overview",
           observed: try CalendarDay("2026-09-28"),
           confidence: .official,
           note:
-            "Official Sonnet 5.5 model page (stored en .md copy): \'Released September 28, 2026\', model ID claude-sonnet-5-5, input $2, output $10, 5m cache write $2.50, 1h cache write $4, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output, text and images -> text. Copy undated; its lineup (still lists Haiku 4.5, footnote names only Opus 5.5 at 5% cache reads) dates it 2026-09-28..2026-10-06, observed = earliest possible day; the zh-CN copy shows the same prices. Agree: pricing-page row quoted verbatim as read 2026-09-28/29 in two repos, claudit v1.9.1 (pricing page 2026-10-02), uttamdeb/agent-telemetry v1.6.4. Date only; 00:00 UTC assumed."
+            "Official Sonnet 5.5 model page (stored en .md copy): \'Released September 28, 2026\', model ID claude-sonnet-5-5, input $2, output $10, 5m cache write $2.50, 1h cache write $4, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output, text and images -> text. Copy undated; its lineup (still lists Haiku 4.5, footnote names only Opus 5.5 at 5% cache reads) dates it 2026-09-28..2026-10-06, observed = earliest possible day; the zh-CN copy shows the same prices. Agree: pricing-page row quoted verbatim as read 2026-09-28/29 in two repos, claudit v1.9.1 (pricing page 2026-10-02), uttamdeb/agent-telemetry v1.6.4. Date only; 00:00 UTC assumed. Web search $0.01 a call from 2026-05-04 (api-evangelist/anthropic plans file, corroborated by two secondary sources)."
         )
       )
     )
@@ -15085,15 +16318,56 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: try FixedDecimal("0.5"),
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://github.com/kurofune/claudit/releases/tag/v1.9.2",
           observed: try CalendarDay("2026-10-25"),
           confidence: .corroborated,
           note:
-            "Cache reads cut from $0.20 to $0.10 / MTok (0.05x input) on 2026-10-07; other rates unchanged. claudit v1.9.2 (checked against the live pricing page 2026-10-24) and TheKrush/PromptFuel v1.0.23 (2026-10-16) both give the 2026-10-07 date; the official pricing row as quoted by repos reading it 2026-10-08 and 2026-10-10 is \'| Claude Sonnet 5.5 | $2 / MTok | $2.50 / MTok | $4 / MTok | $0.10 / MTok<sup>2</sup> | $10 / MTok |\' with footnote 2 \'Cache hits and refreshes on Claude Opus 5.5 and Claude Sonnet 5.5 are priced at 0.05x the base input price\'; the official Haiku 5.5 page (after 2026-10-07) says cache reads cost 5% on Opus 5.5 and Sonnet 5.5; phuryn/claude-usage v1.5.7 (checked 2026-12-01) has $0.10. I did not read an official page copy listing $0.10 myself, nor an official announcement giving the date. Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked input 2, output 10, cacheRead 0.10 (2026-12-01); cacheWrite 2.50, cacheWrite1h 4 (uttamdeb/agent-telemetry v1.6.4 2026-09-29 and the official overview; kurofune v1.9.2 2026-10-24 confirms that only cache read changed); batch 50% on the official sonnet-5-5 overview): \"Sonnet 5.5 ($2/$10, $0.10 cache read) ... Prices are from platform.claude.com, checked 2026-12-01.\".",
+            "Cache reads cut from $0.20 to $0.10 / MTok (0.05x input) on 2026-10-07; other rates unchanged. claudit v1.9.2 (checked against the live pricing page 2026-10-24) and TheKrush/PromptFuel v1.0.23 (2026-10-16) both give the 2026-10-07 date; the official pricing row as quoted by repos reading it 2026-10-08 and 2026-10-10 is \'| Claude Sonnet 5.5 | $2 / MTok | $2.50 / MTok | $4 / MTok | $0.10 / MTok<sup>2</sup> | $10 / MTok |\' with footnote 2 \'Cache hits and refreshes on Claude Opus 5.5 and Claude Sonnet 5.5 are priced at 0.05x the base input price\'; the official Haiku 5.5 page (after 2026-10-07) says cache reads cost 5% on Opus 5.5 and Sonnet 5.5; phuryn/claude-usage v1.5.7 (checked 2026-12-01) has $0.10. I did not read an official page copy listing $0.10 myself, nor an official announcement giving the date. Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked input 2, output 10, cacheRead 0.10 (2026-12-01); cacheWrite 2.50, cacheWrite1h 4 (uttamdeb/agent-telemetry v1.6.4 2026-09-29 and the official overview; kurofune v1.9.2 2026-10-24 confirms that only cache read changed); batch 50% on the official sonnet-5-5 overview): \"Sonnet 5.5 ($2/$10, $0.10 cache read) ... Prices are from platform.claude.com, checked 2026-12-01.\". Web search $0.01 a call from 2026-05-04 (api-evangelist/anthropic plans file, corroborated by two secondary sources).",
           lastVerified: try CalendarDay("2026-12-01")
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_342_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.1"),
+                cacheWrite: try FixedDecimal("2.5"),
+                cacheWrite1h: try FixedDecimal("4"),
+                output: try FixedDecimal("10"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+        ),
+        provenance: Provenance(
+          source: "https://platform.claude.com/docs/en/api/service-tiers",
+          observed: try CalendarDay("2026-12-04"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
         )
       )
     )
@@ -15177,15 +16451,80 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: try FixedDecimal("0.5"),
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/models/haiku-5-5/overview",
           observed: try CalendarDay("2026-10-07"),
           confidence: .official,
           note:
-            "Official Haiku 5.5 model page (en .md copy): \'Released October 7, 2026\', model ID claude-haiku-5-5 (no separate alias), 1M context, 128K max output, text and images -> text. Prices per MTok \'for prompts up to 100,000 tokens\' / \'over 100,000 tokens\': input $0.10/$0.50, output $0.50/$2.50, 5m cache write $0.125/$0.625, 1h cache write $0.20/$1, cache read $0.01/$0.05; \'Batch API: 50% discount on input and output\'. Copy undated; its lineup (Haiku 5.5 \'Latest\', Fable 5.1 on top) dates it 2026-10-07..early Nov 2026, observed = earliest possible day. The over-100K rate applies to every token of the request, output included; claudit v1.9.2 says the prompt counted is input + cache reads + cache writes (the official page only says \'prompts\'). Agree: pricing-page rows quoted verbatim by repos reading it 2026-10-10, claudit v1.9.2, PromptFuel v1.0.23, apidog (2026-10-08). Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked Tier 0-100K: input 0.10, output 0.50 (2026-12-01). Full two-tier card from kurofune/claudit v1.9.2 (live page, 2026-10-24): 0-100K input 0.10, output 0.50, 5m 0.125, 1h 0.20, cacheRead 0.01; >100K input 0.50, output 2.50, 5m 0.625, 1h 1.00, cacheRead 0.05. Official platform.claude.com/docs/en/models/haiku-5-5/overview (Released October 7, 2026) shows the same tiers for input, output and 5m write.): \"Haiku 5.5 is priced at its up-to-100K-token rate. A request whose prompt is over 100K tokens costs 5x more ... Prices are from platform.claude.com, checked 2026-12-01.\".",
+            "Official Haiku 5.5 model page (en .md copy): \'Released October 7, 2026\', model ID claude-haiku-5-5 (no separate alias), 1M context, 128K max output, text and images -> text. Prices per MTok \'for prompts up to 100,000 tokens\' / \'over 100,000 tokens\': input $0.10/$0.50, output $0.50/$2.50, 5m cache write $0.125/$0.625, 1h cache write $0.20/$1, cache read $0.01/$0.05; \'Batch API: 50% discount on input and output\'. Copy undated; its lineup (Haiku 5.5 \'Latest\', Fable 5.1 on top) dates it 2026-10-07..early Nov 2026, observed = earliest possible day. The over-100K rate applies to every token of the request, output included; claudit v1.9.2 says the prompt counted is input + cache reads + cache writes (the official page only says \'prompts\'). Agree: pricing-page rows quoted verbatim by repos reading it 2026-10-10, claudit v1.9.2, PromptFuel v1.0.23, apidog (2026-10-08). Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked Tier 0-100K: input 0.10, output 0.50 (2026-12-01). Full two-tier card from kurofune/claudit v1.9.2 (live page, 2026-10-24): 0-100K input 0.10, output 0.50, 5m 0.125, 1h 0.20, cacheRead 0.01; >100K input 0.50, output 2.50, 5m 0.625, 1h 1.00, cacheRead 0.05. Official platform.claude.com/docs/en/models/haiku-5-5/overview (Released October 7, 2026) shows the same tiers for input, output and 5m write.): \"Haiku 5.5 is priced at its up-to-100K-token rate. A request whose prompt is over 100K tokens costs 5x more ... Prices are from platform.claude.com, checked 2026-12-01.\". Web search $0.01 a call from 2026-05-04 (api-evangelist/anthropic plans file, corroborated by two secondary sources).",
           lastVerified: try CalendarDay("2026-12-01")
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_342_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 100000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.1"),
+                cacheRead: try FixedDecimal("0.01"),
+                cacheWrite: try FixedDecimal("0.125"),
+                cacheWrite1h: try FixedDecimal("0.2"),
+                output: try FixedDecimal("0.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 100000,
+                lowerIsInclusive: false,
+                to: 1_000_000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.5"),
+                cacheRead: try FixedDecimal("0.05"),
+                cacheWrite: try FixedDecimal("0.625"),
+                cacheWrite1h: try FixedDecimal("1"),
+                output: try FixedDecimal("2.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+        ),
+        provenance: Provenance(
+          source: "https://platform.claude.com/docs/en/api/service-tiers",
+          observed: try CalendarDay("2026-12-04"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
         )
       )
     )
@@ -15245,15 +16584,56 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: try FixedDecimal("0.5"),
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/models/opus-5/overview",
           observed: try CalendarDay("2026-07-24"),
           confidence: .official,
           note:
-            "Official Opus 5 model page (en copy from while it was \'Latest\', so 2026-07-24..2026-09-21; observed = earliest possible day): input $5, output $25, 5m cache write $6.25, 1h cache write $10, cache read $0.50 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output, text and images -> text, released July 24, 2026, model ID claude-opus-5. Later \'Legacy\' copies (after 2026-09-22) show the same prices. Agree: pydantic/genai-prices prices/providers/anthropic.yml (snapshot 2026-08-21, prices_checked 2026-07-29, flat across 1M), pricing-page row quoted verbatim in repos reading it 2026-09-24..2026-10-01, krayong/ccsidekick 1.6.4. No change found. Date only; 00:00 UTC assumed. Re-verified 2026-10-24: https://platform.claude.com/docs/about-claude/models/whats-new-opus-5 (corroborated; checked All five components and batch on the official page. The copy is undated, but its lineup table lists Sonnet 5.5 and Haiku 5.5, so it dates from 2026-10-07 or later. The date field is kurofune/claudit v1.9.2 (live pricing page re-checked 2026-10-24, \'every other rate ... unchanged\'). phuryn/claude-usage v1.5.7 (checked 2026-12-01) also prices Opus 5 but its notes quote no numbers.): \"Claude Opus 5 Legacy ... Input $5 / MTok, Output $25 / MTok, 5m cache write $6.25 / MTok, 1h cache write $10 / MTok, Cache read $0.50 / MTok, Batch API 50% discount on input and output ... Retirement: Not sooner than …\".",
+            "Official Opus 5 model page (en copy from while it was \'Latest\', so 2026-07-24..2026-09-21; observed = earliest possible day): input $5, output $25, 5m cache write $6.25, 1h cache write $10, cache read $0.50 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output, text and images -> text, released July 24, 2026, model ID claude-opus-5. Later \'Legacy\' copies (after 2026-09-22) show the same prices. Agree: pydantic/genai-prices prices/providers/anthropic.yml (snapshot 2026-08-21, prices_checked 2026-07-29, flat across 1M), pricing-page row quoted verbatim in repos reading it 2026-09-24..2026-10-01, krayong/ccsidekick 1.6.4. No change found. Date only; 00:00 UTC assumed. Re-verified 2026-10-24: https://platform.claude.com/docs/about-claude/models/whats-new-opus-5 (corroborated; checked All five components and batch on the official page. The copy is undated, but its lineup table lists Sonnet 5.5 and Haiku 5.5, so it dates from 2026-10-07 or later. The date field is kurofune/claudit v1.9.2 (live pricing page re-checked 2026-10-24, \'every other rate ... unchanged\'). phuryn/claude-usage v1.5.7 (checked 2026-12-01) also prices Opus 5 but its notes quote no numbers.): \"Claude Opus 5 Legacy ... Input $5 / MTok, Output $25 / MTok, 5m cache write $6.25 / MTok, 1h cache write $10 / MTok, Cache read $0.50 / MTok, Batch API 50% discount on input and output ... Retirement: Not sooner than …\". Web search $0.01 a call from 2026-05-04 (api-evangelist/anthropic plans file, corroborated by two secondary sources).",
           lastVerified: try CalendarDay("2026-10-24")
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_342_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("5"),
+                cacheRead: try FixedDecimal("0.5"),
+                cacheWrite: try FixedDecimal("6.25"),
+                cacheWrite1h: try FixedDecimal("10"),
+                output: try FixedDecimal("25"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+        ),
+        provenance: Provenance(
+          source: "https://platform.claude.com/docs/en/api/service-tiers",
+          observed: try CalendarDay("2026-12-04"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
         )
       )
     )
@@ -15313,15 +16693,56 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: try FixedDecimal("0.5"),
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/zh-CN/models/sonnet-5/overview",
           observed: try CalendarDay("2026-09-01"),
           confidence: .official,
           note:
-            "Official Sonnet 5 model page (zh-CN copy, English spec block; lists Fable 5.1 and Opus 5 as current, so taken 2026-09-01..2026-09-21; observed = earliest possible day): input $2, output $10, 5m cache write $2.50, 1h cache write $4, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output; released June 30, 2026, model ID claude-sonnet-5. Launched as \'promotional/introductory\' $2/$10 through 2026-08-31 with $3/$15 announced from 2026-09-01 (anthropics/claude-code v2.1.197 release note); the increase was cancelled and $2/$10 made standard (claudit v1.8.1, pricing page 2026-09-01; apidog), so the rate never changed and one entry is given. This copy, taken after 2026-09-01, still shows $2/$10, as do the later \'Legacy\' page and the pricing row quoted on 2026-10-01 (\'$2 / MTok<sup>3</sup>\', footnote 3 not seen). Note: pydantic/genai-prices snapshot of 2026-08-21 still encodes the cancelled $3/$15 step from 2026-09-01. Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked input 2, output 10 (2026-12-01). cacheRead 0.20, cacheWrite 2.50, cacheWrite1h 4: kurofune/claudit internal/pricing/default.yaml@1b588e96 (verified 2026-09-01). Input $2 / output $10 also on the official platform.claude.com/docs/pt-BR/models/sonnet-5/overview.md copy (\'Legacy\', so dated after the Sonnet 5.5 launch). Batch 50% on the official overview.): \"Sonnet 5 ($2/$10, fixes #175) ... Prices are from platform.claude.com, checked 2026-12-01.\".",
+            "Official Sonnet 5 model page (zh-CN copy, English spec block; lists Fable 5.1 and Opus 5 as current, so taken 2026-09-01..2026-09-21; observed = earliest possible day): input $2, output $10, 5m cache write $2.50, 1h cache write $4, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output; released June 30, 2026, model ID claude-sonnet-5. Launched as \'promotional/introductory\' $2/$10 through 2026-08-31 with $3/$15 announced from 2026-09-01 (anthropics/claude-code v2.1.197 release note); the increase was cancelled and $2/$10 made standard (claudit v1.8.1, pricing page 2026-09-01; apidog), so the rate never changed and one entry is given. This copy, taken after 2026-09-01, still shows $2/$10, as do the later \'Legacy\' page and the pricing row quoted on 2026-10-01 (\'$2 / MTok<sup>3</sup>\', footnote 3 not seen). Note: pydantic/genai-prices snapshot of 2026-08-21 still encodes the cancelled $3/$15 step from 2026-09-01. Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked input 2, output 10 (2026-12-01). cacheRead 0.20, cacheWrite 2.50, cacheWrite1h 4: kurofune/claudit internal/pricing/default.yaml@1b588e96 (verified 2026-09-01). Input $2 / output $10 also on the official platform.claude.com/docs/pt-BR/models/sonnet-5/overview.md copy (\'Legacy\', so dated after the Sonnet 5.5 launch). Batch 50% on the official overview.): \"Sonnet 5 ($2/$10, fixes #175) ... Prices are from platform.claude.com, checked 2026-12-01.\". Web search $0.01 a call from 2026-05-04 (api-evangelist/anthropic plans file, corroborated by two secondary sources).",
           lastVerified: try CalendarDay("2026-12-01")
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_342_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: try FixedDecimal("2.5"),
+                cacheWrite1h: try FixedDecimal("4"),
+                output: try FixedDecimal("10"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+        ),
+        provenance: Provenance(
+          source: "https://platform.claude.com/docs/en/api/service-tiers",
+          observed: try CalendarDay("2026-12-04"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
         )
       )
     )

@@ -1,0 +1,114 @@
+import Foundation
+import LLMPricing
+import Testing
+
+/// The billing rules through the command line and log ingestion, on the built-in catalog.
+@Suite("Billing rules through quote and ingest")
+struct BillingRulesIngestionTests {
+  func ingest(_ lines: [String], catalog: Catalog = .builtIn) throws -> UsageReport {
+    var ingestor = try UsageIngestor(catalog: catalog)
+    for (number, line) in lines.enumerated() {
+      ingestor.ingest(line: Data(line.utf8), number: number + 1)
+    }
+    return ingestor.currentReport()
+  }
+
+  @Test func gpt5FlexQuotedAndIngestedAlike() throws {
+    // gpt-5's flex list is half its standard 1.25 / 10: 100,000 × $0.625 + 10,000 × $5,
+    // per million = $0.0625 + $0.05 = $0.1125.
+    let quote = try LLMCostBinary.run([
+      "quote", "--model", "gpt-5", "--service-tier", "flex", "--input", "100000", "--output",
+      "10000", "--at", "2026-11-01T04:00:00Z", "--currency", "USD", "--json",
+    ])
+    #expect(quote.status == 0, "\(quote.error)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(quote.output.utf8)) as? [String: Any]
+    )
+    #expect(object["total"] as? String == "0.1125")
+    let line =
+      #"{"timestamp": "2026-11-01T04:00:00Z", "model": "gpt-5", "service_tier": "flex", "#
+      + #""usage": {"prompt_tokens": 100000, "completion_tokens": 10000}}"#
+    let report = try ingest([line])
+    #expect(report.priced == 1)
+    #expect(report.total == (try FixedDecimal("0.1125")))
+    // The same line at standard prices costs twice as much: $0.225.
+    let standard = try ingest([
+      line.replacingOccurrences(of: #""service_tier": "flex", "#, with: "")
+    ])
+    #expect(standard.total == (try FixedDecimal("0.225")))
+    // OpenAI's new request name "fast" is priority, 2× for gpt-5: $0.45.
+    let fast = try ingest([line.replacingOccurrences(of: "flex", with: "fast")])
+    #expect(fast.total == (try FixedDecimal("0.45")))
+  }
+
+  @Test func anAnthropicLineCarriesItsSearchFee() throws {
+    // claude-sonnet-4-6: 10,000 × $3 + 1,000 × $15 = $0.03 + $0.015, plus 4 searches at
+    // $0.01 = $0.085. The first line takes the fast scanner, the second (a top-level
+    // service_tier, here standard) the general path; both agree.
+    let fast =
+      #"{"timestamp": "2026-11-01T04:00:00Z", "model": "claude-sonnet-4-6", "usage": "#
+      + #"{"input_tokens": 10000, "output_tokens": 1000, "server_tool_use": "#
+      + #"{"web_search_requests": 4}, "inference_geo": "global"}}"#
+    let general = fast.replacingOccurrences(
+      of: #""usage""#,
+      with: #""service_tier": "default", "usage""#
+    )
+    let report = try ingest([fast, general])
+    #expect(report.priced == 2, "\(report.rejections)")
+    #expect(report.total == (try FixedDecimal("0.17")))
+    // US-only inference (from 2026-12-04) is ×1.1 on tokens: $0.045 × 1.1 + $0.04 = $0.0895.
+    let us =
+      fast.replacingOccurrences(of: "2026-11-01", with: "2026-12-05")
+      .replacingOccurrences(of: #""global""#, with: #""us""#)
+    #expect(try ingest([us]).total == (try FixedDecimal("0.0895")))
+    // Before the uplift was seen, a US-only line is refused with the residencies sold.
+    let early = fast.replacingOccurrences(of: #""global""#, with: #""us""#)
+    let refused = try ingest([early])
+    #expect(refused.rejected == 1)
+    #expect(refused.rejections.first?.reason.contains("global") == true)
+  }
+
+  @Test func anUnknownServerToolIsRefusedNotDropped() throws {
+    let line =
+      #"{"timestamp": "2026-11-01T04:00:00Z", "model": "claude-sonnet-4-6", "usage": "#
+      + #"{"input_tokens": 10, "output_tokens": 1, "server_tool_use": "#
+      + #"{"code_execution_requests": 2}}}"#
+    let report = try ingest([line])
+    #expect(report.rejected == 1)
+    #expect(report.rejections.first?.reason.contains("code_execution") == true)
+  }
+
+  @Test func freeCallsAreAppliedOncePerDayAcrossLines() throws {
+    // A tool with 3 free calls a day at ¥0.05 a call, on a ¥1 / ¥2 sheet.
+    let sheet = try PriceSheet(
+      currency: .cny,
+      tiers: [PriceTier(prices: ComponentPrices(input: dec("1"), output: dec("2")))],
+      timeZone: "Asia/Shanghai",
+      toolFees: [
+        ToolFee(name: "search", perCall: dec("0.05"), freeCalls: .init(calls: 3, period: .day))
+      ]
+    )
+    let offering = Offering(
+      model: Model(id: "searcher", vendor: "test", family: "Test"),
+      provider: .testCNY,
+      region: "test",
+      schedule: try schedule(sheet)
+    )
+    func line(_ time: String, calls: Int) -> String {
+      #"{"timestamp": ""# + time + #"", "model": "searcher", "tool_calls": {"search": "#
+        + "\(calls)" + #"}, "usage": {"prompt_tokens": 0, "completion_tokens": 0}}"#
+    }
+    // Day one (Beijing): 2 + 2 calls, 3 free, 1 billed = ¥0.05. Day two (16:00Z is
+    // midnight in Beijing): 2 calls, both free again.
+    let report = try ingest(
+      [
+        line("2026-11-01T01:00:00Z", calls: 2), line("2026-11-01T15:59:59Z", calls: 2),
+        line("2026-11-01T16:00:00Z", calls: 2),
+      ],
+      catalog: Catalog(offerings: [offering])
+    )
+    #expect(report.priced == 3, "\(report.rejections)")
+    #expect(report.total == (try FixedDecimal("0.05")))
+    #expect(report.notes.contains { $0.contains("free search allowance") })
+  }
+}
