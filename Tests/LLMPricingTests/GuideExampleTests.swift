@@ -211,4 +211,35 @@ struct GuideExampleTests {
     #expect(converted.converted.description == "100 USD")
     #expect(converted.legs[0].isAssumed == false)
   }
+
+  @Test func billingRulesOf2026() throws {
+    let sheet = try PriceSheet(
+      currency: .usd,
+      tiers: [
+        PriceTier(
+          prices: ComponentPrices(
+            input: FixedDecimal("2"),
+            cacheRead: FixedDecimal("0.2"),
+            output: FixedDecimal("10")
+          )
+        )
+      ],
+      serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5")))],
+      toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"))],
+      uplifts: [PriceUplift(name: "us", multiplier: FixedDecimal("1.1"))]
+    )
+    let usage = try TokenUsage(uncachedInput: 100_000, cacheRead: 50_000, output: 10_000)
+    let options = RequestOptions(
+      serviceTier: "flex",
+      residency: "us",
+      toolCalls: ["web_search": 3]
+    )
+    let schedule = try schedule(sheet)
+    let at = try instant("2026-11-01T00:00:00Z")
+    #expect(try schedule.cost(of: usage, at: at).total == Money(try dec("0.31"), .usd))
+    #expect(
+      try schedule.cost(of: usage, at: at, options: options).total
+        == Money(try dec("0.2005"), .usd)
+    )
+  }
 }
