@@ -18,6 +18,9 @@ enum WorkloadCommands {
       --model ID            The model (default: the cheapest offering for the workload).
       --provider ID         The provider, when a model is sold by several.
       --requests-per-day N  Override the workload's sessions per working day.
+      --service-tier NAME   Every request at this service tier, e.g. flex (default: the
+                            workload's, else standard).
+      --residency NAME      Every request with this residency uplift, e.g. us.
       --month YYYY-MM       The month (default: this month).
       --currency CODE       Report in this currency: the provider's own list in it when
                             published, otherwise converted at mid-month with the dated FX table.
@@ -127,14 +130,17 @@ enum WorkloadCommands {
       arguments,
       valued: PricingSetup.valued.union([
         "workload", "model", "provider", "requests-per-day", "month", "currency", "months",
+        "service-tier", "residency",
       ]),
       flags: PricingSetup.flags.union(["json"]),
       repeatable: PricingSetup.repeatable
     )
-    let profile = try profile(
+    var profile = try profile(
       try options.required("workload"),
       sessions: try options.count("requests-per-day")
     )
+    if let tier = options.string("service-tier") { profile.serviceTier = tier }
+    if let residency = options.string("residency") { profile.residency = residency }
     let month = try month(options)
     let setup = try PricingSetup(options)
     let catalog = setup.catalog

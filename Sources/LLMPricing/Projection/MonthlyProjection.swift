@@ -300,6 +300,10 @@ public enum MonthlyProjection {
           notes.append("batch is not offered here; the batch share is priced as real-time requests")
         }
       }
+      let sheet = schedule.entries[key.entry].sheet
+      blended = try blended * (try Self.ruleFactor(of: profile, on: sheet, offering: offering))
+      blended =
+        try blended + (try Self.toolFeesPerSession(of: profile, steps: steps.count, on: sheet))
       let amount = try sessions * blended  // sessions here are unscaled weights
       total = try total + amount
       let window =
@@ -318,6 +322,17 @@ public enum MonthlyProjection {
     }
     // Scale once: exact whenever the final division is.
     total = try traffic.sessions(total)
+    let freeCalls = try Self.freeToolCallsValue(
+      of: profile,
+      sessions: try traffic.sessions(totalWeight),
+      steps: steps.count,
+      schedule: schedule,
+      month: month
+    )
+    if !freeCalls.value.isZero {
+      total = try total - freeCalls.value
+      notes.append(contentsOf: freeCalls.notes)
+    }
     for (window, amount) in byWindow { byWindow[window] = try traffic.sessions(amount) }
     let sessions = try traffic.sessions(totalWeight)
     var converted: Conversion?
@@ -439,5 +454,99 @@ public enum MonthlyProjection {
       result.costs.append(monthCost)
     }
     return result
+  }
+
+  /// The product of the workload's service-tier and residency multipliers on a sheet.
+  static func ruleFactor(
+    of profile: WorkloadProfile,
+    on sheet: PriceSheet,
+    offering: Offering
+  ) throws -> FixedDecimal {
+    var factor = FixedDecimal(1)
+    if let name = profile.serviceTier, !ServiceTier.standardNames.contains(name.lowercased()) {
+      guard
+        let tier = sheet.serviceTiers.first(where: { $0.name.lowercased() == name.lowercased() })
+      else {
+        throw PricingError(
+          .unknownBillingOption,
+          "service tier '\(name)' is not sold on \(offering.id); it has "
+            + (["standard"] + sheet.serviceTiers.map(\.name)).joined(separator: ", ")
+        )
+      }
+      guard case .multiplier(let multiplier) = tier.effect else {
+        throw PricingError(
+          .unknownBillingOption,
+          "service tier '\(name)' of \(offering.id) has its own price list, which projections "
+            + "do not price yet; quote its requests instead"
+        )
+      }
+      factor = try factor * multiplier
+    }
+    if let name = profile.residency, name.lowercased() != "global" {
+      guard let uplift = sheet.uplifts.first(where: { $0.name.lowercased() == name.lowercased() })
+      else {
+        throw PricingError(
+          .unknownBillingOption,
+          "residency '\(name)' is not sold on \(offering.id); it has "
+            + (["global"] + sheet.uplifts.map(\.name)).joined(separator: ", ")
+        )
+      }
+      factor = try factor * uplift.multiplier
+    }
+    return factor
+  }
+
+  /// The tool fees of one session on a sheet, before any free allowance.
+  static func toolFeesPerSession(
+    of profile: WorkloadProfile,
+    steps: Int,
+    on sheet: PriceSheet
+  ) throws -> FixedDecimal {
+    var total = FixedDecimal.zero
+    for (name, rate) in profile.toolCallsPerStep where !rate.isZero {
+      guard let fee = sheet.toolFees.first(where: { $0.name.lowercased() == name.lowercased() })
+      else {
+        throw PricingError(
+          .unknownBillingOption,
+          "tool '\(name)' has no fee on this sheet; it prices "
+            + (sheet.toolFees.isEmpty
+              ? "no tool calls" : sheet.toolFees.map(\.name).joined(separator: ", "))
+        )
+      }
+      total = try total + (try rate * FixedDecimal(steps) * fee.perCall)
+    }
+    return total
+  }
+
+  /// What a month's free tool calls are worth, on the sheet in force at mid-month, with a
+  /// note for each: a daily allowance counts once per day of the month, as if calls were
+  /// spread evenly over it.
+  static func freeToolCallsValue(
+    of profile: WorkloadProfile,
+    sessions: FixedDecimal,
+    steps: Int,
+    schedule: PriceSchedule,
+    month: YearMonth
+  ) throws -> (value: FixedDecimal, notes: [String]) {
+    guard !profile.toolCallsPerStep.isEmpty,
+      let sheet = try? schedule.entry(at: month.middle.startInUTC).sheet
+    else { return (.zero, []) }
+    var value = FixedDecimal.zero
+    var notes: [String] = []
+    for (name, rate) in profile.toolCallsPerStep.sorted(by: { $0.key < $1.key }) where !rate.isZero
+    {
+      guard let fee = sheet.toolFees.first(where: { $0.name.lowercased() == name.lowercased() }),
+        let allowance = fee.freeCalls
+      else { continue }
+      let calls = try sessions * FixedDecimal(steps) * rate
+      let periods = allowance.period == .day ? month.days.count : 1
+      let free = min(calls, FixedDecimal(allowance.calls * periods))
+      value = try value + (try free * fee.perCall)
+      notes.append(
+        "\(name): \(free.formatted(places: 0)) of \(calls.formatted(places: 0)) calls free "
+          + "(\(allowance.calls) a \(allowance.period.rawValue))"
+      )
+    }
+    return (value, notes)
   }
 }

@@ -72,6 +72,16 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
   public var holidayCalendar: String?
   /// Monthly volume growth, such as 0.05 for 5% a month (≥ −1).
   public var monthlyGrowth: FixedDecimal
+  /// The service tier every request uses, such as `"flex"` (``ServiceTier``); `nil` for
+  /// standard. Projections price multiplier tiers; a tier with its own price list is an
+  /// error there.
+  public var serviceTier: String?
+  /// The residency uplift every request uses, such as `"us"` (``PriceUplift``); `nil` for
+  /// none.
+  public var residency: String?
+  /// Calls of provider-run tools per step, by fee name, such as `["web_search": 0.2]`
+  /// (``ToolFee``); a month's free allowance is taken off the month's calls.
+  public var toolCallsPerStep: [String: FixedDecimal] = [:]
   /// Why the numbers are what they are, for people.
   public var rationale: String
 
@@ -268,7 +278,7 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     case retrievedContextTokens, toolOutputTokensPerStep, outputTokens, reasoningTokens
     case carriesHistory, cacheHitRatio, cacheWriteTTL, batchShare, hourlyTraffic, timeZone,
       restDayRatio, holidayCalendar
-    case monthlyGrowth, rationale
+    case monthlyGrowth, rationale, serviceTier, residency, toolCallsPerStep
   }
 
   /// Decodes a profile through the validating initializer; optional keys take the
@@ -307,6 +317,17 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     if c.contains(.holidayCalendar) {
       holidayCalendar = try c.decodeIfPresent(String.self, forKey: .holidayCalendar)
     }
+    serviceTier = try c.decodeIfPresent(String.self, forKey: .serviceTier)
+    residency = try c.decodeIfPresent(String.self, forKey: .residency)
+    toolCallsPerStep =
+      try c.decodeIfPresent([String: FixedDecimal].self, forKey: .toolCallsPerStep) ?? [:]
+    for (name, calls) in toolCallsPerStep where calls < .zero {
+      throw DecodingError.dataCorruptedError(
+        forKey: .toolCallsPerStep,
+        in: c,
+        debugDescription: "\(calls) '\(name)' calls per step; a call rate cannot be negative"
+      )
+    }
   }
 
   /// Encodes every field; `holidayCalendar` is written as `null` when there is none, so a
@@ -335,6 +356,9 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     try c.encode(holidayCalendar, forKey: .holidayCalendar)
     try c.encode(monthlyGrowth, forKey: .monthlyGrowth)
     try c.encode(rationale, forKey: .rationale)
+    try c.encodeIfPresent(serviceTier, forKey: .serviceTier)
+    try c.encodeIfPresent(residency, forKey: .residency)
+    if !toolCallsPerStep.isEmpty { try c.encode(toolCallsPerStep, forKey: .toolCallsPerStep) }
   }
 }
 
