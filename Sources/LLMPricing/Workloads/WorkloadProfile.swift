@@ -72,9 +72,10 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
   public var holidayCalendar: String?
   /// Monthly volume growth, such as 0.05 for 5% a month (≥ −1).
   public var monthlyGrowth: FixedDecimal
-  /// The service tier every request uses, such as `"flex"` (``ServiceTier``); `nil` for
-  /// standard. Projections price multiplier tiers; a tier with its own price list is an
-  /// error there.
+  /// The service tier every request uses, such as `"flex"` (``ServiceTier``).
+  ///
+  /// `nil` is standard. Projections price multiplier tiers; a tier with its own price list
+  /// is an error there.
   public var serviceTier: String?
   /// The residency uplift every request uses, such as `"us"` (``PriceUplift``); `nil` for
   /// none.
