@@ -54,10 +54,8 @@ final class CompiledSchedule: Sendable {
     var output: FixedDecimal
     var reasoning: FixedDecimal
     var perRequest: FixedDecimal
-    /// The output and reasoning price of a thinking-mode request (``output`` when the
-    /// sheet does not bill the mode apart).
-    var thinkingOutput: FixedDecimal
-    /// Whether the tier bills thinking-mode output apart.
+    /// Whether the tier bills thinking-mode output apart; its per-token price is kept in
+    /// ``CompiledSchedule/thinkingRates`` so that this struct stays as small as it was.
     var hasThinking: Bool
     /// Whether every per-token price is exact: true for prices with at most 12 fractional
     /// digits per million tokens.
@@ -84,24 +82,20 @@ final class CompiledSchedule: Sendable {
       output = perToken(.output)
       reasoning = perToken(.reasoning)
       perRequest = prices.effectivePrice(of: .requests)
-      thinkingOutput = perToken(.output, thinking: true)
       hasThinking = prices.thinkingOutput != nil
+      if let thinking = prices.thinkingOutput, thinking.units % 1_000_000 != 0 { exact = false }
       isExact = exact
       let limit: Int128 = 1 << 61
+      // A tier that bills thinking mode apart takes the checked path, which reads the
+      // thinking price; the unchecked path stays as lean as before thinking prices existed.
       isSmall =
-        exact
-        && [
-          input, cacheRead, cacheWrite, cacheWrite1h, output, reasoning, perRequest, thinkingOutput,
-        ]
-        .allSatisfy {
+        exact && !hasThinking
+        && [input, cacheRead, cacheWrite, cacheWrite1h, output, reasoning, perRequest].allSatisfy {
           $0.units >= 0 && $0.units < limit
         }
     }
 
-    func perToken(_ component: CostComponent, thinking: Bool = false) -> FixedDecimal {
-      if thinking, hasThinking, component == .output || component == .reasoning {
-        return thinkingOutput
-      }
+    func perToken(_ component: CostComponent) -> FixedDecimal {
       switch component {
       case .input: return input
       case .cacheRead: return cacheRead
@@ -150,6 +144,9 @@ final class CompiledSchedule: Sendable {
   let bounds: [Bounds]
   let rates: [Rates]
   let prices: [ComponentPrices]
+  /// Per tier, the per-token price of a thinking-mode request's output (the output price
+  /// where the tier does not bill the mode apart).
+  let thinkingRates: [FixedDecimal]
   let labels: [String]
   let groupStarts: [Int]
   let intervals: [Interval]
@@ -171,6 +168,7 @@ final class CompiledSchedule: Sendable {
     var bounds: [Bounds] = []
     var rates: [Rates] = []
     var prices: [ComponentPrices] = []
+    var thinkingRates: [FixedDecimal] = []
     var labels: [String] = []
     var groupStarts: [Int] = []
     var intervals: [Interval] = []
@@ -198,6 +196,10 @@ final class CompiledSchedule: Sendable {
             bounds.append(Bounds(tier))
             rates.append(Rates(scaled))
             prices.append(scaled)
+            let thinking = scaled.effectivePrice(of: .output, thinking: true).units
+            thinkingRates.append(
+              thinking % 1_000_000 == 0 ? FixedDecimal(checkedUnits: thinking / 1_000_000) : .zero
+            )
             labels.append(tier.label)
           }
         }
@@ -272,6 +274,7 @@ final class CompiledSchedule: Sendable {
     self.bounds = bounds
     self.rates = rates
     self.prices = prices
+    self.thinkingRates = thinkingRates
     self.labels = labels
     self.groupStarts = groupStarts
     self.intervals = intervals
@@ -432,9 +435,10 @@ final class CompiledSchedule: Sendable {
     guard count != 0 else { return .zero }
     let rates = self.rates[tier]
     if rates.isExact || component == .requests {
-      let (units, overflow) = Int128(count).multipliedReportingOverflow(
-        by: rates.perToken(component, thinking: thinking).units
-      )
+      let price =
+        thinking && rates.hasThinking && (component == .output || component == .reasoning)
+        ? thinkingRates[tier] : rates.perToken(component)
+      let (units, overflow) = Int128(count).multipliedReportingOverflow(by: price.units)
       guard !overflow else { throw Self.overflow(component, count) }
       return try FixedDecimal(units: units)
     }
@@ -452,13 +456,11 @@ final class CompiledSchedule: Sendable {
 
   /// The exact total of a usage in a tier, without building lines.
   ///
-  /// A usage with reasoning tokens runs in thinking mode: where the tier bills that mode apart, all its output does.
+  /// A usage with reasoning tokens runs in thinking mode: where the tier bills that mode
+  /// apart, all its output does.
   @inline(__always)
   func total(of usage: TokenUsage, tier: Int) throws -> FixedDecimal {
     let rates = self.rates[tier]
-    let thinking = usage.reasoning != 0 && rates.hasThinking
-    let outputRate = thinking ? rates.thinkingOutput : rates.output
-    let reasoningRate = thinking ? rates.thinkingOutput : rates.reasoning
     if rates.isSmall {
       // No checks needed (see `Rates.isSmall`): seven 64 × 64 → 128-bit products.
       @inline(__always) func product(_ count: Int, _ price: FixedDecimal) -> UInt128 {
@@ -469,11 +471,14 @@ final class CompiledSchedule: Sendable {
       sum &+= product(usage.cacheRead, rates.cacheRead)
       sum &+= product(usage.cacheWrite, rates.cacheWrite)
       sum &+= product(usage.cacheWrite1h, rates.cacheWrite1h)
-      sum &+= product(usage.output, outputRate)
-      sum &+= product(usage.reasoning, reasoningRate)
+      sum &+= product(usage.output, rates.output)
+      sum &+= product(usage.reasoning, rates.reasoning)
       sum &+= product(usage.requests, rates.perRequest)
       return FixedDecimal(checkedUnits: Int128(sum))
     }
+    let thinking = usage.reasoning != 0 && rates.hasThinking
+    let outputRate = thinking ? thinkingRates[tier] : rates.output
+    let reasoningRate = thinking ? thinkingRates[tier] : rates.reasoning
     guard rates.isExact else { return try inexactTotal(of: usage, tier: tier, thinking: thinking) }
     // A count (below 2^63) times a per-token price below 2^64 units is one 64 × 64 → 128-bit
     // multiply that cannot overflow Int128; larger prices take the checked path. The sum of
