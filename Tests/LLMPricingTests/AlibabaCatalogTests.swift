@@ -138,12 +138,12 @@ struct AlibabaCatalogTests {
     )
   }
 
-  @Test func qwenTurboUSDPricesThinkingTokensApart() throws {
-    // 10,000 in × $0.05 + 1,000 answer × $0.2 + 4,000 reasoning × $0.5, per million
-    // = $0.0005 + $0.0002 + $0.002 = $0.0027.
+  @Test func qwenTurboUSDBillsAThinkingRequestsWholeOutputAtTheThinkingPrice() throws {
+    // 10,000 in × $0.05 + (1,000 answer + 4,000 reasoning) × $0.5, per million
+    // = $0.0005 + $0.0025 = $0.003.
     let usage = try TokenUsage(uncachedInput: 10_000, output: 1_000, reasoning: 4_000)
     #expect(
-      try total("qwen-turbo", .usd, usage, at: "2025-06-01T00:00:00Z") == Money(dec("0.0027"), .usd)
+      try total("qwen-turbo", .usd, usage, at: "2025-06-01T00:00:00Z") == Money(dec("0.003"), .usd)
     )
   }
 
@@ -174,14 +174,13 @@ struct AlibabaCatalogTests {
     )
   }
 
-  @Test func qwenPlusThinkingUsesTheReasoningPrice() throws {
+  @Test func qwenPlusThinkingBillsTheWholeOutputAtTheThinkingPrice() throws {
     let at = "2026-01-10T04:00:00Z"
-    // Split usage: 10,000 in × ¥0.8 + 500 answer × ¥2 + 3,000 reasoning × ¥8
-    // = ¥0.008 + ¥0.001 + ¥0.024 = ¥0.033.
+    // Alibaba's bill for a thinking request: all 3,500 output tokens (500 answer, 3,000
+    // reasoning) × ¥8 = ¥0.028, + 10,000 in × ¥0.8 = ¥0.008: ¥0.036, however the output
+    // is split.
     let split = try TokenUsage(uncachedInput: 10_000, output: 500, reasoning: 3_000)
-    #expect(try total("qwen-plus", .cny, split, at: at) == Money(dec("0.033"), .cny))
-    // Alibaba's bill for that thinking request: all 3,500 output tokens × ¥8 = ¥0.028,
-    // + ¥0.008 = ¥0.036, which the catalog gives when the whole completion is reasoning.
+    #expect(try total("qwen-plus", .cny, split, at: at) == Money(dec("0.036"), .cny))
     let whole = try TokenUsage(uncachedInput: 10_000, reasoning: 3_500)
     #expect(try total("qwen-plus", .cny, whole, at: at) == Money(dec("0.036"), .cny))
     // Non-thinking requests have no reasoning tokens: 10,000 × ¥0.8 + 3,500 × ¥2 = ¥0.015.

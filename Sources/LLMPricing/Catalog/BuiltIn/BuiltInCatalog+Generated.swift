@@ -3292,8 +3292,9 @@ extension Catalog {
                 cacheWrite: nil,
                 cacheWrite1h: nil,
                 output: try FixedDecimal("2"),
-                reasoning: try FixedDecimal("8"),
-                perRequest: nil
+                reasoning: nil,
+                perRequest: nil,
+                thinkingOutput: try FixedDecimal("8")
               )
             ),
             PriceTier(
@@ -3311,8 +3312,9 @@ extension Catalog {
                 cacheWrite: nil,
                 cacheWrite1h: nil,
                 output: try FixedDecimal("20"),
-                reasoning: try FixedDecimal("24"),
-                perRequest: nil
+                reasoning: nil,
+                perRequest: nil,
+                thinkingOutput: try FixedDecimal("24")
               )
             ),
             PriceTier(
@@ -3330,8 +3332,9 @@ extension Catalog {
                 cacheWrite: nil,
                 cacheWrite1h: nil,
                 output: try FixedDecimal("48"),
-                reasoning: try FixedDecimal("64"),
-                perRequest: nil
+                reasoning: nil,
+                perRequest: nil,
+                thinkingOutput: try FixedDecimal("64")
               )
             ),
           ],
@@ -3347,7 +3350,7 @@ extension Catalog {
           observed: try CalendarDay("2025-10-30"),
           confidence: .corroborated,
           note:
-            "First seen: the stable id on the Qwen3 1M-context versions (qwen-plus-2025-07-28 / -09-11), tiered by request input (0–128K, 128K–256K, 256K–1M; K = 1,000 as in lobe-chat and LiteLLM, not confirmed against the official text: 128,000 vs 131,072). The day the stable id switched is not sourced; earlier requests bill flat ¥0.8/¥2. Same input/output tiers on help.aliyun.com/en/document_detail/3023262.html and, per the project research, dify-official-plugins 80befd7a (2025-10-29). The top tier is left open above the source\'s bound, the model\'s input limit. Thinking mode: Alibaba bills the whole output of a thinking-mode request (reasoning and answer) at the thinking price. `reasoning` holds that price but applies to reasoning tokens only, so the answer of a thinking-mode request is billed here at the non-thinking price; record its whole completion as reasoning tokens to match the bill. Hit = implicit-cache price, 20% of input (help.aliyun.com/zh/model-studio/context-cache); the explicit cache (create 125%, hit 10%, 5-minute TTL) is not modelled. Alibaba gives batch calls no cache discount; this sheet halves the hit price too."
+            "First seen: the stable id on the Qwen3 1M-context versions (qwen-plus-2025-07-28 / -09-11), tiered by request input (0–128K, 128K–256K, 256K–1M; K = 1,000 as in lobe-chat and LiteLLM, not confirmed against the official text: 128,000 vs 131,072). The day the stable id switched is not sourced; earlier requests bill flat ¥0.8/¥2. Same input/output tiers on help.aliyun.com/en/document_detail/3023262.html and, per the project research, dify-official-plugins 80befd7a (2025-10-29). The top tier is left open above the source\'s bound, the model\'s input limit. Thinking mode: Alibaba bills the whole output of a thinking-mode request (reasoning and answer) at the thinking price. `thinkingOutput` holds that price: a request that reports reasoning tokens, or is declared in thinking mode, bills all its output (answer and reasoning) at it. Hit = implicit-cache price, 20% of input (help.aliyun.com/zh/model-studio/context-cache); the explicit cache (create 125%, hit 10%, 5-minute TTL) is not modelled. Alibaba gives batch calls no cache discount; this sheet halves the hit price too."
         )
       )
     )
@@ -3687,8 +3690,9 @@ extension Catalog {
                 cacheWrite: nil,
                 cacheWrite1h: nil,
                 output: try FixedDecimal("0.2"),
-                reasoning: try FixedDecimal("0.5"),
-                perRequest: nil
+                reasoning: nil,
+                perRequest: nil,
+                thinkingOutput: try FixedDecimal("0.5")
               )
             )
           ],
@@ -3703,7 +3707,7 @@ extension Catalog {
           observed: try CalendarDay("2025-04-22"),
           confidence: .official,
           note:
-            "First seen: the International billing page (\'Last Updated: Apr 22, 2025\', read from an archived mirror), which also halves batch calls. The cut came between 2024-12-16 and 2025-04-22 but its day is not sourced, so earlier requests bill at the 2024 price. Same price in LiteLLM 1.106.2 (2026). Thinking price $0.5 from LiteLLM 1.106.2 (dashscope/qwen-turbo, the Qwen3 version qwen-turbo-2025-04-28); earlier versions had no thinking mode, so no request before it has reasoning tokens. Thinking mode: Alibaba bills the whole output of a thinking-mode request (reasoning and answer) at the thinking price. `reasoning` holds that price but applies to reasoning tokens only, so the answer of a thinking-mode request is billed here at the non-thinking price; record its whole completion as reasoning tokens to match the bill. Cache hits bill as misses: the International pages gave cached tokens 40% of input (undated billing page) and later \'typically 20%\' (context-cache page, 2026-10-11) with no date for the change. Free quota not modelled: its validity on the International site is not sourced."
+            "First seen: the International billing page (\'Last Updated: Apr 22, 2025\', read from an archived mirror), which also halves batch calls. The cut came between 2024-12-16 and 2025-04-22 but its day is not sourced, so earlier requests bill at the 2024 price. Same price in LiteLLM 1.106.2 (2026). Thinking price $0.5 from LiteLLM 1.106.2 (dashscope/qwen-turbo, the Qwen3 version qwen-turbo-2025-04-28); earlier versions had no thinking mode, so no request before it has reasoning tokens. Thinking mode: Alibaba bills the whole output of a thinking-mode request (reasoning and answer) at the thinking price. `thinkingOutput` holds that price: a request that reports reasoning tokens, or is declared in thinking mode, bills all its output (answer and reasoning) at it. Cache hits bill as misses: the International pages gave cached tokens 40% of input (undated billing page) and later \'typically 20%\' (context-cache page, 2026-10-11) with no date for the change. Free quota not modelled: its validity on the International site is not sourced."
         )
       )
     )
@@ -3723,8 +3727,9 @@ extension Catalog {
                 cacheWrite: nil,
                 cacheWrite1h: nil,
                 output: try FixedDecimal("0.2"),
-                reasoning: try FixedDecimal("0.5"),
-                perRequest: nil
+                reasoning: nil,
+                perRequest: nil,
+                thinkingOutput: try FixedDecimal("0.5")
               )
             )
           ],
@@ -3739,7 +3744,7 @@ extension Catalog {
           observed: try CalendarDay("2026-03-24"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus Alibaba\'s implicit-cache hit price, a rule on its context-cache page: \'Hits: 20% of standard input price\' (copy \'Last Updated: Mar 24, 2026\'; also Jun 24, 2026, and \'typically billed at 20%\' on Oct 11, 2026). The rule is published, but no per-model figure is: each cache price here is 20% of the tier\'s input price. Earlier International pages billed hits at 40% with no date for the change, so the rule starts at this first dated copy (00:00 Beijing time); earlier hits bill as misses. Its model page (Singapore) says \'Context Caching | Supported\'. A model without implicit cache reports no cached tokens, so the price only applies where hits happen. Explicit cache (hit 10%, write 125%) is not modelled; batch requests get no cache discount on Alibaba, which the batch multiplier here does not yet reflect."
+            "Prices as in the previous entry, plus Alibaba\'s implicit-cache hit price, a rule on its context-cache page: \'Hits: 20% of standard input price\' (copy \'Last Updated: Mar 24, 2026\'; also Jun 24, 2026, and \'typically billed at 20%\' on Oct 11, 2026). The rule is published, but no per-model figure is: each cache price here is 20% of the tier\'s input price. Earlier International pages billed hits at 40% with no date for the change, so the rule starts at this first dated copy (00:00 Beijing time); earlier hits bill as misses. Its model page (Singapore) says \'Context Caching | Supported\'. A model without implicit cache reports no cached tokens, so the price only applies where hits happen. Explicit cache (hit 10%, write 125%) is not modelled; batch requests get no cache discount on Alibaba, which the batch multiplier here does not yet reflect. `thinkingOutput` holds that price: a request that reports reasoning tokens, or is declared in thinking mode, bills all its output (answer and reasoning) at it."
         )
       )
     )
