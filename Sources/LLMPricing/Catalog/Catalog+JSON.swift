@@ -58,7 +58,7 @@ private struct DeclaredCalendars: Decodable {
 
 extension Catalog: Codable {
   private enum CodingKeys: String, CodingKey {
-    case formatVersion, publishedAt, offerings, overrides, holidayCalendars
+    case formatVersion, publishedAt, offerings, overrides, holidayCalendars, plans
   }
 
   /// Decodes a catalog file: `{"formatVersion": 1, "publishedAt": "…", "offerings": […],
@@ -107,7 +107,8 @@ extension Catalog: Codable {
       offerings: offerings,
       overrides: try container.decodeIfPresent([CatalogOverride].self, forKey: .overrides) ?? [],
       holidayCalendars: calendars,
-      publishedAt: try container.decodeIfPresent(Date.self, forKey: .publishedAt)
+      publishedAt: try container.decodeIfPresent(Date.self, forKey: .publishedAt),
+      plans: try container.decodeIfPresent([Plan].self, forKey: .plans) ?? []
     )
     for calendar in calendars {
       catalog = try decoder.validated { try catalog.replacingHolidayCalendar(calendar) }
@@ -133,6 +134,7 @@ extension Catalog: Codable {
       return calendar
     }
     if !own.isEmpty { try container.encode(own, forKey: .holidayCalendars) }
+    if !plans.isEmpty { try container.encode(plans, forKey: .plans) }
   }
 }
 

@@ -24,6 +24,8 @@ public struct Catalog: Hashable, Sendable {
   /// (see ``CatalogStore``); `nil` for a catalog that is not a publication, such as a
   /// user's overlay.
   public let publishedAt: Date?
+  /// Subscription plans sold beside pay-as-you-go (``Plan``).
+  public let plans: [Plan]
 
   /// Creates a catalog.
   ///
@@ -35,15 +37,18 @@ public struct Catalog: Hashable, Sendable {
   ///     Sheets keep the calendar they carry; use ``replacingHolidayCalendar(_:)`` to
   ///     change theirs.
   ///   - publishedAt: When the catalog was published, if it is a publication.
+  ///   - plans: Subscription plans; the default is none.
   public init(
     offerings: [Offering],
     overrides: [CatalogOverride] = [],
     holidayCalendars: [HolidayCalendar] = [],
-    publishedAt: Date? = nil
+    publishedAt: Date? = nil,
+    plans: [Plan] = []
   ) {
     self.offerings = offerings
     self.overrides = overrides
     self.publishedAt = publishedAt
+    self.plans = plans
     var calendars = HolidayCalendar.builtIn
     for offering in offerings {
       for entry in offering.schedule.entries {
@@ -92,7 +97,9 @@ public struct Catalog: Hashable, Sendable {
     return Catalog(
       offerings: replaced,
       overrides: overrides,
-      holidayCalendars: Array(calendars.values)
+      holidayCalendars: Array(calendars.values),
+      publishedAt: publishedAt,
+      plans: plans
     )
   }
 
@@ -162,10 +169,13 @@ public struct Catalog: Hashable, Sendable {
       }
       merged[index] = try override.applied(to: merged[index])
     }
+    // A plan with the same id is replaced; others are added.
+    let replacing = Set(other.plans.map(\.id))
     var result = Catalog(
       offerings: merged,
       holidayCalendars: Array(holidayCalendars.values),
-      publishedAt: publishedAt
+      publishedAt: publishedAt,
+      plans: plans.filter { !replacing.contains($0.id) } + other.plans
     )
     for id in other.holidayCalendars.keys.sorted() {
       guard let calendar = other.holidayCalendars[id], holidayCalendars[id] != calendar else {
@@ -311,7 +321,8 @@ extension Catalog {
   /// `Docs/CatalogSources.md` lists the sources and the gaps.
   public static let builtIn = Catalog(
     offerings: (try? makeBuiltIn()) ?? [],
-    publishedAt: generatedPublishedAt
+    publishedAt: generatedPublishedAt,
+    plans: (try? generatedPlans()) ?? []
   )
 
   /// Builds the built-in offerings, throwing the first invalid value.
@@ -323,5 +334,27 @@ extension Catalog {
   /// - Throws: ``PricingError`` naming the first invalid built-in value.
   public static func makeBuiltIn() throws -> [Offering] {
     try generatedOfferings()
+  }
+
+  /// Builds the built-in plans, throwing the first invalid value; see ``makeBuiltIn()``.
+  ///
+  /// - Returns: The built-in plans.
+  /// - Throws: ``PricingError`` naming the first invalid built-in value.
+  public static func makeBuiltInPlans() throws -> [Plan] {
+    try generatedPlans()
+  }
+
+  /// The plan with an id.
+  ///
+  /// - Parameter id: The plan's id, compared case-insensitively.
+  /// - Returns: The plan.
+  /// - Throws: ``PricingError/Code/unknownModel`` naming the closest plan ids.
+  public func plan(id: String) throws -> Plan {
+    if let plan = plans.first(where: { $0.id.lowercased() == id.lowercased() }) { return plan }
+    throw PricingError(
+      .unknownModel,
+      "no plan '\(id)'; closest: "
+        + Self.closest(to: id, among: plans.map(\.id)).joined(separator: ", ")
+    )
   }
 }

@@ -181,6 +181,11 @@ extension Catalog {
     ]
   }
 
+  /// The built-in plans, from the catalog data files, in their order.
+  static func generatedPlans() throws -> [Plan] {
+    []
+  }
+
   /// deepseek/deepseek-chat@CNY.
   private static func offering0() throws -> Offering {
     var entries: [PriceSchedule.Entry] = []
