@@ -21,6 +21,10 @@ enum WorkloadCommands {
       --service-tier NAME   Every request at this service tier, e.g. flex (default: the
                             workload's, else standard).
       --residency NAME      Every request with this residency uplift, e.g. us.
+      --plan ID             Put a subscription plan beside pay-as-you-go (priced in the plan's
+                            currency): which is cheaper, and the monthly token volume at which
+                            they cost the same. JSON key "plan": {"plan", "tokens",
+                            "payAsYouGo", "planCost", "cheaper", "breakEvenTokens", "notes"}.
       --month YYYY-MM       The month (default: this month).
       --currency CODE       Report in this currency: the provider's own list in it when
                             published, otherwise converted at mid-month with the dated FX table.
@@ -94,6 +98,8 @@ enum WorkloadCommands {
     let provisional: Bool
     let provisionalCalendar: [ProvisionalYear]
     let notes: [String]
+    /// With `--plan`: the plan beside pay-as-you-go.
+    var plan: PlanComparison?
 
     init(_ cost: MonthlyCost) {
       model = cost.model
@@ -130,7 +136,7 @@ enum WorkloadCommands {
       arguments,
       valued: PricingSetup.valued.union([
         "workload", "model", "provider", "requests-per-day", "month", "currency", "months",
-        "service-tier", "residency",
+        "service-tier", "residency", "plan",
       ]),
       flags: PricingSetup.flags.union(["json"]),
       repeatable: PricingSetup.repeatable
@@ -145,6 +151,15 @@ enum WorkloadCommands {
     let setup = try PricingSetup(options)
     let catalog = setup.catalog
     var currency = try options.currency()
+    let plan = try options.string("plan").map { try catalog.plan(id: $0) }
+    if let plan {
+      guard options.string("model") != nil else {
+        throw UsageError(
+          "--plan needs --model, one of the plan's models: \(plan.models.joined(separator: ", "))"
+        )
+      }
+      currency = plan.currency
+    }
     let months = try options.count("months") ?? 1
     guard (1...600).contains(months) else {
       throw UsageError("--months \(months): give 1 to 600 months")
@@ -205,8 +220,11 @@ enum WorkloadCommands {
         rates: setup.rates,
         calendars: catalog.holidayCalendars
       )
+    let comparison = try plan.map { try PlanComparison(plan: $0, month: cost) }
     if options.flag("json") {
-      print(try Output.json(CostJSON(cost)))
+      var json = CostJSON(cost)
+      json.plan = comparison
+      print(try Output.json(json))
       return
     }
     print("\(profile.name) on \(cost.offering), \(month)")
@@ -226,6 +244,20 @@ enum WorkloadCommands {
       cost.provisionalYears.map(\.note) + (cost.converted?.legs ?? []).compactMap(\.assumption)
     )
     for note in cost.notes where !shown.contains(note) { print("  note: \(note)") }
+    if let comparison, let plan {
+      print(
+        "plan \(plan.id) (\(plan.name)): \(Money(plan.monthlyFee, plan.currency).formatted()) a month"
+      )
+      print(
+        "  pay-as-you-go: \(comparison.payAsYouGo.formatted()) for \(comparison.tokens.formatted(places: 0)) tokens"
+      )
+      print("  on the plan: \(comparison.planCost.map { $0.formatted() } ?? "not servable")")
+      print("  cheaper: \(comparison.cheaper.rawValue)")
+      if let breakEven = comparison.breakEvenTokens {
+        print("  break-even: \(breakEven.formatted(places: 0)) tokens a month")
+      }
+      for note in comparison.notes { print("  note: \(note)") }
+    }
   }
 
   struct HorizonJSON: Encodable {

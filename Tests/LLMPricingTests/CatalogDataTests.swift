@@ -29,12 +29,19 @@ struct CatalogDataTests {
 
   @Test func theLibraryServesExactlyTheDataFiles() throws {
     var fromFiles: [Offering] = []
+    var plans: [Plan] = []
     for provider in try Self.providers() {
       let data = try Data(contentsOf: Self.directory.appendingPathComponent("\(provider).json"))
       let catalog = try Catalog.decode(from: data)
       #expect(catalog.offerings.allSatisfy { $0.provider.id == provider }, "\(provider)")
       fromFiles += catalog.offerings
+      plans += catalog.plans
     }
+    #expect(
+      try Catalog.makeBuiltInPlans() == plans,
+      "plans differ; run Scripts/generate-catalog.sh"
+    )
+    #expect(Catalog.builtIn.plans == plans)
     let served = Catalog.builtIn.offerings
     #expect(served.count == fromFiles.count)
     for (file, library) in zip(fromFiles, served) {

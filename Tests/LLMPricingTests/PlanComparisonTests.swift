@@ -110,4 +110,33 @@ struct PlanComparisonTests {
     other.models = ["n"]
     #expect(throws: PricingError.self) { try PlanComparison(plan: other, month: month()) }
   }
+
+  @Test func theCommandLinePutsATencentPlanBesideDeepSeek() throws {
+    let result = try LLMCostBinary.run([
+      "monthly", "--workload", "customer-service", "--model", "deepseek-flash", "--month",
+      "2026-11", "--requests-per-day", "100", "--plan", "tencent-tokenhub-token-plan-max", "--json",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    )
+    let plan = try #require(object["plan"] as? [String: Any])
+    let tokens = try dec(try #require(plan["tokens"] as? String))
+    let payAsYouGo = try #require(plan["payAsYouGo"] as? [String: Any])
+    let amount = try dec(try #require(payAsYouGo["amount"] as? String))
+    let planCost = try #require(plan["planCost"] as? [String: Any])
+    #expect(planCost["amount"] as? String == "599")
+    #expect(plan["cheaper"] as? String == "payAsYouGo")
+    // No break-even: the plan's lowest price per token, ¥599 for 650,000,000 tokens, is
+    // above DeepSeek's average for this workload (P / V), so F / c exceeds the allowance.
+    #expect(plan["breakEvenTokens"] == nil)
+    let planPerToken = try dec("599").divided(by: dec("650000000"))
+    #expect(planPerToken > (try amount.divided(by: tokens)))
+    // Unknown plans suggest the closest ids.
+    let unknown = try LLMCostBinary.run([
+      "monthly", "--workload", "coding", "--model", "deepseek-flash", "--plan", "tencent-lite",
+    ])
+    #expect(unknown.status != 0)
+    #expect(unknown.error.contains("tencent-tokenhub-token-plan"))
+  }
 }

@@ -183,7 +183,80 @@ extension Catalog {
 
   /// The built-in plans, from the catalog data files, in their order.
   static func generatedPlans() throws -> [Plan] {
-    []
+    [
+      try Plan(
+        id: "tencent-tokenhub-token-plan-lite",
+        provider: "tencent",
+        name: "TokenHub Token Plan Lite",
+        currency: .cny,
+        monthlyFee: try FixedDecimal("39"),
+        allowance: .tokensPerMonth(35_000_000),
+        overagePerMillion: nil,
+        models: ["deepseek-v4-flash", "deepseek-flash", "deepseek-v4-pro"],
+        effectiveFrom: Date(timeIntervalSince1970: 1_784_563_200),
+        provenance: Provenance(
+          source: "https://cloud.tencent.com/document/product/1772/129449",
+          observed: try CalendarDay("2026-07-21"),
+          confidence: .corroborated,
+          note:
+            "Tencent TokenHub Token Plan, personal edition, as priced in Tencent\'s doc (cloud.tencent.com/document/product/1772/129449): \'每订阅月\' 3,500万 Tokens for ¥39 a month. The figures are from two peers: jqknono/coding-plans-for-copilot assets/provider-pricing.json (typed in from the official doc, first committed 2026-04-04 at 1d30627d) and will-17173/coding-plan-collection README.md at f46760c7 (2026-07-21), which lists the models then covered: Auto, GLM-5/5.1, Kimi-K2.5, MiniMax-M2.5 and M2.7, DeepSeek-V4-Flash/Pro. Only the DeepSeek models are recorded here, the ones this catalog prices, from that first dated sighting (00:00 Beijing time). Beyond the allowance: enterprise plans stop (TokenHub API StopReason \'EXHAUSTED\'); the personal edition\'s rule was not found, so no overage is recorded. HY-only plans (¥28–¥468) are not recorded."
+        )
+      ),
+      try Plan(
+        id: "tencent-tokenhub-token-plan-standard",
+        provider: "tencent",
+        name: "TokenHub Token Plan Standard",
+        currency: .cny,
+        monthlyFee: try FixedDecimal("99"),
+        allowance: .tokensPerMonth(100_000_000),
+        overagePerMillion: nil,
+        models: ["deepseek-v4-flash", "deepseek-flash", "deepseek-v4-pro"],
+        effectiveFrom: Date(timeIntervalSince1970: 1_784_563_200),
+        provenance: Provenance(
+          source: "https://cloud.tencent.com/document/product/1772/129449",
+          observed: try CalendarDay("2026-07-21"),
+          confidence: .corroborated,
+          note:
+            "Tencent TokenHub Token Plan, personal edition, as priced in Tencent\'s doc (cloud.tencent.com/document/product/1772/129449): \'每订阅月\' 1亿 Tokens for ¥99 a month. The figures are from two peers: jqknono/coding-plans-for-copilot assets/provider-pricing.json (typed in from the official doc, first committed 2026-04-04 at 1d30627d) and will-17173/coding-plan-collection README.md at f46760c7 (2026-07-21), which lists the models then covered: Auto, GLM-5/5.1, Kimi-K2.5, MiniMax-M2.5 and M2.7, DeepSeek-V4-Flash/Pro. Only the DeepSeek models are recorded here, the ones this catalog prices, from that first dated sighting (00:00 Beijing time). Beyond the allowance: enterprise plans stop (TokenHub API StopReason \'EXHAUSTED\'); the personal edition\'s rule was not found, so no overage is recorded. HY-only plans (¥28–¥468) are not recorded."
+        )
+      ),
+      try Plan(
+        id: "tencent-tokenhub-token-plan-pro",
+        provider: "tencent",
+        name: "TokenHub Token Plan Pro",
+        currency: .cny,
+        monthlyFee: try FixedDecimal("299"),
+        allowance: .tokensPerMonth(320_000_000),
+        overagePerMillion: nil,
+        models: ["deepseek-v4-flash", "deepseek-flash", "deepseek-v4-pro"],
+        effectiveFrom: Date(timeIntervalSince1970: 1_784_563_200),
+        provenance: Provenance(
+          source: "https://cloud.tencent.com/document/product/1772/129449",
+          observed: try CalendarDay("2026-07-21"),
+          confidence: .corroborated,
+          note:
+            "Tencent TokenHub Token Plan, personal edition, as priced in Tencent\'s doc (cloud.tencent.com/document/product/1772/129449): \'每订阅月\' 3.2亿 Tokens for ¥299 a month. The figures are from two peers: jqknono/coding-plans-for-copilot assets/provider-pricing.json (typed in from the official doc, first committed 2026-04-04 at 1d30627d) and will-17173/coding-plan-collection README.md at f46760c7 (2026-07-21), which lists the models then covered: Auto, GLM-5/5.1, Kimi-K2.5, MiniMax-M2.5 and M2.7, DeepSeek-V4-Flash/Pro. Only the DeepSeek models are recorded here, the ones this catalog prices, from that first dated sighting (00:00 Beijing time). Beyond the allowance: enterprise plans stop (TokenHub API StopReason \'EXHAUSTED\'); the personal edition\'s rule was not found, so no overage is recorded. HY-only plans (¥28–¥468) are not recorded."
+        )
+      ),
+      try Plan(
+        id: "tencent-tokenhub-token-plan-max",
+        provider: "tencent",
+        name: "TokenHub Token Plan Max",
+        currency: .cny,
+        monthlyFee: try FixedDecimal("599"),
+        allowance: .tokensPerMonth(650_000_000),
+        overagePerMillion: nil,
+        models: ["deepseek-v4-flash", "deepseek-flash", "deepseek-v4-pro"],
+        effectiveFrom: Date(timeIntervalSince1970: 1_784_563_200),
+        provenance: Provenance(
+          source: "https://cloud.tencent.com/document/product/1772/129449",
+          observed: try CalendarDay("2026-07-21"),
+          confidence: .corroborated,
+          note:
+            "Tencent TokenHub Token Plan, personal edition, as priced in Tencent\'s doc (cloud.tencent.com/document/product/1772/129449): \'每订阅月\' 6.5亿 Tokens for ¥599 a month. The figures are from two peers: jqknono/coding-plans-for-copilot assets/provider-pricing.json (typed in from the official doc, first committed 2026-04-04 at 1d30627d) and will-17173/coding-plan-collection README.md at f46760c7 (2026-07-21), which lists the models then covered: Auto, GLM-5/5.1, Kimi-K2.5, MiniMax-M2.5 and M2.7, DeepSeek-V4-Flash/Pro. Only the DeepSeek models are recorded here, the ones this catalog prices, from that first dated sighting (00:00 Beijing time). Beyond the allowance: enterprise plans stop (TokenHub API StopReason \'EXHAUSTED\'); the personal edition\'s rule was not found, so no overage is recorded. HY-only plans (¥28–¥468) are not recorded."
+        )
+      ),
+    ]
   }
 
   /// deepseek/deepseek-chat@CNY.
