@@ -1845,6 +1845,101 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_793_462_400),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1"),
+                cacheRead: try FixedDecimal("0.02"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [
+            TimeWindow(
+              name: "peak",
+              days: .weekdaysExceptHolidays([.monday, .tuesday, .wednesday, .thursday, .friday]),
+              start: try TimeOfDay("09:00"),
+              end: try TimeOfDay("12:00"),
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: nil,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("2"),
+                    cacheRead: try FixedDecimal("0.04"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("8"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+            TimeWindow(
+              name: "peak",
+              days: .weekdaysExceptHolidays([.monday, .tuesday, .wednesday, .thursday, .friday]),
+              start: try TimeOfDay("14:00"),
+              end: try TimeOfDay("18:00"),
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: nil,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("2"),
+                    cacheRead: try FixedDecimal("0.04"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("8"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+          ],
+          timeZone: "Asia/Shanghai",
+          holidayCalendar: HolidayCalendar.builtIn["CN"],
+          batchMultiplier: nil,
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.005"), freeCalls: nil),
+            ToolFee(name: "web_fetch", perCall: try FixedDecimal("0.005"), freeCalls: nil),
+          ]
+        ),
+        provenance: Provenance(
+          source: "https://api-docs.deepseek.com/zh-cn/quick_start/pricing/",
+          observed: try CalendarDay("2026-10-31"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus DeepSeek\'s Search and Fetch tools at ¥5 per 1,000 requests each (\'Search | 每 1,000 次成功请求 | 5元 | Fetch | 每 1,000 次成功请求 | 5元\'), recorded as web_search and web_fetch. Calls the model makes itself (through DeepSeek Harness, Claude Code or Codex) are billed \'from 北京时间 2026 年 11 月 1 日 00:00\'; direct calls were billed from the tools\' launch (about 2026-10-17), whose day is not sourced, so the fee starts at 2026-11-01. The page is undated; it announces the 2026-11-01 start. A newer copy drops \'successful\'; whether failed calls are billed is not confirmed."
+        )
+      )
+    )
     let model = Model(
       id: "deepseek-v4-flash",
       aliases: ["deepseek-v4-flash-vision-exp"],
@@ -2221,6 +2316,101 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_793_462_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.15"),
+                cacheRead: try FixedDecimal("0.003"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("0.6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [
+            TimeWindow(
+              name: "peak",
+              days: .weekdaysExceptHolidays([.monday, .tuesday, .wednesday, .thursday, .friday]),
+              start: try TimeOfDay("09:00"),
+              end: try TimeOfDay("12:00"),
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: nil,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("0.3"),
+                    cacheRead: try FixedDecimal("0.006"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("1.2"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+            TimeWindow(
+              name: "peak",
+              days: .weekdaysExceptHolidays([.monday, .tuesday, .wednesday, .thursday, .friday]),
+              start: try TimeOfDay("14:00"),
+              end: try TimeOfDay("18:00"),
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: nil,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("0.3"),
+                    cacheRead: try FixedDecimal("0.006"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("1.2"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+          ],
+          timeZone: "Asia/Shanghai",
+          holidayCalendar: HolidayCalendar.builtIn["CN"],
+          batchMultiplier: nil,
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.00075"), freeCalls: nil),
+            ToolFee(name: "web_fetch", perCall: try FixedDecimal("0.00075"), freeCalls: nil),
+          ]
+        ),
+        provenance: Provenance(
+          source: "https://api-docs.deepseek.com/quick_start/pricing",
+          observed: try CalendarDay("2026-10-31"),
+          confidence: .corroborated,
+          note:
+            "Prices as in the previous entry, plus DeepSeek\'s Search and Fetch tools at $0.75 per 1,000 successful requests each (apidog 2026-10-28, apiyi 2026-10-21, skills.sh re-read 2026-11-10, dev.to), recorded as web_search and web_fetch; failed calls, empty results and timeouts are free. Started at 2026-11-01 00:00 Beijing time, as for the CNY list (model-initiated calls; the day direct calls started is not sourced)."
+        )
+      )
+    )
     let model = Model(
       id: "deepseek-v4-flash",
       aliases: ["deepseek-v4-flash-vision-exp"],
@@ -2344,6 +2534,101 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_793_462_400),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1"),
+                cacheRead: try FixedDecimal("0.02"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [
+            TimeWindow(
+              name: "peak",
+              days: .weekdaysExceptHolidays([.monday, .tuesday, .wednesday, .thursday, .friday]),
+              start: try TimeOfDay("09:00"),
+              end: try TimeOfDay("12:00"),
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: nil,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("2"),
+                    cacheRead: try FixedDecimal("0.04"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("8"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+            TimeWindow(
+              name: "peak",
+              days: .weekdaysExceptHolidays([.monday, .tuesday, .wednesday, .thursday, .friday]),
+              start: try TimeOfDay("14:00"),
+              end: try TimeOfDay("18:00"),
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: nil,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("2"),
+                    cacheRead: try FixedDecimal("0.04"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("8"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+          ],
+          timeZone: "Asia/Shanghai",
+          holidayCalendar: HolidayCalendar.builtIn["CN"],
+          batchMultiplier: nil,
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.005"), freeCalls: nil),
+            ToolFee(name: "web_fetch", perCall: try FixedDecimal("0.005"), freeCalls: nil),
+          ]
+        ),
+        provenance: Provenance(
+          source: "https://api-docs.deepseek.com/zh-cn/quick_start/pricing/",
+          observed: try CalendarDay("2026-10-31"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus DeepSeek\'s Search and Fetch tools at ¥5 per 1,000 requests each (\'Search | 每 1,000 次成功请求 | 5元 | Fetch | 每 1,000 次成功请求 | 5元\'), recorded as web_search and web_fetch. Calls the model makes itself (through DeepSeek Harness, Claude Code or Codex) are billed \'from 北京时间 2026 年 11 月 1 日 00:00\'; direct calls were billed from the tools\' launch (about 2026-10-17), whose day is not sourced, so the fee starts at 2026-11-01. The page is undated; it announces the 2026-11-01 start. A newer copy drops \'successful\'; whether failed calls are billed is not confirmed."
+        )
+      )
+    )
     let model = Model(
       id: "deepseek-flash",
       aliases: ["deepseek-v4.1-flash"],
@@ -2464,6 +2749,101 @@ extension Catalog {
           note:
             "V4.1-Flash (deepseek-flash) from 2026-09-10 04:00 UTC; legacy deepseek-v4-flash ids billed at its price. One source gives 2026-09-09 16:00 UTC Re-verified 2026-11-15: https://api-docs.deepseek.com/quick_start/pricing?check=20261115 (official; checked cacheRead, input, output (off-peak and peak); peak hours 01:00–04:00 and 06:00–10:00 UTC on weekdays): \"MODEL VERSION DeepSeek-V4.1-Flash-1017 … OFF-PEAK $0.003 / $0.15 / $0.6; PEAK $0.006 / $0.3 / $1.2\".",
           lastVerified: try CalendarDay("2026-11-15")
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_793_462_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.15"),
+                cacheRead: try FixedDecimal("0.003"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("0.6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [
+            TimeWindow(
+              name: "peak",
+              days: .weekdaysExceptHolidays([.monday, .tuesday, .wednesday, .thursday, .friday]),
+              start: try TimeOfDay("09:00"),
+              end: try TimeOfDay("12:00"),
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: nil,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("0.3"),
+                    cacheRead: try FixedDecimal("0.006"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("1.2"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+            TimeWindow(
+              name: "peak",
+              days: .weekdaysExceptHolidays([.monday, .tuesday, .wednesday, .thursday, .friday]),
+              start: try TimeOfDay("14:00"),
+              end: try TimeOfDay("18:00"),
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: nil,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("0.3"),
+                    cacheRead: try FixedDecimal("0.006"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("1.2"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+          ],
+          timeZone: "Asia/Shanghai",
+          holidayCalendar: HolidayCalendar.builtIn["CN"],
+          batchMultiplier: nil,
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.00075"), freeCalls: nil),
+            ToolFee(name: "web_fetch", perCall: try FixedDecimal("0.00075"), freeCalls: nil),
+          ]
+        ),
+        provenance: Provenance(
+          source: "https://api-docs.deepseek.com/quick_start/pricing",
+          observed: try CalendarDay("2026-10-31"),
+          confidence: .corroborated,
+          note:
+            "Prices as in the previous entry, plus DeepSeek\'s Search and Fetch tools at $0.75 per 1,000 successful requests each (apidog 2026-10-28, apiyi 2026-10-21, skills.sh re-read 2026-11-10, dev.to), recorded as web_search and web_fetch; failed calls, empty results and timeouts are free. Started at 2026-11-01 00:00 Beijing time, as for the CNY list (model-initiated calls; the day direct calls started is not sourced)."
         )
       )
     )
@@ -2716,6 +3096,101 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_793_462_400),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4.5"),
+                cacheRead: try FixedDecimal("0.15"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("13.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [
+            TimeWindow(
+              name: "peak",
+              days: .weekdaysExceptHolidays([.monday, .tuesday, .wednesday, .thursday, .friday]),
+              start: try TimeOfDay("09:00"),
+              end: try TimeOfDay("12:00"),
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: nil,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("9"),
+                    cacheRead: try FixedDecimal("0.3"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("27"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+            TimeWindow(
+              name: "peak",
+              days: .weekdaysExceptHolidays([.monday, .tuesday, .wednesday, .thursday, .friday]),
+              start: try TimeOfDay("14:00"),
+              end: try TimeOfDay("18:00"),
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: nil,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("9"),
+                    cacheRead: try FixedDecimal("0.3"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("27"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+          ],
+          timeZone: "Asia/Shanghai",
+          holidayCalendar: HolidayCalendar.builtIn["CN"],
+          batchMultiplier: nil,
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.005"), freeCalls: nil),
+            ToolFee(name: "web_fetch", perCall: try FixedDecimal("0.005"), freeCalls: nil),
+          ]
+        ),
+        provenance: Provenance(
+          source: "https://api-docs.deepseek.com/zh-cn/quick_start/pricing/",
+          observed: try CalendarDay("2026-10-31"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus DeepSeek\'s Search and Fetch tools at ¥5 per 1,000 requests each (\'Search | 每 1,000 次成功请求 | 5元 | Fetch | 每 1,000 次成功请求 | 5元\'), recorded as web_search and web_fetch. Calls the model makes itself (through DeepSeek Harness, Claude Code or Codex) are billed \'from 北京时间 2026 年 11 月 1 日 00:00\'; direct calls were billed from the tools\' launch (about 2026-10-17), whose day is not sourced, so the fee starts at 2026-11-01. The page is undated; it announces the 2026-11-01 start. A newer copy drops \'successful\'; whether failed calls are billed is not confirmed."
+        )
+      )
+    )
     let model = Model(
       id: "deepseek-v4-pro",
       aliases: [],
@@ -2962,6 +3437,101 @@ extension Catalog {
           note:
             "Peak Mon–Fri only: weekends (make-up working days included) off-peak all day from 2026-08-23 00:00 Beijing time; Chinese statutory holidays off-peak (clause first seen 2026-09-21; no holiday fell on a weekday before it) Re-verified 2026-11-15: https://api-docs.deepseek.com/quick_start/pricing?check=20261115 (official; checked cacheRead 0.022, input 0.66, output 1.98 (off-peak) and peak = 2x): \"deepseek-v4-pro … OFF-PEAK $0.022 / PEAK $0.044 (cache hit); $0.66 / $1.32 (cache miss); $1.98 / $3.96 (output)\".",
           lastVerified: try CalendarDay("2026-11-15")
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_793_462_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.66"),
+                cacheRead: try FixedDecimal("0.022"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.98"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [
+            TimeWindow(
+              name: "peak",
+              days: .weekdaysExceptHolidays([.monday, .tuesday, .wednesday, .thursday, .friday]),
+              start: try TimeOfDay("09:00"),
+              end: try TimeOfDay("12:00"),
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: nil,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("1.32"),
+                    cacheRead: try FixedDecimal("0.044"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("3.96"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+            TimeWindow(
+              name: "peak",
+              days: .weekdaysExceptHolidays([.monday, .tuesday, .wednesday, .thursday, .friday]),
+              start: try TimeOfDay("14:00"),
+              end: try TimeOfDay("18:00"),
+              effect: .tiers([
+                PriceTier(
+                  name: nil,
+                  input: TokenRange(
+                    from: 0,
+                    lowerIsInclusive: true,
+                    to: nil,
+                    upperIsInclusive: true
+                  ),
+                  output: nil,
+                  prices: ComponentPrices(
+                    input: try FixedDecimal("1.32"),
+                    cacheRead: try FixedDecimal("0.044"),
+                    cacheWrite: nil,
+                    cacheWrite1h: nil,
+                    output: try FixedDecimal("3.96"),
+                    reasoning: nil,
+                    perRequest: nil
+                  )
+                )
+              ])
+            ),
+          ],
+          timeZone: "Asia/Shanghai",
+          holidayCalendar: HolidayCalendar.builtIn["CN"],
+          batchMultiplier: nil,
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.00075"), freeCalls: nil),
+            ToolFee(name: "web_fetch", perCall: try FixedDecimal("0.00075"), freeCalls: nil),
+          ]
+        ),
+        provenance: Provenance(
+          source: "https://api-docs.deepseek.com/quick_start/pricing",
+          observed: try CalendarDay("2026-10-31"),
+          confidence: .corroborated,
+          note:
+            "Prices as in the previous entry, plus DeepSeek\'s Search and Fetch tools at $0.75 per 1,000 successful requests each (apidog 2026-10-28, apiyi 2026-10-21, skills.sh re-read 2026-11-10, dev.to), recorded as web_search and web_fetch; failed calls, empty results and timeouts are free. Started at 2026-11-01 00:00 Beijing time, as for the CNY list (model-initiated calls; the day direct calls started is not sourced)."
         )
       )
     )
@@ -5498,6 +6068,107 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_765_987_200),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
+              output: TokenRange(from: 0, lowerIsInclusive: true, to: 200, upperIsInclusive: true),
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.8"),
+                cacheRead: try FixedDecimal("0.16"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("2"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
+              output: TokenRange(
+                from: 200,
+                lowerIsInclusive: false,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.8"),
+                cacheRead: try FixedDecimal("0.16"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("8"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 32000,
+                lowerIsInclusive: false,
+                to: 128000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1.2"),
+                cacheRead: try FixedDecimal("0.16"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("16"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 128000,
+                lowerIsInclusive: false,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2.4"),
+                cacheRead: try FixedDecimal("0.16"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("24"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(
+              name: "web_search",
+              perCall: try FixedDecimal("0.004"),
+              freeCalls: ToolFee.FreeCalls(calls: 20000, period: .month)
+            )
+          ]
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/Hajimi-Commune/VolcanoArkDocs/blob/20171bc7272496f7699e46239be45f5e94f935ad/docs/%E7%81%AB%E5%B1%B1%E6%96%B9%E8%88%9F%E5%A4%A7%E6%A8%A1%E5%9E%8B%E6%9C%8D%E5%8A%A1%E5%B9%B3%E5%8F%B0/%E8%B4%AD%E4%B9%B0%E6%8C%87%E5%8D%97/%E8%81%94%E7%BD%91%E5%86%85%E5%AE%B9%E6%8F%92%E4%BB%B6%E4%BA%A7%E5%93%81%E8%AE%A1%E8%B4%B9.md",
+          observed: try CalendarDay("2025-12-17"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Ark\'s web search plugin for public-web results (\'联网资源 … 每月免费额度是2万次。超过2万次的部分是4元/千次\'), from a verbatim mirror of volcengine.com/docs/82379/1338550 dated 2025-12-18, the first dated sighting, from which it starts (00:00 Beijing time). One call per content source per response. Toutiao, Douyin and Moji weather results (¥6 per 1,000) are not recorded. The allowance is per account, applied per month in Beijing time."
+        )
+      )
+    )
     let model = Model(
       id: "doubao-seed-1.6",
       aliases: ["doubao-seed-1-6-250615", "doubao-seed-1-6-251015"],
@@ -5601,6 +6272,88 @@ extension Catalog {
           confidence: .official,
           note:
             "Doubao 1.6 launched at Volcano Engine\'s FORCE conference, 2025-06-11 (aiwiki.ai Seedance page; lobehub PR #8167 added the models 2025-06-12). Date only; 00:00 Beijing time assumed. No output-length split. Same tiers in lobe-chat volcengine.ts; the LLM-Price README of 2025-06-14 gives ¥0.15/¥1.5. Read from a transcription of Ark\'s model page, no older than 2025-12-01. Batch (50% of input and output, cache hits not discounted) and the cache-storage fee (¥0.017 per million tokens per hour) are not modelled."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_765_987_200),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.15"),
+                cacheRead: try FixedDecimal("0.03"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 32000,
+                lowerIsInclusive: false,
+                to: 128000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.3"),
+                cacheRead: try FixedDecimal("0.03"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("3"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 128000,
+                lowerIsInclusive: false,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.6"),
+                cacheRead: try FixedDecimal("0.03"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(
+              name: "web_search",
+              perCall: try FixedDecimal("0.004"),
+              freeCalls: ToolFee.FreeCalls(calls: 20000, period: .month)
+            )
+          ]
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/Hajimi-Commune/VolcanoArkDocs/blob/20171bc7272496f7699e46239be45f5e94f935ad/docs/%E7%81%AB%E5%B1%B1%E6%96%B9%E8%88%9F%E5%A4%A7%E6%A8%A1%E5%9E%8B%E6%9C%8D%E5%8A%A1%E5%B9%B3%E5%8F%B0/%E8%B4%AD%E4%B9%B0%E6%8C%87%E5%8D%97/%E8%81%94%E7%BD%91%E5%86%85%E5%AE%B9%E6%8F%92%E4%BB%B6%E4%BA%A7%E5%93%81%E8%AE%A1%E8%B4%B9.md",
+          observed: try CalendarDay("2025-12-17"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Ark\'s web search plugin for public-web results (\'联网资源 … 每月免费额度是2万次。超过2万次的部分是4元/千次\'), from a verbatim mirror of volcengine.com/docs/82379/1338550 dated 2025-12-18, the first dated sighting, from which it starts (00:00 Beijing time). One call per content source per response. Toutiao, Douyin and Moji weather results (¥6 per 1,000) are not recorded. The allowance is per account, applied per month in Beijing time."
         )
       )
     )
@@ -5729,6 +6482,107 @@ extension Catalog {
           confidence: .official,
           note:
             "Launched 2025-10-16 (澎湃 via jinantimes.com.cn: \"10月16日，火山引擎发布…豆包大模型1.6 lite\"). Date only; 00:00 Beijing time assumed. Same matrix in lobe-chat volcengine.ts (d46bc9c9). Read from a transcription of Ark\'s model page, no older than 2025-12-01. Batch (50% of input and output, cache hits not discounted) and the cache-storage fee (¥0.017 per million tokens per hour) are not modelled."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_765_987_200),
+        sheet: try PriceSheet(
+          currency: .cny,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
+              output: TokenRange(from: 0, lowerIsInclusive: true, to: 200, upperIsInclusive: true),
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.3"),
+                cacheRead: try FixedDecimal("0.06"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("0.6"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
+              output: TokenRange(
+                from: 200,
+                lowerIsInclusive: false,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.3"),
+                cacheRead: try FixedDecimal("0.06"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("2.4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 32000,
+                lowerIsInclusive: false,
+                to: 128000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.6"),
+                cacheRead: try FixedDecimal("0.06"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 128000,
+                lowerIsInclusive: false,
+                to: nil,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1.2"),
+                cacheRead: try FixedDecimal("0.06"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("12"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: nil,
+          freeQuota: nil,
+          toolFees: [
+            ToolFee(
+              name: "web_search",
+              perCall: try FixedDecimal("0.004"),
+              freeCalls: ToolFee.FreeCalls(calls: 20000, period: .month)
+            )
+          ]
+        ),
+        provenance: Provenance(
+          source:
+            "https://github.com/Hajimi-Commune/VolcanoArkDocs/blob/20171bc7272496f7699e46239be45f5e94f935ad/docs/%E7%81%AB%E5%B1%B1%E6%96%B9%E8%88%9F%E5%A4%A7%E6%A8%A1%E5%9E%8B%E6%9C%8D%E5%8A%A1%E5%B9%B3%E5%8F%B0/%E8%B4%AD%E4%B9%B0%E6%8C%87%E5%8D%97/%E8%81%94%E7%BD%91%E5%86%85%E5%AE%B9%E6%8F%92%E4%BB%B6%E4%BA%A7%E5%93%81%E8%AE%A1%E8%B4%B9.md",
+          observed: try CalendarDay("2025-12-17"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Ark\'s web search plugin for public-web results (\'联网资源 … 每月免费额度是2万次。超过2万次的部分是4元/千次\'), from a verbatim mirror of volcengine.com/docs/82379/1338550 dated 2025-12-18, the first dated sighting, from which it starts (00:00 Beijing time). One call per content source per response. Toutiao, Douyin and Moji weather results (¥6 per 1,000) are not recorded. The allowance is per account, applied per month in Beijing time."
         )
       )
     )
@@ -8265,7 +9119,8 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: nil,
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
@@ -8273,7 +9128,7 @@ extension Catalog {
           observed: try CalendarDay("2025-04-09"),
           confidence: .corroborated,
           note:
-            "Starts at the first dated observation (LLM-Price\'s Moonshot section, 2025-04-09): the day moonshot-v1 left its 2024 prices (moonshot-v1-8k was ¥12 in and out on 2024-05-24 per the research notes) was not found. Same prices in lobe-chat moonshot.ts @503085fc; LLM-Price shows the 128k tier only as kimi-latest-128k."
+            "Starts at the first dated observation (LLM-Price\'s Moonshot section, 2025-04-09): the day moonshot-v1 left its 2024 prices (moonshot-v1-8k was ¥12 in and out on 2024-05-24 per the research notes) was not found. Same prices in lobe-chat moonshot.ts @503085fc; LLM-Price shows the 128k tier only as kimi-latest-128k. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
         )
       )
     )
@@ -8403,7 +9258,8 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: nil,
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
@@ -8411,7 +9267,7 @@ extension Catalog {
           observed: try CalendarDay("2025-04-09"),
           confidence: .corroborated,
           note:
-            "Starts at the first dated observation (LLM-Price\'s Moonshot section, 2025-04-09): the day moonshot-v1 left its 2024 prices (moonshot-v1-8k was ¥12 in and out on 2024-05-24 per the research notes) was not found. Same prices in lobe-chat moonshot.ts @503085fc; LLM-Price shows the 128k tier only as kimi-latest-128k."
+            "Starts at the first dated observation (LLM-Price\'s Moonshot section, 2025-04-09): the day moonshot-v1 left its 2024 prices (moonshot-v1-8k was ¥12 in and out on 2024-05-24 per the research notes) was not found. Same prices in lobe-chat moonshot.ts @503085fc; LLM-Price shows the 128k tier only as kimi-latest-128k. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
         )
       )
     )
@@ -8541,7 +9397,8 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: nil,
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
@@ -8549,7 +9406,7 @@ extension Catalog {
           observed: try CalendarDay("2025-04-09"),
           confidence: .singleSource,
           note:
-            "Starts at the first dated observation (LLM-Price\'s Moonshot section, 2025-04-09): the day moonshot-v1 left its 2024 prices (moonshot-v1-8k was ¥12 in and out on 2024-05-24 per the research notes) was not found. Same prices in lobe-chat moonshot.ts @503085fc; LLM-Price shows the 128k tier only as kimi-latest-128k."
+            "Starts at the first dated observation (LLM-Price\'s Moonshot section, 2025-04-09): the day moonshot-v1 left its 2024 prices (moonshot-v1-8k was ¥12 in and out on 2024-05-24 per the research notes) was not found. Same prices in lobe-chat moonshot.ts @503085fc; LLM-Price shows the 128k tier only as kimi-latest-128k. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
         )
       )
     )
@@ -8679,7 +9536,8 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: nil,
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
@@ -8687,7 +9545,7 @@ extension Catalog {
           observed: try CalendarDay("2025-11-06"),
           confidence: .singleSource,
           note:
-            "From the model\'s release day (lobe-chat releasedAt); the list is assumed unchanged since release. Date only; 00:00 Beijing time assumed. lobe-chat commit undated; 2025-11-06 is a lower bound from its newest model."
+            "From the model\'s release day (lobe-chat releasedAt); the list is assumed unchanged since release. Date only; 00:00 Beijing time assumed. lobe-chat commit undated; 2025-11-06 is a lower bound from its newest model. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
         )
       )
     )
@@ -8815,7 +9673,8 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: nil,
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
@@ -8823,7 +9682,7 @@ extension Catalog {
           observed: try CalendarDay("2025-11-06"),
           confidence: .singleSource,
           note:
-            "From the model\'s release day (lobe-chat releasedAt); the list is assumed unchanged since release. Date only; 00:00 Beijing time assumed. lobe-chat commit undated; 2025-11-06 is a lower bound from its newest model."
+            "From the model\'s release day (lobe-chat releasedAt); the list is assumed unchanged since release. Date only; 00:00 Beijing time assumed. lobe-chat commit undated; 2025-11-06 is a lower bound from its newest model. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
         )
       )
     )
@@ -8951,7 +9810,8 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: nil,
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
@@ -8959,7 +9819,7 @@ extension Catalog {
           observed: try CalendarDay("2026-07-16"),
           confidence: .singleSource,
           note:
-            "Input ¥20 and output ¥100 from dify-official-plugins kimi-k3.yaml (commit undated; not before the 2026-07-16 launch). Cache hit ¥2 from the project\'s research notes (dev.to/TeamoRouter), not re-read. Launch day from genai-prices. Date only; 00:00 Beijing time assumed."
+            "Input ¥20 and output ¥100 from dify-official-plugins kimi-k3.yaml (commit undated; not before the 2026-07-16 launch). Cache hit ¥2 from the project\'s research notes (dev.to/TeamoRouter), not re-read. Launch day from genai-prices. Date only; 00:00 Beijing time assumed. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
         )
       )
     )
@@ -8988,7 +9848,8 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: nil,
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
@@ -8996,7 +9857,7 @@ extension Catalog {
           observed: try CalendarDay("2026-10-03"),
           confidence: .corroborated,
           note:
-            "desirecore/config-center\'s re-read of Moonshot\'s CNY price page (platform.kimi.com/docs/pricing/chat.md) on 2026-10-03, with the page\'s hash recorded: \'K3 输入20、输出100、缓存命中2 CNY/M；缓存写入5分钟20、1小时40 CNY/M\'. Input, output and hit are unchanged; the cache-write prices are first seen here, so they start at this sighting (00:00 Beijing time). A five-minute write at ¥20 equals the input price; the one-hour write at ¥40 was billed at ¥20 before this entry."
+            "desirecore/config-center\'s re-read of Moonshot\'s CNY price page (platform.kimi.com/docs/pricing/chat.md) on 2026-10-03, with the page\'s hash recorded: \'K3 输入20、输出100、缓存命中2 CNY/M；缓存写入5分钟20、1小时40 CNY/M\'. Input, output and hit are unchanged; the cache-write prices are first seen here, so they start at this sighting (00:00 Beijing time). A five-minute write at ¥20 equals the input price; the one-hour write at ¥40 was billed at ¥20 before this entry. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
         )
       )
     )
@@ -9397,7 +10258,8 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: nil,
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
@@ -9405,7 +10267,7 @@ extension Catalog {
           observed: try CalendarDay("2026-10-03"),
           confidence: .corroborated,
           note:
-            "desirecore/config-center\'s re-read of Moonshot\'s CNY price page on 2026-10-03: \'K2.6 6.5/27/1.1\' (input / output / cache hit, CNY per million). A price compilation of 2026-08-14 (repository not identified) gives the same figures. When the CNY list took effect is not sourced, so it starts at this first citable sighting (00:00 Beijing time). The highspeed variant is not recorded."
+            "desirecore/config-center\'s re-read of Moonshot\'s CNY price page on 2026-10-03: \'K2.6 6.5/27/1.1\' (input / output / cache hit, CNY per million). A price compilation of 2026-08-14 (repository not identified) gives the same figures. When the CNY list took effect is not sourced, so it starts at this first citable sighting (00:00 Beijing time). The highspeed variant is not recorded. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
         )
       )
     )
@@ -9465,7 +10327,8 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: nil,
-          freeQuota: nil
+          freeQuota: nil,
+          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
@@ -9473,7 +10336,7 @@ extension Catalog {
           observed: try CalendarDay("2026-10-03"),
           confidence: .corroborated,
           note:
-            "desirecore/config-center\'s re-read of Moonshot\'s CNY price page on 2026-10-03: \'K2.7 Code 6.5/27/1.3\' (input / output / cache hit, CNY per million). A price compilation of 2026-08-14 (repository not identified) gives the same figures. When the CNY list took effect is not sourced, so it starts at this first citable sighting (00:00 Beijing time). The highspeed variant is not recorded."
+            "desirecore/config-center\'s re-read of Moonshot\'s CNY price page on 2026-10-03: \'K2.7 Code 6.5/27/1.3\' (input / output / cache hit, CNY per million). A price compilation of 2026-08-14 (repository not identified) gives the same figures. When the CNY list took effect is not sourced, so it starts at this first citable sighting (00:00 Beijing time). The highspeed variant is not recorded. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
         )
       )
     )
