@@ -26,6 +26,8 @@ enum QuoteCommand {
       --residency NAME      A residency uplift, e.g. us (default: global).
       --thinking on|off     Whether the request ran in thinking mode (default: inferred
                             from --reasoning); on bills all output at the thinking price.
+      --cache-token-hours N Token-hours of explicit cache storage to bill, e.g. 1,000,000
+                            tokens kept 2 hours = 2000000 (where the sheet bills storage).
       --currency CNY|USD    Price on the offering published in this currency; when the
                             provider publishes none, convert with the default dated FX
                             table and show the rate.
@@ -50,6 +52,7 @@ enum QuoteCommand {
       valued: PricingSetup.valued.union([
         "model", "provider", "input", "cached-input", "cache-write", "cache-write-1h", "output",
         "reasoning", "requests", "at", "currency", "service-tier", "residency", "thinking",
+        "cache-token-hours",
       ]),
       flags: PricingSetup.flags.union(["batch", "json"]),
       repeatable: PricingSetup.repeatable.union(["tool"])
@@ -130,6 +133,7 @@ enum QuoteCommand {
     case "off", "false", "no": result.thinking = false
     case let other?: throw UsageError("--thinking '\(other)' must be on or off")
     }
+    result.cacheStorageTokenHours = try options.count("cache-token-hours") ?? 0
     for text in options.strings("tool") {
       let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2, !parts[0].isEmpty, let calls = Int(parts[1]), calls >= 0 else {

@@ -103,6 +103,7 @@ func rules(_ value: PriceSheet) -> String {
           + "freeCalls: \(free ?? "nil"))"
       }.joined(separator: ", ") + "]"
   }
+  if let storage = value.cacheStorage { text += ", cacheStorage: \(decimal(storage))" }
   if !value.uplifts.isEmpty {
     text +=
       ", uplifts: ["

@@ -88,7 +88,8 @@ extension PriceSheet {
       freeQuota: freeQuota,
       serviceTiers: serviceTiers,
       toolFees: toolFees,
-      uplifts: uplifts
+      uplifts: uplifts,
+      cacheStorage: cacheStorage
     )
   }
 
@@ -128,7 +129,8 @@ extension PriceSheet {
       freeQuota: freeQuota,
       serviceTiers: serviceTiers,
       toolFees: toolFees,
-      uplifts: uplifts
+      uplifts: uplifts,
+      cacheStorage: try cacheStorage.map { try $0 * factor }
     )
   }
 }

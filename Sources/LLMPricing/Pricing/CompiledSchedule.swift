@@ -104,7 +104,7 @@ final class CompiledSchedule: Sendable {
       case .output: return output
       case .reasoning: return reasoning
       case .requests: return perRequest
-      case .toolCalls: return .zero
+      case .toolCalls, .cacheStorage: return .zero
       }
     }
   }

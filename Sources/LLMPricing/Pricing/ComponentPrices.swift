@@ -83,7 +83,7 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
     case .output: return output
     case .reasoning: return reasoning ?? output
     case .requests: return perRequest ?? .zero
-    case .toolCalls: return .zero
+    case .toolCalls, .cacheStorage: return .zero
     }
   }
 

@@ -19,6 +19,9 @@ public enum CostComponent: String, Hashable, Sendable, Codable, CaseIterable, Co
   /// Calls of a provider-run tool, such as web search; the breakdown line names the fee
   /// (``CostBreakdown/Line/name``) and its unit price is per call.
   case toolCalls
+  /// Tokens kept in an explicit cache, in token-hours; the unit price is per million
+  /// token-hours (``PriceSheet/cacheStorage``).
+  case cacheStorage
 
   /// Orders components as they appear in a breakdown.
   ///
@@ -38,7 +41,7 @@ public enum CostComponent: String, Hashable, Sendable, Codable, CaseIterable, Co
     case .cacheRead, .cacheWrite: return "input price"
     case .cacheWrite1h: return "five-minute write price (or the input price)"
     case .reasoning: return "output price"
-    case .requests, .toolCalls: return "price of zero"
+    case .requests, .toolCalls, .cacheStorage: return "price of zero"
     }
   }
 }

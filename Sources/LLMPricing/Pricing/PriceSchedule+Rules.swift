@@ -92,7 +92,8 @@ extension PriceSchedule {
 
     var lines: [CostBreakdown.Line] = []
     var total = FixedDecimal.zero
-    for component in CostComponent.allCases where component != .toolCalls {
+    for component in CostComponent.allCases
+    where component != .toolCalls && component != .cacheStorage {
       let count = usage.count(of: component)
       if component == .requests, prices.perRequest == nil { continue }
       guard count > 0 else { continue }
@@ -146,6 +147,34 @@ extension PriceSchedule {
             + "not to a single request"
         )
       }
+    }
+    if options.cacheStorageTokenHours != 0 {
+      guard options.cacheStorageTokenHours > 0 else {
+        throw PricingError(
+          .invalidUsage,
+          "\(options.cacheStorageTokenHours) cache token-hours; storage cannot be negative"
+        )
+      }
+      guard let price = sheet.cacheStorage else {
+        throw PricingError(
+          .unknownBillingOption,
+          "this sheet bills no cache storage at \(Self.iso(second)); price the request without it"
+        )
+      }
+      let amount = try Self.amount(
+        count: options.cacheStorageTokenHours,
+        price: price,
+        perUnit: false
+      )
+      lines.append(
+        CostBreakdown.Line(
+          component: .cacheStorage,
+          tokens: options.cacheStorageTokenHours,
+          unitPrice: price,
+          amount: amount
+        )
+      )
+      total = try total + amount
     }
     var breakdown = CostBreakdown(
       lines: lines,

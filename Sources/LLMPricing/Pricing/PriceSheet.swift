@@ -41,6 +41,9 @@ public struct PriceSheet: Hashable, Sendable, Codable {
   public let toolFees: [ToolFee]
   /// Residency or regional multipliers a request can choose, such as `us`.
   public let uplifts: [PriceUplift]
+  /// The price of keeping one million tokens in an explicit cache for one hour, where the
+  /// provider bills cache storage (Volcano Engine, Gemini); `nil` when it does not.
+  public let cacheStorage: FixedDecimal?
 
   /// The largest accepted price per million tokens (or per request).
   ///
@@ -61,6 +64,7 @@ public struct PriceSheet: Hashable, Sendable, Codable {
   ///   - serviceTiers: Service tiers beside the standard prices; the default is none.
   ///   - toolFees: Fees per tool call; the default is none.
   ///   - uplifts: Residency multipliers; the default is none.
+  ///   - cacheStorage: The cache storage price per million token-hours, or `nil`.
   /// - Throws: ``PricingError/Code/invalidPriceSheet`` naming the first broken rule;
   ///   ``PricingError/Code/unknownTimeZone`` for an unknown zone.
   public init(
@@ -73,11 +77,17 @@ public struct PriceSheet: Hashable, Sendable, Codable {
     freeQuota: FreeQuota? = nil,
     serviceTiers: [ServiceTier] = [],
     toolFees: [ToolFee] = [],
-    uplifts: [PriceUplift] = []
+    uplifts: [PriceUplift] = [],
+    cacheStorage: FixedDecimal? = nil
   ) throws {
     try Self.validate(tiers: tiers, context: "tiers")
     try Self.validate(serviceTiers: serviceTiers, hasWindows: !windows.isEmpty)
     try Self.validate(toolFees: toolFees, uplifts: uplifts)
+    if let cacheStorage, cacheStorage < .zero || cacheStorage > Self.maximumPricePerMillion {
+      throw Self.invalid(
+        "cache storage price \(cacheStorage) must be 0 to \(Self.maximumPricePerMillion)"
+      )
+    }
     for (index, window) in windows.enumerated() {
       switch window.effect {
       case .multiplier(let factor):
@@ -126,6 +136,7 @@ public struct PriceSheet: Hashable, Sendable, Codable {
     self.serviceTiers = serviceTiers
     self.toolFees = toolFees
     self.uplifts = uplifts
+    self.cacheStorage = cacheStorage
   }
 
   private static func validate(serviceTiers: [ServiceTier], hasWindows: Bool) throws {
@@ -250,7 +261,7 @@ public struct PriceSheet: Hashable, Sendable, Codable {
 
   private enum CodingKeys: String, CodingKey {
     case currency, tiers, windows, timeZone, holidayCalendar, batchMultiplier, freeQuota
-    case serviceTiers, toolFees, uplifts
+    case serviceTiers, toolFees, uplifts, cacheStorage
   }
 
   /// A calendar by id (`"CN"`: built in, or declared in the catalog file being read), or a
@@ -296,6 +307,7 @@ public struct PriceSheet: Hashable, Sendable, Codable {
     if !serviceTiers.isEmpty { try container.encode(serviceTiers, forKey: .serviceTiers) }
     if !toolFees.isEmpty { try container.encode(toolFees, forKey: .toolFees) }
     if !uplifts.isEmpty { try container.encode(uplifts, forKey: .uplifts) }
+    try container.encodeIfPresent(cacheStorage, forKey: .cacheStorage)
   }
 
   /// Decodes a sheet through the validating initializer.
@@ -319,7 +331,8 @@ public struct PriceSheet: Hashable, Sendable, Codable {
         freeQuota: container.decodeIfPresent(FreeQuota.self, forKey: .freeQuota),
         serviceTiers: container.decodeIfPresent([ServiceTier].self, forKey: .serviceTiers) ?? [],
         toolFees: container.decodeIfPresent([ToolFee].self, forKey: .toolFees) ?? [],
-        uplifts: container.decodeIfPresent([PriceUplift].self, forKey: .uplifts) ?? []
+        uplifts: container.decodeIfPresent([PriceUplift].self, forKey: .uplifts) ?? [],
+        cacheStorage: container.decodeIfPresent(FixedDecimal.self, forKey: .cacheStorage)
       )
     }
   }

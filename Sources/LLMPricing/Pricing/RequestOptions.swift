@@ -24,6 +24,9 @@ public struct RequestOptions: Hashable, Sendable, Codable {
   public var thinking: Bool?
   /// Calls of provider-run tools by fee name, such as `["web_search": 3]` (``ToolFee``).
   public var toolCalls: [String: Int]
+  /// Token-hours of explicit cache storage to bill with the request, such as 1,000,000
+  /// tokens kept for 2 hours = 2,000,000 (``PriceSheet/cacheStorage``).
+  public var cacheStorageTokenHours: Int = 0
 
   /// A standard request.
   public static let none = RequestOptions()
@@ -51,6 +54,6 @@ public struct RequestOptions: Hashable, Sendable, Codable {
   public var isStandard: Bool {
     (serviceTier.map { ServiceTier.standardNames.contains($0.lowercased()) } ?? true)
       && (residency.map { $0.lowercased() == "global" } ?? true) && thinking == nil
-      && toolCalls.values.allSatisfy { $0 == 0 }
+      && toolCalls.values.allSatisfy { $0 == 0 } && cacheStorageTokenHours == 0
   }
 }

@@ -188,7 +188,7 @@ public struct TokenUsage: Hashable, Sendable, Codable {
     case .output: return output
     case .reasoning: return reasoning
     case .requests: return requests
-    case .toolCalls: return 0
+    case .toolCalls, .cacheStorage: return 0
     }
   }
 

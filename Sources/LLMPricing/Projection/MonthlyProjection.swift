@@ -333,6 +333,10 @@ public enum MonthlyProjection {
       total = try total - freeCalls.value
       notes.append(contentsOf: freeCalls.notes)
     }
+    if let storage = try Self.cacheStorageCost(of: profile, schedule: schedule, month: month) {
+      total = try total + storage.amount
+      notes.append(storage.note)
+    }
     for (window, amount) in byWindow { byWindow[window] = try traffic.sessions(amount) }
     let sessions = try traffic.sessions(totalWeight)
     var converted: Conversion?
@@ -548,5 +552,34 @@ public enum MonthlyProjection {
       )
     }
     return (value, notes)
+  }
+
+  /// A month of the workload's explicit cache storage, at the sheet in force at mid-month:
+  /// tokens × hours a day × days × the price per million token-hours; `nil` when there is
+  /// none to bill.
+  static func cacheStorageCost(
+    of profile: WorkloadProfile,
+    schedule: PriceSchedule,
+    month: YearMonth
+  ) throws -> (amount: FixedDecimal, note: String)? {
+    guard profile.cacheStorageTokens > 0, !profile.cacheStorageHoursPerDay.isZero else {
+      return nil
+    }
+    let sheet = try schedule.entry(at: month.middle.startInUTC).sheet
+    guard let price = sheet.cacheStorage else {
+      throw PricingError(
+        .unknownBillingOption,
+        "the workload keeps \(profile.cacheStorageTokens) tokens in an explicit cache, but "
+          + "this offering bills no cache storage; set cacheStorageTokens to 0 for it"
+      )
+    }
+    let tokenHours =
+      try FixedDecimal(profile.cacheStorageTokens) * profile.cacheStorageHoursPerDay
+      * FixedDecimal(month.days.count)
+    let amount = try (try tokenHours * price).divided(by: FixedDecimal(1_000_000))
+    return (
+      amount,
+      "cache storage: \(tokenHours.formatted(places: 0)) token-hours at \(price) per million"
+    )
   }
 }

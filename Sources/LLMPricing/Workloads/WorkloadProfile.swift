@@ -83,6 +83,11 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
   /// Calls of provider-run tools per step, by fee name, such as `["web_search": 0.2]`
   /// (``ToolFee``); a month's free allowance is taken off the month's calls.
   public var toolCallsPerStep: [String: FixedDecimal] = [:]
+  /// Tokens kept in an explicit cache (a shared prefix), billed per token-hour where the
+  /// offering bills cache storage; 0 for none.
+  public var cacheStorageTokens: Int = 0
+  /// Hours a day the explicit cache is kept (0…24).
+  public var cacheStorageHoursPerDay: FixedDecimal = .zero
   /// Why the numbers are what they are, for people.
   public var rationale: String
 
@@ -280,6 +285,7 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     case carriesHistory, cacheHitRatio, cacheWriteTTL, batchShare, hourlyTraffic, timeZone,
       restDayRatio, holidayCalendar
     case monthlyGrowth, rationale, serviceTier, residency, toolCallsPerStep
+    case cacheStorageTokens, cacheStorageHoursPerDay
   }
 
   /// Decodes a profile through the validating initializer; optional keys take the
@@ -322,6 +328,19 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     residency = try c.decodeIfPresent(String.self, forKey: .residency)
     toolCallsPerStep =
       try c.decodeIfPresent([String: FixedDecimal].self, forKey: .toolCallsPerStep) ?? [:]
+    cacheStorageTokens = try c.decodeIfPresent(Int.self, forKey: .cacheStorageTokens) ?? 0
+    cacheStorageHoursPerDay =
+      try c.decodeIfPresent(FixedDecimal.self, forKey: .cacheStorageHoursPerDay) ?? .zero
+    guard cacheStorageTokens >= 0, cacheStorageHoursPerDay >= .zero,
+      cacheStorageHoursPerDay <= FixedDecimal(24)
+    else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .cacheStorageHoursPerDay,
+        in: c,
+        debugDescription: "cache storage of \(cacheStorageTokens) tokens for "
+          + "\(cacheStorageHoursPerDay) hours a day: give tokens ≥ 0 and 0 to 24 hours"
+      )
+    }
     for (name, calls) in toolCallsPerStep where calls < .zero {
       throw DecodingError.dataCorruptedError(
         forKey: .toolCallsPerStep,
@@ -360,6 +379,10 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
     try c.encodeIfPresent(serviceTier, forKey: .serviceTier)
     try c.encodeIfPresent(residency, forKey: .residency)
     if !toolCallsPerStep.isEmpty { try c.encode(toolCallsPerStep, forKey: .toolCallsPerStep) }
+    if cacheStorageTokens != 0 {
+      try c.encode(cacheStorageTokens, forKey: .cacheStorageTokens)
+      try c.encode(cacheStorageHoursPerDay, forKey: .cacheStorageHoursPerDay)
+    }
   }
 }
 

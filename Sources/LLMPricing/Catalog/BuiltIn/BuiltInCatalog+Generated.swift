@@ -6157,7 +6157,8 @@ extension Catalog {
               perCall: try FixedDecimal("0.004"),
               freeCalls: ToolFee.FreeCalls(calls: 20000, period: .month)
             )
-          ]
+          ],
+          cacheStorage: try FixedDecimal("0.017")
         ),
         provenance: Provenance(
           source:
@@ -6165,7 +6166,7 @@ extension Catalog {
           observed: try CalendarDay("2025-12-17"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus Ark\'s web search plugin for public-web results (\'联网资源 … 每月免费额度是2万次。超过2万次的部分是4元/千次\'), from a verbatim mirror of volcengine.com/docs/82379/1338550 dated 2025-12-18, the first dated sighting, from which it starts (00:00 Beijing time). One call per content source per response. Toutiao, Douyin and Moji weather results (¥6 per 1,000) are not recorded. The allowance is per account, applied per month in Beijing time."
+            "Prices as in the previous entry, plus Ark\'s web search plugin for public-web results (\'联网资源 … 每月免费额度是2万次。超过2万次的部分是4元/千次\'), from a verbatim mirror of volcengine.com/docs/82379/1338550 dated 2025-12-18, the first dated sighting, from which it starts (00:00 Beijing time). One call per content source per response. Toutiao, Douyin and Moji weather results (¥6 per 1,000) are not recorded. The allowance is per account, applied per month in Beijing time. Explicit context-cache storage ¥0.017 per million tokens per hour (the storage column of the model\'s price table in the verbatim mirror of Ark\'s docs, Hajimi-Commune/VolcanoArkDocs at 20171bc7, 2025-12-18: \'… | 0.80 | 0.16 | 2.00 | 0.017 …\'; stored time is expiry minus creation, rounded up to the hour; free-quota packages do not cover it), first dated sighting."
         )
       )
     )
@@ -6345,7 +6346,8 @@ extension Catalog {
               perCall: try FixedDecimal("0.004"),
               freeCalls: ToolFee.FreeCalls(calls: 20000, period: .month)
             )
-          ]
+          ],
+          cacheStorage: try FixedDecimal("0.017")
         ),
         provenance: Provenance(
           source:
@@ -6353,7 +6355,7 @@ extension Catalog {
           observed: try CalendarDay("2025-12-17"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus Ark\'s web search plugin for public-web results (\'联网资源 … 每月免费额度是2万次。超过2万次的部分是4元/千次\'), from a verbatim mirror of volcengine.com/docs/82379/1338550 dated 2025-12-18, the first dated sighting, from which it starts (00:00 Beijing time). One call per content source per response. Toutiao, Douyin and Moji weather results (¥6 per 1,000) are not recorded. The allowance is per account, applied per month in Beijing time."
+            "Prices as in the previous entry, plus Ark\'s web search plugin for public-web results (\'联网资源 … 每月免费额度是2万次。超过2万次的部分是4元/千次\'), from a verbatim mirror of volcengine.com/docs/82379/1338550 dated 2025-12-18, the first dated sighting, from which it starts (00:00 Beijing time). One call per content source per response. Toutiao, Douyin and Moji weather results (¥6 per 1,000) are not recorded. The allowance is per account, applied per month in Beijing time. Explicit context-cache storage ¥0.017 per million tokens per hour (the storage column of the model\'s price table in the verbatim mirror of Ark\'s docs, Hajimi-Commune/VolcanoArkDocs at 20171bc7, 2025-12-18: \'… | 0.80 | 0.16 | 2.00 | 0.017 …\'; stored time is expiry minus creation, rounded up to the hour; free-quota packages do not cover it), first dated sighting."
         )
       )
     )
@@ -6574,7 +6576,8 @@ extension Catalog {
               perCall: try FixedDecimal("0.004"),
               freeCalls: ToolFee.FreeCalls(calls: 20000, period: .month)
             )
-          ]
+          ],
+          cacheStorage: try FixedDecimal("0.017")
         ),
         provenance: Provenance(
           source:
@@ -6582,7 +6585,7 @@ extension Catalog {
           observed: try CalendarDay("2025-12-17"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus Ark\'s web search plugin for public-web results (\'联网资源 … 每月免费额度是2万次。超过2万次的部分是4元/千次\'), from a verbatim mirror of volcengine.com/docs/82379/1338550 dated 2025-12-18, the first dated sighting, from which it starts (00:00 Beijing time). One call per content source per response. Toutiao, Douyin and Moji weather results (¥6 per 1,000) are not recorded. The allowance is per account, applied per month in Beijing time."
+            "Prices as in the previous entry, plus Ark\'s web search plugin for public-web results (\'联网资源 … 每月免费额度是2万次。超过2万次的部分是4元/千次\'), from a verbatim mirror of volcengine.com/docs/82379/1338550 dated 2025-12-18, the first dated sighting, from which it starts (00:00 Beijing time). One call per content source per response. Toutiao, Douyin and Moji weather results (¥6 per 1,000) are not recorded. The allowance is per account, applied per month in Beijing time. Explicit context-cache storage ¥0.017 per million tokens per hour (the storage column of the model\'s price table in the verbatim mirror of Ark\'s docs, Hajimi-Commune/VolcanoArkDocs at 20171bc7, 2025-12-18: \'… | 0.80 | 0.16 | 2.00 | 0.017 …\'; stored time is expiry minus creation, rounded up to the hour; free-quota packages do not cover it), first dated sighting."
         )
       )
     )
