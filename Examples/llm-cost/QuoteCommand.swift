@@ -15,6 +15,7 @@ enum QuoteCommand {
       --cached-input N      Of --input, tokens read from a prompt cache (cache hits).
       --cache-write N       Of --input, tokens written to a cache (default lifetime, e.g. 5 min).
       --cache-write-1h N    Of --input, tokens written to a cache with a one-hour lifetime.
+      --cache-write-12h N   Of --input, tokens written to a cache with a twelve-hour lifetime.
       --output N            TOTAL output tokens, reasoning tokens included (required).
       --reasoning N         Of --output, reasoning (thinking) tokens.
       --requests N          Number of requests of this shape (default 1).
@@ -50,7 +51,8 @@ enum QuoteCommand {
     let options = try Options(
       arguments,
       valued: PricingSetup.valued.union([
-        "model", "provider", "input", "cached-input", "cache-write", "cache-write-1h", "output",
+        "model", "provider", "input", "cached-input", "cache-write", "cache-write-1h",
+        "cache-write-12h", "output",
         "reasoning", "requests", "at", "currency", "service-tier", "residency", "thinking",
         "cache-token-hours",
       ]),
@@ -63,15 +65,18 @@ enum QuoteCommand {
     let cached = try options.count("cached-input") ?? 0
     let cacheWrite = try options.count("cache-write") ?? 0
     let cacheWrite1h = try options.count("cache-write-1h") ?? 0
+    let cacheWrite12h = try options.count("cache-write-12h") ?? 0
     let reasoning = try options.count("reasoning") ?? 0
     let requests = try options.count("requests") ?? 1
     guard requests >= 1 else { throw UsageError("--requests must be at least 1") }
     let (parts, partsOverflow) = cached.addingReportingOverflow(cacheWrite)
-    let (allParts, allOverflow) = parts.addingReportingOverflow(cacheWrite1h)
-    guard !partsOverflow, !allOverflow, allParts <= input else {
+    let (someParts, someOverflow) = parts.addingReportingOverflow(cacheWrite1h)
+    let (allParts, allOverflow) = someParts.addingReportingOverflow(cacheWrite12h)
+    guard !partsOverflow, !someOverflow, !allOverflow, allParts <= input else {
       throw UsageError(
         "--cached-input (\(cached)) + --cache-write (\(cacheWrite)) + --cache-write-1h "
-          + "(\(cacheWrite1h)) exceed --input (\(input)), which is the total input"
+          + "(\(cacheWrite1h)) + --cache-write-12h (\(cacheWrite12h)) exceed --input "
+          + "(\(input)), which is the total input"
       )
     }
     guard reasoning <= output else {
@@ -98,6 +103,7 @@ enum QuoteCommand {
       cacheRead: cached,
       cacheWrite: cacheWrite,
       cacheWrite1h: cacheWrite1h,
+      cacheWrite12h: cacheWrite12h,
       output: output - reasoning,
       reasoning: reasoning,
       requests: requests

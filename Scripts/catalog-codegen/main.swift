@@ -49,7 +49,8 @@ func prices(_ value: ComponentPrices) -> String {
     + "output: \(decimal(value.output)), "
     + "reasoning: \(optional(value.reasoning, decimal)), "
     + "perRequest: \(optional(value.perRequest, decimal))"
-    + (value.thinkingOutput.map { ", thinkingOutput: \(decimal($0))" } ?? "") + ")"
+    + (value.thinkingOutput.map { ", thinkingOutput: \(decimal($0))" } ?? "")
+    + (value.cacheWrite12h.map { ", cacheWrite12h: \(decimal($0))" } ?? "") + ")"
 }
 
 func tier(_ value: PriceTier) -> String {

@@ -192,3 +192,34 @@ struct BillingRulesTests {
     #expect(try JSONDecoder().decode(PriceSheet.self, from: data) == original)
   }
 }
+
+/// Twelve-hour cache writes, priced only where a provider sells them.
+@Suite("Twelve-hour cache writes")
+struct TwelveHourCacheWriteTests {
+  @Test func gpt62SolSellsThemAndOthersRefuseThem() throws {
+    let sol = try #require(try Catalog.builtIn.offering(model: "gpt-6.2-sol", currency: .usd))
+    let at = try instant("2026-12-01T00:00:00Z")
+    // 50,000 fresh × $2 + 50,000 twelve-hour writes × $5 + 1,000 out × $10, per million
+    // = $0.10 + $0.25 + $0.01 = $0.36; the fast path and the breakdown agree.
+    let usage = try TokenUsage(uncachedInput: 50_000, cacheWrite12h: 50_000, output: 1_000)
+    #expect(try sol.schedule.totalCost(of: usage, at: at) == Money(try dec("0.36"), .usd))
+    #expect(try sol.schedule.cost(of: usage, at: at).total == Money(try dec("0.36"), .usd))
+    #expect(
+      try sol.schedule.cost(of: usage, at: at, options: RequestOptions(serviceTier: "default"))
+        .total == Money(try dec("0.36"), .usd)
+    )
+    // gpt-6.1-sol publishes no twelve-hour price: refused, not billed at zero or at input.
+    let sol61 = try #require(try Catalog.builtIn.offering(model: "gpt-6.1-sol", currency: .usd))
+    let error = #expect(throws: PricingError.self) {
+      try sol61.schedule.totalCost(of: usage, at: at)
+    }
+    #expect(error?.code == .unknownBillingOption)
+    // A normalised log line carries them, on the scanner's path.
+    let line =
+      #"{"timestamp": "2026-12-01T00:00:00Z", "model": "gpt-6.2-sol", "usage": "#
+      + #"{"uncachedInput": 50000, "cacheWrite12h": 50000, "output": 1000}}"#
+    var ingestor = try UsageIngestor()
+    ingestor.ingest(line: Data(line.utf8), number: 1)
+    #expect(ingestor.currentReport().total == (try dec("0.36")))
+  }
+}

@@ -101,6 +101,7 @@ final class CompiledSchedule: Sendable {
       case .cacheRead: return cacheRead
       case .cacheWrite: return cacheWrite
       case .cacheWrite1h: return cacheWrite1h
+      case .cacheWrite12h: return .zero
       case .output: return output
       case .reasoning: return reasoning
       case .requests: return perRequest
@@ -421,6 +422,15 @@ final class CompiledSchedule: Sendable {
   }
 
   @inline(never)
+  private static func noTwelveHourWrite(_ count: Int) -> PricingError {
+    PricingError(
+      .unknownBillingOption,
+      "\(count) tokens written to a cache for twelve hours, but this tier sells no twelve-hour "
+        + "cache write; report them as default-lifetime writes if that is how they were billed"
+    )
+  }
+
+  @inline(never)
   private static func totalOverflow() -> PricingError {
     PricingError(.overflow, "the cost of this usage is more than an amount can hold")
   }
@@ -433,6 +443,10 @@ final class CompiledSchedule: Sendable {
     thinking: Bool = false
   ) throws -> FixedDecimal {
     guard count != 0 else { return .zero }
+    if component == .cacheWrite12h {
+      guard let price = prices[tier].cacheWrite12h else { throw Self.noTwelveHourWrite(count) }
+      return try PriceSchedule.amount(count: count, price: price, perUnit: false)
+    }
     let rates = self.rates[tier]
     if rates.isExact || component == .requests {
       let price =
@@ -461,6 +475,14 @@ final class CompiledSchedule: Sendable {
   @inline(__always)
   func total(of usage: TokenUsage, tier: Int) throws -> FixedDecimal {
     let rates = self.rates[tier]
+    // Twelve-hour writes are rare: they take the component-by-component path.
+    guard usage.cacheWrite12h == 0 else {
+      return try inexactTotal(
+        of: usage,
+        tier: tier,
+        thinking: usage.reasoning != 0 && rates.hasThinking
+      )
+    }
     if rates.isSmall {
       // No checks needed (see `Rates.isSmall`): seven 64 × 64 → 128-bit products.
       @inline(__always) func product(_ count: Int, _ price: FixedDecimal) -> UInt128 {

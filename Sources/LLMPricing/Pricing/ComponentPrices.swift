@@ -21,6 +21,9 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
   public var cacheWrite: FixedDecimal?
   /// One-hour cache writes, per million tokens; `nil` bills them as the default-lifetime writes.
   public var cacheWrite1h: FixedDecimal?
+  /// Twelve-hour cache writes, per million tokens; `nil` when the provider sells none (such
+  /// writes are then refused).
+  public var cacheWrite12h: FixedDecimal?
   /// Visible output, per million tokens.
   public var output: FixedDecimal
   /// Reasoning output, per million tokens; `nil` bills it as ``output``.
@@ -43,6 +46,7 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
   ///   - perRequest: A fee per request, or `nil` for none.
   ///   - thinkingOutput: The output price of a thinking-mode request, or `nil` when the
   ///     mode is not billed apart.
+  ///   - cacheWrite12h: Twelve-hour cache writes, or `nil` when not sold.
   public init(
     input: FixedDecimal,
     cacheRead: FixedDecimal? = nil,
@@ -51,7 +55,8 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
     output: FixedDecimal,
     reasoning: FixedDecimal? = nil,
     perRequest: FixedDecimal? = nil,
-    thinkingOutput: FixedDecimal? = nil
+    thinkingOutput: FixedDecimal? = nil,
+    cacheWrite12h: FixedDecimal? = nil
   ) {
     self.input = input
     self.cacheRead = cacheRead
@@ -61,6 +66,7 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
     self.reasoning = reasoning
     self.perRequest = perRequest
     self.thinkingOutput = thinkingOutput
+    self.cacheWrite12h = cacheWrite12h
   }
 
   /// The price actually billed for a component, after fallbacks.
@@ -70,7 +76,8 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
   ///   - thinking: Whether the request runs in thinking mode: output and reasoning then
   ///     bill at ``thinkingOutput`` when there is one.
   /// - Returns: Its price per million tokens, or per request for
-  ///   ``CostComponent/requests`` (zero when there is no fee).
+  ///   ``CostComponent/requests`` (zero when there is no fee, and for twelve-hour writes
+  ///   when none is sold: pricing refuses those before asking).
   public func effectivePrice(of component: CostComponent, thinking: Bool = false) -> FixedDecimal {
     if thinking, let thinkingOutput, component == .output || component == .reasoning {
       return thinkingOutput
@@ -80,6 +87,7 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
     case .cacheRead: return cacheRead ?? input
     case .cacheWrite: return cacheWrite ?? input
     case .cacheWrite1h: return cacheWrite1h ?? cacheWrite ?? input
+    case .cacheWrite12h: return cacheWrite12h ?? .zero
     case .output: return output
     case .reasoning: return reasoning ?? output
     case .requests: return perRequest ?? .zero
@@ -105,7 +113,8 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
       output: try output * factor,
       reasoning: try scale(reasoning),
       perRequest: try scale(perRequest),
-      thinkingOutput: try scale(thinkingOutput)
+      thinkingOutput: try scale(thinkingOutput),
+      cacheWrite12h: try scale(cacheWrite12h)
     )
   }
 
@@ -118,6 +127,7 @@ public struct ComponentPrices: Hashable, Sendable, Codable {
     if let reasoning { prices.append((.reasoning, reasoning)) }
     if let perRequest { prices.append((.requests, perRequest)) }
     if let thinkingOutput { prices.append((.output, thinkingOutput)) }
+    if let cacheWrite12h { prices.append((.cacheWrite12h, cacheWrite12h)) }
     return prices
   }
 }

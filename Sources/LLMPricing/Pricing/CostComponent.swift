@@ -10,6 +10,9 @@ public enum CostComponent: String, Hashable, Sendable, Codable, CaseIterable, Co
   case cacheWrite
   /// Input tokens written to a cache with a one-hour lifetime.
   case cacheWrite1h
+  /// Input tokens written to a cache with a twelve-hour lifetime; a sheet without a
+  /// twelve-hour price refuses them rather than guess.
+  case cacheWrite12h
   /// Visible output tokens.
   case output
   /// Reasoning (thinking) output tokens.
@@ -40,6 +43,7 @@ public enum CostComponent: String, Hashable, Sendable, Codable, CaseIterable, Co
     case .input, .output: return "its own price"
     case .cacheRead, .cacheWrite: return "input price"
     case .cacheWrite1h: return "five-minute write price (or the input price)"
+    case .cacheWrite12h: return "(none: refused)"
     case .reasoning: return "output price"
     case .requests, .toolCalls, .cacheStorage: return "price of zero"
     }

@@ -97,6 +97,13 @@ extension PriceSchedule {
       let count = usage.count(of: component)
       if component == .requests, prices.perRequest == nil { continue }
       guard count > 0 else { continue }
+      if component == .cacheWrite12h, prices.cacheWrite12h == nil {
+        throw PricingError(
+          .unknownBillingOption,
+          "\(count) tokens written to a cache for twelve hours, but this tier sells no "
+            + "twelve-hour cache write"
+        )
+      }
       let unitPrice = prices.effectivePrice(of: component, thinking: thinking)
       let amount = try Self.amount(count: count, price: unitPrice, perUnit: component == .requests)
       lines.append(

@@ -1,8 +1,8 @@
 /// The tokens of one request, or of several requests of equal shape, split into
 /// disjoint components.
 ///
-/// Every token is counted once: ``uncachedInput``, ``cacheRead``, ``cacheWrite`` and
-/// ``cacheWrite1h`` add up to ``totalInput``; ``output`` and ``reasoning`` add up to
+/// Every token is counted once: ``uncachedInput``, ``cacheRead``, ``cacheWrite``,
+/// ``cacheWrite1h`` and ``cacheWrite12h`` add up to ``totalInput``; ``output`` and ``reasoning`` add up to
 /// ``totalOutput``. Providers report usage in two conventions, and the two factory
 /// methods normalise them:
 ///
@@ -26,6 +26,9 @@ public struct TokenUsage: Hashable, Sendable, Codable {
   public let cacheWrite: Int
   /// Input tokens written to a cache with a one-hour lifetime.
   public let cacheWrite1h: Int
+  /// Input tokens written to a cache with a twelve-hour lifetime (OpenAI's extended
+  /// retention).
+  public let cacheWrite12h: Int
   /// Visible output tokens, excluding reasoning.
   public let output: Int
   /// Reasoning (thinking) tokens.
@@ -45,6 +48,7 @@ public struct TokenUsage: Hashable, Sendable, Codable {
   ///   - cacheRead: Tokens read from a cache.
   ///   - cacheWrite: Tokens written to a cache with the default lifetime.
   ///   - cacheWrite1h: Tokens written to a cache with a one-hour lifetime.
+  ///   - cacheWrite12h: Tokens written to a cache with a twelve-hour lifetime.
   ///   - output: Visible output tokens.
   ///   - reasoning: Reasoning tokens.
   ///   - requests: The number of requests, at least 1.
@@ -55,6 +59,7 @@ public struct TokenUsage: Hashable, Sendable, Codable {
     cacheRead: Int = 0,
     cacheWrite: Int = 0,
     cacheWrite1h: Int = 0,
+    cacheWrite12h: Int = 0,
     output: Int = 0,
     reasoning: Int = 0,
     requests: Int = 1
@@ -69,21 +74,26 @@ public struct TokenUsage: Hashable, Sendable, Codable {
     try check("cacheRead", cacheRead)
     try check("cacheWrite", cacheWrite)
     try check("cacheWrite1h", cacheWrite1h)
+    try check("cacheWrite12h", cacheWrite12h)
     try check("output", output)
     try check("reasoning", reasoning)
     guard requests >= 1 else {
       throw PricingError(.invalidUsage, "requests is \(requests); a usage covers at least 1")
     }
     let (partial, o1) = uncachedInput.addingReportingOverflow(cacheRead)
-    let (writes, o2) = cacheWrite.addingReportingOverflow(cacheWrite1h)
+    let (shortWrites, o2) = cacheWrite.addingReportingOverflow(cacheWrite1h)
+    let (writes, o4) = shortWrites.addingReportingOverflow(cacheWrite12h)
     let (input, o3) = partial.addingReportingOverflow(writes)
-    guard !o1, !o2, !o3 else { throw PricingError(.invalidUsage, "the total input overflows") }
+    guard !o1, !o2, !o3, !o4 else {
+      throw PricingError(.invalidUsage, "the total input overflows")
+    }
     let (outputSum, overflow) = output.addingReportingOverflow(reasoning)
     guard !overflow else { throw PricingError(.invalidUsage, "the total output overflows") }
     self.uncachedInput = uncachedInput
     self.cacheRead = cacheRead
     self.cacheWrite = cacheWrite
     self.cacheWrite1h = cacheWrite1h
+    self.cacheWrite12h = cacheWrite12h
     self.output = output
     self.reasoning = reasoning
     self.requests = requests
@@ -185,6 +195,7 @@ public struct TokenUsage: Hashable, Sendable, Codable {
     case .cacheRead: return cacheRead
     case .cacheWrite: return cacheWrite
     case .cacheWrite1h: return cacheWrite1h
+    case .cacheWrite12h: return cacheWrite12h
     case .output: return output
     case .reasoning: return reasoning
     case .requests: return requests
@@ -193,7 +204,8 @@ public struct TokenUsage: Hashable, Sendable, Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case uncachedInput, cacheRead, cacheWrite, cacheWrite1h, output, reasoning, requests
+    case uncachedInput, cacheRead, cacheWrite, cacheWrite1h, cacheWrite12h, output, reasoning
+    case requests
   }
 
   /// Decodes a usage through the validating initializer; absent counts are zero.
@@ -211,6 +223,7 @@ public struct TokenUsage: Hashable, Sendable, Codable {
         cacheRead: count(.cacheRead),
         cacheWrite: count(.cacheWrite),
         cacheWrite1h: count(.cacheWrite1h),
+        cacheWrite12h: count(.cacheWrite12h),
         output: count(.output),
         reasoning: count(.reasoning),
         requests: count(.requests, default: 1)
@@ -228,6 +241,7 @@ public struct TokenUsage: Hashable, Sendable, Codable {
     try container.encode(cacheRead, forKey: .cacheRead)
     try container.encode(cacheWrite, forKey: .cacheWrite)
     try container.encode(cacheWrite1h, forKey: .cacheWrite1h)
+    if cacheWrite12h != 0 { try container.encode(cacheWrite12h, forKey: .cacheWrite12h) }
     try container.encode(output, forKey: .output)
     try container.encode(reasoning, forKey: .reasoning)
     try container.encode(requests, forKey: .requests)

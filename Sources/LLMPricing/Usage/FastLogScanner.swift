@@ -15,7 +15,7 @@ struct FastLogScanner {
     case ephemeral5m, ephemeral1h, inputCached, outputReasoning, topCached
     case promptTokenCount, cachedContentTokenCount, candidatesTokenCount, thoughtsTokenCount
     case uncachedInput, cacheRead, cacheWrite, cacheWrite1h, output, reasoning, requests
-    case webSearchRequests, webFetchRequests
+    case webSearchRequests, webFetchRequests, cacheWrite12h
 
   }
 
@@ -268,7 +268,8 @@ struct FastLogScanner {
     (.none, "candidatesTokenCount", .candidatesTokenCount),
     (.none, "thoughtsTokenCount", .thoughtsTokenCount), (.none, "uncachedInput", .uncachedInput),
     (.none, "cacheRead", .cacheRead), (.none, "cacheWrite", .cacheWrite),
-    (.none, "cacheWrite1h", .cacheWrite1h), (.none, "output", .output),
+    (.none, "cacheWrite1h", .cacheWrite1h), (.none, "cacheWrite12h", .cacheWrite12h),
+    (.none, "output", .output),
     (.none, "reasoning", .reasoning), (.none, "requests", .requests),
     (.promptDetails, "cached_tokens", .promptCached),
     (.completionDetails, "reasoning_tokens", .completionReasoning),

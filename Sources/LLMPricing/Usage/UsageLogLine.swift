@@ -12,7 +12,8 @@ struct UsageLogLine {
   var options = RequestOptions.none
 
   private static let normalisedKeys: Set<String> = [
-    "uncachedInput", "cacheRead", "cacheWrite", "cacheWrite1h", "output", "reasoning", "requests",
+    "uncachedInput", "cacheRead", "cacheWrite", "cacheWrite1h", "cacheWrite12h", "output",
+    "reasoning", "requests",
   ]
 
   init(_ line: UnsafeRawBufferPointer, tagNames: [String]) throws {
@@ -58,7 +59,8 @@ struct UsageLogLine {
     func has(_ field: F) -> Bool { values[field.rawValue] != nil }
     func get(_ field: F) -> Int { values[field.rawValue] ?? 0 }
     let normalised: [F] = [
-      .uncachedInput, .cacheRead, .cacheWrite, .cacheWrite1h, .output, .reasoning, .requests,
+      .uncachedInput, .cacheRead, .cacheWrite, .cacheWrite1h, .cacheWrite12h, .output, .reasoning,
+      .requests,
     ]
     if normalised.contains(where: has), !has(.promptTokens), !has(.inputTokens) {
       return try TokenUsage(
@@ -66,6 +68,7 @@ struct UsageLogLine {
         cacheRead: get(.cacheRead),
         cacheWrite: get(.cacheWrite),
         cacheWrite1h: get(.cacheWrite1h),
+        cacheWrite12h: get(.cacheWrite12h),
         output: get(.output),
         reasoning: get(.reasoning),
         requests: max(1, get(.requests))
@@ -163,6 +166,7 @@ struct UsageLogLine {
         cacheRead: count("cacheRead"),
         cacheWrite: count("cacheWrite"),
         cacheWrite1h: count("cacheWrite1h"),
+        cacheWrite12h: count("cacheWrite12h"),
         output: count("output"),
         reasoning: count("reasoning"),
         requests: max(1, try count("requests"))

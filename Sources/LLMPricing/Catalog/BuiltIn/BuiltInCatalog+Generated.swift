@@ -14885,7 +14885,8 @@ extension Catalog {
                 cacheWrite1h: nil,
                 output: try FixedDecimal("10"),
                 reasoning: nil,
-                perRequest: nil
+                perRequest: nil,
+                cacheWrite12h: try FixedDecimal("5")
               )
             ),
             PriceTier(
@@ -14919,7 +14920,7 @@ extension Catalog {
           observed: try CalendarDay("2026-11-19"),
           confidence: .official,
           note:
-            "OpenAI\'s GPT-6.2 Sol model page: \'Input | $2 | 1M tokens\', \'Cached input | $0.1\', \'Output | $10\'; \'The cache write price is for 30 minutes of retention\' ($2.50; a 12-hour write costs $5, which has no field here); \'Batch costs 50% of Standard rates.\' Above 272K input tokens \'input and cache rates double and output costs 1.5 times the short-context rate for the full request\': the long-context tier applies that published rule ($4 / $0.20 / $5 / $15). Context 1,050,000, max input 922,000, max output 128,000. The stored copy is undated; it mentions GPT-6.2, so it is from 2026-11-17 or later, and a mirror (w3cschool) is stamped 2026-11-19, used as \'observed\'. Released 2026-11-17 (LaoZhang 2026-11-18, apidog 2026-11-18, AgentCompass-Router v0.6.8); date only; 00:00 UTC assumed. Ultrafast (3x to 2027-02-28, then 6x), Flex and regional processing are not modelled."
+            "OpenAI\'s GPT-6.2 Sol model page: \'Input | $2 | 1M tokens\', \'Cached input | $0.1\', \'Output | $10\'; \'The cache write price is for 30 minutes of retention\' ($2.50); \'A 12-hour cache write costs $5 per million tokens for short-context requests at Standard pricing\' (recorded for the ≤272K tier only: the page gives no long-context figure, so such writes above 272K are refused); \'Batch costs 50% of Standard rates.\' Above 272K input tokens \'input and cache rates double and output costs 1.5 times the short-context rate for the full request\': the long-context tier applies that published rule ($4 / $0.20 / $5 / $15). Context 1,050,000, max input 922,000, max output 128,000. The stored copy is undated; it mentions GPT-6.2, so it is from 2026-11-17 or later, and a mirror (w3cschool) is stamped 2026-11-19, used as \'observed\'. Released 2026-11-17 (LaoZhang 2026-11-18, apidog 2026-11-18, AgentCompass-Router v0.6.8); date only; 00:00 UTC assumed. Ultrafast (3x to 2027-02-28, then 6x), Flex and regional processing are not modelled."
         )
       )
     )
