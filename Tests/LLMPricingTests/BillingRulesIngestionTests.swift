@@ -111,4 +111,16 @@ struct BillingRulesIngestionTests {
     #expect(report.total == (try FixedDecimal("0.05")))
     #expect(report.notes.contains { $0.contains("free search allowance") })
   }
+
+  @Test func anOpenAIResponsesBodyCountsItsWebSearchCalls() throws {
+    // gpt-5 at 2026-11-01: 10,000 in × $1.25 + 1,000 out × $10 = $0.0125 + $0.01, plus two
+    // web_search_call items at $0.01 = $0.0425.
+    let line =
+      #"{"timestamp": "2026-11-01T04:00:00Z", "model": "gpt-5", "output": ["#
+      + #"{"type": "web_search_call", "status": "completed"}, {"type": "web_search_call"}, "#
+      + #"{"type": "message"}], "usage": {"input_tokens": 10000, "output_tokens": 1000}}"#
+    let report = try ingest([line])
+    #expect(report.priced == 1, "\(report.rejections)")
+    #expect(report.total == (try FixedDecimal("0.0425")))
+  }
 }

@@ -19,9 +19,10 @@ struct FastLogScanner {
 
   }
 
-  /// Top-level keys that carry billing choices (``RequestOptions``), read by the general path.
+  /// Top-level keys that carry billing choices (``RequestOptions``), read by the general path;
+  /// `output` is a Responses API body, whose `web_search_call` items are billed calls.
   static let ruleKeys: [[UInt8]] = [
-    "service_tier", "residency", "thinking", "tool_calls",
+    "service_tier", "residency", "thinking", "tool_calls", "output",
   ].map { Array($0.utf8) }
 
   struct Result {

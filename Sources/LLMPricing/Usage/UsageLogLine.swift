@@ -190,8 +190,9 @@ struct UsageLogLine {
 
   /// The billing choices of a line: OpenAI's and Gemini's `service_tier` (`fast` is
   /// OpenAI's new name for `priority`), a `residency` or Anthropic's `usage.inference_geo`,
-  /// `thinking`, a `tool_calls` object of calls by fee name, and Anthropic's
-  /// `usage.server_tool_use` (`web_search_requests` → `web_search`).
+  /// `thinking`, a `tool_calls` object of calls by fee name, Anthropic's
+  /// `usage.server_tool_use` (`web_search_requests` → `web_search`), and the
+  /// `web_search_call` items of an OpenAI Responses API body's `output`.
   static func options(
     object: [String: ExactJSON],
     usage: [String: ExactJSON]
@@ -224,6 +225,11 @@ struct UsageLogLine {
       for (name, count) in calls {
         options.toolCalls[name, default: 0] += try UsageParser.count(count, "tool_calls.\(name)")
       }
+    }
+    if case .array(let items)? = object["output"] {
+      // OpenAI's Responses API lists each hosted web search as an output item.
+      let searches = items.filter { $0.object?["type"]?.string == "web_search_call" }.count
+      if searches > 0 { options.toolCalls["web_search", default: 0] += searches }
     }
     if let value = usage["server_tool_use"] {
       guard let tools = value.object else {
