@@ -44,48 +44,32 @@ extension PriceSchedule {
     var adjustments = base.adjustments.filter { $0 != "thinking-mode output" }
     var assumptions: [String] = []
 
-    if let name = options.serviceTier, !ServiceTier.standardNames.contains(name.lowercased()) {
-      guard !batch else {
-        throw PricingError(
-          .invalidUsage,
-          "batch is a service tier of its own; price a batch request without service tier '\(name)'"
-        )
+    do {
+      if let serviceTier = try sheet.serviceTier(named: options.serviceTier) {
+        guard !batch else {
+          throw PricingError(
+            .invalidUsage,
+            "batch is a service tier of its own; price a batch request without service tier "
+              + "'\(serviceTier.name)'"
+          )
+        }
+        switch serviceTier.effect {
+        case .multiplier(let factor):
+          prices = try prices.scaled(by: factor)
+          adjustments.append("\(serviceTier.name) service tier ×\(factor)")
+        case .tiers(let own):
+          let chosen = try Self.tier(in: own, for: usage, serviceTier: serviceTier.name)
+          prices = chosen.prices
+          label = chosen.label
+          adjustments.append("\(serviceTier.name) service tier prices")
+        }
       }
-      guard
-        let serviceTier = sheet.serviceTiers.first(where: {
-          $0.name.lowercased() == name.lowercased()
-        })
-      else {
-        let sold = ["standard"] + sheet.serviceTiers.map(\.name)
-        throw PricingError(
-          .unknownBillingOption,
-          "service tier '\(name)' is not sold at \(Self.iso(second)); this sheet has "
-            + sold.joined(separator: ", ")
-        )
+      if let uplift = try sheet.uplift(named: options.residency) {
+        prices = try prices.scaled(by: uplift.multiplier)
+        adjustments.append("\(uplift.name) residency ×\(uplift.multiplier)")
       }
-      switch serviceTier.effect {
-      case .multiplier(let factor):
-        prices = try prices.scaled(by: factor)
-        adjustments.append("\(serviceTier.name) service tier ×\(factor)")
-      case .tiers(let own):
-        let chosen = try Self.tier(in: own, for: usage, serviceTier: serviceTier.name)
-        prices = chosen.prices
-        label = chosen.label
-        adjustments.append("\(serviceTier.name) service tier prices")
-      }
-    }
-    if let name = options.residency, name.lowercased() != "global" {
-      guard let uplift = sheet.uplifts.first(where: { $0.name.lowercased() == name.lowercased() })
-      else {
-        let sold = ["global"] + sheet.uplifts.map(\.name)
-        throw PricingError(
-          .unknownBillingOption,
-          "residency '\(name)' is not sold at \(Self.iso(second)); this sheet has "
-            + sold.joined(separator: ", ")
-        )
-      }
-      prices = try prices.scaled(by: uplift.multiplier)
-      adjustments.append("\(uplift.name) residency ×\(uplift.multiplier)")
+    } catch let error as PricingError where error.code == .unknownBillingOption {
+      throw PricingError(error.code, error.message + " (prices in force at \(Self.iso(second)))")
     }
     let thinking = (options.thinking ?? (usage.reasoning > 0)) && prices.thinkingOutput != nil
     if thinking { adjustments.append("thinking-mode output") }
@@ -124,18 +108,7 @@ extension PriceSchedule {
         )
       }
       guard calls > 0 else { continue }
-      guard let fee = sheet.toolFees.first(where: { $0.name.lowercased() == name.lowercased() })
-      else {
-        let sold = sheet.toolFees.map(\.name)
-        throw PricingError(
-          .unknownBillingOption,
-          "tool '\(name)' has no fee at \(Self.iso(second)); "
-            + (sold.isEmpty
-              ? "this sheet prices no tool calls"
-              : "this sheet prices "
-                + sold.joined(separator: ", "))
-        )
-      }
+      let fee = try sheet.toolFee(named: name)
       let amount = try Self.amount(count: calls, price: fee.perCall, perUnit: true)
       lines.append(
         CostBreakdown.Line(

@@ -467,34 +467,17 @@ public enum MonthlyProjection {
     offering: Offering
   ) throws -> FixedDecimal {
     var factor = FixedDecimal(1)
-    if let name = profile.serviceTier, !ServiceTier.standardNames.contains(name.lowercased()) {
-      guard
-        let tier = sheet.serviceTiers.first(where: { $0.name.lowercased() == name.lowercased() })
-      else {
-        throw PricingError(
-          .unknownBillingOption,
-          "service tier '\(name)' is not sold on \(offering.id); it has "
-            + (["standard"] + sheet.serviceTiers.map(\.name)).joined(separator: ", ")
-        )
-      }
+    if let tier = try sheet.serviceTier(named: profile.serviceTier) {
       guard case .multiplier(let multiplier) = tier.effect else {
         throw PricingError(
           .unknownBillingOption,
-          "service tier '\(name)' of \(offering.id) has its own price list, which projections "
-            + "do not price yet; quote its requests instead"
+          "service tier '\(tier.name)' of \(offering.id) has its own price list, which "
+            + "projections do not price yet; quote its requests instead"
         )
       }
       factor = try factor * multiplier
     }
-    if let name = profile.residency, name.lowercased() != "global" {
-      guard let uplift = sheet.uplifts.first(where: { $0.name.lowercased() == name.lowercased() })
-      else {
-        throw PricingError(
-          .unknownBillingOption,
-          "residency '\(name)' is not sold on \(offering.id); it has "
-            + (["global"] + sheet.uplifts.map(\.name)).joined(separator: ", ")
-        )
-      }
+    if let uplift = try sheet.uplift(named: profile.residency) {
       factor = try factor * uplift.multiplier
     }
     return factor
@@ -508,15 +491,7 @@ public enum MonthlyProjection {
   ) throws -> FixedDecimal {
     var total = FixedDecimal.zero
     for (name, rate) in profile.toolCallsPerStep where !rate.isZero {
-      guard let fee = sheet.toolFees.first(where: { $0.name.lowercased() == name.lowercased() })
-      else {
-        throw PricingError(
-          .unknownBillingOption,
-          "tool '\(name)' has no fee on this sheet; it prices "
-            + (sheet.toolFees.isEmpty
-              ? "no tool calls" : sheet.toolFees.map(\.name).joined(separator: ", "))
-        )
-      }
+      let fee = try sheet.toolFee(named: name)
       total = try total + (try rate * FixedDecimal(steps) * fee.perCall)
     }
     return total
