@@ -6,7 +6,7 @@ enum CompareCommand {
   static let help = """
     USAGE: llm-cost compare --workload NAME|FILE [--month YYYY-MM] [--currency CODE] [--top N]
                             [--requests-per-day N] [--country CC] [--priced-in CODE]
-                            [--open-weights] [--min-context N] [--baseline ID]
+                            [--open-weights] [--min-context N] [--baseline ID] [--plan ID]
                             [--json | --csv] [--catalog FILE] [--strict-calendar]
                             [--fx BASE/QUOTE=RATE] [--fx-file FILE] [--fx-max-age DAYS]
            llm-cost compare (--litellm FILE | --genai-prices FILE) [--at ISO8601] [--json]
@@ -16,7 +16,9 @@ enum CompareCommand {
     currencies converted at mid-month with the dated FX table). Presets: customer-service,
     coding, agents, rag, marketing, translation; or a workload JSON file. Filter with
     --country (provider country, CN or US), --priced-in (the offering's own currency),
-    --open-weights and --min-context; --baseline ID adds each offering's saving against it.
+    --open-weights and --min-context; --baseline ID adds each offering's saving against it;
+    --plan ID puts a subscription plan beside each offering of a model it covers (JSON
+    "plans": which is cheaper and the break-even volume; compare in the plan's currency).
     Offerings that cannot be priced that month are listed with their reasons. Each
     converted figure carries its exchange rate (JSON "exchangeRate"), flagged "assumed"
     when the rate is more than 31 days old; a price resting on a provisional holiday

@@ -345,6 +345,8 @@ enum WorkloadCommands {
     let cheapestUSOverChina: RatioJSON?
     let provisional: Bool
     let notes: [String]
+    /// With `--plan`: the plan beside each ranked offering of a model it covers.
+    var plans: [PlanComparison]?
   }
 
   struct SavingJSON: Encodable {
@@ -386,7 +388,7 @@ enum WorkloadCommands {
       arguments,
       valued: PricingSetup.valued.union([
         "workload", "month", "currency", "top", "requests-per-day", "country", "priced-in",
-        "min-context", "baseline",
+        "min-context", "baseline", "plan",
       ]),
       flags: PricingSetup.flags.union(["json", "csv", "open-weights"]),
       repeatable: PricingSetup.repeatable
@@ -396,9 +398,16 @@ enum WorkloadCommands {
       sessions: try options.count("requests-per-day")
     )
     let month = try month(options)
-    let currency = try options.currency() ?? .cny
     let setup = try PricingSetup(options)
     let catalog = setup.catalog
+    let plan = try options.string("plan").map { try catalog.plan(id: $0) }
+    let currency = try options.currency() ?? plan?.currency ?? .cny
+    if let plan, plan.currency != currency {
+      throw UsageError(
+        "--plan \(plan.id) is sold in \(plan.currency.code); compare in it with --currency "
+          + plan.currency.code
+      )
+    }
     let (query, filter) = try query(options)
     let comparison = try WorkloadComparison(
       profile: profile,
@@ -413,36 +422,40 @@ enum WorkloadCommands {
     let ratio = comparison.priceRatio(of: "US", to: "CN", catalog: catalog)
     var ranked = comparison.ranked
     if let top = try options.count("top") { ranked = Array(ranked.prefix(top)) }
+    let plans = try plan.map { plan in
+      try ranked.filter { cost in
+        plan.models.contains { $0.lowercased() == cost.model.lowercased() }
+      }
+      .map { try PlanComparison(plan: plan, month: $0) }
+    }
     if options.flag("json") {
-      print(
-        try Output.json(
-          ComparisonJSON(
-            workload: profile.name,
-            month: month.description,
-            currency: currency.code,
-            offerings: ranked.map(CostJSON.init),
-            skipped: comparison.skipped,
-            filter: filter,
-            baseline: baseline?.offering,
-            savings: savings?.prefix(ranked.count).map {
-              SavingJSON(
-                offering: $0.offering,
-                saving: $0.amount.description,
-                fraction: $0.fraction?.description
-              )
-            },
-            cheapestUSOverChina: ratio.map {
-              RatioJSON(
-                china: $0.denominator.offering,
-                us: $0.numerator.offering,
-                ratio: $0.ratio.description
-              )
-            },
-            provisional: ranked.contains(where: \.isProvisional),
-            notes: comparisonNotes(ranked, skipped: comparison.skipped)
+      var json = ComparisonJSON(
+        workload: profile.name,
+        month: month.description,
+        currency: currency.code,
+        offerings: ranked.map(CostJSON.init),
+        skipped: comparison.skipped,
+        filter: filter,
+        baseline: baseline?.offering,
+        savings: savings?.prefix(ranked.count).map {
+          SavingJSON(
+            offering: $0.offering,
+            saving: $0.amount.description,
+            fraction: $0.fraction?.description
           )
-        )
+        },
+        cheapestUSOverChina: ratio.map {
+          RatioJSON(
+            china: $0.denominator.offering,
+            us: $0.numerator.offering,
+            ratio: $0.ratio.description
+          )
+        },
+        provisional: ranked.contains(where: \.isProvisional),
+        notes: comparisonNotes(ranked, skipped: comparison.skipped)
       )
+      json.plans = plans
+      print(try Output.json(json))
       return
     }
     if options.flag("csv") {
@@ -481,6 +494,20 @@ enum WorkloadCommands {
     }
     if let baseline {
       print("\nBaseline: \(baseline.offering) at \(baseline.reportingTotal.formatted()).")
+    }
+    if let plan, let plans {
+      print("\nPlan \(plan.id) (\(Money(plan.monthlyFee, plan.currency).formatted()) a month):")
+      if plans.isEmpty { print("  covers none of the offerings shown") }
+      for (cost, comparison) in zip(
+        ranked.filter { cost in plan.models.contains { $0.lowercased() == cost.model.lowercased() }
+        },
+        plans
+      ) {
+        let breakEven =
+          comparison.breakEvenTokens.map { ", break-even \($0.formatted(places: 0)) tokens" }
+          ?? ", no break-even"
+        print("  against \(cost.offering): \(comparison.cheaper.rawValue)\(breakEven)")
+      }
     }
     if let ratio {
       print(

@@ -139,4 +139,25 @@ struct PlanComparisonTests {
     #expect(unknown.status != 0)
     #expect(unknown.error.contains("tencent-tokenhub-token-plan"))
   }
+
+  @Test func compareListsThePlanBesideEachCoveredOffering() throws {
+    let result = try LLMCostBinary.run([
+      "compare", "--workload", "customer-service", "--month", "2026-11", "--requests-per-day",
+      "100", "--plan", "tencent-tokenhub-token-plan-lite", "--top", "40", "--json",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    )
+    let plans = try #require(object["plans"] as? [[String: Any]])
+    #expect(!plans.isEmpty)
+    #expect(plans.allSatisfy { $0["plan"] as? String == "tencent-tokenhub-token-plan-lite" })
+    // A plan in another currency than the comparison's is refused with what to pass.
+    let usd = try LLMCostBinary.run([
+      "compare", "--workload", "coding", "--currency", "USD", "--plan",
+      "tencent-tokenhub-token-plan-lite",
+    ])
+    #expect(usd.status != 0)
+    #expect(usd.error.contains("--currency CNY"))
+  }
 }
