@@ -123,4 +123,32 @@ struct BillingRulesIngestionTests {
     #expect(report.priced == 1, "\(report.rejections)")
     #expect(report.total == (try FixedDecimal("0.0425")))
   }
+
+  @Test func geminiFlexIsHalfPriceOnEitherSideOfTheNewYear() throws {
+    let flash = try #require(
+      try Catalog.builtIn.offering(model: "gemini-3.8-flash", currency: .usd)
+    )
+    let usage = try TokenUsage(uncachedInput: 1_000_000, output: 1_000_000)
+    let flex = RequestOptions(serviceTier: "flex")
+    // 2026: (0.75 + 3.75) × 0.5 = $2.25; 2027: (1.50 + 7.50) × 0.5 = $4.50.
+    #expect(
+      try flash.schedule.cost(of: usage, at: instant("2026-12-05T00:00:00Z"), options: flex).total
+        == Money(try FixedDecimal("2.25"), .usd)
+    )
+    #expect(
+      try flash.schedule.cost(of: usage, at: instant("2027-01-02T00:00:00Z"), options: flex).total
+        == Money(try FixedDecimal("4.5"), .usd)
+    )
+    // Before the rule was seen, and for priority (no per-model figure), refused.
+    #expect(throws: PricingError.self) {
+      try flash.schedule.cost(of: usage, at: instant("2026-11-05T00:00:00Z"), options: flex)
+    }
+    #expect(throws: PricingError.self) {
+      try flash.schedule.cost(
+        of: usage,
+        at: instant("2026-12-05T00:00:00Z"),
+        options: RequestOptions(serviceTier: "priority")
+      )
+    }
+  }
 }

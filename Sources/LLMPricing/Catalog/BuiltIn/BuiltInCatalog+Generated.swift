@@ -18514,6 +18514,43 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_342_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.1"),
+                cacheRead: try FixedDecimal("0.01"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("0.4"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
+        ),
+        provenance: Provenance(
+          source: "https://ai.google.dev/gemini-api/docs/flex-inference",
+          observed: try CalendarDay("2026-12-04"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Flex: \'The Gemini Flex API is an inference tier that offers a 50% cost reduction compared to standard rates\' (the flex-inference page, marked Preview; requests set service_tier: \"flex\"). The copy read is undated (its example uses gemini-3.8-flash, so it is from 2026-09-02 or later) and was read on 2026-12-04, so Flex starts then. Priority (\'75% to 100% more than standard\', for Tier 2 and 3 users) is not recorded: no per-model figure was found, so a priority request is refused rather than priced at a guess."
+        )
+      )
+    )
     let model = Model(
       id: "gemini-2.5-flash-lite",
       aliases: [],
@@ -18675,6 +18712,43 @@ extension Catalog {
     )
     entries.append(
       PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_342_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.75"),
+                cacheRead: try FixedDecimal("0.075"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("3.75"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
+        ),
+        provenance: Provenance(
+          source: "https://ai.google.dev/gemini-api/docs/flex-inference",
+          observed: try CalendarDay("2026-12-04"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Flex: \'The Gemini Flex API is an inference tier that offers a 50% cost reduction compared to standard rates\' (the flex-inference page, marked Preview; requests set service_tier: \"flex\"). The copy read is undated (its example uses gemini-3.8-flash, so it is from 2026-09-02 or later) and was read on 2026-12-04, so Flex starts then. Priority (\'75% to 100% more than standard\', for Tier 2 and 3 users) is not recorded: no per-model figure was found, so a priority request is refused rather than priced at a guess."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
         effectiveFrom: Date(timeIntervalSince1970: 1_798_761_600),
         sheet: try PriceSheet(
           currency: .usd,
@@ -18698,14 +18772,15 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: try FixedDecimal("0.5"),
-          freeQuota: nil
+          freeQuota: nil,
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
           observed: try CalendarDay("2026-10-01"),
           confidence: .official,
           note:
-            "Same page, same rows: input \'$1.50 starting January 1, 2027\', output \'$7.50 starting January 1, 2027\', context caching \'$0.15 starting January 1, 2027\' (storage rises to $1.00/1M tokens per hour, not modelled). Batch tab: \'$0.75\' / \'$3.75\' starting 2027-01-01 (half). Also genai-prices PR #678 (second entry with start_date 2027-01-01: 1.5/0.15/7.5) and LiteLLM discussion #39357. Announced in advance; not yet in force on 2026-12-03. Date only; 00:00 UTC assumed."
+            "Same page, same rows: input \'$1.50 starting January 1, 2027\', output \'$7.50 starting January 1, 2027\', context caching \'$0.15 starting January 1, 2027\' (storage rises to $1.00/1M tokens per hour, not modelled). Batch tab: \'$0.75\' / \'$3.75\' starting 2027-01-01 (half). Also genai-prices PR #678 (second entry with start_date 2027-01-01: 1.5/0.15/7.5) and LiteLLM discussion #39357. Announced in advance; not yet in force on 2026-12-03. Date only; 00:00 UTC assumed. Flex ×0.5 from 2026-12-04 (ai.google.dev flex-inference page)."
         )
       )
     )
@@ -18777,6 +18852,43 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_342_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("1.5"),
+                cacheRead: try FixedDecimal("0.15"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("9"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
+        ),
+        provenance: Provenance(
+          source: "https://ai.google.dev/gemini-api/docs/flex-inference",
+          observed: try CalendarDay("2026-12-04"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Flex: \'The Gemini Flex API is an inference tier that offers a 50% cost reduction compared to standard rates\' (the flex-inference page, marked Preview; requests set service_tier: \"flex\"). The copy read is undated (its example uses gemini-3.8-flash, so it is from 2026-09-02 or later) and was read on 2026-12-04, so Flex starts then. Priority (\'75% to 100% more than standard\', for Tier 2 and 3 users) is not recorded: no per-model figure was found, so a priority request is refused rather than priced at a guess."
+        )
+      )
+    )
     let model = Model(
       id: "gemini-3.5-flash",
       aliases: [],
@@ -18845,6 +18957,43 @@ extension Catalog {
         )
       )
     )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_342_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.3"),
+                cacheRead: try FixedDecimal("0.03"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("2.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
+        ),
+        provenance: Provenance(
+          source: "https://ai.google.dev/gemini-api/docs/flex-inference",
+          observed: try CalendarDay("2026-12-04"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Flex: \'The Gemini Flex API is an inference tier that offers a 50% cost reduction compared to standard rates\' (the flex-inference page, marked Preview; requests set service_tier: \"flex\"). The copy read is undated (its example uses gemini-3.8-flash, so it is from 2026-09-02 or later) and was read on 2026-12-04, so Flex starts then. Priority (\'75% to 100% more than standard\', for Tier 2 and 3 users) is not recorded: no per-model figure was found, so a priority request is refused rather than priced at a guess."
+        )
+      )
+    )
     let model = Model(
       id: "gemini-3.5-flash-lite",
       aliases: [],
@@ -18909,6 +19058,43 @@ extension Catalog {
           confidence: .official,
           note:
             "Standard paid tier for gemini-3.1-flash-lite: input \'$0.25 (text / image / video) $0.50 (audio)\', output \'$1.50\' (page copy quoted verbatim, read 2026-09-26). Audio input ($0.50) not modelled. Cached input $0.025 (text/image/video; $0.05 audio) and Batch at exactly half ($0.125 / $0.75, cached $0.0125) are from the official page copy of 2026-03-30 for the preview id, which the GA model replaced at unchanged prices (LiteLLM PR #28660, openclaude PR #1537); genai-prices (prices_checked 2026-05-12), llmgateway PR #2203 and pollinations PR #9885 give the same 0.25/0.025/1.5. GA 2026-05-07 (Gemini API changelog as quoted by 24-ai.news; Vertex model page as quoted by kissapi.ai); preview id gemini-3.1-flash-lite-preview from 2026-03-03, shut down 2026-05-25, not modelled. LiteLLM PR #28320 listed $0.45/$2.70/$0.045, which no other source supports. Date only; 00:00 UTC assumed."
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_342_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("0.25"),
+                cacheRead: try FixedDecimal("0.025"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("1.5"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            )
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
+        ),
+        provenance: Provenance(
+          source: "https://ai.google.dev/gemini-api/docs/flex-inference",
+          observed: try CalendarDay("2026-12-04"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Flex: \'The Gemini Flex API is an inference tier that offers a 50% cost reduction compared to standard rates\' (the flex-inference page, marked Preview; requests set service_tier: \"flex\"). The copy read is undated (its example uses gemini-3.8-flash, so it is from 2026-09-02 or later) and was read on 2026-12-04, so Flex starts then. Priority (\'75% to 100% more than standard\', for Tier 2 and 3 users) is not recorded: no per-model figure was found, so a priority request is refused rather than priced at a guess."
         )
       )
     )
@@ -19001,6 +19187,67 @@ extension Catalog {
           note:
             "Official page copy scraped 2026-03-30 (section \'Gemini 3.1 Pro Preview\', ids gemini-3.1-pro-preview and gemini-3.1-pro-preview-customtools): input \'$2.00, prompts <= 200k tokens $4.00, prompts > 200k tokens\', output \'$12.00 ... $18.00\', context caching \'$0.20 ... $0.40\' plus $4.50/1M tokens per hour storage. Batch: $1.00/$2.00 input, $6.00/$9.00 output (half), caching unchanged at $0.20/$0.40. Unchanged in later copies (llm-prices PR #68 read 2026-08-22 incl. cache; api-evangelist read 2026-10-07); genai-prices agrees. \'200k\' taken as 200,000. Preview released 2026-02-19 (Google blog linked in simonw/llm-gemini #121; llmgateway PR #1692 same day with tiered prices). 1,048,576 / 65,536 from the model page as quoted (2026-10-02). Still a preview. Date only; 00:00 UTC assumed. Batch halves every price here, but Google\'s Batch tab lists cached input at the standard context-caching price, so batch requests with cache hits are under-billed by half the cache-hit line. Re-verified 2026-10-07: api-evangelist/deepmind plans/deepmind-plans-pricing.yml@47a9772bdb46163b5e5560285bbc88bb11b86073 (singleSource; checked input 2 / 4 and output 12 / 18 in both tiers (2026-10-07). cacheRead 0.2 / 0.4 was not re-checked after genai-prices (prices_checked 2026-02-23). Batch 50% from the transcript\'s Paid-tier text.): \"Gemini 3.1 Pro Preview input price_text: $2.00, prompts <= 200k tokens ... overage: $4.00, prompts > 200k tokens ... output price_text: $12.00, prompts <= 200k tokens ... overage: $18.00, prompts > 200k\".",
           lastVerified: try CalendarDay("2026-10-07")
+        )
+      )
+    )
+    entries.append(
+      PriceSchedule.Entry(
+        effectiveFrom: Date(timeIntervalSince1970: 1_796_342_400),
+        sheet: try PriceSheet(
+          currency: .usd,
+          tiers: [
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 0,
+                lowerIsInclusive: true,
+                to: 200000,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("2"),
+                cacheRead: try FixedDecimal("0.2"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("12"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+            PriceTier(
+              name: nil,
+              input: TokenRange(
+                from: 200000,
+                lowerIsInclusive: false,
+                to: 1_048_576,
+                upperIsInclusive: true
+              ),
+              output: nil,
+              prices: ComponentPrices(
+                input: try FixedDecimal("4"),
+                cacheRead: try FixedDecimal("0.4"),
+                cacheWrite: nil,
+                cacheWrite1h: nil,
+                output: try FixedDecimal("18"),
+                reasoning: nil,
+                perRequest: nil
+              )
+            ),
+          ],
+          windows: [],
+          timeZone: "UTC",
+          holidayCalendar: nil,
+          batchMultiplier: try FixedDecimal("0.5"),
+          freeQuota: nil,
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
+        ),
+        provenance: Provenance(
+          source: "https://ai.google.dev/gemini-api/docs/flex-inference",
+          observed: try CalendarDay("2026-12-04"),
+          confidence: .official,
+          note:
+            "Prices as in the previous entry, plus Flex: \'The Gemini Flex API is an inference tier that offers a 50% cost reduction compared to standard rates\' (the flex-inference page, marked Preview; requests set service_tier: \"flex\"). The copy read is undated (its example uses gemini-3.8-flash, so it is from 2026-09-02 or later) and was read on 2026-12-04, so Flex starts then. Priority (\'75% to 100% more than standard\', for Tier 2 and 3 users) is not recorded: no per-model figure was found, so a priority request is refused rather than priced at a guess."
         )
       )
     )
