@@ -151,4 +151,66 @@ struct BillingRulesIngestionTests {
       )
     }
   }
+
+  /// The total of `llm-cost quote --json` with these arguments.
+  func quoteTotal(_ arguments: [String]) throws -> String? {
+    let result = try LLMCostBinary.run(["quote"] + arguments + ["--json"])
+    #expect(result.status == 0, "\(result.error)")
+    let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    return object?["total"] as? String
+  }
+
+  @Test func everyRuleThroughQuote() throws {
+    // claude-sonnet-5-5 on 2026-12-05: 100,000 in × $2 + 10,000 out × $10 = $0.30; US-only
+    // ×1.1 = $0.33; three searches add $0.03: $0.36.
+    #expect(
+      try quoteTotal([
+        "--model", "claude-sonnet-5-5", "--input", "100000", "--output", "10000", "--at",
+        "2026-12-05T00:00:00Z", "--residency", "us", "--tool", "web_search=3",
+      ]) == "0.36"
+    )
+    // qwen-plus (CNY, ≤128K) declared thinking: 10,000 in × ¥0.8 + 1,000 out × ¥8 = ¥0.016.
+    #expect(
+      try quoteTotal([
+        "--model", "qwen-plus", "--currency", "CNY", "--input", "10000", "--output", "1000",
+        "--at", "2026-01-10T04:00:00Z", "--thinking", "on",
+      ]) == "0.016"
+    )
+    // gpt-6.2-sol: 100,000 in of which 40,000 twelve-hour writes: 60,000 × $2 + 40,000 × $5
+    // + 1,000 × $10 = $0.12 + $0.20 + $0.01 = $0.33.
+    #expect(
+      try quoteTotal([
+        "--model", "gpt-6.2-sol", "--input", "100000", "--cache-write-12h", "40000", "--output",
+        "1000", "--at", "2026-12-01T00:00:00Z",
+      ]) == "0.33"
+    )
+    // doubao-seed-1.6 with 3,000,000 cache token-hours at ¥0.017: 10,000 × ¥0.8 + 100 × ¥2
+    // + ¥0.051 = ¥0.0592.
+    #expect(
+      try quoteTotal([
+        "--model", "doubao-seed-1.6", "--input", "10000", "--output", "100", "--at",
+        "2026-01-05T04:00:00Z", "--cache-token-hours", "3000000",
+      ]) == "0.0592"
+    )
+    // A bad --tool is a usage error naming the expected form.
+    let bad = try LLMCostBinary.run([
+      "quote", "--model", "gpt-5", "--input", "1", "--output", "1", "--tool", "web_search",
+    ])
+    #expect(bad.status == 2)
+    #expect(bad.error.contains("NAME=CALLS"))
+  }
+
+  @Test func aThinkingLineIsBilledAsAThinkingRequest() throws {
+    // qwen-plus (CNY) log line with reasoning tokens: 10,000 in × ¥0.8 + (500 + 3,000) out
+    // × ¥8 = ¥0.008 + ¥0.028 = ¥0.036.
+    let line =
+      #"{"timestamp": "2026-01-10T04:00:00Z", "model": "qwen-plus", "usage": "#
+      + #"{"prompt_tokens": 10000, "completion_tokens": 3500, "#
+      + #""completion_tokens_details": {"reasoning_tokens": 3000}}}"#
+    var ingestor = try UsageIngestor(currency: .cny)
+    ingestor.ingest(line: Data(line.utf8), number: 1)
+    let report = ingestor.currentReport()
+    #expect(report.priced == 1, "\(report.rejections)")
+    #expect(report.total == (try FixedDecimal("0.036")))
+  }
 }
