@@ -213,4 +213,15 @@ struct BillingRulesIngestionTests {
     #expect(report.priced == 1, "\(report.rejections)")
     #expect(report.total == (try FixedDecimal("0.036")))
   }
+
+  @Test func cacheStorageThroughALogLine() throws {
+    // doubao-seed-1.6: 10,000 in × ¥0.8 + 100 out × ¥2 + 3,000,000 token-hours × ¥0.017 / 1M
+    // = ¥0.008 + ¥0.0002 + ¥0.051 = ¥0.0592, as the quote gives.
+    let line =
+      #"{"timestamp": "2026-01-05T04:00:00Z", "model": "doubao-seed-1.6", "#
+      + #""cache_token_hours": 3000000, "usage": {"prompt_tokens": 10000, "completion_tokens": 100}}"#
+    let report = try ingest([line])
+    #expect(report.priced == 1, "\(report.rejections)")
+    #expect(report.total == (try FixedDecimal("0.0592")))
+  }
 }

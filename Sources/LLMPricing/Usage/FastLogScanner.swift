@@ -22,7 +22,7 @@ struct FastLogScanner {
   /// Top-level keys that carry billing choices (``RequestOptions``), read by the general path;
   /// `output` is a Responses API body, whose `web_search_call` items are billed calls.
   static let ruleKeys: [[UInt8]] = [
-    "service_tier", "residency", "thinking", "tool_calls", "output",
+    "service_tier", "residency", "thinking", "tool_calls", "output", "cache_token_hours",
   ].map { Array($0.utf8) }
 
   struct Result {

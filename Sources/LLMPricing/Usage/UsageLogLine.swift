@@ -190,7 +190,8 @@ struct UsageLogLine {
 
   /// The billing choices of a line: OpenAI's and Gemini's `service_tier` (`fast` is
   /// OpenAI's new name for `priority`), a `residency` or Anthropic's `usage.inference_geo`,
-  /// `thinking`, a `tool_calls` object of calls by fee name, Anthropic's
+  /// `thinking`, a `tool_calls` object of calls by fee name, `cache_token_hours` of explicit
+  /// cache storage, Anthropic's
   /// `usage.server_tool_use` (`web_search_requests` → `web_search`), and the
   /// `web_search_call` items of an OpenAI Responses API body's `output`.
   static func options(
@@ -225,6 +226,9 @@ struct UsageLogLine {
       for (name, count) in calls {
         options.toolCalls[name, default: 0] += try UsageParser.count(count, "tool_calls.\(name)")
       }
+    }
+    if let value = object["cache_token_hours"] {
+      options.cacheStorageTokenHours = try UsageParser.count(value, "cache_token_hours")
     }
     if case .array(let items)? = object["output"] {
       // OpenAI's Responses API lists each hosted web search as an output item.
