@@ -36,6 +36,12 @@ public enum CostComponent: String, Hashable, Sendable, Codable, CaseIterable, Co
     allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
   }
 
+  /// The components a ``TokenUsage`` counts, in breakdown order: every case but tool calls
+  /// and cache storage, which come from ``RequestOptions``.
+  static let usageComponents: [CostComponent] = allCases.filter {
+    $0 != .toolCalls && $0 != .cacheStorage
+  }
+
   /// The price a sheet applies when it has none for this component, for people, as
   /// ``ComponentPrices`` defines it.
   var fallbackDescription: String {

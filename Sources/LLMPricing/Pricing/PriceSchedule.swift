@@ -221,8 +221,10 @@ public struct PriceSchedule: Hashable, Sendable, Codable {
     // A request that reports reasoning tokens ran in thinking mode.
     let thinking = usage.reasoning > 0 && prices.thinkingOutput != nil
     var lines: [CostBreakdown.Line] = []
+    // One allocation: most usages bill two to four components.
+    lines.reserveCapacity(4)
     var total = FixedDecimal.zero
-    for component in CostComponent.allCases {
+    for component in CostComponent.usageComponents {
       let count = usage.count(of: component)
       if component == .requests, prices.perRequest == nil { continue }
       guard count > 0 else { continue }
