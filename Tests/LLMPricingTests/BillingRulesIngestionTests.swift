@@ -224,4 +224,21 @@ struct BillingRulesIngestionTests {
     #expect(report.priced == 1, "\(report.rejections)")
     #expect(report.total == (try FixedDecimal("0.0592")))
   }
+
+  @Test func openAIRegionalProcessingOnlyOnModelsFromMarch2026() throws {
+    // gpt-5.5 through a regional endpoint: (100,000 × $5 + 10,000 × $30) × 1.1 = $0.88.
+    #expect(
+      try quoteTotal([
+        "--model", "gpt-5.5", "--input", "100000", "--output", "10000", "--at",
+        "2026-11-01T00:00:00Z", "--residency", "regional",
+      ]) == "0.88"
+    )
+    // gpt-5 (2025) is not eligible: refused, naming what its sheet sells.
+    let old = try LLMCostBinary.run([
+      "quote", "--model", "gpt-5", "--input", "1", "--output", "1", "--at",
+      "2026-11-01T00:00:00Z", "--residency", "regional",
+    ])
+    #expect(old.status != 0)
+    #expect(old.error.contains("global"))
+  }
 }

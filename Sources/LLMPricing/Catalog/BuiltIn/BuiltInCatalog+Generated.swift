@@ -11768,7 +11768,7 @@ extension Catalog {
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): no Flex; Priority / Fast at 1.7× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): no Flex; Priority / Fast at 1.7× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
         )
       )
     )
@@ -12287,7 +12287,7 @@ extension Catalog {
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): no Flex; Priority / Fast at 1.75× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): no Flex; Priority / Fast at 1.75× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
         )
       )
     )
@@ -12569,7 +12569,7 @@ extension Catalog {
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 1.75× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 1.75× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
         )
       )
     )
@@ -12746,7 +12746,7 @@ extension Catalog {
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
         )
       )
     )
@@ -12855,7 +12855,7 @@ extension Catalog {
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 1.8× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 1.8× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
         )
       )
     )
@@ -12961,7 +12961,7 @@ extension Catalog {
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); no Priority; web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); no Priority; web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
         )
       )
     )
@@ -13071,7 +13071,7 @@ extension Catalog {
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
         )
       )
     )
@@ -13155,14 +13155,15 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: try FixedDecimal("0.5"),
-          freeQuota: nil
+          freeQuota: nil,
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://docs.laozhang.ai/announcements/gpt-6-1-sol-2026-10.md",
           observed: try CalendarDay("2026-10-13"),
           confidence: .corroborated,
           note:
-            "Released 2026-09-29 at DevDay (snapshot gpt-6.1-sol-2026-09-29). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. LaoZhang\'s table, stated to equal the Standard rates on OpenAI\'s pricing page: standard $2 input / $0.1 cache read / $2.5 cache write / $10 output, long context (>272K input, whole request) $4 / $0.2 / $5 / $15. Also KZCFG/AILSA-SubSwitch release 1.0.0(g) (official model page checked 2026-10-01: $2/$0.10/$10, over 272K $4/$0.20/$15, exactly 272,000 is short-context), amine123max/Codex-Manager 0.4.7, LiteLLM blog gpt_6_1_sol, genai-prices 0.2.3 (same incl. writes $2.5/$5). Cache write is the default (30-minute retention) write; OpenAI\'s own GPT-6.1 Sol page was not seen in a stored copy, and a 12-hour write price for 6.1 Sol was not found (no field for it). Reasoning tokens bill as output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-11-20: https://github.com/trick77/toolkit/releases/tag/v0.5.0 (corroborated; checked input, output (2026-11-18); cacheWrite (2026-11-20); cacheRead and the >272K tier (2026-09-30 only)): \"gpt-6.1-sol at 2.50 (cache_write)\".",
+            "Released 2026-09-29 at DevDay (snapshot gpt-6.1-sol-2026-09-29). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. LaoZhang\'s table, stated to equal the Standard rates on OpenAI\'s pricing page: standard $2 input / $0.1 cache read / $2.5 cache write / $10 output, long context (>272K input, whole request) $4 / $0.2 / $5 / $15. Also KZCFG/AILSA-SubSwitch release 1.0.0(g) (official model page checked 2026-10-01: $2/$0.10/$10, over 272K $4/$0.20/$15, exactly 272,000 is short-context), amine123max/Codex-Manager 0.4.7, LiteLLM blog gpt_6_1_sol, genai-prices 0.2.3 (same incl. writes $2.5/$5). Cache write is the default (30-minute retention) write; OpenAI\'s own GPT-6.1 Sol page was not seen in a stored copy, and a 12-hour write price for 6.1 Sol was not found (no field for it). Reasoning tokens bill as output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-11-20: https://github.com/trick77/toolkit/releases/tag/v0.5.0 (corroborated; checked input, output (2026-11-18); cacheWrite (2026-11-20); cacheRead and the >272K tier (2026-09-30 only)): \"gpt-6.1-sol at 2.50 (cache_write)\". Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote).",
           lastVerified: try CalendarDay("2026-11-20")
         )
       )
@@ -13247,14 +13248,15 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: try FixedDecimal("0.5"),
-          freeQuota: nil
+          freeQuota: nil,
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/zh-Hans/api/docs/models/gpt-6.1-terra",
           observed: try CalendarDay("2026-10-26"),
           confidence: .official,
           note:
-            "Released 2026-10-26. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown, not before launch; observed = launch date as lower bound): input $1.00, cached input $0.05, cache writes $1.25 (30-minute retention; 12-hour write $2.50, not modelled), output $5.00; over 272K input tokens the whole request bills input and cache at 2x and output at 1.5x (the page says listed write prices exclude that adjustment). Long-context figures $2/$0.10/$7.50 as in LiteLLM blog gpt-6-1-terra and apidog\'s GPT-6.1 Terra pricing post; $2.5 long-context write from the 2x rule, as genai-prices 0.2.3. 1,050,000 context, 922,000 max input, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
+            "Released 2026-10-26. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown, not before launch; observed = launch date as lower bound): input $1.00, cached input $0.05, cache writes $1.25 (30-minute retention; 12-hour write $2.50, not modelled), output $5.00; over 272K input tokens the whole request bills input and cache at 2x and output at 1.5x (the page says listed write prices exclude that adjustment). Long-context figures $2/$0.10/$7.50 as in LiteLLM blog gpt-6-1-terra and apidog\'s GPT-6.1 Terra pricing post; $2.5 long-context write from the 2x rule, as genai-prices 0.2.3. 1,050,000 context, 922,000 max input, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
         )
       )
     )
@@ -13338,14 +13340,15 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: try FixedDecimal("0.5"),
-          freeQuota: nil
+          freeQuota: nil,
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/ja-JP/api/docs/models/gpt-6-luna",
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Released 2026-09-22 with GPT-6 Sol. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown; observed = launch date as lower bound): input $0.10, cached input $0.01, cache writes $0.125, output $0.50; cache writes are billed at 1.25x uncached input (OpenAI bills cache writes since the GPT-5.6 generation), cache reads at 10%; over 272K input tokens the whole request bills input and cache at 2x and output at 1.5x. Long-context figures as genai-prices 0.2.3 ($0.2/$0.02/$0.25/$0.75). Also merefield/codexometer v0.18.4, TheKrush/PromptFuel v1.0.21, LiteLLM blog gpt_6_sol_luna. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-10-14: https://codersera.com/blog/gpt-4o-gpt-4-1-api-shutdown-migration-2026/ (corroborated; checked input, cacheRead, output (dated); cacheWrite 0.125, >272K rule, batch 50% (official page, undated)): \"The recommended replacement for all of them is gpt-6-luna, at $0.10 input / $0.01 cached / $0.50 output per 1M tokens.\".",
+            "Released 2026-09-22 with GPT-6 Sol. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown; observed = launch date as lower bound): input $0.10, cached input $0.01, cache writes $0.125, output $0.50; cache writes are billed at 1.25x uncached input (OpenAI bills cache writes since the GPT-5.6 generation), cache reads at 10%; over 272K input tokens the whole request bills input and cache at 2x and output at 1.5x. Long-context figures as genai-prices 0.2.3 ($0.2/$0.02/$0.25/$0.75). Also merefield/codexometer v0.18.4, TheKrush/PromptFuel v1.0.21, LiteLLM blog gpt_6_sol_luna. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-10-14: https://codersera.com/blog/gpt-4o-gpt-4-1-api-shutdown-migration-2026/ (corroborated; checked input, cacheRead, output (dated); cacheWrite 0.125, >272K rule, batch 50% (official page, undated)): \"The recommended replacement for all of them is gpt-6-luna, at $0.10 input / $0.01 cached / $0.50 output per 1M tokens.\". Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote).",
           lastVerified: try CalendarDay("2026-10-14")
         )
       )
@@ -13430,14 +13433,15 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: try FixedDecimal("0.5"),
-          freeQuota: nil
+          freeQuota: nil,
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/docs/models/gpt-6-sol",
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Released 2026-09-22 with GPT-6 Luna (default snapshot gpt-6-sol). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy; its text predates GPT-6.1 Sol, so taken 2026-09-22..29; observed = launch date): input $2.00, cached input $0.20, cache writes $2.50 (1.25x input), output $10.00; over 272K input tokens 2x input and cache, 1.5x output for the full request. Long-context figures as genai-prices 0.2.3 ($4/$0.4/$5/$15). Also codexometer v0.18.4, PromptFuel v1.0.21, LiteLLM discussion 42523. Superseded by gpt-6.1-sol (same input/output, cache read halved). Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-10-13: https://inference.sh/apps/openai/gpt-6-sol.md (corroborated; checked input, cacheRead, output (dated); cacheWrite 2.50, >272K rule, batch 50% (official page, no older than 2026-09-29)): \"price: $2.00/M input, $0.20/M cached input, $10.00/M output (Last updated: 2026-10-13)\".",
+            "Released 2026-09-22 with GPT-6 Luna (default snapshot gpt-6-sol). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy; its text predates GPT-6.1 Sol, so taken 2026-09-22..29; observed = launch date): input $2.00, cached input $0.20, cache writes $2.50 (1.25x input), output $10.00; over 272K input tokens 2x input and cache, 1.5x output for the full request. Long-context figures as genai-prices 0.2.3 ($4/$0.4/$5/$15). Also codexometer v0.18.4, PromptFuel v1.0.21, LiteLLM discussion 42523. Superseded by gpt-6.1-sol (same input/output, cache read halved). Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-10-13: https://inference.sh/apps/openai/gpt-6-sol.md (corroborated; checked input, cacheRead, output (dated); cacheWrite 2.50, >272K rule, batch 50% (official page, no older than 2026-09-29)): \"price: $2.00/M input, $0.20/M cached input, $10.00/M output (Last updated: 2026-10-13)\". Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote).",
           lastVerified: try CalendarDay("2026-10-13")
         )
       )
@@ -13588,14 +13592,17 @@ extension Catalog {
             ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
             ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
           ],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
         )
       )
     )
@@ -13805,14 +13812,17 @@ extension Catalog {
             ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
             ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
           ],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
         )
       )
     )
@@ -14024,14 +14034,17 @@ extension Catalog {
             ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
             ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
           ],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
         )
       )
     )
@@ -14242,14 +14255,17 @@ extension Catalog {
             ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
             ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
           ],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
         )
       )
     )
@@ -14423,14 +14439,17 @@ extension Catalog {
               ])
             ),
           ],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2.5× every Standard price (cache reads and writes included) for requests up to 272,000 input tokens only (Fast excludes long context for this model); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2.5× every Standard price (cache reads and writes included) for requests up to 272,000 input tokens only (Fast excludes long context for this model); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
         )
       )
     )
@@ -14604,14 +14623,17 @@ extension Catalog {
               ])
             ),
           ],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included) for requests up to 272,000 input tokens only (Fast excludes long context for this model); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included) for requests up to 272,000 input tokens only (Fast excludes long context for this model); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
         )
       )
     )
@@ -14714,14 +14736,17 @@ extension Catalog {
             ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
             ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
           ],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
         )
       )
     )
@@ -14821,14 +14846,17 @@ extension Catalog {
           batchMultiplier: try FixedDecimal("0.5"),
           freeQuota: nil,
           serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [
+            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
+          ],
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
           observed: try CalendarDay("2026-09-22"),
           confidence: .official,
           note:
-            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); no Priority; web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast, regional processing (+10% for models from 2026-03-05) and containers are not modelled."
+            "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); no Priority; web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
         )
       )
     )
@@ -14913,14 +14941,15 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: try FixedDecimal("0.5"),
-          freeQuota: nil
+          freeQuota: nil,
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/models/gpt-6.2-sol",
           observed: try CalendarDay("2026-11-19"),
           confidence: .official,
           note:
-            "OpenAI\'s GPT-6.2 Sol model page: \'Input | $2 | 1M tokens\', \'Cached input | $0.1\', \'Output | $10\'; \'The cache write price is for 30 minutes of retention\' ($2.50); \'A 12-hour cache write costs $5 per million tokens for short-context requests at Standard pricing\' (recorded for the ≤272K tier only: the page gives no long-context figure, so such writes above 272K are refused); \'Batch costs 50% of Standard rates.\' Above 272K input tokens \'input and cache rates double and output costs 1.5 times the short-context rate for the full request\': the long-context tier applies that published rule ($4 / $0.20 / $5 / $15). Context 1,050,000, max input 922,000, max output 128,000. The stored copy is undated; it mentions GPT-6.2, so it is from 2026-11-17 or later, and a mirror (w3cschool) is stamped 2026-11-19, used as \'observed\'. Released 2026-11-17 (LaoZhang 2026-11-18, apidog 2026-11-18, AgentCompass-Router v0.6.8); date only; 00:00 UTC assumed. Ultrafast (3x to 2027-02-28, then 6x), Flex and regional processing are not modelled."
+            "OpenAI\'s GPT-6.2 Sol model page: \'Input | $2 | 1M tokens\', \'Cached input | $0.1\', \'Output | $10\'; \'The cache write price is for 30 minutes of retention\' ($2.50); \'A 12-hour cache write costs $5 per million tokens for short-context requests at Standard pricing\' (recorded for the ≤272K tier only: the page gives no long-context figure, so such writes above 272K are refused); \'Batch costs 50% of Standard rates.\' Above 272K input tokens \'input and cache rates double and output costs 1.5 times the short-context rate for the full request\': the long-context tier applies that published rule ($4 / $0.20 / $5 / $15). Context 1,050,000, max input 922,000, max output 128,000. The stored copy is undated; it mentions GPT-6.2, so it is from 2026-11-17 or later, and a mirror (w3cschool) is stamped 2026-11-19, used as \'observed\'. Released 2026-11-17 (LaoZhang 2026-11-18, apidog 2026-11-18, AgentCompass-Router v0.6.8); date only; 00:00 UTC assumed. Ultrafast (3x to 2027-02-28, then 6x), Flex and regional processing are not modelled. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
         )
       )
     )
@@ -14985,14 +15014,15 @@ extension Catalog {
           timeZone: "UTC",
           holidayCalendar: nil,
           batchMultiplier: nil,
-          freeQuota: nil
+          freeQuota: nil,
+          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/models",
           observed: try CalendarDay("2026-11-19"),
           confidence: .official,
           note:
-            "OpenAI\'s models index: GPT-6.2 Astra \'Input price $8 / Input MTok\', \'$40 / Output MTok\', 1.05M context, 128K max output. No stored copy of OpenAI\'s own Astra page was found, so only these two prices are recorded; see \'missing\'. The index copy is undated; it lists GPT-6.2, so it is from 2026-11-17 or later; 2026-11-19 (the date of a mirror of the 6.2 Sol page) is used as \'observed\'. Released 2026-11-17 (LaoZhang, apidog, AgentCompass-Router, all 2026-11-18); date only; 00:00 UTC assumed. No batch price is recorded: OpenAI\'s Astra discount was not seen.",
+            "OpenAI\'s models index: GPT-6.2 Astra \'Input price $8 / Input MTok\', \'$40 / Output MTok\', 1.05M context, 128K max output. No stored copy of OpenAI\'s own Astra page was found, so only these two prices are recorded; see \'missing\'. The index copy is undated; it lists GPT-6.2, so it is from 2026-11-17 or later; 2026-11-19 (the date of a mirror of the 6.2 Sol page) is used as \'observed\'. Released 2026-11-17 (LaoZhang, apidog, AgentCompass-Router, all 2026-11-18); date only; 00:00 UTC assumed. No batch price is recorded: OpenAI\'s Astra discount was not seen. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote).",
           missing: [
             MissingPrice(
               component: .cacheRead,
