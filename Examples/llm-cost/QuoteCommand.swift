@@ -151,9 +151,7 @@ enum QuoteCommand {
   }
 
   static func parseInstant(_ text: String) -> Date? {
-    if let date = try? Date(text, strategy: .iso8601) { return date }
-    let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-    if let date = try? fractional.parse(text) { return date }
+    if let date = Date(strictISO8601: text) { return date }
     // A bare date means its start in UTC.
     return (try? CalendarDay(text))?.startInUTC
   }

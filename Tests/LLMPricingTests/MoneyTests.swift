@@ -12,20 +12,38 @@ struct MoneyTests {
     #expect(error?.message.contains("USD") == true && error?.message.contains("CNY") == true)
   }
 
-  // Exit tests arrived in Swift 6.2; older toolchains still build the rest of the suite.
-  #if compiler(>=6.2)
-  @Test func mixedCurrencyOperatorTrapsAsAProgrammerError() async {
-    await #expect(processExitsWith: .failure) {
-      _ = try? Money(FixedDecimal(1), .usd) + Money(FixedDecimal(1), .cny)
-    }
+  @Test func mixedCurrencyOperatorsThrowInsteadOfTrapping() throws {
+    let usd = Money(FixedDecimal(1), .usd)
+    let cny = Money(FixedDecimal(1), .cny)
+    let sum = #expect(throws: PricingError.self) { try usd + cny }
+    #expect(sum?.code == .currencyMismatch)
+    let difference = #expect(throws: PricingError.self) { try usd - cny }
+    #expect(difference?.code == .currencyMismatch)
   }
 
-  @Test func mixedCurrencySubtractionTrapsAsAProgrammerError() async {
-    await #expect(processExitsWith: .failure) {
-      _ = try? Money(FixedDecimal(1), .usd) - Money(FixedDecimal(1), .cny)
-    }
+  @Test(
+    "impossible and malformed instants are refused, not moved",
+    arguments: [
+      "2025-02-29T12:00:00Z", "2025-06-01T25:00:00Z", "2025-06-01T12:60:00Z",
+      "2025-06-01T12:00:60Z", "2025-13-01T00:00:00Z", "2025x06y01T03a00b00Z",
+      "2025-06-01T12:00:00", "2025-06-01T12:00:00+25:00", "2025-06-01T12:00:00.Z",
+    ]
+  )
+  func impossibleInstants(text: String) {
+    #expect(Date(strictISO8601: text) == nil)
   }
-  #endif
+
+  @Test func possibleInstantsInEveryForm() throws {
+    let utc = try #require(Date(strictISO8601: "2024-02-29T16:00:00Z"))
+    #expect(utc.timeIntervalSince1970 == 1_709_222_400)
+    // The same instant with an offset, with fractional seconds, and in lower case.
+    #expect(Date(strictISO8601: "2024-03-01T00:00:00+08:00") == utc)
+    #expect(Date(strictISO8601: "2024-02-29T16:00:00.000Z") == utc)
+    #expect(Date(strictISO8601: "2024-02-29t16:00:00z") == utc)
+    #expect(
+      Date(strictISO8601: "2024-02-29T16:00:00.5Z")?.timeIntervalSince1970 == 1_709_222_400.5
+    )
+  }
 
   @Test func sameCurrencyArithmeticIsExact() throws {
     let sum = try Money(dec("0.1"), .cny) + Money(dec("0.2"), .cny)

@@ -12,7 +12,7 @@ extension Catalog {
   ///   as `offerings[0].schedule.entries[2].sheet.tiers[0].prices.input`, and what is wrong.
   public static func decode(from data: Data) throws -> Catalog {
     let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .iso8601
+    decoder.dateDecodingStrategy = .custom(EpochSeconds.strictDecoding)
     do {
       // Sheets name calendars by id: resolve them against the file's own calendars too.
       let declared = try decoder.decode(DeclaredCalendars.self, from: data)

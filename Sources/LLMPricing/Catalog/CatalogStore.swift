@@ -86,7 +86,7 @@ public struct CatalogStore: Sendable {
       var metadata = Metadata(source: catalogFile.path, etag: nil, installedAt: .distantPast)
       if let meta = FileManager.default.contents(atPath: metadataFile.path) {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom(EpochSeconds.strictDecoding)
         metadata = (try? decoder.decode(Metadata.self, from: meta)) ?? metadata
       }
       return .success((catalog, metadata))

@@ -160,7 +160,7 @@ extension ExchangeRates {
       let asOf: Date
       if let day = try? CalendarDay(text) {
         asOf = day.startInUTC
-      } else if let instant = try? Date(text, strategy: .iso8601) {
+      } else if let instant = EpochSeconds.strictInstant(text) {
         asOf = instant
       } else {
         throw PricingError(

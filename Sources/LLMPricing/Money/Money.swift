@@ -80,15 +80,11 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
   ///   - lhs: An amount.
   ///   - rhs: An amount in the same currency.
   /// - Returns: The exact sum.
-  /// - Throws: ``PricingError/Code/overflow`` when the sum is out of range.
-  /// - Precondition: `lhs.currency == rhs.currency`. Use ``adding(_:)`` for values from
-  ///   outside the program.
+  /// - Throws: ``PricingError/Code/currencyMismatch`` when the currencies differ (never a
+  ///   trap: amounts come from files and users); ``PricingError/Code/overflow`` when the
+  ///   sum is out of range.
   public static func + (lhs: Money, rhs: Money) throws -> Money {
-    precondition(
-      lhs.currency == rhs.currency,
-      "Currency mismatch: \(lhs.currency) + \(rhs.currency); convert first"
-    )
-    return Money(try lhs.amount + rhs.amount, lhs.currency)
+    try lhs.adding(rhs)
   }
 
   /// Returns the difference of two amounts in the same currency.
@@ -97,15 +93,10 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
   ///   - lhs: An amount.
   ///   - rhs: An amount in the same currency.
   /// - Returns: The exact difference.
-  /// - Throws: ``PricingError/Code/overflow`` when the difference is out of range.
-  /// - Precondition: `lhs.currency == rhs.currency`. Use ``subtracting(_:)`` for values
-  ///   from outside the program.
+  /// - Throws: ``PricingError/Code/currencyMismatch`` when the currencies differ (never a
+  ///   trap); ``PricingError/Code/overflow`` when the difference is out of range.
   public static func - (lhs: Money, rhs: Money) throws -> Money {
-    precondition(
-      lhs.currency == rhs.currency,
-      "Currency mismatch: \(lhs.currency) - \(rhs.currency); convert first"
-    )
-    return Money(try lhs.amount - rhs.amount, lhs.currency)
+    try lhs.subtracting(rhs)
   }
 
   /// Returns the amount scaled by a decimal factor, keeping the currency.

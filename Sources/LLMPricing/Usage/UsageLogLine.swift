@@ -249,10 +249,8 @@ struct UsageLogLine {
     return options
   }
 
-  /// Parses `YYYY-MM-DDTHH:MM:SSZ` directly, other ISO 8601 forms through Foundation.
+  /// Parses an ISO 8601 instant strictly: a day or time that does not exist is refused.
   static func instant(_ text: String) -> Date? {
-    if let fast = EpochSeconds.utcInstant(text) { return fast }
-    if let date = try? Date(text, strategy: .iso8601) { return date }
-    return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
+    EpochSeconds.strictInstant(text)
   }
 }

@@ -230,7 +230,7 @@ public enum UsageParser {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
       }
     }
-    if let text = object["createTime"]?.string { return try? Date(text, strategy: .iso8601) }
+    if let text = object["createTime"]?.string { return EpochSeconds.strictInstant(text) }
     return nil
   }
 }
