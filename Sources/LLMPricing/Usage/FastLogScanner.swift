@@ -4,9 +4,10 @@ import Foundation
 ///
 /// It reads the bytes once, takes the timestamp, model, provider, tags and the integer
 /// leaves of the usage object it knows, and skips everything else without allocating.
-/// Anything unusual — escaped strings, non-integer counts, deeper nesting — makes it
-/// return `nil`, and the caller falls back to the exact Foundation path, so the result
-/// never depends on which path ran. (Foundation's decoder managed about 5 MB/s here.)
+/// It runs on lines ``StrictJSON`` has already validated, so it need not check the grammar.
+/// Anything unusual — escaped strings, non-integer counts, a count where an object should
+/// be, deeper nesting — makes it return `nil`, and the general reader decides, so the
+/// result never depends on which path ran.
 struct FastLogScanner {
   /// The usage leaves the scanner recognises, by path.
   enum Field: Int, CaseIterable {
@@ -29,6 +30,8 @@ struct FastLogScanner {
     var second: Int64
     var model: String
     var provider: String?
+    /// The line's own `format`, unchecked.
+    var format: String?
     /// The values of the wanted tags, in the order asked for.
     var tags: [String?]
     var values: [Int?]
@@ -156,6 +159,21 @@ struct FastLogScanner {
     }
   }
 
+  /// Whole epoch seconds, as ``UsageLogLine/epochSecond(_:)`` reads them; `nil` otherwise.
+  private mutating func wholeEpochSecond() -> Int64? {
+    var value: Int64 = 0
+    var digits = 0
+    while position < bytes.count, bytes[position] >= 48, bytes[position] <= 57, digits < 13 {
+      value = value * 10 + Int64(bytes[position] - 48)
+      digits += 1
+      position += 1
+    }
+    guard digits > 0, digits <= 12, value <= UsageLogLine.maximumEpochSecond, let next = current,
+      next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E")
+    else { return nil }
+    return value
+  }
+
   /// `YYYY-MM-DDTHH:MM:SSZ` straight from bytes.
   private func epochSecond(_ range: Range<Int>) -> Int64? {
     guard range.count == 20, bytes[range.lowerBound + 19] == UInt8(ascii: "Z"),
@@ -191,6 +209,7 @@ struct FastLogScanner {
     var second: Int64?
     var model: String?
     var provider: String?
+    var format: String?
     var tags = [String?](repeating: nil, count: tagNames.count)
     var values = [Int?](repeating: nil, count: Field.allCases.count)
     var sawUsage = false
@@ -198,8 +217,14 @@ struct FastLogScanner {
     while true {
       guard let key = rawString(), expect(UInt8(ascii: ":")) else { return nil }
       if equals(key, "timestamp") {
-        guard let range = rawString(), let value = epochSecond(range) else { return nil }
-        second = value
+        skipSpace()
+        if current == UInt8(ascii: "\"") {
+          guard let range = rawString(), let value = epochSecond(range) else { return nil }
+          second = value
+        } else {
+          guard let value = wholeEpochSecond() else { return nil }
+          second = value
+        }
       } else if equals(key, "model") {
         guard let range = rawString() else { return nil }
         model = string(range)
@@ -210,6 +235,14 @@ struct FastLogScanner {
         } else {
           guard let range = rawString() else { return nil }
           provider = string(range)
+        }
+      } else if equals(key, "format") {
+        skipSpace()
+        if current == UInt8(ascii: "n") {
+          guard skipValue() else { return nil }
+        } else {
+          guard let range = rawString() else { return nil }
+          format = string(range)
         }
       } else if Self.ruleKeys.contains(where: { equals(key, $0) }) {
         // Billing choices (service tier, tools, residency, thinking) take the general path.
@@ -243,7 +276,14 @@ struct FastLogScanner {
     guard position == bytes.count, let second, let model, !model.isEmpty, sawUsage else {
       return nil
     }
-    return Result(second: second, model: model, provider: provider, tags: tags, values: values)
+    return Result(
+      second: second,
+      model: model,
+      provider: provider,
+      format: format,
+      tags: tags,
+      values: values
+    )
   }
 
   /// The nested objects whose leaves the scanner reads.
@@ -282,6 +322,12 @@ struct FastLogScanner {
     (.serverToolUse, "web_fetch_requests", .webFetchRequests),
   ]
 
+  /// Every leaf as (parent key, key, field), for the general reader.
+  static let leafPaths: [(String?, String, Field)] = leaves.map { parent, key, field in
+    let parentKey = parents.first { $0.1 == parent }.map { "\($0.0)" }
+    return (parentKey, "\(key)", field)
+  }
+
   /// Reads a usage object's integer leaves, one level of nesting deep, matching key bytes
   /// directly (no strings, no hashing).
   private mutating func usage(into values: inout [Int?], parent: Parent) -> Bool {
@@ -298,16 +344,21 @@ struct FastLogScanner {
         return expect(UInt8(ascii: "}"))
       }
       skipSpace()
+      let nested = parent == .none ? Self.parents.first(where: { equals(key, $0.0) })?.1 : nil
+      let leaf = Self.leaves.first(where: { $0.0 == parent && equals(key, $0.1) })?.2
       if current == UInt8(ascii: "{") {
-        guard parent == .none,
-          let nested = Self.parents.first(where: { equals(key, $0.0) })?.1
-        else {
+        // An object where a count belongs is an error the general reader reports.
+        guard leaf == nil else { return false }
+        guard let nested else {
           guard skipValue() else { return false }
           if expect(UInt8(ascii: ",")) { continue }
           return expect(UInt8(ascii: "}"))
         }
         guard usage(into: &values, parent: nested) else { return false }
-      } else if let field = Self.leaves.first(where: { $0.0 == parent && equals(key, $0.1) })?.2 {
+      } else if nested != nil {
+        // A known object that is not one (null, a number): the general reader decides.
+        return false
+      } else if let field = leaf {
         if current == UInt8(ascii: "n") {
           guard skipValue() else { return false }
         } else {

@@ -101,6 +101,8 @@ public struct UsageIngestor: Sendable {
   }
   /// The tag names the grouping needs, in `groupBy` order.
   private let tagNames: [String]
+  /// The usage format of lines that do not name theirs.
+  private let format: ResponseFormat?
 
   /// Creates an ingestor.
   ///
@@ -112,13 +114,17 @@ public struct UsageIngestor: Sendable {
   ///     the currency of the first priced line.
   ///   - rates: The exchange rates for conversions.
   ///   - timeZone: The IANA zone days are counted in.
+  ///   - format: The usage format of every line that does not name its own `format`;
+  ///     `nil` tells formats apart by their keys and, where that is ambiguous, by the line's
+  ///     `provider`.
   /// - Throws: ``PricingError/Code/unknownTimeZone`` for an unknown zone.
   public init(
     catalog: Catalog = .builtIn,
     groupBy: [GroupField] = [],
     currency: Currency? = nil,
     rates: ExchangeRates = .centralParity,
-    timeZone: String = "UTC"
+    timeZone: String = "UTC",
+    format: ResponseFormat? = nil
   ) throws {
     guard let zone = TimeZone(identifier: timeZone) else {
       throw PricingError(.unknownTimeZone, "'\(timeZone)' is not a known time zone")
@@ -137,6 +143,7 @@ public struct UsageIngestor: Sendable {
       if case .tag(let name) = $0 { return name } else { return nil }
     }
     self.timeZone = timeZone
+    self.format = format
     self.zone = ZoneOffsets(zone)
     self.reportingCurrency = currency
     self.report = UsageReport(
@@ -234,7 +241,7 @@ public struct UsageIngestor: Sendable {
   }
 
   private mutating func price(_ line: UnsafeRawBufferPointer) throws {
-    let record = try UsageLogLine(line, tagNames: tagNames)
+    let record = try UsageLogLine(line, tagNames: tagNames, format: format)
     let offering = try self.offering(model: record.model, provider: record.provider)
     let (base, sheet, variant) = try offering.schedule.pricedTotal(
       of: record.usage,

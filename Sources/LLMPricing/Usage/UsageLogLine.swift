@@ -1,7 +1,13 @@
 import Foundation
 
 /// One line of a usage log, parsed and validated.
-struct UsageLogLine {
+///
+/// Two readers produce it and must agree on every input: the fast scanner for the common
+/// shape, and the general reader over the parsed tree. Both check the line with
+/// ``StrictJSON`` first, read the same usage leaves (``FastLogScanner/Field``), and turn
+/// them into a ``TokenUsage`` with the one function ``usage(from:provider:format:)``; the
+/// fast scanner returns `nil` for anything else and the general reader decides.
+struct UsageLogLine: Hashable {
   var second: Int64
   var model: String
   var provider: String?
@@ -11,31 +17,44 @@ struct UsageLogLine {
   /// The billing choices the line reports: service tier, residency, thinking, tool calls.
   var options = RequestOptions.none
 
-  private static let normalisedKeys: Set<String> = [
-    "uncachedInput", "cacheRead", "cacheWrite", "cacheWrite1h", "cacheWrite12h", "output",
-    "reasoning", "requests",
-  ]
-
-  init(_ line: UnsafeRawBufferPointer, tagNames: [String]) throws {
-    if let scanned = FastLogScanner.scan(line, tagNames: tagNames.map { Array($0.utf8) }),
-      let usage = try Self.usage(from: scanned.values)
-    {
-      self.init(
-        second: scanned.second,
-        model: scanned.model,
-        provider: scanned.provider,
-        usage: usage,
-        tags: scanned.tags
-      )
-      typealias F = FastLogScanner.Field
-      for (field, name) in [(F.webSearchRequests, "web_search"), (.webFetchRequests, "web_fetch")] {
-        if let calls = scanned.values[field.rawValue], calls != 0 {
-          options.toolCalls[name] = calls
-        }
-      }
+  /// Reads a line; `format` is the run's usage format, which a line's own `format` overrides.
+  init(_ line: UnsafeRawBufferPointer, tagNames: [String], format: ResponseFormat? = nil) throws {
+    try StrictJSON.validate(line)
+    if let fast = try Self.fast(line, tagNames: tagNames, format: format) {
+      self = fast
     } else {
-      try self.init(general: Data(line), tagNames: tagNames)
+      try self.init(general: line, tagNames: tagNames, format: format)
     }
+  }
+
+  /// The fast scanner's reading of a line already validated; `nil` when the general
+  /// reader must decide.
+  static func fast(
+    _ line: UnsafeRawBufferPointer,
+    tagNames: [String],
+    format: ResponseFormat?
+  ) throws -> UsageLogLine? {
+    guard let scanned = FastLogScanner.scan(line, tagNames: tagNames.map { Array($0.utf8) }),
+      let usage = try usage(
+        from: scanned.values,
+        provider: scanned.provider,
+        format: lineFormat(scanned.format) ?? format
+      )
+    else { return nil }
+    var record = UsageLogLine(
+      second: scanned.second,
+      model: scanned.model,
+      provider: scanned.provider,
+      usage: usage,
+      tags: scanned.tags
+    )
+    typealias F = FastLogScanner.Field
+    for (field, name) in [(F.webSearchRequests, "web_search"), (.webFetchRequests, "web_fetch")] {
+      if let calls = scanned.values[field.rawValue], calls != 0 {
+        record.options.toolCalls[name] = calls
+      }
+    }
+    return record
   }
 
   private init(
@@ -52,9 +71,36 @@ struct UsageLogLine {
     self.tags = tags
   }
 
-  /// The usage from the scanner's fields, following ``UsageParser``'s detection order and
-  /// conventions exactly; `nil` when the general path must decide.
-  static func usage(from values: [Int?]) throws -> TokenUsage? {
+  /// A line's `format`, by ``ResponseFormat``'s raw value.
+  static func lineFormat(_ text: String?) throws -> ResponseFormat? {
+    guard let text else { return nil }
+    guard let format = ResponseFormat(rawValue: text) else {
+      let known = ResponseFormat.allCases.map(\.rawValue).joined(separator: ", ")
+      throw PricingError(.invalidData, "\"format\" is \"\(text)\"; use one of \(known)")
+    }
+    return format
+  }
+
+  /// The usage format each provider id reports when its shape alone is ambiguous.
+  static let formatOfProvider: [String: ResponseFormat] = [
+    "anthropic": .anthropic, "openai": .openAIResponses, "alibaba": .dashscope,
+  ]
+
+  /// The latest instant a log line may carry: the end of year 9999.
+  static let maximumEpochSecond: Int64 = 253_402_300_799
+
+  /// The usage from the scanner's fields, one reading for both readers; `nil` when the
+  /// fields hold no shape it knows (the general reader then tries the other formats).
+  ///
+  /// Shapes that only `input_tokens` mark — Anthropic, OpenAI Responses and Alibaba's
+  /// DashScope — are told apart by their other keys; when more than one still fits and
+  /// they would price differently, the line's format or provider decides, and otherwise
+  /// the line is refused with the candidates named. Nothing is guessed.
+  static func usage(
+    from values: [Int?],
+    provider: String?,
+    format: ResponseFormat?
+  ) throws -> TokenUsage? {
     typealias F = FastLogScanner.Field
     func has(_ field: F) -> Bool { values[field.rawValue] != nil }
     func get(_ field: F) -> Int { values[field.rawValue] ?? 0 }
@@ -63,6 +109,12 @@ struct UsageLogLine {
       .requests,
     ]
     if normalised.contains(where: has), !has(.promptTokens), !has(.inputTokens) {
+      if has(.requests), get(.requests) == 0 {
+        throw PricingError(
+          .invalidUsage,
+          "usage.requests is 0; a line is at least one request (leave it out for one)"
+        )
+      }
       return try TokenUsage(
         uncachedInput: get(.uncachedInput),
         cacheRead: get(.cacheRead),
@@ -71,110 +123,148 @@ struct UsageLogLine {
         cacheWrite12h: get(.cacheWrite12h),
         output: get(.output),
         reasoning: get(.reasoning),
-        requests: max(1, get(.requests))
+        requests: has(.requests) ? get(.requests) : 1
       )
     }
-    if has(.promptTokenCount) {
-      return try TokenUsage.inclusive(
-        promptTokens: get(.promptTokenCount),
-        cachedTokens: get(.cachedContentTokenCount),
-        completionTokens: get(.candidatesTokenCount) + get(.thoughtsTokenCount),
-        reasoningTokens: get(.thoughtsTokenCount)
-      )
-    }
-    if has(.cacheReadInput) || has(.cacheCreationInput) {
-      let split = has(.ephemeral5m) || has(.ephemeral1h)
-      return try TokenUsage.additive(
-        inputTokens: get(.inputTokens),
-        cacheReadTokens: get(.cacheReadInput),
-        cacheWriteTokens: split ? get(.ephemeral5m) : get(.cacheCreationInput),
-        cacheWrite1hTokens: get(.ephemeral1h),
-        outputTokens: get(.outputTokens)
-      )
-    }
-    if has(.cacheHit) || has(.cacheMiss) {
-      // The general path checks hit + miss against prompt_tokens; leave mismatches to it.
-      guard !has(.promptTokens) || get(.cacheHit) + get(.cacheMiss) == get(.promptTokens) else {
-        return nil
-      }
-      return try TokenUsage.inclusive(
-        promptTokens: get(.cacheHit) + get(.cacheMiss),
-        cachedTokens: get(.cacheHit),
-        completionTokens: get(.completionTokens),
-        reasoningTokens: get(.completionReasoning)
-      )
-    }
-    if has(.promptTokens) {
-      return try TokenUsage.inclusive(
-        promptTokens: get(.promptTokens),
-        cachedTokens: max(get(.promptCached), get(.topCached)),
-        completionTokens: get(.completionTokens),
-        reasoningTokens: get(.completionReasoning)
-      )
-    }
-    if has(.inputTokens) {
-      guard has(.inputCached) || has(.outputReasoning) else {
-        // Anthropic without cache fields: additive; other shapes go the general way.
+    func read(_ format: ResponseFormat) throws -> TokenUsage? {
+      switch format {
+      case .gemini:
+        guard has(.promptTokenCount) else { return nil }
+        return try TokenUsage.inclusive(
+          promptTokens: get(.promptTokenCount),
+          cachedTokens: get(.cachedContentTokenCount),
+          completionTokens: get(.candidatesTokenCount) + get(.thoughtsTokenCount),
+          reasoningTokens: get(.thoughtsTokenCount)
+        )
+      case .anthropic:
+        let split = has(.ephemeral5m) || has(.ephemeral1h)
         return try TokenUsage.additive(
           inputTokens: get(.inputTokens),
+          cacheReadTokens: get(.cacheReadInput),
+          cacheWriteTokens: split ? get(.ephemeral5m) : get(.cacheCreationInput),
+          cacheWrite1hTokens: get(.ephemeral1h),
           outputTokens: get(.outputTokens)
         )
+      case .deepseek:
+        let prompt = get(.promptTokens)
+        let (hit, miss) = (get(.cacheHit), get(.cacheMiss))
+        guard !has(.promptTokens) || hit + miss == prompt else {
+          throw PricingError(
+            .invalidUsage,
+            "prompt_cache_hit_tokens (\(hit)) + prompt_cache_miss_tokens (\(miss)) ≠ prompt_tokens (\(prompt))"
+          )
+        }
+        return try TokenUsage.inclusive(
+          promptTokens: hit + miss,
+          cachedTokens: hit,
+          completionTokens: get(.completionTokens),
+          reasoningTokens: get(.completionReasoning)
+        )
+      case .openAIChat:
+        return try TokenUsage.inclusive(
+          promptTokens: get(.promptTokens),
+          cachedTokens: max(get(.promptCached), get(.topCached)),
+          completionTokens: get(.completionTokens),
+          reasoningTokens: get(.completionReasoning)
+        )
+      case .openAIResponses:
+        return try TokenUsage.inclusive(
+          promptTokens: get(.inputTokens),
+          cachedTokens: get(.inputCached),
+          completionTokens: get(.outputTokens),
+          reasoningTokens: get(.outputReasoning)
+        )
+      case .dashscope:
+        return try TokenUsage.inclusive(
+          promptTokens: get(.inputTokens),
+          cachedTokens: get(.promptCached),
+          completionTokens: get(.outputTokens),
+          reasoningTokens: get(.outputReasoning)
+        )
+      case .hunyuanNative:
+        return nil
       }
-      return try TokenUsage.inclusive(
-        promptTokens: get(.inputTokens),
-        cachedTokens: get(.inputCached),
-        completionTokens: get(.outputTokens),
-        reasoningTokens: get(.outputReasoning)
+    }
+    if let format { return try read(format) }
+    if has(.promptTokenCount) { return try read(.gemini) }
+    if has(.cacheReadInput) || has(.cacheCreationInput) || has(.ephemeral5m) || has(.ephemeral1h) {
+      return try read(.anthropic)
+    }
+    if has(.cacheHit) || has(.cacheMiss) { return try read(.deepseek) }
+    if has(.promptTokens) { return try read(.openAIChat) }
+    guard has(.inputTokens) else { return nil }
+    var candidates: [ResponseFormat] = [.anthropic, .openAIResponses, .dashscope]
+    if has(.inputCached) { candidates.removeAll { $0 != .openAIResponses } }
+    if has(.promptCached) { candidates.removeAll { $0 != .dashscope } }
+    if has(.outputReasoning) { candidates.removeAll { $0 == .anthropic } }
+    if has(.webSearchRequests) || has(.webFetchRequests) {
+      candidates.removeAll { $0 != .anthropic }
+    }
+    guard !candidates.isEmpty else {
+      throw PricingError(
+        .invalidData,
+        "the usage mixes keys of different formats (input_tokens_details, prompt_tokens_details, "
+          + "server_tool_use); add \"format\" to the line or --format to the run"
       )
     }
-    return nil
+    let readings = try candidates.map { try read($0) }
+    if Set(readings).count == 1 { return readings[0] }
+    if let provider, let preferred = formatOfProvider[provider.lowercased()],
+      let index = candidates.firstIndex(of: preferred)
+    {
+      return readings[index]
+    }
+    let names = candidates.map(\.rawValue).joined(separator: ", ")
+    throw PricingError(
+      .invalidData,
+      "the usage reads differently as \(names) (input_tokens is counted differently); "
+        + "set \"provider\" (anthropic, openai, alibaba), \"format\" on the line, or --format"
+    )
   }
 
-  init(general line: Data, tagNames: [String]) throws {
-    let json: ExactJSON
-    do {
-      json = try JSONDecoder().decode(ExactJSON.self, from: line)
-    } catch {
-      throw PricingError(.invalidData, "not valid JSON (truncated or malformed line)")
-    }
-    guard case .object(let object) = json else {
+  /// The general reader: parses the line into a tree and reads it.
+  init(
+    general line: UnsafeRawBufferPointer,
+    tagNames: [String],
+    format runFormat: ResponseFormat?
+  )
+    throws
+  {
+    guard case .object(let object) = try StrictJSON.parse(line) else {
       throw PricingError(.invalidData, "a log line must be a JSON object")
     }
-    guard let timestamp = object["timestamp"] else {
-      throw PricingError(.invalidData, "missing \"timestamp\"")
-    }
-    guard let text = timestamp.string, let instant = Self.instant(text) else {
-      throw PricingError(.invalidData, "\"timestamp\" is not an ISO 8601 instant")
-    }
-    second = EpochSeconds.floor(instant)
-    guard let model = object["model"]?.string, !model.isEmpty else {
-      throw PricingError(.invalidData, "missing \"model\"")
+    second = try Self.second(in: object)
+    guard let model = object["model"]?.string ?? object["modelVersion"]?.string, !model.isEmpty
+    else {
+      throw PricingError(.invalidData, "missing \"model\" (a non-empty string)")
     }
     self.model = model
-    provider = object["provider"]?.string
-    guard let usageJSON = object["usage"], case .object(let usageObject) = usageJSON else {
+    switch object["provider"] {
+    case nil, .null?: provider = nil
+    case .string(let name)?: provider = name
+    default: throw PricingError(.invalidData, "\"provider\" must be a string such as \"deepseek\"")
+    }
+    var lineFormat: ResponseFormat?
+    switch object["format"] {
+    case nil, .null?: lineFormat = nil
+    case .string(let name)?: lineFormat = try Self.lineFormat(name)
+    default: throw PricingError(.invalidData, "\"format\" must be a string such as \"anthropic\"")
+    }
+    let format = lineFormat ?? runFormat
+    let usageJSON = object["usage"] ?? object["usageMetadata"]
+    guard let usageJSON, case .object(let usageObject) = usageJSON else {
       throw PricingError(.invalidData, "missing \"usage\" object")
     }
-    if !Self.normalisedKeys.isDisjoint(with: usageObject.keys),
-      usageObject["prompt_tokens"] == nil, usageObject["input_tokens"] == nil
-    {
-      func count(_ key: String) throws -> Int {
-        try UsageParser.count(usageObject[key], "usage.\(key)")
-      }
-      usage = try TokenUsage(
-        uncachedInput: count("uncachedInput"),
-        cacheRead: count("cacheRead"),
-        cacheWrite: count("cacheWrite"),
-        cacheWrite1h: count("cacheWrite1h"),
-        cacheWrite12h: count("cacheWrite12h"),
-        output: count("output"),
-        reasoning: count("reasoning"),
-        requests: max(1, try count("requests"))
-      )
+    if let usage = try Self.usage(
+      from: Self.values(in: usageObject),
+      provider: provider,
+      format: format
+    ) {
+      self.usage = usage
     } else {
-      // Gemini's usageMetadata is recognised by its own keys; others by the usage wrapper.
+      // Shapes outside the scanner's fields: Tencent's native Usage, Gemini without counts.
       let object = usageObject["promptTokenCount"] != nil ? usageObject : ["usage": usageJSON]
-      usage = try UsageParser.parse(object: object, format: nil).usage
+      usage = try UsageParser.parse(object: object, format: format).usage
     }
     options = try Self.options(object: object, usage: usageObject)
     let given = object["tags"]?.object ?? [:]
@@ -186,6 +276,61 @@ struct UsageLogLine {
       default: return nil
       }
     }
+  }
+
+  /// The instant of a line: `timestamp` (ISO 8601 or whole epoch seconds), else a raw
+  /// response's `created` or `created_at` (epoch seconds) or Gemini's `createTime`.
+  static func second(in object: [String: ExactJSON]) throws -> Int64 {
+    for key in ["timestamp", "created", "created_at", "createTime"] {
+      guard let value = object[key] else { continue }
+      switch value {
+      case .string(let text):
+        guard let instant = EpochSeconds.strictInstant(text) else {
+          throw PricingError(
+            .invalidData,
+            "\"\(key)\" is \"\(text.prefix(40))\", not an ISO 8601 instant that exists "
+              + "(such as 2025-06-01T03:00:00Z)"
+          )
+        }
+        return EpochSeconds.floor(instant)
+      case .number(let text):
+        guard let seconds = epochSecond(text) else {
+          throw PricingError(
+            .invalidData,
+            "\"\(key)\" is \(text.prefix(40)); epoch seconds are a whole number from 0 to "
+              + "\(maximumEpochSecond) (year 9999)"
+          )
+        }
+        return seconds
+      default:
+        throw PricingError(.invalidData, "\"\(key)\" must be an ISO 8601 string or epoch seconds")
+      }
+    }
+    throw PricingError(.invalidData, "missing \"timestamp\"")
+  }
+
+  /// Whole epoch seconds from a JSON number's text; `nil` when fractional or out of range.
+  static func epochSecond(_ text: String) -> Int64? {
+    guard let seconds = Int64(text), seconds >= 0, seconds <= maximumEpochSecond else { return nil }
+    return seconds
+  }
+
+  /// The scanner's fields, read from a parsed usage object: null counts as absent, as it
+  /// does for the scanner.
+  static func values(in usage: [String: ExactJSON]) throws -> [Int?] {
+    var values = [Int?](repeating: nil, count: FastLogScanner.Field.allCases.count)
+    for (parent, key, field) in FastLogScanner.leafPaths {
+      let container: [String: ExactJSON]?
+      if let parent {
+        container = usage[parent]?.object
+      } else {
+        container = usage
+      }
+      guard let value = container?[key], value != .null else { continue }
+      let name = parent.map { "usage.\($0).\(key)" } ?? "usage.\(key)"
+      values[field.rawValue] = try UsageParser.count(value, name)
+    }
+    return values
   }
 
   /// The billing choices of a line: OpenAI's and Gemini's `service_tier` (`fast` is
@@ -247,10 +392,5 @@ struct UsageLogLine {
       }
     }
     return options
-  }
-
-  /// Parses an ISO 8601 instant strictly: a day or time that does not exist is refused.
-  static func instant(_ text: String) -> Date? {
-    EpochSeconds.strictInstant(text)
   }
 }

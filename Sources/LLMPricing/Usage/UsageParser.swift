@@ -22,7 +22,7 @@ public enum UsageParser {
   ///   is recognised (the message names the keys found);
   ///   ``PricingError/Code/invalidUsage`` when counts are negative or inconsistent.
   public static func parse(_ data: Data, format: ResponseFormat? = nil) throws -> ParsedUsage {
-    guard case .object(let object)? = try? JSONDecoder().decode(ExactJSON.self, from: data) else {
+    guard case .object(let object) = try StrictJSON.parse(data) else {
       throw PricingError(.invalidData, "the response is not a JSON object")
     }
     return try parse(object: object, format: format)
@@ -51,7 +51,7 @@ public enum UsageParser {
   /// - Parameter data: The JSON bytes of a response or usage object.
   /// - Returns: The detected format; `nil` when none is recognised or it is not JSON.
   public static func detect(_ data: Data) -> ResponseFormat? {
-    guard case .object(let object)? = try? JSONDecoder().decode(ExactJSON.self, from: data) else {
+    guard case .object(let object)? = try? StrictJSON.parse(data) else {
       return nil
     }
     return detect(object)

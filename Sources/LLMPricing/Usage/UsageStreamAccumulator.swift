@@ -48,13 +48,20 @@ public struct UsageStreamAccumulator: Sendable {
     let payload = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
     guard payload != "[DONE]", !payload.isEmpty else { return }
     events += 1
-    guard
-      case .object(let object)? = try? JSONDecoder().decode(
-        ExactJSON.self,
-        from: Data(payload.utf8)
+    let json: ExactJSON
+    do {
+      json = try StrictJSON.parse(Data(payload.utf8))
+    } catch let error as PricingError {
+      throw PricingError(
+        .invalidData,
+        "stream event \(events): \(error.message): \(payload.prefix(80))"
       )
-    else {
-      throw PricingError(.invalidData, "stream event \(events) is not JSON: \(payload.prefix(80))")
+    }
+    guard case .object(let object) = json else {
+      throw PricingError(
+        .invalidData,
+        "stream event \(events) is not a JSON object: \(payload.prefix(80))"
+      )
     }
     if let model = object["model"]?.string ?? object["modelVersion"]?.string { self.model = model }
     switch object["type"]?.string {
