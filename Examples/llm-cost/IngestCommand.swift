@@ -76,11 +76,11 @@ enum IngestCommand {
         }
         let part: UsageReport
         do {
-          part = try JSONDecoder().decode(UsageReport.self, from: data)
-        } catch let error as DecodingError {
+          part = try UsageReport.decode(from: data)
+        } catch let error as PricingError {
           throw PricingError(
-            .invalidData,
-            "'\(path)' is not a report from 'llm-cost ingest --json': \(PricingError(decoding: error).message)"
+            error.code,
+            "'\(path)' is not a report from 'llm-cost ingest --json': \(error.message)"
           )
         }
         if merged == nil { merged = part } else { try merged?.merge(part) }

@@ -49,12 +49,9 @@ enum WorkloadCommands {
         throw PricingError(.invalidData, "cannot read workload file '\(name)'")
       }
       do {
-        profile = try JSONDecoder().decode(WorkloadProfile.self, from: data)
-      } catch let error as DecodingError {
-        throw PricingError(
-          .invalidData,
-          "workload file '\(name)': \(PricingError(decoding: error).message)"
-        )
+        profile = try WorkloadProfile.decode(from: data)
+      } catch let error as PricingError {
+        throw PricingError(error.code, "workload file '\(name)': \(error.message)")
       }
     } else {
       let names = WorkloadProfile.presets.keys.sorted().joined(separator: ", ")

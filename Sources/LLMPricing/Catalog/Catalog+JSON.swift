@@ -11,18 +11,18 @@ extension Catalog {
   /// - Throws: ``PricingError/Code/invalidData`` whose message names the key path, such
   ///   as `offerings[0].schedule.entries[2].sheet.tiers[0].prices.input`, and what is wrong.
   public static func decode(from data: Data) throws -> Catalog {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom(EpochSeconds.strictDecoding)
-    do {
-      // Sheets name calendars by id: resolve them against the file's own calendars too.
-      let declared = try decoder.decode(DeclaredCalendars.self, from: data)
-      decoder.userInfo[HolidayCalendar.registryKey] = try declared.registry()
-      return try decoder.decode(Catalog.self, from: data)
-    } catch let error as DecodingError {
-      throw PricingError(decoding: error)
-    } catch {
-      throw PricingError(.invalidData, "the catalog is not valid JSON: \(error)")
+    var decoder = StrictJSONDecoder()
+    let json = try StrictJSON.parse(data)
+    // Sheets name calendars by id: resolve them against the file's own calendars too.
+    guard case .object(let members) = json else {
+      throw PricingError(.invalidData, "a catalog is a JSON object, not \(json.kindName)")
     }
+    let declared = try decoder.decode(
+      DeclaredCalendars.self,
+      from: .object(["holidayCalendars": members["holidayCalendars"] ?? .null])
+    )
+    decoder.userInfo[HolidayCalendar.registryKey] = try declared.registry()
+    return try decoder.decode(Catalog.self, from: json)
   }
 
   /// Encodes the catalog as pretty-printed JSON with sorted keys, ISO 8601 dates and

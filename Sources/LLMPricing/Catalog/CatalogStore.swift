@@ -85,9 +85,7 @@ public struct CatalogStore: Sendable {
       let catalog = try Catalog.decode(from: data)
       var metadata = Metadata(source: catalogFile.path, etag: nil, installedAt: .distantPast)
       if let meta = FileManager.default.contents(atPath: metadataFile.path) {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom(EpochSeconds.strictDecoding)
-        metadata = (try? decoder.decode(Metadata.self, from: meta)) ?? metadata
+        metadata = (try? StrictJSONDecoder().decode(Metadata.self, from: meta)) ?? metadata
       }
       return .success((catalog, metadata))
     } catch let error as PricingError {

@@ -46,19 +46,17 @@ extension ExchangeRates {
   }
 
   private static func jsonRates(_ data: Data, name: String) throws -> [ExchangeRate] {
-    let decoder = JSONDecoder()
+    let decoder = StrictJSONDecoder()
     let entries: [FileRate]
     do {
-      if let list = try? decoder.decode([FileRate].self, from: data) {
-        entries = list
+      let json = try StrictJSON.parse(data)
+      if case .array = json {
+        entries = try decoder.decode([FileRate].self, from: json)
       } else {
-        entries = try decoder.decode(FileRates.self, from: data).rates
+        entries = try decoder.decode(FileRates.self, from: json).rates
       }
-    } catch let error as DecodingError {
-      throw PricingError(
-        .invalidData,
-        "rate file '\(name)': \(PricingError(decoding: error).message)"
-      )
+    } catch let error as PricingError {
+      throw PricingError(error.code, "rate file '\(name)': \(error.message)")
     }
     return try entries.enumerated().map { index, entry in
       try make(

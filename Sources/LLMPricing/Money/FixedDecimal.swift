@@ -377,14 +377,17 @@ extension FixedDecimal: Codable {
   /// Decodes a value from a JSON string such as `"0.008"`, or from a JSON number.
   ///
   /// Strings are the documented wire format because they are exact everywhere; numbers
-  /// are accepted for convenience and read through `Decimal`'s exact text form.
+  /// are accepted for convenience. The library's own files hand over a number's text
+  /// whole; other decoders go through `Decimal`'s exact text form.
   ///
   /// - Parameter decoder: The decoder to read from.
   /// - Throws: `DecodingError.dataCorrupted` naming the key path and the bad text.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text: String
-    if let string = try? container.decode(String.self) {
+    if let exact = (decoder as? any ExactNumberDecoder)?.exactNumberText {
+      text = exact
+    } else if let string = try? container.decode(String.self) {
       text = string
     } else {
       text = "\(try container.decode(Decimal.self))"

@@ -82,14 +82,7 @@ extension Scenario {
   ///   not decode; ``PricingError/Code/invalidScenario`` naming the path of a value that
   ///   breaks a rule (see ``validate()``).
   public static func decode(from data: Data) throws -> Scenario {
-    let scenario: Scenario
-    do {
-      scenario = try JSONDecoder().decode(Scenario.self, from: data)
-    } catch let error as DecodingError {
-      throw PricingError(decoding: error)
-    } catch {
-      throw PricingError(.invalidData, "the scenario is not valid JSON: \(error)")
-    }
+    let scenario = try StrictJSONDecoder().decode(Scenario.self, from: data)
     try scenario.validate()
     return scenario
   }

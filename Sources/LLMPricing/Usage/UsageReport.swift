@@ -235,6 +235,16 @@ public struct UsageReport: Hashable, Sendable, Codable {
 }
 
 extension UsageReport {
+  /// Decodes a report written by `llm-cost ingest --json`, strictly: an unknown or
+  /// duplicate key, or a number that does not fit, is refused with its key path.
+  ///
+  /// - Parameter data: The JSON bytes.
+  /// - Returns: The report.
+  /// - Throws: ``PricingError/Code/invalidData`` naming the key path and what is wrong.
+  public static func decode(from data: Data) throws -> UsageReport {
+    try StrictJSONDecoder().decode(UsageReport.self, from: data)
+  }
+
   private enum CodingKeys: String, CodingKey {
     case formatVersion, total, currency, priced, rejected, rejections, rejectionsNotShown
     case totalsByCurrency, groups, groupBy, timeZone, provisionalYears, exchangeRates

@@ -387,6 +387,18 @@ public struct WorkloadProfile: Hashable, Sendable, Codable {
 }
 
 extension WorkloadProfile {
+  /// Decodes a workload file strictly: an unknown key (a misspelt `cacheHitRatio`, say) or
+  /// a duplicate one is refused with its key path and the closest known key.
+  ///
+  /// - Parameter data: The JSON bytes.
+  /// - Returns: The validated profile.
+  /// - Throws: ``PricingError/Code/invalidData`` naming the key path and what is wrong.
+  public static func decode(from data: Data) throws -> WorkloadProfile {
+    try StrictJSONDecoder().decode(WorkloadProfile.self, from: data)
+  }
+}
+
+extension WorkloadProfile {
   /// How long an explicitly written cache entry lives, which sets its write price.
   public enum CacheWriteTTL: String, Hashable, Sendable, Codable, CaseIterable {
     /// The default lifetime (five minutes at Anthropic), billed at the cache-write price.
