@@ -1,5 +1,10 @@
 /// What is known about a model, independent of where it is sold.
 public struct Model: Hashable, Sendable, Codable {
+  private enum CodingKeys: String, CodingKey {
+    case id, aliases, vendor, family, openWeights, contextWindow, maxOutput, releaseDate
+    case modalities
+  }
+
   /// The API id, such as `"qwen-plus"`.
   public var id: String
   /// Other ids that reach the same model, such as dated snapshots.
@@ -51,5 +56,38 @@ public struct Model: Hashable, Sendable, Codable {
     self.maxOutput = maxOutput
     self.releaseDate = releaseDate
     self.modalities = modalities
+  }
+}
+
+extension Model {
+  /// Decodes a model, refusing a context window or output limit that is not positive.
+  ///
+  /// - Parameter decoder: The decoder to read from.
+  /// - Throws: `DecodingError` naming the key path of a missing or invalid value.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    func positive(_ key: CodingKeys) throws -> Int? {
+      guard let value = try c.decodeIfPresent(Int.self, forKey: key) else { return nil }
+      guard value > 0 else {
+        throw DecodingError.dataCorruptedError(
+          forKey: key,
+          in: c,
+          debugDescription: "\(value) tokens; a \(key.stringValue) is a positive number of tokens "
+            + "(leave it out when not known)"
+        )
+      }
+      return value
+    }
+    self.init(
+      id: try c.decode(String.self, forKey: .id),
+      aliases: try c.decode([String].self, forKey: .aliases),
+      vendor: try c.decode(String.self, forKey: .vendor),
+      family: try c.decode(String.self, forKey: .family),
+      openWeights: try c.decodeIfPresent(Bool.self, forKey: .openWeights),
+      contextWindow: try positive(.contextWindow),
+      maxOutput: try positive(.maxOutput),
+      releaseDate: try c.decodeIfPresent(CalendarDay.self, forKey: .releaseDate),
+      modalities: try c.decode([String].self, forKey: .modalities)
+    )
   }
 }

@@ -316,7 +316,7 @@ public struct PriceSheet: Hashable, Sendable, Codable {
   /// - Throws: `DecodingError` naming the key path and the broken rule.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    self = try decoder.validated {
+    let sheet = try decoder.validated {
       try Self(
         currency: container.decode(Currency.self, forKey: .currency),
         tiers: container.decode([PriceTier].self, forKey: .tiers),
@@ -334,6 +334,37 @@ public struct PriceSheet: Hashable, Sendable, Codable {
         uplifts: container.decodeIfPresent([PriceUplift].self, forKey: .uplifts) ?? [],
         cacheStorage: container.decodeIfPresent(FixedDecimal.self, forKey: .cacheStorage)
       )
+    }
+    try decoder.validated { try sheet.refusePerTokenPrices() }
+    self = sheet
+  }
+
+  /// The smallest per-million price a CNY or USD sheet in a file may carry: no token sells
+  /// below it, and a price typed per token (`0.0000005` for 0.5 per million) lands under it.
+  static let smallestPerMillionPrice = FixedDecimal(checkedUnits: 100_000_000_000_000)
+
+  /// Refuses a token price below ``smallestPerMillionPrice`` in CNY or USD, naming it and
+  /// the per-million price it would be if it was typed per token.
+  func refusePerTokenPrices() throws {
+    guard currency == .cny || currency == .usd else { return }
+    for (index, tier) in tiers.enumerated() {
+      let prices = tier.prices
+      let named: [(String, FixedDecimal?)] = [
+        ("input", prices.input), ("cacheRead", prices.cacheRead),
+        ("cacheWrite", prices.cacheWrite), ("cacheWrite1h", prices.cacheWrite1h),
+        ("cacheWrite12h", prices.cacheWrite12h), ("output", prices.output),
+        ("reasoning", prices.reasoning), ("thinkingOutput", prices.thinkingOutput),
+      ]
+      for case (let name, let price?) in named
+      where price > .zero && price < Self.smallestPerMillionPrice {
+        let perMillion = (try? price * 1_000_000).map { "\($0)" } ?? "a million times more"
+        throw PricingError(
+          .invalidPriceSheet,
+          "tiers[\(index)].prices.\(name) is \(price) \(currency.code) per million tokens, "
+            + "below \(Self.smallestPerMillionPrice): is this a per-token price? Prices are per "
+            + "million tokens; per million this one would be \(perMillion)"
+        )
+      }
     }
   }
 }

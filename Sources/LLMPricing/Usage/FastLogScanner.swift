@@ -174,10 +174,16 @@ struct FastLogScanner {
     return value
   }
 
+  /// The fixed bytes of `YYYY-MM-DDTHH:MM:SSZ`, by offset.
+  private static let timestampSeparators: [(Int, UInt8)] = [
+    (4, UInt8(ascii: "-")), (7, UInt8(ascii: "-")), (10, UInt8(ascii: "T")),
+    (13, UInt8(ascii: ":")), (16, UInt8(ascii: ":")), (19, UInt8(ascii: "Z")),
+  ]
+
   /// `YYYY-MM-DDTHH:MM:SSZ` straight from bytes.
   private func epochSecond(_ range: Range<Int>) -> Int64? {
-    guard range.count == 20, bytes[range.lowerBound + 19] == UInt8(ascii: "Z"),
-      bytes[range.lowerBound + 10] == UInt8(ascii: "T")
+    guard range.count == 20,
+      Self.timestampSeparators.allSatisfy({ bytes[range.lowerBound + $0.0] == $0.1 })
     else { return nil }
     func number(_ offset: Int, _ length: Int) -> Int? {
       var value = 0
