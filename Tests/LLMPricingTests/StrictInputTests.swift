@@ -3,7 +3,8 @@ import LLMPricing
 import Testing
 
 /// Issue #16: one answer per log line, strict files, and usage detection by provider and
-/// format. Amounts are worked by hand from the providers' lists quoted beside them.
+/// format.
+/// Amounts are worked by hand from the providers' lists quoted beside them.
 @Suite("Strict inputs")
 struct StrictInputTests {
   func price(_ lines: [String], format: ResponseFormat? = nil) throws -> UsageReport {
@@ -15,6 +16,7 @@ struct StrictInputTests {
   }
 
   /// qwen-plus in CNY on 2026-01-10: input ¥0.8, output ¥2, thinking output ¥8 per million.
+  ///
   /// A thinking request of 10,000 in and 3,500 out (3,000 of it reasoning) bills all output
   /// at the thinking price: 10,000 × ¥0.8 + 3,500 × ¥8 = ¥0.008 + ¥0.028 = ¥0.036.
   static let qwenThinking = [
@@ -34,6 +36,7 @@ struct StrictInputTests {
   }
 
   /// qwen-max in CNY on 2025-06-01: input ¥2.4, cache hit ¥0.48, output ¥9.6 per million.
+  ///
   /// DashScope's usage counts the 2,048 hits inside input_tokens: 7,952 × ¥2.4 + 2,048 ×
   /// ¥0.48 + 1,000 × ¥9.6 = ¥0.0190848 + ¥0.00098304 + ¥0.0096 = ¥0.02966784 (read as
   /// Anthropic's, the hits would bill as input: ¥0.0336).
@@ -72,6 +75,7 @@ struct StrictInputTests {
   }
 
   /// deepseek-chat in CNY on 2025-10-01 (V3.2): miss ¥2, hit ¥0.2, output ¥3 per million.
+  ///
   /// 1,234 × ¥2 + 5,678 × ¥0.2 + 910 × ¥3 = ¥0.002468 + ¥0.0011356 + ¥0.00273 = ¥0.0063336.
   static let deepSeekUsage =
     #""usage": {"prompt_tokens": 6912, "completion_tokens": 910, "prompt_cache_hit_tokens": 5678, "prompt_cache_miss_tokens": 1234}"#
