@@ -2,8 +2,8 @@ import Foundation
 import LLMPricing
 import Testing
 
-/// Issue #16: one answer per log line, strict files, and usage detection by provider and
-/// format.
+/// Issue #16: one answer per log line, strict files, usage detection by provider and format.
+///
 /// Amounts are worked by hand from the providers' lists quoted beside them.
 @Suite("Strict inputs")
 struct StrictInputTests {
