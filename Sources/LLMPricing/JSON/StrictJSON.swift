@@ -78,10 +78,15 @@ struct StrictJSONReader {
       throw failure("there is only white space")
     }
     let value = try self.value(depth: 0)
+    let end = position
     skipSpace()
     guard position == bytes.count else {
-      if bytes[position] == 13 || bytes[position] == 10 {
-        throw failure("more than one value (lines that end in CR alone? use LF or CRLF)")
+      let gap = UnsafeRawBufferPointer(rebasing: bytes[end..<position])
+      if gap.contains(13), !gap.contains(10) {
+        throw failure(
+          "unexpected \(describe(position)) after the value: lines that end in CR alone? "
+            + "End them with LF or CRLF"
+        )
       }
       throw failure("unexpected \(describe(position)) after the value")
     }
@@ -147,9 +152,15 @@ struct StrictJSONReader {
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
     case UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ","):
       throw failure("a value is missing before \(describe(position))")
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+      throw failure(
+        "unexpected \(describe(position)); strings need double quotes, and only true, false "
+          + "and null are bare words"
+      )
     default:
       throw failure(
-        "unexpected \(describe(position)); a value is an object, array, string, number, true, false or null"
+        "unexpected \(describe(position)); a value is an object, array, string, number, true, "
+          + "false or null"
       )
     }
   }

@@ -107,25 +107,43 @@ final class StrictValueDecoder: Decoder, ExactNumberDecoder {
       value = try T(from: self)
     } catch let error as PricingError {
       throw LocatedError(error: error, path: codingPath)
+    } catch DecodingError.keyNotFound(let missing, let context)
+      where context.codingPath.count == codingPath.count
+    {
+      // A missing key is often a misspelt one: name the unknown key as the cause.
+      if let unknown = unknownKeyError(missing: missing.stringValue) { throw unknown }
+      throw DecodingError.keyNotFound(missing, context)
     }
-    if case .object(let members) = json, let asked = askedKeys, !tookAllKeys {
-      let unknown = members.keys.filter { !asked.contains($0) }.sorted()
-      if let key = unknown.first {
-        let guess = Catalog.closest(to: key, among: asked).first
-        let suggestion =
-          guess.map { guess in
-            Catalog.distance(guess.lowercased(), key.lowercased()) <= max(2, key.count / 3)
-              ? "; did you mean `\(guess)`?" : ""
-          } ?? ""
-        let known = asked.sorted().joined(separator: ", ")
-        throw PricingError(
-          .invalidData,
-          "at \(StrictCodingKey.render(codingPath + [StrictCodingKey(stringValue: key)])): "
-            + "unknown key `\(key)`\(suggestion) (known here: \(known))"
-        )
-      }
-    }
+    if let unknown = unknownKeyError(missing: nil) { throw unknown }
     return value
+  }
+
+  /// The error for the first key of this object that its type did not ask for, if any.
+  ///
+  /// With a key missing, the unknown key nearest to it is taken for its misspelling.
+  private func unknownKeyError(missing: String?) -> PricingError? {
+    guard case .object(let members) = json, var asked = askedKeys, !tookAllKeys else {
+      return nil
+    }
+    if let missing { asked.insert(missing) }
+    let unknown = members.keys.filter { !asked.contains($0) }.sorted()
+    guard !unknown.isEmpty else { return nil }
+    let key = missing.flatMap { Catalog.closest(to: $0, among: unknown).first } ?? unknown[0]
+    let guess = missing ?? Catalog.closest(to: key, among: asked).first
+    let suggestion =
+      guess.map { guess in
+        let (a, b) = (guess.lowercased(), key.lowercased())
+        let near = Catalog.distance(a, b) <= max(2, key.count / 3)
+        let prefix = a.hasPrefix(b) || b.hasPrefix(a)
+        return near || prefix ? "; did you mean `\(guess)`?" : ""
+      } ?? ""
+    let known = asked.sorted().joined(separator: ", ")
+    let path = StrictCodingKey.render(codingPath + [StrictCodingKey(stringValue: key)])
+    let missingNote = missing.map { " (`\($0)` is missing)" } ?? ""
+    return PricingError(
+      .invalidData,
+      "at \(path): unknown key `\(key)`\(suggestion)\(missingNote) (known here: \(known))"
+    )
   }
 
   func child(_ json: ExactJSON, _ key: any CodingKey) -> StrictValueDecoder {

@@ -42,6 +42,14 @@ enum DecimalParser {
     guard integerDigits.allSatisfy({ $0 >= 48 && $0 <= 57 }),
       fractionDigits.allSatisfy({ $0 >= 48 && $0 <= 57 })
     else { throw invalid("only digits, one '.', a sign and an exponent are allowed") }
+    // More than 38 digits overflow the mantissa; when the cause is too many fractional
+    // digits, name that instead.
+    let significant =
+      integerDigits.drop(while: { $0 == UInt8(ascii: "0") }).count
+      + fractionDigits.count
+    if significant > 38, fractionDigits.count - exponent > FixedDecimal.fractionDigits {
+      throw invalid("it needs more than \(FixedDecimal.fractionDigits) fractional digits")
+    }
 
     var mantissa: UInt128 = 0
     var overflow = false
