@@ -36,9 +36,26 @@ enum StrictJSON {
   }
 
   /// Checks the bytes as ``parse(_:)-(UnsafeRawBufferPointer)`` would, without building values.
-  static func validate(_ bytes: UnsafeRawBufferPointer) throws {
-    var reader = StrictJSONReader(bytes, building: false)
+  ///
+  /// `scratch` keeps the reader's working memory from one call to the next, so validating
+  /// a log of lines allocates nothing per line.
+  static func validate(_ bytes: UnsafeRawBufferPointer, scratch: inout Scratch) throws {
+    var reader = StrictJSONReader(bytes, building: false, scratch: scratch)
+    defer { scratch = reader.scratch }
+    scratch = Scratch()
     _ = try reader.document()
+  }
+
+  /// Checks the bytes without building values, with working memory of its own.
+  static func validate(_ bytes: UnsafeRawBufferPointer) throws {
+    var scratch = Scratch()
+    try validate(bytes, scratch: &scratch)
+  }
+
+  /// The working memory of a reader: the key path and the keys of the open objects.
+  struct Scratch {
+    fileprivate var path: [StrictJSONReader.PathStep] = []
+    fileprivate var keys: [StrictJSONReader.Key] = []
   }
 
   static func hasByteOrderMark(_ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -51,27 +68,38 @@ struct StrictJSONReader {
   private let bytes: UnsafeRawBufferPointer
   private let building: Bool
   private var position = 0
-  /// Where the reader is, for messages: object keys and array indices.
-  private var path: [PathStep] = []
+  /// Where the reader is (for messages), and the keys of the objects open (for duplicates).
+  fileprivate var scratch: StrictJSON.Scratch
+  private var path: [PathStep] {
+    get { scratch.path }
+    _modify { yield &scratch.path }
+  }
 
-  private enum PathStep {
+  fileprivate enum PathStep {
     case key(String)
     case rawKey(Range<Int>)
     case index(Int)
   }
 
   /// A key as read: its raw bytes when it has no escapes, else its decoded text.
-  private enum Key {
+  fileprivate enum Key {
     case raw(Range<Int>)
     case decoded(String)
   }
 
-  init(_ bytes: UnsafeRawBufferPointer, building: Bool) {
+  init(
+    _ bytes: UnsafeRawBufferPointer,
+    building: Bool,
+    scratch: StrictJSON.Scratch = StrictJSON.Scratch()
+  ) {
     self.bytes = bytes
     self.building = building
+    self.scratch = scratch
   }
 
   mutating func document() throws -> ExactJSON {
+    scratch.path.removeAll(keepingCapacity: true)
+    scratch.keys.removeAll(keepingCapacity: true)
     skipSpace()
     guard position < bytes.count else {
       if bytes.isEmpty { throw failure("the input is empty") }
@@ -260,7 +288,10 @@ struct StrictJSONReader {
     }
     position += 1
     var members: [String: ExactJSON] = [:]
-    var seen = SeenKeys(bytes)
+    // This object's keys are scratch.keys[firstKey...]; a large object uses a set instead.
+    let firstKey = scratch.keys.count
+    var manyKeys: Set<String>?
+    defer { scratch.keys.removeSubrange(firstKey...) }
     skipSpace()
     if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
       position += 1
@@ -277,21 +308,18 @@ struct StrictJSONReader {
       let keyStart = position
       let key = try stringValue()
       let name: String?
-      switch key {
-      case .raw(let range):
-        name = building ? string(range) : nil
-        if !building, !seen.insert(raw: range) {
-          throw duplicate(string(range), at: keyStart)
-        }
-        path.append(.rawKey(range))
-      case .decoded(let decoded):
-        name = decoded
-        if !building, !seen.insert(decoded: decoded) {
-          throw duplicate(decoded, at: keyStart)
-        }
-        path.append(.key(decoded))
+      if !building, !insert(key, from: firstKey, orInto: &manyKeys) {
+        throw duplicate(text(of: key), at: keyStart)
       }
-      if let name, members[name] != nil { throw duplicate(name, at: keyStart) }
+      switch key {
+      case .raw(let range): name = building ? string(range) : nil
+      case .decoded(let decoded): name = decoded
+      }
+      if building, let name, members[name] != nil { throw duplicate(name, at: keyStart) }
+      switch key {
+      case .raw(let range): path.append(.rawKey(range))
+      case .decoded(let decoded): path.append(.key(decoded))
+      }
       skipSpace()
       guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
         throw failure("expected ':' after the key but found \(describe(position))")
@@ -299,7 +327,7 @@ struct StrictJSONReader {
       position += 1
       skipSpace()
       let member = try value(depth: depth)
-      if let name { members[name] = member }
+      if building, let name { members[name] = member }
       path.removeLast()
       skipSpace()
       guard position < bytes.count else { throw failure("the object is not closed with '}'") }
@@ -313,6 +341,38 @@ struct StrictJSONReader {
       position += 1
       return building ? .object(members) : .null
     }
+  }
+
+  private func text(of key: Key) -> String {
+    switch key {
+    case .raw(let range): return string(range)
+    case .decoded(let text): return text
+    }
+  }
+
+  /// Records a key of the object whose keys start at `first`; `false` for a duplicate.
+  ///
+  /// Keys are compared byte for byte while an object has few; past 16 they move to a set,
+  /// so an object of many keys stays linear.
+  private mutating func insert(_ key: Key, from first: Int, orInto set: inout Set<String>?) -> Bool
+  {
+    if set != nil { return set?.insert(text(of: key)).inserted ?? false }
+    if scratch.keys.count - first >= 16 {
+      set = Set(scratch.keys[first...].map { text(of: $0) })
+      return set?.insert(text(of: key)).inserted ?? false
+    }
+    for index in first..<scratch.keys.count where same(scratch.keys[index], key) { return false }
+    scratch.keys.append(key)
+    return true
+  }
+
+  private func same(_ a: Key, _ b: Key) -> Bool {
+    guard case .raw(let x) = a, case .raw(let y) = b else { return text(of: a) == text(of: b) }
+    guard x.count == y.count else { return false }
+    for offset in 0..<x.count where bytes[x.lowerBound + offset] != bytes[y.lowerBound + offset] {
+      return false
+    }
+    return true
   }
 
   private func duplicate(_ key: String, at offset: Int) -> PricingError {
@@ -332,6 +392,8 @@ struct StrictJSONReader {
     var hasEscapes = false
     var runStart = position
     while position < bytes.count {
+      skipPlainBytes()
+      guard position < bytes.count else { break }
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
         let end = position
@@ -359,6 +421,25 @@ struct StrictJSONReader {
       }
     }
     throw failure("a string is not closed with '\"'", at: start)
+  }
+
+  /// Skips eight bytes at a time while none is a quote, a backslash, a control character
+  /// or part of a multi-byte sequence: the bytes a string's loop would pass one by one.
+  private mutating func skipPlainBytes() {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+    while position + 8 <= bytes.count {
+      let word = UInt64(
+        littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+      )
+      let special =
+        word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22))
+        || hasZeroByte(word ^ (ones &* 0x5C))
+        || (word &- ones &* 0x20) & ~word & highs != 0
+      if special { return }
+      position += 8
+    }
   }
 
   private mutating func escape(into text: inout [UInt8]) throws {
@@ -449,48 +530,5 @@ struct StrictJSONReader {
       }
     }
     position += count + 1
-  }
-}
-
-/// The keys of one object, for finding a duplicate without building strings.
-private struct SeenKeys {
-  private let bytes: UnsafeRawBufferPointer
-  /// Keys without escapes, by their bytes, while there are few of them.
-  private var raw: [Range<Int>] = []
-  /// Every key as text, once there are many or one has escapes.
-  private var decoded: Set<String> = []
-  private var usesSet = false
-
-  init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-
-  /// Inserts a key given by its bytes; `false` when it was already there.
-  mutating func insert(raw range: Range<Int>) -> Bool {
-    if usesSet || raw.count >= 16 { return insert(decoded: text(range)) }
-    for other in raw where other.count == range.count {
-      var same = true
-      for offset in 0..<range.count
-      where bytes[other.lowerBound + offset] != bytes[range.lowerBound + offset] {
-        same = false
-        break
-      }
-      if same { return false }
-    }
-    raw.append(range)
-    return true
-  }
-
-  /// Inserts a decoded key; `false` when it was already there.
-  mutating func insert(decoded key: String) -> Bool {
-    if !usesSet {
-      // Escapes or many keys: compare as text from now on.
-      usesSet = true
-      for range in raw { decoded.insert(text(range)) }
-      raw.removeAll()
-    }
-    return decoded.insert(key).inserted
-  }
-
-  private func text(_ range: Range<Int>) -> String {
-    String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
   }
 }

@@ -103,6 +103,8 @@ public struct UsageIngestor: Sendable {
   private let tagNames: [String]
   /// The usage format of lines that do not name theirs.
   private let format: ResponseFormat?
+  /// The JSON reader's working memory, kept from line to line.
+  private var jsonScratch = StrictJSON.Scratch()
 
   /// Creates an ingestor.
   ///
@@ -241,7 +243,12 @@ public struct UsageIngestor: Sendable {
   }
 
   private mutating func price(_ line: UnsafeRawBufferPointer) throws {
-    let record = try UsageLogLine(line, tagNames: tagNames, format: format)
+    let record = try UsageLogLine(
+      line,
+      tagNames: tagNames,
+      format: format,
+      scratch: &jsonScratch
+    )
     let offering = try self.offering(model: record.model, provider: record.provider)
     let (base, sheet, variant) = try offering.schedule.pricedTotal(
       of: record.usage,

@@ -19,7 +19,18 @@ struct UsageLogLine: Hashable {
 
   /// Reads a line; `format` is the run's usage format, which a line's own `format` overrides.
   init(_ line: UnsafeRawBufferPointer, tagNames: [String], format: ResponseFormat? = nil) throws {
-    try StrictJSON.validate(line)
+    var scratch = StrictJSON.Scratch()
+    try self.init(line, tagNames: tagNames, format: format, scratch: &scratch)
+  }
+
+  /// Reads a line, reusing the JSON reader's working memory of the line before.
+  init(
+    _ line: UnsafeRawBufferPointer,
+    tagNames: [String],
+    format: ResponseFormat?,
+    scratch: inout StrictJSON.Scratch
+  ) throws {
+    try StrictJSON.validate(line, scratch: &scratch)
     if let fast = try Self.fast(line, tagNames: tagNames, format: format) {
       self = fast
     } else {

@@ -77,7 +77,14 @@ public enum UsageParser {
       if object["object"]?.string == "response" || usage["input_tokens_details"] != nil {
         return .openAIResponses
       }
-      if object["output"]?.object != nil || object["request_id"] != nil { return .dashscope }
+      // DashScope reports its cache hits in prompt_tokens_details, which Anthropic never has.
+      if object["output"]?.object != nil || object["request_id"] != nil
+        || usage["prompt_tokens_details"] != nil
+      {
+        return .dashscope
+      }
+      // Reasoning counted inside output_tokens: Responses and DashScope read it the same.
+      if usage["output_tokens_details"] != nil { return .openAIResponses }
       return .anthropic
     }
     return nil
