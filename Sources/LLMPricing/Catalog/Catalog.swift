@@ -164,7 +164,7 @@ public struct Catalog: Hashable, Sendable {
         throw PricingError(
           .unknownModel,
           "override names unknown offering '\(override.offering)'; closest: "
-            + Self.closest(to: override.offering, among: merged.map(\.id)).joined(separator: ", ")
+            + ClosestNames.closest(to: override.offering, among: merged.map(\.id)).joined(separator: ", ")
         )
       }
       merged[index] = try override.applied(to: merged[index])
@@ -216,7 +216,7 @@ public struct Catalog: Hashable, Sendable {
       if !snapshotMatches.isEmpty { return snapshotMatches }
     }
     let known = Set(offerings.flatMap { [$0.model.id] + $0.model.aliases })
-    let closest = Self.closest(to: wantedModel, among: known)
+    let closest = ClosestNames.closest(to: wantedModel, among: known)
     let scope = wantedProvider.map { " from provider '\($0)'" } ?? ""
     throw PricingError(
       .unknownModel,
@@ -281,33 +281,6 @@ public struct Catalog: Hashable, Sendable {
     }
     return nil
   }
-
-  /// The three ids nearest to a misspelt one, case-insensitively, nearest first (ties in
-  /// alphabetical order): what every "unknown id" error suggests.
-  static func closest(to id: String, among ids: some Sequence<String>) -> [String] {
-    let wanted = id.lowercased()
-    let scored = ids.map { (distance: distance($0.lowercased(), wanted), id: $0) }
-    return scored.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }.prefix(3).map(\.id)
-  }
-
-  /// The Levenshtein edit distance between two strings.
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.utf8)
-    let b = Array(b.utf8)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
-  }
 }
 
 extension Catalog {
@@ -354,7 +327,7 @@ extension Catalog {
     throw PricingError(
       .unknownModel,
       "no plan '\(id)'; closest: "
-        + Self.closest(to: id, among: plans.map(\.id)).joined(separator: ", ")
+        + ClosestNames.closest(to: id, among: plans.map(\.id)).joined(separator: ", ")
     )
   }
 }

@@ -128,12 +128,12 @@ final class StrictValueDecoder: Decoder, ExactNumberDecoder {
     if let missing { asked.insert(missing) }
     let unknown = members.keys.filter { !asked.contains($0) }.sorted()
     guard !unknown.isEmpty else { return nil }
-    let key = missing.flatMap { Catalog.closest(to: $0, among: unknown).first } ?? unknown[0]
-    let guess = missing ?? Catalog.closest(to: key, among: asked).first
+    let key = missing.flatMap { ClosestNames.closest(to: $0, among: unknown).first } ?? unknown[0]
+    let guess = missing ?? ClosestNames.closest(to: key, among: asked).first
     let suggestion =
       guess.map { guess in
         let (a, b) = (guess.lowercased(), key.lowercased())
-        let near = Catalog.distance(a, b) <= max(2, key.count / 3)
+        let near = ClosestNames.distance(a, b) <= max(2, key.count / 3)
         let prefix = a.hasPrefix(b) || b.hasPrefix(a)
         return near || prefix ? "; did you mean `\(guess)`?" : ""
       } ?? ""

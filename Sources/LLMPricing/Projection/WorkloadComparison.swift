@@ -204,7 +204,7 @@ public struct WorkloadComparison: Sendable {
     throw PricingError(
       .unknownModel,
       "'\(id)' is not among the ranked offerings; closest: "
-        + Catalog.closest(to: id, among: ranked.map(\.offering)).joined(separator: ", ")
+        + ClosestNames.closest(to: id, among: ranked.map(\.offering)).joined(separator: ", ")
     )
   }
 

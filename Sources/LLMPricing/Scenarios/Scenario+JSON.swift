@@ -21,7 +21,7 @@ extension Scenario {
           forKey: .workload,
           in: container,
           debugDescription: "no workload preset '\(name)'; closest: "
-            + Catalog.closest(to: name, among: WorkloadProfile.presets.keys.sorted())
+            + ClosestNames.closest(to: name, among: WorkloadProfile.presets.keys.sorted())
             .joined(separator: ", ") + "; or give a full profile"
         )
       }

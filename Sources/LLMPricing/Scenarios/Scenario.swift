@@ -176,7 +176,7 @@ public struct Scenario: Hashable, Sendable, Codable {
     PricingError(
       .invalidScenario,
       "\(path): no offering '\(id)' in the scenario; closest: "
-        + Catalog.closest(to: id, among: offerings.map(\.id)).joined(separator: ", ")
+        + ClosestNames.closest(to: id, among: offerings.map(\.id)).joined(separator: ", ")
     )
   }
 }

@@ -75,7 +75,7 @@ public struct ScenarioPreset: Hashable, Sendable {
       throw PricingError(
         .invalidScenario,
         "no scenario preset '\(id)'; closest: "
-          + Catalog.closest(to: id, among: all.map(\.id)).joined(separator: ", ")
+          + ClosestNames.closest(to: id, among: all.map(\.id)).joined(separator: ", ")
           + ". List them with `llm-cost scenario --list`"
       )
     }
