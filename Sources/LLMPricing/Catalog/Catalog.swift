@@ -164,7 +164,9 @@ public struct Catalog: Hashable, Sendable {
         throw PricingError(
           .unknownModel,
           "override names unknown offering '\(override.offering)'; closest: "
-            + ClosestNames.closest(to: override.offering, among: merged.map(\.id)).joined(separator: ", ")
+            + ClosestNames.closest(to: override.offering, among: merged.map(\.id)).joined(
+              separator: ", "
+            )
         )
       }
       merged[index] = try override.applied(to: merged[index])
