@@ -49,13 +49,19 @@ struct UsageIngestorTests {
       #"{"timestamp": "2025-10-01T04:00:00Z", "model": "gemini-2.5-flash", "usage": {"promptTokenCount": 5432, "cachedContentTokenCount": 4096, "candidatesTokenCount": 287, "thoughtsTokenCount": 712}}"#,
       #"{"timestamp": "2025-10-01T04:00:00Z", "model": "gpt-4o", "usage": {"input_tokens": 1832, "input_tokens_details": {"cached_tokens": 1024}, "output_tokens": 742, "output_tokens_details": {"reasoning_tokens": 512}}}"#,
       #"{"timestamp": "2025-10-01T04:00:00Z", "model": "deepseek-chat", "usage": {"uncachedInput": 1000, "cacheRead": 10, "output": 5, "requests": 2}}"#,
+      // Issue #16's shapes: DashScope without its envelope, thinking Qwen, epoch seconds,
+      // a named format, and nulls, which both readers take for absent.
+      #"{"timestamp": "2025-06-01T00:00:00Z", "model": "qwen-max", "provider": "alibaba", "usage": {"input_tokens": 10000, "output_tokens": 1000, "prompt_tokens_details": {"cached_tokens": 2048}}}"#,
+      #"{"timestamp": "2026-01-10T04:00:00Z", "model": "qwen-plus", "provider": "alibaba", "usage": {"input_tokens": 10000, "output_tokens": 3500, "output_tokens_details": {"reasoning_tokens": 3000}}}"#,
+      #"{"timestamp": 1759291200, "model": "deepseek-chat", "format": "deepseek", "provider": null, "usage": {"prompt_tokens": 6912, "completion_tokens": 910, "prompt_cache_hit_tokens": 5678, "prompt_cache_miss_tokens": 1234, "completion_tokens_details": null}}"#,
+      #"{"timestamp": "2025-10-01T04:00:00Z", "model": "gemini-2.5-flash", "usage": {"promptTokenCount": 5432, "cachedContentTokenCount": null, "candidatesTokenCount": 287, "thoughtsTokenCount": 712}}"#,
     ]
     let fast = try ingest(variants, groupBy: [.model])
     let general = try ingest(
       variants.map { $0.replacingOccurrences(of: #""model""#, with: #""x": "\u0041", "model""#) },
       groupBy: [.model]
     )
-    #expect(fast.priced == 5)
+    #expect(fast.priced == 9, "\(fast.rejections)")
     #expect(fast == general)
     #expect(try ingest([escaped]).total == (try FixedDecimal("0.0063336")))
   }
