@@ -5,9 +5,10 @@ import LLMPricing
 enum IngestCommand {
   static let help = """
     USAGE: llm-cost ingest FILE... [--group-by FIELDS] [--currency CODE] [--time-zone TZ]
-                           [--json | --csv] [--catalog FILE] [--strict-calendar]
+                           [--json | --csv] [--strict] [--max-line-bytes N]
+                           [--catalog FILE] [--strict-calendar]
                            [--fx BASE/QUOTE=RATE] [--fx-file FILE] [--fx-max-age DAYS]
-           llm-cost ingest --merge PART.json... [--json | --csv]
+           llm-cost ingest --merge PART.json... [--json | --csv] [--strict]
 
     Price usage logs, one request a line:
       {"timestamp": "2025-06-01T03:00:00Z", "model": "deepseek-chat", "provider": "deepseek",
@@ -23,7 +24,12 @@ enum IngestCommand {
                             line's currency.
       --time-zone TZ        IANA zone for --group-by day (default UTC).
       --merge               The files are partial reports (--json output of shards): add
-                            them up exactly into one report.
+                            them up exactly into one report. A report whose totals or
+                            counts do not add up is refused.
+      --strict              Print the report as usual, then exit with status 1 if any line
+                            was rejected.
+      --max-line-bytes N    Reject lines longer than N bytes (default 16777216); a longer
+                            line's bytes are dropped as they are read.
     \(PricingSetup.help)
       --json                Print the report as JSON ("total", "currency", "priced",
                             "rejected", "rejections", "groups", "provisionalYears",
@@ -38,7 +44,7 @@ enum IngestCommand {
       return
     }
     let valued = PricingSetup.valued.union(PricingSetup.repeatable).union([
-      "group-by", "currency", "time-zone",
+      "group-by", "currency", "time-zone", "max-line-bytes",
     ])
     var optionArguments: [String] = []
     var index = 0
@@ -60,13 +66,16 @@ enum IngestCommand {
     let options = try Options(
       optionArguments,
       valued: valued.subtracting(PricingSetup.repeatable),
-      flags: PricingSetup.flags.union(["json", "csv", "merge"]),
+      flags: PricingSetup.flags.union(["json", "csv", "merge", "strict"]),
       repeatable: PricingSetup.repeatable
     )
     guard !positional.isEmpty else { throw UsageError("give at least one FILE") }
     guard !(options.flag("json") && options.flag("csv")) else {
       throw UsageError("--json and --csv are exclusive")
     }
+    let maximumLineBytes =
+      try options.positive("max-line-bytes", unit: "bytes")
+      ?? UsageIngestor.defaultMaximumLineBytes
     var report: UsageReport
     if options.flag("merge") {
       var merged: UsageReport?
@@ -82,6 +91,11 @@ enum IngestCommand {
             error.code,
             "'\(path)' is not a report from 'llm-cost ingest --json': \(error.message)"
           )
+        }
+        do {
+          try part.validate()
+        } catch let error as PricingError {
+          throw PricingError(error.code, "partial report '\(path)': \(error.message)")
         }
         if merged == nil { merged = part } else { try merged?.merge(part) }
       }
@@ -103,7 +117,8 @@ enum IngestCommand {
         groupBy: groupBy,
         currency: currency,
         rates: setup.rates,
-        timeZone: options.string("time-zone") ?? "UTC"
+        timeZone: options.string("time-zone") ?? "UTC",
+        maximumLineBytes: maximumLineBytes
       )
       for path in positional { try ingestor.ingest(fileAt: path) }
       report = ingestor.currentReport()
@@ -114,6 +129,15 @@ enum IngestCommand {
       print(csv(report))
     } else {
       print(text(report))
+    }
+    if options.flag("strict"), report.rejected > 0 {
+      // After the report, so a failing run still shows what was priced and why lines failed.
+      let lines = report.rejected == 1 ? "1 line was" : "\(report.rejected) lines were"
+      throw PricingError(
+        .invalidData,
+        "\(lines) rejected and --strict makes any rejected line a failure; fix the lines "
+          + "listed above or drop --strict"
+      )
     }
   }
 

@@ -92,4 +92,16 @@ struct Options {
     }
     return value
   }
+
+  /// A whole number above zero, such as a byte limit; `nil` when absent.
+  ///
+  /// The error names the option and the value.
+  func positive(_ name: String, unit: String) throws -> Int? {
+    guard let text = values[name] else { return nil }
+    let digits = text.replacingOccurrences(of: "_", with: "")
+    guard let value = Int(digits), value > 0 else {
+      throw UsageError("--\(name) must be a whole number of \(unit) > 0, not '\(text)'")
+    }
+    return value
+  }
 }

@@ -66,6 +66,15 @@ public struct UsageIngestor: Sendable {
   /// How many rejected lines a report lists; the rest are counted.
   public static let maximumRejectionsKept = 100
 
+  /// The longest line ``ingest(fileAt:)`` reads by default, in bytes: 16 MiB.
+  public static let defaultMaximumLineBytes = 16 * 1024 * 1024
+
+  /// The longest line ``ingest(fileAt:)`` reads, in bytes, not counting its newline.
+  ///
+  /// A longer line is rejected with its length, and its bytes are dropped as they are read,
+  /// so a file without newlines cannot fill memory.
+  public let maximumLineBytes: Int
+
   private let catalog: Catalog
   private let rates: ExchangeRates
   private let groupBy: [GroupField]
@@ -116,20 +125,30 @@ public struct UsageIngestor: Sendable {
   ///     the currency of the first priced line.
   ///   - rates: The exchange rates for conversions.
   ///   - timeZone: The IANA zone days are counted in.
+  ///   - maximumLineBytes: The longest line ``ingest(fileAt:)`` reads, in bytes, not
+  ///     counting its newline; longer lines are rejected. The default is 16 MiB.
   ///   - format: The usage format of every line that does not name its own `format`;
   ///     `nil` tells formats apart by their keys and, where that is ambiguous, by the line's
   ///     `provider`.
-  /// - Throws: ``PricingError/Code/unknownTimeZone`` for an unknown zone.
+  /// - Throws: ``PricingError/Code/unknownTimeZone`` for an unknown zone;
+  ///   ``PricingError/Code/invalidData`` when `maximumLineBytes` is not positive.
   public init(
     catalog: Catalog = .builtIn,
     groupBy: [GroupField] = [],
     currency: Currency? = nil,
     rates: ExchangeRates = .centralParity,
     timeZone: String = "UTC",
+    maximumLineBytes: Int = UsageIngestor.defaultMaximumLineBytes,
     format: ResponseFormat? = nil
   ) throws {
     guard let zone = TimeZone(identifier: timeZone) else {
       throw PricingError(.unknownTimeZone, "'\(timeZone)' is not a known time zone")
+    }
+    guard maximumLineBytes > 0 else {
+      throw PricingError(
+        .invalidData,
+        "the maximum line length is \(maximumLineBytes) bytes; give a positive number of bytes"
+      )
     }
     let names = groupBy.map(\.description)
     guard Set(names).count == names.count else {
@@ -146,6 +165,7 @@ public struct UsageIngestor: Sendable {
     }
     self.timeZone = timeZone
     self.format = format
+    self.maximumLineBytes = maximumLineBytes
     self.zone = ZoneOffsets(zone)
     self.reportingCurrency = currency
     self.report = UsageReport(
@@ -164,51 +184,158 @@ public struct UsageIngestor: Sendable {
 
   /// Ingests a file, reading it in chunks so memory stays flat.
   ///
+  /// Lines end at `\n`; a `\r` before it is JSON whitespace, so CRLF logs read as they
+  /// are, and a UTF-8 byte order mark at the start of the file is skipped. A line longer
+  /// than ``maximumLineBytes`` is rejected like any bad line and its bytes are dropped as
+  /// they arrive, so memory stays within about that limit plus one 1 MiB read.
+  ///
   /// - Parameter path: The JSON Lines file.
-  /// - Throws: ``PricingError/Code/invalidData`` when the file cannot be read. Bad lines
-  ///   do not throw; they are recorded in the report.
+  /// - Throws: ``PricingError/Code/invalidData`` when the path is a directory or the file
+  ///   cannot be read. Bad lines do not throw; they are recorded in the report.
   public mutating func ingest(fileAt path: String) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      // Linux opens a directory for reading and fails only at the first read, with EISDIR.
+      throw PricingError(
+        .invalidData,
+        "'\(path)' is a directory, not a usage log; pass the files in it"
+      )
+    }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw PricingError(.invalidData, "cannot read usage log '\(path)'")
     }
     defer { try? handle.close() }
-    // Raw bytes and memchr: iterating a Data slice checks exclusive access on every byte,
-    // which cost more than everything else put together.
-    var pending: [UInt8] = []
-    var lineNumber = 0
-    let source = (path as NSString).lastPathComponent
+    var reader = LineReader(
+      maximumLineBytes: maximumLineBytes,
+      source: (path as NSString).lastPathComponent
+    )
     while true {
       let chunk: Data?
       do {
-        chunk = try handle.read(upToCount: 1 << 20)
+        chunk = try handle.read(upToCount: LineReader.chunkBytes)
       } catch {
         // A read error is not the end of the file: totals cut short must not look complete.
         throw PricingError(.invalidData, "cannot read usage log '\(path)': \(error)")
       }
       guard let chunk, !chunk.isEmpty else { break }
-      pending.append(contentsOf: chunk)
-      let consumed = pending.withUnsafeBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        var start = 0
-        while start < buffer.count,
-          let found = memchr(base + start, 10, buffer.count - start)
-        {
-          let end = base.distance(to: UnsafeRawPointer(found))
-          lineNumber += 1
-          ingest(
-            bytes: UnsafeRawBufferPointer(rebasing: buffer[start..<end]),
-            number: lineNumber,
-            source: source
-          )
-          start = end + 1
-        }
-        return start
-      }
-      pending.removeFirst(consumed)
+      // Raw bytes and memchr: iterating a Data slice checks exclusive access on every byte,
+      // which cost more than everything else put together.
+      chunk.withUnsafeBytes { reader.read($0, into: &self) }
     }
-    if !pending.isEmpty {
+    reader.finish(into: &self)
+  }
+
+  /// Splits a file's bytes into lines, holding at most one partial line of bounded size.
+  ///
+  /// Each byte is searched for a newline once: a complete line inside a chunk is priced
+  /// where it lies, and only the unfinished tail of a chunk is copied into `pending`,
+  /// which never holds a newline, so it is never searched again.
+  private struct LineReader {
+    /// How many bytes one read asks for.
+    static let chunkBytes = 1 << 20
+
+    let maximumLineBytes: Int
+    let source: String
+    /// The start of the current line, when it spans chunks.
+    var pending: [UInt8] = []
+    /// The length so far of a line over the limit whose bytes are being dropped.
+    var discarded: Int?
+    var lineNumber = 0
+    /// Whether the next byte is the file's first, where a byte order mark may stand.
+    var atFileStart = true
+
+    init(maximumLineBytes: Int, source: String) {
+      self.maximumLineBytes = maximumLineBytes
+      self.source = source
+    }
+
+    mutating func read(_ chunk: UnsafeRawBufferPointer, into ingestor: inout UsageIngestor) {
+      guard let base = chunk.baseAddress, !chunk.isEmpty else { return }
+      var start = 0
+      while start < chunk.count {
+        let end: Int
+        if let found = memchr(base + start, 10, chunk.count - start) {
+          end = base.distance(to: UnsafeRawPointer(found))
+        } else {
+          end = chunk.count
+        }
+        let piece = UnsafeRawBufferPointer(rebasing: chunk[start..<end])
+        if end == chunk.count {
+          hold(piece)
+        } else {
+          endLine(with: piece, into: &ingestor)
+        }
+        start = end + 1
+      }
+    }
+
+    /// Prices a line that never got its newline.
+    mutating func finish(into ingestor: inout UsageIngestor) {
+      if discarded != nil || !pending.isEmpty {
+        endLine(with: UnsafeRawBufferPointer(start: nil, count: 0), into: &ingestor)
+      }
+    }
+
+    /// Keeps the start of a line that continues in the next chunk, or drops it once the
+    /// line is over the limit.
+    private mutating func hold(_ piece: UnsafeRawBufferPointer) {
+      if let length = discarded {
+        discarded = length + piece.count
+        return
+      }
+      let length = pending.count + piece.count
+      guard length <= maximumLineBytes else {
+        discarded = length
+        pending = []
+        return
+      }
+      append(piece)
+    }
+
+    private mutating func append(_ piece: UnsafeRawBufferPointer) {
+      let length = pending.count + piece.count
+      if length > pending.capacity {
+        // Array's own growth could double past the limit; cap it there.
+        pending.reserveCapacity(min(maximumLineBytes, max(length, 2 * pending.capacity)))
+      }
+      pending.append(contentsOf: piece)
+    }
+
+    /// Ends the current line with its last piece and prices or rejects it.
+    private mutating func endLine(
+      with piece: UnsafeRawBufferPointer,
+      into ingestor: inout UsageIngestor
+    ) {
       lineNumber += 1
-      pending.withUnsafeBytes { ingest(bytes: $0, number: lineNumber, source: source) }
+      let length = (discarded ?? pending.count) + piece.count
+      if discarded != nil || length > maximumLineBytes {
+        ingestor.reject(
+          lineNumber,
+          source,
+          "the line is \(length) bytes, over the limit of \(maximumLineBytes) bytes per line; "
+            + "raise the limit (--max-line-bytes, UsageIngestor's maximumLineBytes) to read it"
+        )
+        discarded = nil
+        pending.removeAll(keepingCapacity: true)
+      } else if pending.isEmpty {
+        price(piece, into: &ingestor)
+      } else {
+        append(piece)
+        pending.withUnsafeBytes { price($0, into: &ingestor) }
+        pending.removeAll(keepingCapacity: true)
+      }
+      atFileStart = false
+    }
+
+    private func price(_ line: UnsafeRawBufferPointer, into ingestor: inout UsageIngestor) {
+      var line = line
+      // Windows tools start UTF-8 files with a byte order mark, which is not JSON.
+      if atFileStart, line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF {
+        line = UnsafeRawBufferPointer(rebasing: line[3...])
+      }
+      ingestor.ingest(bytes: line, number: lineNumber, source: source)
     }
   }
 

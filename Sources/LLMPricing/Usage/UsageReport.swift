@@ -187,6 +187,98 @@ public struct UsageReport: Hashable, Sendable, Codable {
     self = merged
   }
 
+  /// Checks that the report's figures agree with one another, as every report the
+  /// ingestor or ``merge(_:)`` makes does.
+  ///
+  /// A report read from a file may have been edited or cut; merging it would spread a wrong
+  /// total silently. Checked: no count is negative; every rejected line is either listed or
+  /// counted in ``rejectionsNotShown``; a report with priced lines has a currency and
+  /// groups, and one without has neither groups nor totals; ``total`` and
+  /// ``totalsByCurrency`` are exactly the sums of the groups'; the groups count at least
+  /// one request per priced line (a line may count several); each group is keyed by the
+  /// ``groupBy`` fields; and when every line was priced in the reporting currency, the total
+  /// is that currency's native total.
+  ///
+  /// - Throws: ``PricingError/Code/invalidData`` naming the figures that disagree;
+  ///   ``PricingError/Code/overflow`` when a sum overflows.
+  public func validate() throws {
+    func refuse(_ what: String) -> PricingError {
+      PricingError(
+        .invalidData,
+        "\(what); the report was edited or cut, so use the unchanged output of "
+          + "'llm-cost ingest --json' (UsageIngestor.currentReport())"
+      )
+    }
+    let counts = [
+      ("priced", priced), ("rejected", rejected), ("rejectionsNotShown", rejectionsNotShown),
+    ]
+    for (name, count) in counts where count < 0 {
+      throw refuse("\(name) is \(count), below zero")
+    }
+    guard try Self.add(rejections.count, rejectionsNotShown) == rejected else {
+      throw refuse(
+        "rejected is \(rejected), but \(rejections.count) rejections are listed and "
+          + "rejectionsNotShown is \(rejectionsNotShown)"
+      )
+    }
+    guard groups.isEmpty == (priced == 0) else {
+      throw refuse("priced is \(priced) but the report has \(groups.count) groups")
+    }
+    if priced > 0, currency == nil {
+      throw refuse("priced is \(priced) but the report has no currency")
+    }
+    let fields = Set(groupBy)
+    var requests = 0
+    var groupTotal = FixedDecimal.zero
+    var groupNative: [String: FixedDecimal] = [:]
+    for group in groups {
+      let groupCounts = [
+        ("requests", group.requests), ("inputTokens", group.inputTokens),
+        ("cachedTokens", group.cachedTokens), ("outputTokens", group.outputTokens),
+      ]
+      for (name, count) in groupCounts where count < 0 {
+        throw refuse("group \(group.key) has \(name) \(count), below zero")
+      }
+      guard Set(group.key.keys) == fields else {
+        throw refuse("group \(group.key) is not keyed by the report's groupBy \(groupBy)")
+      }
+      requests = try Self.add(requests, group.requests)
+      groupTotal = try groupTotal + group.total
+      groupNative = try Self.add(groupNative, group.totalsByCurrency)
+    }
+    guard requests >= priced else {
+      throw refuse(
+        "priced is \(priced) lines, but the groups count only \(requests) requests "
+          + "(each line counts at least one)"
+      )
+    }
+    guard groupTotal == total else {
+      throw refuse("total is \(total), but the groups' totals add up to \(groupTotal)")
+    }
+    guard groupNative == totalsByCurrency else {
+      throw refuse(
+        "totalsByCurrency is \(Self.describe(totalsByCurrency)), but the groups' add up to "
+          + Self.describe(groupNative)
+      )
+    }
+    if let currency, totalsByCurrency.count == 1, let native = totalsByCurrency[currency],
+      native != total
+    {
+      throw refuse(
+        "every line was priced in \(currency), yet total is \(total) and "
+          + "totalsByCurrency says \(native) \(currency)"
+      )
+    }
+    for use in exchangeRates where use.conversions < 0 {
+      throw refuse("an exchange rate has \(use.conversions) conversions, below zero")
+    }
+  }
+
+  private static func describe(_ totals: [String: FixedDecimal]) -> String {
+    let parts = totals.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+    return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
+  }
+
   /// `a + b`, or ``PricingError/Code/overflow`` instead of a trap.
   static func merged(_ a: [RateUse], _ b: [RateUse]) throws -> [RateUse] {
     var result = a

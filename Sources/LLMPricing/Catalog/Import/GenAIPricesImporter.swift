@@ -30,7 +30,8 @@ public enum GenAIPricesImporter {
     source: String,
     observed: CalendarDay
   ) throws -> PriceFileImport {
-    guard case .array(let providers) = try ExactJSON.parse(data) else {
+    guard case .array(let providers) = try ExactJSON.parse(data)
+    else {
       throw PricingError(.invalidData, "a genai-prices data.json is a JSON array of providers")
     }
     var offerings: [Offering] = []
@@ -89,16 +90,24 @@ public enum GenAIPricesImporter {
     var steps: [CostComponent: [(start: Int, price: FixedDecimal)]] = [:]
     for (key, component) in components {
       guard let value = object[key] else { continue }
-      if let price = value.decimal {
-        bases[component] = price
-      } else if let base = value["base"]?.decimal, case .array(let list)? = value["tiers"] {
+      // An unreadable or overflowing price throws with its value: never dropped silently.
+      if case .object = value {
+        guard let base = try PriceFileImport.price(value["base"], named: key + ".base"),
+          case .array(let list)? = value["tiers"]
+        else {
+          throw PricingError(.invalidData, "\(key) is neither a number nor a tiered price")
+        }
         bases[component] = base
         steps[component] = try list.map { step in
-          guard let start = step["start"]?.int, let price = step["price"]?.decimal else {
+          guard let start = step["start"]?.int,
+            let price = try PriceFileImport.price(step["price"], named: key + " tier price")
+          else {
             throw PricingError(.invalidData, "\(key) has a tier without start or price")
           }
           return (start, price)
         }
+      } else if let price = try PriceFileImport.price(value, named: key) {
+        bases[component] = price
       } else {
         throw PricingError(.invalidData, "\(key) is neither a number nor a tiered price")
       }
@@ -107,7 +116,10 @@ public enum GenAIPricesImporter {
       throw PricingError(.invalidData, "no input_mtok and output_mtok text prices")
     }
     var perRequest: FixedDecimal?
-    if let perThousand = object["requests_kcount"]?.decimal {
+    if let perThousand = try PriceFileImport.price(
+      object["requests_kcount"],
+      named: "requests_kcount"
+    ) {
       perRequest = try perThousand.divided(by: 1_000)
     }
     let starts = Array(Set(steps.values.flatMap { $0.map(\.start) })).sorted()
