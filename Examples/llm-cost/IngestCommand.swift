@@ -6,7 +6,7 @@ enum IngestCommand {
   static let help = """
     USAGE: llm-cost ingest FILE... [--group-by FIELDS] [--currency CODE] [--time-zone TZ]
                            [--json | --csv] [--strict] [--max-line-bytes N]
-                           [--catalog FILE] [--strict-calendar]
+                           [--format FORMAT] [--catalog FILE] [--strict-calendar]
                            [--fx BASE/QUOTE=RATE] [--fx-file FILE] [--fx-max-age DAYS]
            llm-cost ingest --merge PART.json... [--json | --csv] [--strict]
 
@@ -14,6 +14,9 @@ enum IngestCommand {
       {"timestamp": "2025-06-01T03:00:00Z", "model": "deepseek-chat", "provider": "deepseek",
        "usage": {provider's raw usage object, or uncachedInput/cacheRead/.../output/reasoning},
        "tags": {"team": "search"}}
+    "timestamp" may also be epoch seconds; without it a raw response's "created" is used. A
+    line may name its usage "format"; a shape several formats share is settled by it, by
+    --format, or by "provider", and otherwise rejected, never guessed (Docs/UsageLogs.md).
     Bad lines never stop the run: each is counted and listed with its line number and reason.
 
     OPTIONS:
@@ -30,6 +33,9 @@ enum IngestCommand {
                             was rejected.
       --max-line-bytes N    Reject lines longer than N bytes (default 16777216); a longer
                             line's bytes are dropped as they are read.
+      --format FORMAT       The usage format of lines that do not name theirs: openAIChat,
+                            openAIResponses, anthropic, deepseek, dashscope, gemini or
+                            hunyuanNative.
     \(PricingSetup.help)
       --json                Print the report as JSON ("total", "currency", "priced",
                             "rejected", "rejections", "groups", "provisionalYears",
@@ -44,7 +50,7 @@ enum IngestCommand {
       return
     }
     let valued = PricingSetup.valued.union(PricingSetup.repeatable).union([
-      "group-by", "currency", "time-zone", "max-line-bytes",
+      "group-by", "currency", "time-zone", "max-line-bytes", "format",
     ])
     var optionArguments: [String] = []
     var index = 0
@@ -111,6 +117,14 @@ enum IngestCommand {
           throw UsageError(error.message)
         }
       }
+      var format: ResponseFormat?
+      if let name = options.string("format") {
+        guard let named = ResponseFormat(rawValue: name) else {
+          let known = ResponseFormat.allCases.map(\.rawValue).joined(separator: ", ")
+          throw UsageError("--format '\(name)' is not a usage format; use one of \(known)")
+        }
+        format = named
+      }
       let setup = try PricingSetup(options)
       var ingestor = try UsageIngestor(
         catalog: setup.catalog,
@@ -118,7 +132,8 @@ enum IngestCommand {
         currency: currency,
         rates: setup.rates,
         timeZone: options.string("time-zone") ?? "UTC",
-        maximumLineBytes: maximumLineBytes
+        maximumLineBytes: maximumLineBytes,
+        format: format
       )
       for path in positional { try ingestor.ingest(fileAt: path) }
       report = ingestor.currentReport()

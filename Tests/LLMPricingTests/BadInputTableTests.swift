@@ -486,6 +486,21 @@ private let badInputs: [BadInput] = [
   cli("an option without its value", ["quote", "--model"], "--model needs a value"),
   cli("an unknown subcommand", ["quot"], "quot"),
   cli(
+    "an unknown --format",
+    ["ingest", "FILE", "--format", "openai"],
+    file: "",
+    "--format 'openai'",
+    "openAIResponses"
+  ),
+  cli("a directory as a usage log", ["ingest", "/tmp"], "'/tmp' is a directory"),
+  cli(
+    "a rejected line under --strict",
+    ["ingest", "FILE", "--strict"],
+    file:
+      #"{"timestamp": "2025-10-01T04:00:00Z", "model": "deepseek-chat", "usage": {"prompt_tokens": 1,}}"#,
+    "--strict"
+  ),
+  cli(
     "a usage log that does not exist",
     ["ingest", "/nonexistent/usage.jsonl"],
     "/nonexistent/usage.jsonl"

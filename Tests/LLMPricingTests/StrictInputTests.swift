@@ -254,4 +254,18 @@ struct StrictInputTests {
     #expect(totals["qwen-max"] == "0.02966784")
     #expect(totals["deepseek-chat"] == "0.0063336")
   }
+
+  @Test func theCLIsFormatOptionNamesTheRunsConvention() throws {
+    // deepseek-chat on 2025-10-01 as OpenAI Chat: 1,000 in × ¥2 + 100 out × ¥3 = ¥0.0023.
+    let chat =
+      #"{"timestamp": "2025-10-01T04:00:00Z", "model": "deepseek-chat", "usage": {"prompt_tokens": 1000, "completion_tokens": 100}}"#
+    let file = try temporaryFile(chat, suffix: ".jsonl")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let result = try LLMCostBinary.run(["ingest", file.path, "--format", "openAIChat", "--json"])
+    #expect(result.status == 0, "\(result.error)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    )
+    #expect(object["total"] as? String == "0.0023")
+  }
 }
