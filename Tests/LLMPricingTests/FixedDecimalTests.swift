@@ -10,6 +10,14 @@ struct FixedDecimalTests {
       ("0.008", "0.008"), ("-12", "-12"), ("+1.50", "1.5"), ("1.5e-7", "0.00000015"),
       ("2E3", "2000"), ("000.100000000000000000000000", "0.1"), ("0", "0"), ("-0.0", "0"),
       ("170141183460469231731", "170141183460469231731"), ("1e-18", "0.000000000000000001"),
+      // More trailing zeros than the mantissa holds, scaled back by the exponent (found by
+      // fuzzing: these threw overflow).
+      ("1" + String(repeating: "0", count: 41) + "e-30", "100000000000"),
+      ("-5" + String(repeating: "0", count: 45) + "e-40", "-500000"),
+      (
+        "170141183460469231731" + String(repeating: "0", count: 26) + ".000e-26",
+        "170141183460469231731"
+      ),
     ]
   )
   func parsesExactly(text: String, expected: String) throws {

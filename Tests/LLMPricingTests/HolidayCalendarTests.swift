@@ -255,6 +255,18 @@ struct HolidayCalendarTests {
     #expect(error?.message.contains("holidayCalendars") == true)
   }
 
+  @Test(
+    "a span of years beyond 1–9999 is refused, not materialised (it trapped; fuzzing)",
+    arguments: [(Int.min, Int.max), (0, 4_000_000_000), (2027, 10_000)]
+  )
+  func hugeYearSpansAreRefused(first: Int, last: Int) {
+    let json =
+      #"{"holidayCalendars": [{"id": "XX", "years": {"first": \#(first), "last": \#(last)}, "#
+      + #""holidays": {}, "makeUpWorkingDays": [], "sources": ["s"]}]}"#
+    let error = #expect(throws: PricingError.self) { try Catalog.decode(from: Data(json.utf8)) }
+    #expect(error?.message.contains("holidayCalendars[0].years") == true)
+  }
+
   @Test func theProjectionUsesTheSheetsCalendarNotTheZone() throws {
     // A workload in Beijing time naming no calendar projects with weekends only: Friday
     // 2027-01-01 is then a working day and its traffic is a working day's.

@@ -42,7 +42,9 @@ enum LLMCostBinary {
   /// output.
   static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
     let process = Process()
-    process.executableURL = try #require(url)
+    // Typed, or #require checks an optional (executableURL's type) and never fails.
+    let binary: URL = try #require(url)
+    process.executableURL = binary
     process.arguments = arguments
     // An empty cache directory unless the test names one, so that no catalog update
     // installed on this machine changes what the tests see.

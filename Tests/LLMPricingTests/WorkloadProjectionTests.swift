@@ -209,7 +209,7 @@ struct WorkloadProjectionTests {
     let product = try gap.ratio * gap.denominator.reportingTotal.amount
     let residue = try product - gap.numerator.reportingTotal.amount
     #expect(try residue.magnitude < FixedDecimal("0.000000001"))
-    #expect(gap.ratio > (try FixedDecimal(1)))
+    #expect(gap.ratio > FixedDecimal(1))
     #expect(all.priceRatio(of: "US", to: "XX") == nil)
   }
 

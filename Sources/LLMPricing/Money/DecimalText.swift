@@ -42,6 +42,14 @@ enum DecimalParser {
     guard integerDigits.allSatisfy({ $0 >= 48 && $0 <= 57 }),
       fractionDigits.allSatisfy({ $0 >= 48 && $0 <= 57 })
     else { throw invalid("only digits, one '.', a sign and an exponent are allowed") }
+    if fractionDigits.isEmpty {
+      // A whole number's trailing zeros only scale it: move them into the exponent, or a
+      // long run of them ("1000…0e-30") would overflow the mantissa of a representable value.
+      while integerDigits.count > 1, integerDigits.last == UInt8(ascii: "0") {
+        integerDigits = integerDigits.dropLast()
+        exponent += 1
+      }
+    }
     // More than 38 digits overflow the mantissa; when the cause is too many fractional
     // digits, name that instead.
     let significant =

@@ -425,6 +425,15 @@ extension HolidayCalendar: Codable {
           debugDescription: "first year \(span.first) is after last year \(span.last)"
         )
       }
+      // The span is materialised: beyond the years a CalendarDay holds, its count overflows
+      // (a trap) or exhausts memory.
+      guard span.first >= 1, span.last <= 9999 else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .years,
+          in: container,
+          debugDescription: "years \(span.first)–\(span.last) must lie within 1–9999"
+        )
+      }
       years = Array(span.first...span.last)
     }
     let named = try container.decode([String: String].self, forKey: .holidays)
