@@ -17,9 +17,7 @@ enum CatalogFileTarget {
         fuzzFailure("a decoded catalog does not decode after encoding: \(error)", input: input)
       }
     }
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom(EpochSeconds.strictDecoding)
-    if let overrides = try? decoder.decode([CatalogOverride].self, from: data) {
+    if let overrides = try? StrictJSONDecoder().decode([CatalogOverride].self, from: data) {
       for override in overrides {
         for offering in offerings {
           _ = try? override.applied(to: offering)
@@ -63,8 +61,8 @@ enum ScenarioFileTarget {
 enum WorkloadFileTarget {
   static func run(_ input: UnsafeRawBufferPointer) {
     let data = Data(input)
-    var profiles = (try? JSONDecoder().decode([WorkloadProfile].self, from: data)) ?? []
-    if let profile = try? JSONDecoder().decode(WorkloadProfile.self, from: data) {
+    var profiles = (try? StrictJSONDecoder().decode([WorkloadProfile].self, from: data)) ?? []
+    if let profile = try? WorkloadProfile.decode(from: data) {
       profiles.append(profile)
     }
     for profile in profiles.prefix(4) {
@@ -74,7 +72,7 @@ enum WorkloadFileTarget {
       // Encoding goes through the same validated initializer when read back.
       if let encoded = try? JSONEncoder().encode(profile) {
         do {
-          _ = try JSONDecoder().decode(WorkloadProfile.self, from: encoded)
+          _ = try WorkloadProfile.decode(from: encoded)
         } catch {
           fuzzFailure("a decoded profile does not decode after encoding: \(error)", input: input)
         }
@@ -86,9 +84,8 @@ enum WorkloadFileTarget {
 /// `report-file`: any bytes as a partial usage report, merged with itself and re-encoded.
 enum ReportFileTarget {
   static func run(_ input: UnsafeRawBufferPointer) {
-    guard let report = try? JSONDecoder().decode(UsageReport.self, from: Data(input)) else {
-      return
-    }
+    guard let report = try? UsageReport.decode(from: Data(input)) else { return }
+    _ = try? report.validate()
     var merged = report
     _ = try? merged.merge(report)
     _ = try? JSONEncoder().encode(merged)

@@ -1,37 +1,66 @@
 import Foundation
 
-/// `log-line-differential`: the fast scanner and the general (Foundation) path must agree.
+/// `log-line-differential`: the two readers of a log line give one answer, on any bytes.
 ///
-/// The scanner promises that "the result never depends on which path ran": whenever it
-/// and ``UsageLogLine/usage(from:)`` produce a line, the general path must produce the same
-/// line. A line the scanner declines, or whose usage throws, says nothing and is skipped.
+/// Three promises are checked on every input:
+/// - ``StrictJSON/validate(_:)`` (what the fast path checks) refuses exactly what
+///   ``StrictJSON/parse(_:)-(UnsafeRawBufferPointer)`` (what the general reader parses)
+///   refuses, with the same message;
+/// - whenever the fast scanner reads a line, the general reader reads the same line: the
+///   same instant, model, provider, tags, usage and billing choices;
+/// - whenever the fast scanner refuses a line, the general reader refuses it with the
+///   same message.
+/// A line the fast scanner declines (`nil`) is the general reader's alone: nothing to compare.
 enum LogLineDifferentialTarget {
   static let tagNames = ["team", "feature", "env"]
-  static let tagBytes = tagNames.map { Array($0.utf8) }
 
   static func run(_ input: UnsafeRawBufferPointer) {
-    guard let scanned = FastLogScanner.scan(input, tagNames: tagBytes),
-      (try? UsageLogLine.usage(from: scanned.values)) != nil,
-      let fast = try? UsageLogLine(input, tagNames: tagNames)
-    else { return }
-    let general: UsageLogLine
-    do {
-      general = try UsageLogLine(general: Data(input), tagNames: tagNames)
-    } catch {
-      fuzzFailure("the fast path read the line, the general path threw: \(error)", input: input)
+    for format in [nil, ResponseFormat.anthropic] {
+      compare(input, tagNames: tagNames, format: format)
     }
-    var differences: [String] = []
-    func compare<Value: Equatable>(_ name: String, _ a: Value, _ b: Value) {
-      if a != b { differences.append("\(name): fast \(a), general \(b)") }
+    compare(input, tagNames: [], format: nil)
+  }
+
+  static func compare(_ input: UnsafeRawBufferPointer, tagNames: [String], format: ResponseFormat?)
+  {
+    let validated = Result { try StrictJSON.validate(input) }
+    let parsed = Result { try StrictJSON.parse(input) }
+    switch (validated, parsed) {
+    case (.success, .success): break
+    case (.failure(let a), .failure(let b)):
+      if message(a) != message(b) {
+        fuzzFailure(
+          "validate and parse refuse differently: \(message(a)) / \(message(b))",
+          input: input
+        )
+      }
+      return
+    case (.success, .failure(let error)):
+      fuzzFailure("validate accepted what parse refused: \(message(error))", input: input)
+    case (.failure(let error), .success):
+      fuzzFailure("parse accepted what validate refused: \(message(error))", input: input)
     }
-    compare("second", fast.second, general.second)
-    compare("model", fast.model, general.model)
-    compare("provider", fast.provider, general.provider)
-    compare("tags", fast.tags, general.tags)
-    compare("usage", fast.usage, general.usage)
-    compare("options", fast.options, general.options)
-    if !differences.isEmpty {
-      fuzzFailure("the paths disagree; " + differences.joined(separator: "; "), input: input)
+    let fast = Result { try UsageLogLine.fast(input, tagNames: tagNames, format: format) }
+    let general = Result { try UsageLogLine(general: input, tagNames: tagNames, format: format) }
+    switch (fast, general) {
+    case (.success(nil), _):
+      return
+    case (.success(let line?), .success(let other)):
+      if line != other {
+        fuzzFailure("the readers disagree: fast \(line), general \(other)", input: input)
+      }
+    case (.success(let line?), .failure(let error)):
+      fuzzFailure("fast read \(line), general refused: \(message(error))", input: input)
+    case (.failure(let error), .success(let other)):
+      fuzzFailure("fast refused (\(message(error))), general read \(other)", input: input)
+    case (.failure(let a), .failure(let b)):
+      if message(a) != message(b) {
+        fuzzFailure("the readers refuse differently: \(message(a)) / \(message(b))", input: input)
+      }
     }
+  }
+
+  static func message(_ error: any Error) -> String {
+    (error as? PricingError)?.message ?? "\(error)"
   }
 }

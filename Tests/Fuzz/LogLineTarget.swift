@@ -5,6 +5,6 @@ enum LogLineTarget {
 
   static func run(_ input: UnsafeRawBufferPointer) {
     _ = try? UsageLogLine(input, tagNames: tagNames)
-    _ = try? UsageLogLine(input, tagNames: [])
+    _ = try? UsageLogLine(input, tagNames: [], format: .dashscope)
   }
 }
