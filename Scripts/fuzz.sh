@@ -49,10 +49,16 @@ build() {
   local files
   mapfile -t files < <(sources | grep -v '^Examples/')
   echo "== building $binary (${#files[@]} files + Options.swift; a few minutes)"
-  # -wmo: whole-module optimisation as in a release build; -g for symbolised reports.
-  swiftc -module-name LLMPricing -parse-as-library -wmo -O -g \
-    -sanitize=fuzzer,address -use-ld=lld \
-    "${files[@]}" "$out/generated/Options.swift" -o "$binary"
+  # -wmo: whole-module optimisation as in a release build; -g for symbolised reports. Run
+  # from .build/fuzz because -g leaves module files (LLMPricing-1.swiftmodule…) in the
+  # working directory.
+  local root=$PWD
+  (
+    cd "$out"
+    swiftc -module-name LLMPricing -parse-as-library -wmo -O -g \
+      -sanitize=fuzzer,address -use-ld=lld \
+      "${files[@]/#/$root/}" generated/Options.swift -o llm-pricing-fuzz
+  )
 }
 
 # Builds only when the binary is missing or a source (or this script) is newer.

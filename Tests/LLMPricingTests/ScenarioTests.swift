@@ -366,6 +366,15 @@ struct ScenarioValidationTests {
     }
     #expect(second.message.contains("several actions"))
   }
+
+  @Test("a month before year 1000 is written with four digits and reads back (fuzzing)")
+  func earlyMonthsRoundTrip() throws {
+    let month = try YearMonth("0232-05")
+    #expect(month.description == "0232-05")
+    let data = try JSONEncoder().encode([month])
+    #expect(try JSONDecoder().decode([YearMonth].self, from: data) == [month])
+    #expect(try YearMonth(year: 1, month: 1).description == "0001-01")
+  }
 }
 
 @Suite("Monte Carlo, sensitivity and replays")

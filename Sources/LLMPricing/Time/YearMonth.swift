@@ -78,7 +78,12 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
   }
 
   /// `"YYYY-MM"`.
-  public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
+  public var description: String {
+    // Four year digits, as ``init(_:)`` requires: "232-05" would not read back.
+    let year = String(self.year)
+    return String(repeating: "0", count: max(0, 4 - year.count)) + year
+      + "-\(month < 10 ? "0" : "")\(month)"
+  }
 
   /// Orders months chronologically.
   ///
