@@ -144,14 +144,7 @@ extension PricingError {
   /// - Parameter error: The decoding error.
   public init(decoding error: DecodingError) {
     func path(_ keys: [any CodingKey]) -> String {
-      var text = ""
-      for key in keys {
-        if let index = key.intValue {
-          text += "[\(index)]"
-        } else {
-          text += (text.isEmpty ? "" : ".") + key.stringValue
-        }
-      }
+      let text = StrictCodingKey.render(keys)
       return text.isEmpty ? "the top level" : text
     }
     switch error {

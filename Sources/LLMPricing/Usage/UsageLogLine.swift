@@ -157,19 +157,12 @@ struct UsageLogLine: Hashable {
           outputTokens: get(.outputTokens)
         )
       case .deepseek:
-        let prompt = get(.promptTokens)
-        let (hit, miss) = (get(.cacheHit), get(.cacheMiss))
-        guard !has(.promptTokens) || hit + miss == prompt else {
-          throw PricingError(
-            .invalidUsage,
-            "prompt_cache_hit_tokens (\(hit)) + prompt_cache_miss_tokens (\(miss)) ≠ prompt_tokens (\(prompt))"
-          )
-        }
-        return try TokenUsage.inclusive(
-          promptTokens: hit + miss,
-          cachedTokens: hit,
-          completionTokens: get(.completionTokens),
-          reasoningTokens: get(.completionReasoning)
+        return try UsageParser.deepSeekUsage(
+          hit: get(.cacheHit),
+          miss: get(.cacheMiss),
+          prompt: has(.promptTokens) ? get(.promptTokens) : nil,
+          completion: get(.completionTokens),
+          reasoning: get(.completionReasoning)
         )
       case .openAIChat:
         return try TokenUsage.inclusive(

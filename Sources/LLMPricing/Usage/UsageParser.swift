@@ -167,20 +167,13 @@ public enum UsageParser {
         )
       )
     case .deepseek:
-      let hit = try count(usage["prompt_cache_hit_tokens"], "prompt_cache_hit_tokens")
-      let miss = try count(usage["prompt_cache_miss_tokens"], "prompt_cache_miss_tokens")
-      let prompt = try count(usage["prompt_tokens"], "prompt_tokens")
-      guard usage["prompt_tokens"] == nil || hit + miss == prompt else {
-        throw PricingError(
-          .invalidUsage,
-          "prompt_cache_hit_tokens (\(hit)) + prompt_cache_miss_tokens (\(miss)) ≠ prompt_tokens (\(prompt))"
-        )
-      }
-      return try TokenUsage.inclusive(
-        promptTokens: hit + miss,
-        cachedTokens: hit,
-        completionTokens: count(usage["completion_tokens"], "completion_tokens"),
-        reasoningTokens: count(
+      return try deepSeekUsage(
+        hit: count(usage["prompt_cache_hit_tokens"], "prompt_cache_hit_tokens"),
+        miss: count(usage["prompt_cache_miss_tokens"], "prompt_cache_miss_tokens"),
+        prompt: usage["prompt_tokens"] == nil
+          ? nil : count(usage["prompt_tokens"], "prompt_tokens"),
+        completion: count(usage["completion_tokens"], "completion_tokens"),
+        reasoning: count(
           completionDetails?["reasoning_tokens"],
           "completion_tokens_details.reasoning_tokens"
         )
@@ -229,6 +222,31 @@ public enum UsageParser {
     case .gemini, .hunyuanNative:
       throw PricingError(.invalidData, "unreachable format \(format)")
     }
+  }
+
+  /// DeepSeek's usage, shared by response parsing and log lines.
+  ///
+  /// Hits and misses make the prompt, which must match `prompt_tokens` when it is given.
+  static func deepSeekUsage(
+    hit: Int,
+    miss: Int,
+    prompt: Int?,
+    completion: Int,
+    reasoning: Int
+  ) throws -> TokenUsage {
+    guard prompt == nil || hit + miss == prompt else {
+      throw PricingError(
+        .invalidUsage,
+        "prompt_cache_hit_tokens (\(hit)) + prompt_cache_miss_tokens (\(miss)) ≠ prompt_tokens "
+          + "(\(prompt ?? 0))"
+      )
+    }
+    return try TokenUsage.inclusive(
+      promptTokens: hit + miss,
+      cachedTokens: hit,
+      completionTokens: completion,
+      reasoningTokens: reasoning
+    )
   }
 
   static func timestamp(in object: [String: ExactJSON]) -> Date? {
