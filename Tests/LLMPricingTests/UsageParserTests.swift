@@ -102,6 +102,27 @@ struct UsageParserTests {
     #expect(parsed.usage.totalInput == 10 && parsed.usage.totalOutput == 2)
   }
 
+  @Test func aLongEventInSmallChunksIsReadOnceAndWhole() throws {
+    // A 1 MB event (a long "note") fed 16 bytes at a time: 65,536 chunks, each appended
+    // without searching the whole buffer again, so this takes linear time.
+    let note = String(repeating: "x", count: 1 << 20)
+    let event =
+      #"data: {"note": "\#(note)", "usage": {"prompt_tokens": 7, "completion_tokens": 3}}"# + "\n\n"
+    var stream = UsageStreamAccumulator()
+    let clock = ContinuousClock()
+    let elapsed = try clock.measure {
+      var index = event.startIndex
+      while index < event.endIndex {
+        let end = event.index(index, offsetBy: 16, limitedBy: event.endIndex) ?? event.endIndex
+        try stream.consume(String(event[index..<end]))
+        index = end
+      }
+    }
+    let parsed = try stream.result()
+    #expect(parsed.usage.totalInput == 7 && parsed.usage.totalOutput == 3)
+    #expect(elapsed < .seconds(30), "\(elapsed)")
+  }
+
   @Test(
     "Counts that would overflow are rejected, not trapped",
     arguments: [

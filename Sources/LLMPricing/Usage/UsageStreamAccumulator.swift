@@ -35,10 +35,17 @@ public struct UsageStreamAccumulator: Sendable {
   ///   not JSON.
   public mutating func consume(_ text: String) throws {
     buffer += text
+    // A chunk without a line end completes no line: the buffer is searched only when one
+    // arrives, and cut once per chunk, so a long line fed in small chunks costs linear time.
+    guard text.utf8.contains(where: { $0 == 10 || $0 == 13 }) else { return }
+    var start = buffer.startIndex
+    defer { buffer.removeSubrange(..<start) }
     // SSE lines end in LF, CRLF or CR; Swift reads CRLF as one Character, not as "\n".
-    while let newline = buffer.firstIndex(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-      let line = String(buffer[..<newline]).trimmingCharacters(in: .whitespaces)
-      buffer.removeSubrange(...newline)
+    while let newline = buffer[start...].firstIndex(where: {
+      $0 == "\n" || $0 == "\r\n" || $0 == "\r"
+    }) {
+      let line = String(buffer[start..<newline]).trimmingCharacters(in: .whitespaces)
+      start = buffer.index(after: newline)
       try handle(line)
     }
   }
