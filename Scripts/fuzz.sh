@@ -98,6 +98,7 @@ run() {
 ci() {
   ensure_built
   local seconds=${FUZZ_SECONDS:-20} failed=() target
+  mkdir -p "$out/logs"
   for target in "${targets[@]}"; do
     echo "== fuzz $target for ${seconds}s"
     if ! run "$target" "$seconds" > "$out/logs/$target.ci.log" 2>&1; then
