@@ -17,13 +17,6 @@ struct CalendarFXCommandTests {
     )
   }
 
-  func temporaryFile(_ text: String, suffix: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("llm-cost-\(UUID().uuidString)\(suffix)")
-    try Data(text.utf8).write(to: url)
-    return url
-  }
-
   static let peakQuote = [
     "quote", "--model", "deepseek-flash", "--input", "100000", "--output", "2000", "--at",
     "2027-01-05T02:00:00Z",

@@ -255,13 +255,6 @@ struct LLMCostCommandTests {
     #expect(try run(["compare"]).status == 2)
   }
 
-  func temporaryFile(_ text: String, suffix: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("llm-cost-\(UUID().uuidString)\(suffix)")
-    try Data(text.utf8).write(to: url)
-    return url
-  }
-
   @Test func ingestJSONKeepsTheContractKeysAndShardsMerge() throws {
     let line =
       #"{"timestamp": "2025-10-01T04:00:00Z", "model": "deepseek-chat", "usage": {"prompt_tokens": 6912, "completion_tokens": 910, "prompt_cache_hit_tokens": 5678, "prompt_cache_miss_tokens": 1234}, "tags": {"team": "search"}}"#

@@ -193,13 +193,6 @@ struct StrictInputTests {
 
   // MARK: - Through the CLI
 
-  func temporaryFile(_ text: String, suffix: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("llm-cost-strict-\(UUID().uuidString)\(suffix)")
-    try Data(text.utf8).write(to: url)
-    return url
-  }
-
   @Test func theCLIRefusesAMisspeltCatalogKeyAndNamesIt() throws {
     let catalog = try Self.oneOfferingCatalogJSON()
     let misspelt = catalog.replacingOccurrences(of: #""cacheRead""#, with: #""cachedRead""#)

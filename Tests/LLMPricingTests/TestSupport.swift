@@ -65,3 +65,11 @@ extension Provider {
     pricingPage: "https://example.com"
   )
 }
+
+/// Writes text to a new file in the temporary directory, for the CLI tests to read.
+func temporaryFile(_ text: String, suffix: String) throws -> URL {
+  let url = FileManager.default.temporaryDirectory
+    .appendingPathComponent("llm-cost-\(UUID().uuidString)\(suffix)")
+  try Data(text.utf8).write(to: url)
+  return url
+}
