@@ -38,7 +38,7 @@ func tieredSheet() throws -> PriceSchedule {
   func prices(_ input: String, _ output: String) throws -> ComponentPrices {
     ComponentPrices(
       input: try FixedDecimal(input),
-      cacheRead: try FixedDecimal("0.16"),
+      cacheRead: FixedDecimal("0.16"),
       output: try FixedDecimal(output)
     )
   }
@@ -53,7 +53,7 @@ func tieredSheet() throws -> PriceSchedule {
         prices: try prices("2.4", "24")
       ),
     ],
-    batchMultiplier: try FixedDecimal("0.5")
+    batchMultiplier: FixedDecimal("0.5")
   )
   return try PriceSchedule(entries: [
     PriceSchedule.Entry(
@@ -61,7 +61,7 @@ func tieredSheet() throws -> PriceSchedule {
       sheet: sheet,
       provenance: Provenance(
         source: "https://example.com/benchmark",
-        observed: try CalendarDay("2024-01-01"),
+        observed: CalendarDay("2024-01-01"),
         confidence: .official
       )
     )
@@ -71,10 +71,7 @@ func tieredSheet() throws -> PriceSchedule {
 func run(recordCount: Int, peerFile: String?) throws {
   let catalog = Catalog.builtIn
   func schedule(_ model: String, _ currency: Currency) throws -> PriceSchedule {
-    guard let offering = try catalog.offering(model: model, currency: currency) else {
-      throw PricingError(.unknownModel, "\(model) in \(currency)")
-    }
-    return offering.schedule
+    try catalog.offering(model: model, currency: currency).schedule
   }
   // (schedule, first second, last second) for records to fall where each has prices.
   let windows: [(PriceSchedule, Int64, Int64)] = [
@@ -182,10 +179,8 @@ func run(recordCount: Int, peerFile: String?) throws {
 /// and prices exactly those records on the same offerings (USD lists: the peers price in USD).
 func peerComparison(file: String, schedules: [PriceSchedule], records: [Record]) throws {
   let chatUSD = schedules[1]
-  guard
-    let reasonerUSD = try Catalog.builtIn.offering(model: "deepseek-reasoner", currency: .usd)?
-      .schedule
-  else { return }
+  let reasonerUSD = try Catalog.builtIn.offering(model: "deepseek-reasoner", currency: .usd)
+    .schedule
   var csv = "timestamp,model,input_tokens,cached_input_tokens,output_tokens\n"
   var peerRecords: [(PriceSchedule, TokenUsage, Int64)] = []
   for record in records where record.schedule <= 2 {

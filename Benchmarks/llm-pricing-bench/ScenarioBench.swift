@@ -7,7 +7,7 @@ enum ScenarioBench {
   /// A market of 20 offerings (14 in CNY, 6 in USD) over 36 months with cuts, followers,
   /// floors, an exit, an entry, a surge and a free tier, and 18 uncertain parameters.
   static func scenario() throws -> Scenario {
-    let start = try YearMonth("2027-01")
+    let start = YearMonth("2027-01")
     var offerings: [ScenarioOffering] = []
     for index in 0..<20 {
       let isUSD = index % 10 >= 7
@@ -25,13 +25,13 @@ enum ScenarioBench {
     var uncertainties: [Uncertainty] = []
     for index in 0..<20 {
       let month = try start.adding(months: 1 + (index * 7) % 30)
-      events.append(ScenarioEvent(month, "offering-\(index)", .cut(try FixedDecimal("0.2"))))
+      events.append(ScenarioEvent(month, "offering-\(index)", .cut(FixedDecimal("0.2"))))
       if index < 10 {
         uncertainties.append(
           Uncertainty(
             "events[\(events.count - 1)].fraction",
-            low: try FixedDecimal("0.1"),
-            high: try FixedDecimal("0.4")
+            low: FixedDecimal("0.1"),
+            high: FixedDecimal("0.4")
           )
         )
       }
@@ -40,7 +40,7 @@ enum ScenarioBench {
           ScenarioEvent(
             start,
             "offering-\(index)",
-            .follow(leaders: [], lag: 1, discount: try FixedDecimal("0.05"))
+            .follow(leaders: [], lag: 1, discount: FixedDecimal("0.05"))
           )
         )
         if index < 10 {
@@ -48,7 +48,7 @@ enum ScenarioBench {
         }
       }
       if index % 4 == 0 {
-        events.append(ScenarioEvent(start, "offering-\(index)", .floor(try FixedDecimal("0.6"))))
+        events.append(ScenarioEvent(start, "offering-\(index)", .floor(FixedDecimal("0.6"))))
       }
     }
     events += [
@@ -60,9 +60,9 @@ enum ScenarioBench {
       ScenarioEvent(
         try start.adding(months: 9),
         "offering-19",
-        .enter(share: try FixedDecimal("0.05"))
+        .enter(share: FixedDecimal("0.05"))
       ),
-      ScenarioEvent(try start.adding(months: 6), "offering-2", .surge(try FixedDecimal("0.5"))),
+      ScenarioEvent(try start.adding(months: 6), "offering-2", .surge(FixedDecimal("0.5"))),
       ScenarioEvent(
         try start.adding(months: 3),
         "offering-5",
@@ -72,14 +72,14 @@ enum ScenarioBench {
     uncertainties += [
       Uncertainty(
         "market.elasticity",
-        low: try FixedDecimal("-1.5"),
-        high: try FixedDecimal("-0.5")
+        low: FixedDecimal("-1.5"),
+        high: FixedDecimal("-0.5")
       ),
-      Uncertainty("market.growth", low: try FixedDecimal("0.01"), high: try FixedDecimal("0.1")),
+      Uncertainty("market.growth", low: FixedDecimal("0.01"), high: FixedDecimal("0.1")),
       Uncertainty(
         "market.switching.rate",
-        low: try FixedDecimal("0.05"),
-        high: try FixedDecimal("0.2")
+        low: FixedDecimal("0.05"),
+        high: FixedDecimal("0.2")
       ),
     ]
     return Scenario(
@@ -93,16 +93,16 @@ enum ScenarioBench {
       events: events,
       market: MarketModel(
         volume: 10_000_000,
-        growth: try FixedDecimal("0.05"),
-        elasticity: try FixedDecimal("-1.1"),
+        growth: FixedDecimal("0.05"),
+        elasticity: FixedDecimal("-1.1"),
         switching: SwitchingRule(
-          threshold: try FixedDecimal("0.2"),
+          threshold: FixedDecimal("0.2"),
           cost: 1_000,
           paybackMonths: 6,
-          rate: try FixedDecimal("0.1")
+          rate: FixedDecimal("0.1")
         )
       ),
-      exchangeRates: [ExchangeRatePoint(from: start, cnyPerUSD: try FixedDecimal("7.1"))],
+      exchangeRates: [ExchangeRatePoint(from: start, cnyPerUSD: FixedDecimal("7.1"))],
       uncertainties: uncertainties
     )
   }

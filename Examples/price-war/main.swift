@@ -5,7 +5,7 @@
 import Foundation
 import LLMPricing
 
-let start = try YearMonth("2026-12")
+let start = YearMonth("2026-12")
 var war = Scenario(
   id: "price-war-example",
   title: "DeepSeek cuts, Qwen follows, Claude holds",
@@ -17,21 +17,21 @@ var war = Scenario(
   offerings: [
     ScenarioOffering(
       catalog: "deepseek/deepseek-flash@CNY",
-      marginalCost: try FixedDecimal("0.3"),
-      share: try FixedDecimal("0.4")
+      marginalCost: FixedDecimal("0.3"),
+      share: FixedDecimal("0.4")
     ),
-    ScenarioOffering(catalog: "alibaba/qwen-plus@CNY", share: try FixedDecimal("0.4")),
+    ScenarioOffering(catalog: "alibaba/qwen-plus@CNY", share: FixedDecimal("0.4")),
     ScenarioOffering(catalog: "anthropic/claude-sonnet-4-6@USD"),
   ],
   market: MarketModel(
     volume: 2_000_000,
-    growth: try FixedDecimal("0.03"),
-    elasticity: try FixedDecimal("-1.1"),
+    growth: FixedDecimal("0.03"),
+    elasticity: FixedDecimal("-1.1"),
     switching: SwitchingRule(
-      threshold: try FixedDecimal("0.15"),
+      threshold: FixedDecimal("0.15"),
       cost: 20_000,
       paybackMonths: 6,
-      rate: try FixedDecimal("0.1")
+      rate: FixedDecimal("0.1")
     )
   ),
   buyerOffering: "anthropic/claude-sonnet-4-6@USD"
@@ -40,13 +40,13 @@ war.events = [
   ScenarioEvent(
     try start.adding(months: 2),
     "deepseek/deepseek-flash@CNY",
-    .cut(try FixedDecimal("0.4")),
+    .cut(FixedDecimal("0.4")),
     id: "deepseek-cut"
   ),
   ScenarioEvent(
     try start.adding(months: 2),
     "deepseek/deepseek-flash@CNY",
-    .floor(try FixedDecimal("0.3"))
+    .floor(FixedDecimal("0.3"))
   ),
   ScenarioEvent(
     try start.adding(months: 2),
@@ -58,11 +58,11 @@ war.events = [
 war.uncertainties = [
   Uncertainty(
     "events[deepseek-cut].fraction",
-    low: try FixedDecimal("0.2"),
-    high: try FixedDecimal("0.6")
+    low: FixedDecimal("0.2"),
+    high: FixedDecimal("0.6")
   ),
   Uncertainty("events[qwen-follows].lag", low: 0, high: 3),
-  Uncertainty("market.elasticity", low: try FixedDecimal("-1.5"), high: try FixedDecimal("-0.5")),
+  Uncertainty("market.elasticity", low: FixedDecimal("-1.5"), high: FixedDecimal("-0.5")),
 ]
 
 let simulation = try ScenarioSimulation(war)

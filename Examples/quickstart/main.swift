@@ -10,8 +10,7 @@ let usage = try TokenUsage.inclusive(
   completionTokens: 2_000
 )
 for currency in [Currency.cny, .usd] {
-  guard let flash = try Catalog.builtIn.offering(model: "deepseek-flash", currency: currency)
-  else { continue }
+  let flash = try Catalog.builtIn.offering(model: "deepseek-flash", currency: currency)
   let cost = try flash.schedule.cost(of: usage, at: at)
   let lines = cost.lines.map { "\($0.component) \($0.tokens) × \($0.unitPrice)/M = \($0.amount)" }
   print("\(flash.id) [\(cost.window ?? "standard")]: \(lines.joined(separator: "; "))")

@@ -16,7 +16,7 @@ import LLMPricing
 
 func literal(_ text: String) -> String { text.debugDescription }
 
-func decimal(_ value: FixedDecimal) -> String { "try FixedDecimal(\(literal(value.description)))" }
+func decimal(_ value: FixedDecimal) -> String { "FixedDecimal(\(literal(value.description)))" }
 
 func optional<T>(_ value: T?, _ render: (T) -> String) -> String {
   value.map(render) ?? "nil"

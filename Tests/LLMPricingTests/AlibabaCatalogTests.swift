@@ -4,7 +4,7 @@ import Testing
 
 /// A built-in Alibaba offering.
 private func qwen(_ model: String, _ currency: Currency) throws -> Offering {
-  try #require(try Catalog.builtIn.offering(model: model, provider: "alibaba", currency: currency))
+  try Catalog.builtIn.offering(model: model, provider: "alibaba", currency: currency)
 }
 
 /// The total of a usage priced at an instant.
@@ -31,9 +31,11 @@ struct AlibabaCatalogTests {
       #expect(try qwen(model, .usd).region == "international")
     }
     // qwen-long is sold in mainland China only.
-    #expect(
-      try Catalog.builtIn.offering(model: "qwen-long", provider: "alibaba", currency: .usd) == nil
-    )
+    let noUSDList = #expect(throws: PricingError.self) {
+      try Catalog.builtIn.offering(model: "qwen-long", provider: "alibaba", currency: .usd)
+    }
+    #expect(noUSDList?.code == .currencyNotOffered)
+    #expect(noUSDList?.message.contains("alibaba/qwen-long@CNY") == true)
   }
 
   @Test func everyPeriodIsSourcedAndDated() throws {
@@ -44,7 +46,7 @@ struct AlibabaCatalogTests {
     for offering in offerings {
       for entry in offering.schedule.entries {
         #expect(entry.provenance.source.hasPrefix("https://"), "\(offering.id)")
-        #expect(entry.provenance.observed >= (try CalendarDay("2024-05-21")), "\(offering.id)")
+        #expect(entry.provenance.observed >= CalendarDay("2024-05-21"), "\(offering.id)")
         #expect(entry.provenance.note?.isEmpty == false, "\(offering.id)")
       }
     }

@@ -426,10 +426,10 @@ private let badInputs: [BadInput] = [
   lib("a response with no usage", .invalidData, ["no known usage format"]) {
     _ = try UsageParser.parse(Data(#"{"id": "x"}"#.utf8))
   },
-  lib("a decimal with two points", .invalidNumber, ["1.2.3"]) { _ = try FixedDecimal("1.2.3") },
-  lib("an empty decimal", .invalidNumber, ["empty"]) { _ = try FixedDecimal("") },
-  lib("a decimal past the range", .overflow, ["1e40"]) { _ = try FixedDecimal("1e40") },
-  lib("hex is not a decimal", .invalidNumber, ["0x10"]) { _ = try FixedDecimal("0x10") },
+  lib("a decimal with two points", .invalidNumber, ["1.2.3"]) { _ = try dec("1.2.3") },
+  lib("an empty decimal", .invalidNumber, ["empty"]) { _ = try dec("") },
+  lib("a decimal past the range", .overflow, ["1e40"]) { _ = try dec("1e40") },
+  lib("hex is not a decimal", .invalidNumber, ["0x10"]) { _ = try dec("0x10") },
   lib("yuan plus dollars", .currencyMismatch, ["CNY", "USD"]) {
     _ = try Money(FixedDecimal(1), .cny) + Money(FixedDecimal(1), .usd)
   },

@@ -19,7 +19,7 @@ struct BillingRulesProjectionTests {
   }
 
   @Test func flexHalvesAGpt5MonthExactly() throws {
-    let gpt5 = try #require(try Catalog.builtIn.offering(model: "gpt-5", currency: .usd))
+    let gpt5 = try Catalog.builtIn.offering(model: "gpt-5", currency: .usd)
     let month = try YearMonth(year: 2026, month: 11)
     var workload = try profile()
     let standard = try MonthlyProjection.cost(of: workload, on: gpt5, in: month)
@@ -69,7 +69,7 @@ struct BillingRulesProjectionTests {
   }
 
   @Test func cacheStorageIsBilledPerTokenHourOnVolcanoArk() throws {
-    let seed = try #require(try Catalog.builtIn.offering(model: "doubao-seed-1.6", currency: .cny))
+    let seed = try Catalog.builtIn.offering(model: "doubao-seed-1.6", currency: .cny)
     // One request: 10,000 in × ¥0.8 + 100 out × ¥2 (≤32K, output ≤200) = ¥0.008 + ¥0.0002,
     // plus 1,000,000 tokens kept 2 hours at ¥0.017 per million token-hours = ¥0.034.
     let usage = try TokenUsage(uncachedInput: 10_000, output: 100)

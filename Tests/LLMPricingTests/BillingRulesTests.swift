@@ -197,7 +197,7 @@ struct BillingRulesTests {
 @Suite("Twelve-hour cache writes")
 struct TwelveHourCacheWriteTests {
   @Test func gpt62SolSellsThemAndOthersRefuseThem() throws {
-    let sol = try #require(try Catalog.builtIn.offering(model: "gpt-6.2-sol", currency: .usd))
+    let sol = try Catalog.builtIn.offering(model: "gpt-6.2-sol", currency: .usd)
     let at = try instant("2026-12-01T00:00:00Z")
     // 50,000 fresh × $2 + 50,000 twelve-hour writes × $5 + 1,000 out × $10, per million
     // = $0.10 + $0.25 + $0.01 = $0.36; the fast path and the breakdown agree.
@@ -209,7 +209,7 @@ struct TwelveHourCacheWriteTests {
         .total == Money(try dec("0.36"), .usd)
     )
     // gpt-6.1-sol publishes no twelve-hour price: refused, not billed at zero or at input.
-    let sol61 = try #require(try Catalog.builtIn.offering(model: "gpt-6.1-sol", currency: .usd))
+    let sol61 = try Catalog.builtIn.offering(model: "gpt-6.1-sol", currency: .usd)
     let error = #expect(throws: PricingError.self) {
       try sol61.schedule.totalCost(of: usage, at: at)
     }

@@ -33,28 +33,28 @@ struct CatalogFeatureTests {
         "multiplier": "0.8", "from": "2026-10-01T00:00:00Z", "note": "negotiated 20% off"}]}
       """
     let catalog = try Catalog.builtIn.merging(Catalog.decode(from: Data(json.utf8)))
-    let flash = try #require(try catalog.offering(model: "deepseek-flash", currency: .cny))
+    let flash = try catalog.offering(model: "deepseek-flash", currency: .cny)
     let usage = try TokenUsage(uncachedInput: 1_000_000, output: 0)
     // Off-peak ¥1 per million before the discount, ¥0.8 after.
     let before = try flash.schedule.cost(of: usage, at: instant("2026-09-30T12:00:00Z"))
     let after = try flash.schedule.cost(of: usage, at: instant("2026-10-01T12:00:00Z"))
     #expect(before.total.amount == 1)
-    #expect(after.total.amount == (try FixedDecimal("0.8")))
+    #expect(after.total.amount == FixedDecimal("0.8"))
     #expect(after.provenance.note?.contains("negotiated 20% off") == true)
     // Peak prices (own window tiers) are discounted too: ¥2 → ¥1.6 at 10:00 Beijing.
     let peak = try flash.schedule.cost(of: usage, at: instant("2026-10-09T02:00:00Z"))
-    #expect(peak.total.amount == (try FixedDecimal("1.6")))
+    #expect(peak.total.amount == FixedDecimal("1.6"))
   }
 
   @Test func aPrivateDeploymentReplacesOrAddsOfferings() throws {
-    var mine = try #require(try Catalog.builtIn.offering(model: "deepseek-flash", currency: .cny))
+    var mine = try Catalog.builtIn.offering(model: "deepseek-flash", currency: .cny)
     mine.region = "private deployment"
     var added = mine
     added.model.id = "our-finetune"
     let catalog = try Catalog.builtIn.merging(Catalog(offerings: [mine, added]))
     #expect(catalog.offerings.count == Catalog.builtIn.offerings.count + 1)
     #expect(
-      try catalog.offering(model: "deepseek-flash", currency: .cny)?.region == "private deployment"
+      try catalog.offering(model: "deepseek-flash", currency: .cny).region == "private deployment"
     )
     #expect(try catalog.offerings(model: "our-finetune").count == 1)
   }
@@ -138,11 +138,11 @@ struct CatalogFeatureTests {
     #expect(sheet.tiers[0].prices.input == 3)
     #expect(sheet.tiers[0].prices.cacheWrite1h == 6)
     #expect(sheet.tiers.count == 2 && sheet.tiers[1].prices.input == 6)
-    #expect(sheet.batchMultiplier == (try FixedDecimal("0.5")))
+    #expect(sheet.batchMultiplier == FixedDecimal("0.5"))
     let deepseek = try #require(result.catalog.offerings.first { $0.model.id == "deepseek-chat" })
     // 2.8e-08 per token = $0.028 per million.
     #expect(
-      deepseek.schedule.entries[0].sheet.tiers[0].prices.cacheRead == (try FixedDecimal("0.028"))
+      deepseek.schedule.entries[0].sheet.tiers[0].prices.cacheRead == FixedDecimal("0.028")
     )
   }
 
@@ -154,34 +154,32 @@ struct CatalogFeatureTests {
     )
     #expect(result.catalog.offerings.count == 2)
     #expect(result.skipped.map(\.entry) == ["demo/embed-only"])
-    let tiered = try #require(try result.catalog.offering(model: "tiered-model", currency: .usd))
+    let tiered = try result.catalog.offering(model: "tiered-model", currency: .usd)
     let usage = try TokenUsage(uncachedInput: 200_000, output: 0)
     let bigger = try TokenUsage(uncachedInput: 200_001, output: 0)
     // [0, 200000] at $1.25; above 200,000 the whole request at $2.50.
     #expect(
       try tiered.schedule.totalCost(of: usage, at: instant("2025-06-01T00:00:00Z")).amount
-        == (try FixedDecimal("0.25"))
+        == FixedDecimal("0.25")
     )
     #expect(
       try tiered.schedule.totalCost(of: bigger, at: instant("2025-06-01T00:00:00Z")).amount
-        == (try FixedDecimal("0.5000025"))
+        == FixedDecimal("0.5000025")
     )
     // The dated price from 2026-01-01 doubles the base price.
     #expect(
       try tiered.schedule.totalCost(of: usage, at: instant("2026-01-01T00:00:00Z")).amount
-        == (try FixedDecimal("0.5"))
+        == FixedDecimal("0.5")
     )
-    let windowed = try #require(
-      try result.catalog.offering(model: "windowed-model", currency: .usd)
-    )
+    let windowed = try result.catalog.offering(model: "windowed-model", currency: .usd)
     let million = try TokenUsage(uncachedInput: 1_000_000, output: 0)
     #expect(
       try windowed.schedule.totalCost(of: million, at: instant("2025-06-01T01:00:00Z")).amount
-        == (try FixedDecimal("0.27"))
+        == FixedDecimal("0.27")
     )
     #expect(
       try windowed.schedule.totalCost(of: million, at: instant("2025-06-01T17:00:00Z")).amount
-        == (try FixedDecimal("0.135"))
+        == FixedDecimal("0.135")
     )
   }
 
@@ -200,6 +198,6 @@ struct CatalogFeatureTests {
     )
     #expect(differences.count == 1)
     #expect(differences.first?.component == .output)
-    #expect(differences.first?.relativeDifference == (try FixedDecimal("1.619")))
+    #expect(differences.first?.relativeDifference == FixedDecimal("1.619"))
   }
 }

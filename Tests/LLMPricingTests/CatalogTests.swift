@@ -25,7 +25,7 @@ struct CatalogTests {
       #expect(starts == starts.sorted())
       for entry in offering.schedule.entries {
         #expect(entry.provenance.source.hasPrefix("https://"), "\(offering.id)")
-        #expect(entry.provenance.observed >= (try CalendarDay("2024-05-01")))
+        #expect(entry.provenance.observed >= CalendarDay("2024-05-01"))
         var tiers = entry.sheet.tiers
         for window in entry.sheet.windows {
           if case .tiers(let windowTiers) = window.effect { tiers += windowTiers }
@@ -79,7 +79,7 @@ struct CatalogTests {
     let original = try Catalog.builtIn.offering(model: "deepseek-flash", currency: .cny)
     let copy = try decoded.offering(model: "deepseek-flash", currency: .cny)
     #expect(
-      try original?.schedule.cost(of: usage, at: at) == copy?.schedule.cost(of: usage, at: at)
+      try original.schedule.cost(of: usage, at: at) == copy.schedule.cost(of: usage, at: at)
     )
   }
 

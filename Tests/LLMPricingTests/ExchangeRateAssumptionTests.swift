@@ -139,7 +139,7 @@ struct ExchangeRateAssumptionTests {
       #"{"rates": [{"base": "USD", "quote": "CNY", "rate": "7.0512", "asOf": "2026-12-01"}]}"#
     let fromJSON = try ExchangeRates.rates(fromFile: Data(json.utf8), named: "r.json")
     #expect(fromJSON.first?.rate == (try dec("7.0512")))
-    #expect(fromJSON.first?.asOf == (try CalendarDay("2026-12-01")).startInUTC)
+    #expect(fromJSON.first?.asOf == CalendarDay("2026-12-01").startInUTC)
   }
 
   @Test(

@@ -159,21 +159,21 @@ struct FixedDecimalNearestProductTests {
 
   @Test("ties at the 18th digit go to the even neighbour on every path")
   func ties() throws {
-    let nano = try FixedDecimal("0.000000001")
+    let nano = FixedDecimal("0.000000001")
     // Fraction path: both factors and the product below 18.4.
-    #expect(try nano * (try FixedDecimal("0.0000000005")) == .zero)
-    #expect(try nano * (try FixedDecimal("0.0000000015")) == (try FixedDecimal(units: 2)))
-    #expect(try nano * (try FixedDecimal("0.0000000025")) == (try FixedDecimal(units: 2)))
-    #expect(try nano * (try FixedDecimal("0.0000000035")) == (try FixedDecimal(units: 4)))
+    #expect(try nano * FixedDecimal("0.0000000005") == .zero)
+    #expect(try nano * FixedDecimal("0.0000000015") == (try FixedDecimal(units: 2)))
+    #expect(try nano * FixedDecimal("0.0000000025") == (try FixedDecimal(units: 2)))
+    #expect(try nano * FixedDecimal("0.0000000035") == (try FixedDecimal(units: 4)))
     // Small path: one factor above 18.4.
-    let big = try FixedDecimal("100000000000.5")
-    #expect(try big * (try FixedDecimal("0.000000000000000001")) == (try FixedDecimal("0.0000001")))
+    let big = FixedDecimal("100000000000.5")
+    #expect(try big * FixedDecimal("0.000000000000000001") == FixedDecimal("0.0000001"))
     let unit = try FixedDecimal(units: 1)
-    #expect(try (try FixedDecimal("20.5")) * unit == (try FixedDecimal(units: 20)))
-    #expect(try (try FixedDecimal("21.5")) * unit == (try FixedDecimal(units: 22)))
+    #expect(try FixedDecimal("20.5") * unit == (try FixedDecimal(units: 20)))
+    #expect(try FixedDecimal("21.5") * unit == (try FixedDecimal(units: 22)))
     // Fraction path near its edge: a product just below and above 2^64 units.
-    let root = try FixedDecimal("4.294967296")  // 2^32 × 10^-9
-    #expect(try root * root == (try FixedDecimal("18.446744073709551616")))
+    let root = FixedDecimal("4.294967296")  // 2^32 × 10^-9
+    #expect(try root * root == FixedDecimal("18.446744073709551616"))
   }
 }
 
@@ -218,15 +218,15 @@ struct FixedDecimalQuotientTests {
     #expect(try tiny.divided(by: FixedDecimal(2)) == .zero)  // 0.5 units → 0
     #expect(try (try FixedDecimal(units: 3)).divided(by: FixedDecimal(2)) == FixedDecimal(units: 2))
     #expect(try (try FixedDecimal(units: 5)).divided(by: FixedDecimal(2)) == FixedDecimal(units: 2))
-    #expect(try FixedDecimal(180).divided(by: try FixedDecimal("7.2")) == FixedDecimal(25))
+    #expect(try FixedDecimal(180).divided(by: FixedDecimal("7.2")) == FixedDecimal(25))
     #expect(
-      try FixedDecimal(1).divided(by: FixedDecimal(3)) == (try FixedDecimal("0.333333333333333333"))
+      try FixedDecimal(1).divided(by: FixedDecimal(3)) == FixedDecimal("0.333333333333333333")
     )
     #expect(
-      try FixedDecimal(2).divided(by: FixedDecimal(3)) == (try FixedDecimal("0.666666666666666667"))
+      try FixedDecimal(2).divided(by: FixedDecimal(3)) == FixedDecimal("0.666666666666666667")
     )
     // The smallest divisor: 10^-18.
-    #expect(try FixedDecimal(5).divided(by: tiny) == (try FixedDecimal("5000000000000000000")))
+    #expect(try FixedDecimal(5).divided(by: tiny) == FixedDecimal("5000000000000000000"))
   }
 }
 

@@ -106,7 +106,7 @@ struct FlagshipCatalogTests {
     ]
   )
   func chinese(model: String, expected: String) throws {
-    let offering = try #require(try Catalog.builtIn.offering(model: model, currency: .cny))
+    let offering = try Catalog.builtIn.offering(model: model, currency: .cny)
     let usage = try TokenUsage(uncachedInput: 500_000, cacheRead: 500_000, output: 1_000_000)
     let cost = try offering.schedule.cost(of: usage, at: instant("2026-12-01T00:00:00Z"))
     #expect(cost.total == Money(try dec(expected), .cny))
@@ -116,7 +116,7 @@ struct FlagshipCatalogTests {
     // 0.5 × 2.1 + 0.5 × 0.42 + 8.4 = 9.66 for M2.7; M2.5 reads at 0.21: 9.555.
     let usage = try TokenUsage(uncachedInput: 500_000, cacheRead: 500_000, output: 1_000_000)
     for (model, expected) in [("MiniMax-M2.7", "9.66"), ("MiniMax-M2.5", "9.555")] {
-      let offering = try #require(try Catalog.builtIn.offering(model: model, currency: .cny))
+      let offering = try Catalog.builtIn.offering(model: model, currency: .cny)
       let cost = try offering.schedule.cost(of: usage, at: instant("2026-11-17T15:59:59Z"))
       #expect(cost.total == Money(try dec(expected), .cny))
       let error = #expect(throws: PricingError.self) {
@@ -129,7 +129,7 @@ struct FlagshipCatalogTests {
   @Test func glmFiveThreeFlashHasNoPriceBeforeItsListPriceReturned() throws {
     // The 50% promotion before 2026-09-10 is not recorded (its start is not sourced), so
     // nothing is priced before then rather than the list price over the promotion.
-    let flash = try #require(try Catalog.builtIn.offering(model: "glm-5.3-flash", currency: .cny))
+    let flash = try Catalog.builtIn.offering(model: "glm-5.3-flash", currency: .cny)
     let usage = try TokenUsage(uncachedInput: 1, output: 1)
     #expect(throws: PricingError.self) {
       try flash.schedule.cost(of: usage, at: instant("2026-09-09T15:59:59Z"))
@@ -212,7 +212,7 @@ struct FlagshipCatalogTests {
   )
   func qwen(model: String, currency: String, expected: String) throws {
     let code = try Currency(code: currency)
-    let offering = try #require(try Catalog.builtIn.offering(model: model, currency: code))
+    let offering = try Catalog.builtIn.offering(model: model, currency: code)
     let usage = try TokenUsage(uncachedInput: 500_000, cacheRead: 500_000, output: 1_000_000)
     let cost = try offering.schedule.cost(of: usage, at: instant("2026-12-01T00:00:00Z"))
     #expect(cost.total == Money(try dec(expected), code))

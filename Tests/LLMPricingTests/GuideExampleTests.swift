@@ -36,7 +36,7 @@ struct GuideExampleTests {
     )
     let cost = try schedule.cost(of: usage, at: Date("2025-03-01T00:00:00Z", strategy: .iso8601))
     // 2,000 × ¥2 + 8,000 × ¥0.5 + 1,000 × ¥8, per million = ¥0.004 + ¥0.004 + ¥0.008.
-    #expect(cost.total == Money(try FixedDecimal("0.016"), .cny))
+    #expect(cost.total == Money(FixedDecimal("0.016"), .cny))
   }
 
   @Test func tiersOnInputAndOutputLength() throws {
@@ -69,9 +69,9 @@ struct GuideExampleTests {
     let large = try schedule.cost(of: TokenUsage(uncachedInput: 50_000, output: 150), at: at)
     #expect(small.tier == "≤32K in, ≤200 out")
     // 10,000 × 0.8 + 150 × 2 per million = 0.008 + 0.0003.
-    #expect(small.total.amount == (try FixedDecimal("0.0083")))
+    #expect(small.total.amount == FixedDecimal("0.0083"))
     // The whole request moves to the 32K–128K tier: 50,000 × 1.2 + 150 × 16 per million.
-    #expect(large.total.amount == (try FixedDecimal("0.0624")))
+    #expect(large.total.amount == FixedDecimal("0.0624"))
   }
 
   @Test func peakHoursOnChineseWorkingDays() throws {
@@ -115,7 +115,7 @@ struct GuideExampleTests {
     }
     let provenance = Provenance(
       source: "https://example.com/pricing",
-      observed: try CalendarDay("2025-06-10"),
+      observed: CalendarDay("2025-06-10"),
       confidence: .official
     )
     let schedule = try PriceSchedule(entries: [
@@ -170,7 +170,7 @@ struct GuideExampleTests {
       .replacingOccurrences(of: "weekdaysExceptHolidays", with: "weekdays")
     let sheet = try JSONDecoder().decode(PriceSheet.self, from: Data(fixed.utf8))
     #expect(sheet.windows.first?.days == .weekdays(Weekday.mondayToFriday))
-    #expect(sheet.batchMultiplier == (try FixedDecimal("0.5")))
+    #expect(sheet.batchMultiplier == FixedDecimal("0.5"))
   }
 
   func guideSchedule(_ sheet: PriceSheet) throws -> PriceSchedule {
@@ -190,14 +190,14 @@ struct GuideExampleTests {
   /// The examples of the DocC article "Calendars and Exchange Rates", verbatim.
   @Test func calendarsAndExchangeRatesArticle() throws {
     let cn = HolidayCalendar.chinaMainland
-    let eve = try CalendarDay("2027-02-05")
+    let eve = CalendarDay("2027-02-05")
     #expect(try cn.kind(of: eve) == .restDay)
     #expect(try cn.holidayName(of: eve) == "Spring Festival")
     #expect(cn.provisionalYear(of: eve)?.note.contains("provisional") == true)
 
     let cn2027 = try HolidayCalendar.chinaMainland.adding(
       year: 2027,
-      holidays: [try CalendarDay("2027-01-01"): "New Year's Day"],
+      holidays: [CalendarDay("2027-01-01"): "New Year's Day"],
       makeUpWorkingDays: [],
       source: "State Council notice, https://www.gov.cn/"
     )

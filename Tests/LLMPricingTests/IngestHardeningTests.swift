@@ -37,7 +37,7 @@ struct IngestHardeningTests {
     let file = lineBytes + Data("\n".utf8) + padded + Data("\n".utf8) + lineBytes
     let report = try ingest(file, maximumLineBytes: 1_024)
     #expect(report.priced == 2 && report.rejected == 1)
-    #expect(report.total == (try FixedDecimal("0.0126672")))
+    #expect(report.total == FixedDecimal("0.0126672"))
     let rejection = try #require(report.rejections.first)
     #expect(rejection.line == 2)
     #expect(rejection.reason.contains("1088 bytes"))
@@ -72,7 +72,7 @@ struct IngestHardeningTests {
     let report = try ingest(file, maximumLineBytes: 64 << 20)
     let elapsed = ContinuousClock.now - start
     #expect(report.priced == 2 && report.rejected == 0)
-    #expect(report.total == (try FixedDecimal("0.0126672")))
+    #expect(report.total == FixedDecimal("0.0126672"))
     // Generous for a debug build on a shared machine; a quadratic scan of the pending
     // line is what this guards against.
     #expect(elapsed < .seconds(60))
@@ -87,13 +87,13 @@ struct IngestHardeningTests {
     let bom = Data([0xEF, 0xBB, 0xBF])
     let report = try ingest(bom + lineBytes + Data("\n".utf8) + lineBytes)
     #expect(report.priced == 2 && report.rejected == 0)
-    #expect(report.total == (try FixedDecimal("0.0126672")))
+    #expect(report.total == FixedDecimal("0.0126672"))
   }
 
   @Test func crlfLinesArePricedAndCROnlyLinesAreRejected() throws {
     let crlf = try ingest(lineBytes + Data("\r\n".utf8) + lineBytes + Data("\r\n".utf8))
     #expect(crlf.priced == 2 && crlf.rejected == 0)
-    #expect(crlf.total == (try FixedDecimal("0.0126672")))
+    #expect(crlf.total == FixedDecimal("0.0126672"))
     // Without \n the file is one line holding two objects: not one request, so rejected.
     let crOnly = try ingest(lineBytes + Data("\r".utf8) + lineBytes + Data("\r".utf8))
     #expect(crOnly.priced == 0 && crOnly.rejected == 1)
@@ -144,16 +144,16 @@ extension IngestHardeningTests {
     var merged = report
     try merged.merge(report)
     try merged.validate()
-    #expect(merged.total == (try FixedDecimal("0.0253344")))
+    #expect(merged.total == FixedDecimal("0.0253344"))
     try UsageIngestor().currentReport().validate()
   }
 
   @Test func aReportWhoseFiguresDisagreeIsRefused() throws {
     let report = try sampleReport()
     var total = report
-    total.total = try FixedDecimal("0.0126673")
+    total.total = FixedDecimal("0.0126673")
     var native = report
-    native.totalsByCurrency["CNY"] = try FixedDecimal("1")
+    native.totalsByCurrency["CNY"] = FixedDecimal("1")
     var rejected = report
     rejected.rejected = 2
     var negative = report
@@ -203,7 +203,7 @@ extension IngestHardeningTests {
     )
     // 2.8e-07 per token = $0.28 per million; 1.5e-05 = $15.
     let ok = try #require(result.catalog.offerings.first { $0.model.id == "aaa-ok" })
-    #expect(ok.schedule.entries[0].sheet.tiers[0].prices.input == (try FixedDecimal("0.28")))
+    #expect(ok.schedule.entries[0].sheet.tiers[0].prices.input == FixedDecimal("0.28"))
     let zzz = try #require(result.catalog.offerings.first { $0.model.id == "zzz-ok" })
     #expect(zzz.schedule.entries[0].sheet.tiers[0].prices.output == 15)
     let huge = try #require(result.skipped.first { $0.entry == "huge" })

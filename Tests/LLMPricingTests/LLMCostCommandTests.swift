@@ -165,9 +165,7 @@ struct LLMCostCommandTests {
   @Test func currencyWithoutAPublishedListConvertsAndShowsTheRate() throws {
     // A private model priced only in CNY (a copy of deepseek-chat's CNY list): asking for
     // USD must convert and say so.
-    var privateModel = try #require(
-      try Catalog.builtIn.offering(model: "deepseek-chat", currency: .cny)
-    )
+    var privateModel = try Catalog.builtIn.offering(model: "deepseek-chat", currency: .cny)
     privateModel.model = Model(id: "private-cny-model", vendor: "deepseek", family: "DeepSeek")
     let cnyOnly = Catalog(offerings: [privateModel])
     let file = FileManager.default.temporaryDirectory

@@ -81,7 +81,7 @@ struct MissingPriceTests {
     let later = catalog.freshness(at: try instant("2027-03-31T00:00:00Z"), maximumAgeInDays: 90)
     // 2026-11-30 → 2027-03-31 is 1 + 31 + 28 + 31 = 121 days.
     #expect(later.unverified.map(\.ageDays) == [121])
-    #expect(later.unverified.first?.lastVerified == (try CalendarDay("2026-11-30")))
+    #expect(later.unverified.first?.lastVerified == CalendarDay("2026-11-30"))
   }
 
   @Test func provenanceRoundTripsAndRefusesAVerificationBeforeItsSighting() throws {
@@ -91,7 +91,7 @@ struct MissingPriceTests {
     // An entry never re-checked writes no lastVerified and reads it back as `observed`.
     let plain = #"{"source":"https://x","observed":"2026-01-02","confidence":"official"}"#
     let decoded = try JSONDecoder().decode(Provenance.self, from: Data(plain.utf8))
-    #expect(decoded.lastVerified == (try CalendarDay("2026-01-02")))
+    #expect(decoded.lastVerified == CalendarDay("2026-01-02"))
     #expect(
       String(decoding: try JSONEncoder().encode(decoded), as: UTF8.self).contains("lastVerified")
         == false

@@ -6,7 +6,7 @@ import Testing
 struct OpenAIXAICatalogTests {
   /// The built-in USD offering of a model from a provider.
   static func offering(_ model: String, _ provider: String) throws -> Offering {
-    try #require(try Catalog.builtIn.offering(model: model, provider: provider, currency: .usd))
+    try Catalog.builtIn.offering(model: model, provider: provider, currency: .usd)
   }
 
   /// The total cost of a usage at an instant, in USD.
@@ -70,7 +70,7 @@ struct OpenAIXAICatalogTests {
         }
         // No source shows GPT-6.2 Astra's batch discount, so none is recorded.
         let batchSourced = offering.provider.id == "openai" && offering.model.id != "gpt-6.2-astra"
-        let expectedBatch = batchSourced ? try FixedDecimal("0.5") : nil
+        let expectedBatch = batchSourced ? FixedDecimal("0.5") : nil
         #expect(entry.sheet.batchMultiplier == expectedBatch, "\(offering.id)")
       }
     }

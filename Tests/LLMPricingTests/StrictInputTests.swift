@@ -32,7 +32,7 @@ struct StrictInputTests {
       #"{"timestamp": "\#(timestamp)", "model": "qwen-plus", "provider": "alibaba", "usage": {"input_tokens": 10000, "output_tokens": 3500, "output_tokens_details": {"reasoning_tokens": 3000}}}"#
     let report = try price([line])
     #expect(report.rejected == 0, "\(report.rejections)")
-    #expect(report.total == (try FixedDecimal("0.036")))
+    #expect(report.total == FixedDecimal("0.036"))
   }
 
   /// qwen-max in CNY on 2025-06-01: input ¥2.4, cache hit ¥0.48, output ¥9.6 per million.
@@ -46,7 +46,7 @@ struct StrictInputTests {
   @Test func qwenUsageWithoutItsEnvelopeBillsCacheHitsAtTheCachePrice() throws {
     let report = try price([Self.qwenCacheLine])
     #expect(report.rejected == 0, "\(report.rejections)")
-    #expect(report.total == (try FixedDecimal("0.02966784")))
+    #expect(report.total == FixedDecimal("0.02966784"))
   }
 
   @Test func formatNamesTheConventionPerLineAndPerRun() throws {
@@ -54,7 +54,7 @@ struct StrictInputTests {
     // fields both read 10,000 in + 1,000 out at qwen-max's ¥2.4 / ¥9.6 = ¥0.0336.
     let plain =
       #"{"timestamp": "2025-06-01T00:00:00Z", "model": "qwen-max", "format": "dashscope", "usage": {"input_tokens": 10000, "output_tokens": 1000}}"#
-    #expect(try price([plain]).total == (try FixedDecimal("0.0336")))
+    #expect(try price([plain]).total == FixedDecimal("0.0336"))
     let unknown = plain.replacingOccurrences(of: #""dashscope""#, with: #""qwen""#)
     let refused = try price([unknown])
     #expect(refused.rejected == 1)
@@ -63,7 +63,7 @@ struct StrictInputTests {
     // × ¥2 + 100 out × ¥3 (deepseek-chat, 2025-10-01, no cache fields) = ¥0.0023.
     let chat =
       #"{"timestamp": "2025-10-01T04:00:00Z", "model": "deepseek-chat", "usage": {"prompt_tokens": 1000, "completion_tokens": 100}}"#
-    #expect(try price([chat], format: .openAIChat).total == (try FixedDecimal("0.0023")))
+    #expect(try price([chat], format: .openAIChat).total == FixedDecimal("0.0023"))
   }
 
   @Test func keysOfDifferentFormatsInOneUsageAreRefusedNotGuessed() throws {
@@ -92,7 +92,7 @@ struct StrictInputTests {
     let line = #"{\#(instant), "model": "deepseek-chat", \#(Self.deepSeekUsage)}"#
     let report = try price([line])
     #expect(report.rejected == 0, "\(report.rejections)")
-    #expect(report.total == (try FixedDecimal("0.0063336")))
+    #expect(report.total == FixedDecimal("0.0063336"))
   }
 
   @Test(
@@ -184,9 +184,7 @@ struct StrictInputTests {
 
   /// The built-in deepseek-chat CNY offering alone, as a catalog file.
   static func oneOfferingCatalogJSON() throws -> String {
-    let offering = try #require(
-      try Catalog.builtIn.offering(model: "deepseek-chat", currency: .cny)
-    )
+    let offering = try Catalog.builtIn.offering(model: "deepseek-chat", currency: .cny)
     let data = try Catalog(offerings: [offering]).encodedJSON()
     return String(decoding: data, as: UTF8.self)
   }

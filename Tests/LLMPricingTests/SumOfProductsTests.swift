@@ -58,8 +58,8 @@ struct SumOfProductsTests {
 
   @Test("one rounding, half to even, where term-by-term rounding drifts")
   func roundsOnce() throws {
-    let tiny = try FixedDecimal("0.000000001")
-    let half = try FixedDecimal("0.5")
+    let tiny = FixedDecimal("0.000000001")
+    let half = FixedDecimal("0.5")
     // 10^-9 × 10^-9 × 0.5 = 0.5 × 10^-18: a tie, to even (0).
     #expect(try FixedDecimal.sumOfProducts([(tiny, tiny, half)]) == .zero)
     // Three such terms: 1.5 × 10^-18, a tie, to even (2 units), where rounding each
@@ -70,14 +70,14 @@ struct SumOfProductsTests {
       try three.reduce(FixedDecimal.zero) { try $0 + (try (try $1.0 * $1.1) * $1.2) } == .zero
     )
     // 10^-9 × 0.0000000015 = 1.5 × 10^-18: to even, 2 units; 2.5 × 10^-18: 2 units.
-    let pairs = [(tiny, try FixedDecimal("0.0000000015"))]
+    let pairs = [(tiny, FixedDecimal("0.0000000015"))]
     #expect(try FixedDecimal.sumOfProducts(pairs) == FixedDecimal(units: 2))
     #expect(
-      try FixedDecimal.sumOfProducts([(tiny, try FixedDecimal("0.0000000025"))])
+      try FixedDecimal.sumOfProducts([(tiny, FixedDecimal("0.0000000025"))])
         == FixedDecimal(units: 2)
     )
     #expect(
-      try FixedDecimal.sumOfProducts([(tiny, try FixedDecimal("0.0000000026"))])
+      try FixedDecimal.sumOfProducts([(tiny, FixedDecimal("0.0000000026"))])
         == FixedDecimal(units: 3)
     )
   }
@@ -99,7 +99,7 @@ struct SumOfProductsTests {
     #expect(throws: PricingError.self) { try FixedDecimal.sumOfProducts([(top, top)]) }
     // A huge factor times a tiny one is fine: 1.7 × 10^20 × 10^-18 × 10^-2.
     let tiny = try FixedDecimal(units: 1)
-    let small = try FixedDecimal("0.01")
+    let small = FixedDecimal("0.01")
     #expect(try FixedDecimal.sumOfProducts([(top, tiny, small)]) == (try (try top * tiny) * small))
   }
 

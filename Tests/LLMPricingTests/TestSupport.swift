@@ -51,7 +51,7 @@ func schedule(_ sheet: PriceSheet) throws -> PriceSchedule {
 
 /// A built-in DeepSeek offering.
 func deepSeek(_ model: String, _ currency: Currency) throws -> Offering {
-  try #require(try Catalog.builtIn.offering(model: model, currency: currency))
+  try Catalog.builtIn.offering(model: model, currency: currency)
 }
 
 extension Provider {

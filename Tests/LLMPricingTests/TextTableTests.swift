@@ -22,7 +22,7 @@ struct TextTableTests {
     // Hand-laid: the model column is 13 cells wide ("qwen-max-long"), the price column 6.
     #expect(
       table.rendered() == """
-        model          price
+        model           price
         -------------  ------
         通义千问        ¥2.00
         qwen-max-long  ¥20.00

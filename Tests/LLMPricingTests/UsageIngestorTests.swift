@@ -34,7 +34,7 @@ struct UsageIngestorTests {
     #expect(report.priced == 10_000 && report.rejected == 0)
     #expect(report.currency == "CNY")
     // 10,000 × ¥0.0063336 = ¥63.336.
-    #expect(report.total == (try FixedDecimal("63.336")))
+    #expect(report.total == FixedDecimal("63.336"))
     #expect(report.groups.count == 1)
     #expect(report.groups[0].key == ["model": "deepseek-chat", "tag:team": "search"])
     #expect(report.groups[0].requests == 10_000 && report.groups[0].cachedTokens == 56_780_000)
@@ -63,7 +63,7 @@ struct UsageIngestorTests {
     )
     #expect(fast.priced == 9, "\(fast.rejections)")
     #expect(fast == general)
-    #expect(try ingest([escaped]).total == (try FixedDecimal("0.0063336")))
+    #expect(try ingest([escaped]).total == FixedDecimal("0.0063336"))
   }
 
   @Test func badLinesAreCountedAndExplainedAndNeverStopTheRun() throws {
@@ -83,7 +83,7 @@ struct UsageIngestorTests {
     let report = try ingest(lines)
     #expect(report.priced == 2)
     #expect(report.rejected == 8)
-    #expect(report.total == (try FixedDecimal("0.0126672")))
+    #expect(report.total == FixedDecimal("0.0126672"))
     let reasons = Dictionary(uniqueKeysWithValues: report.rejections.map { ($0.line, $0.reason) })
     #expect(reasons[2]?.contains("not valid JSON") == true)
     #expect(reasons[3]?.contains("model") == true)
@@ -131,13 +131,13 @@ struct UsageIngestorTests {
     // 1,234 × 0.28 + 5,678 × 0.028 + 910 × 0.42 per million = 0.00034552 + 0.000158984
     // + 0.0003822 = $0.000886704.
     let usd = try ingest([line], currency: .usd)
-    #expect(usd.total == (try FixedDecimal("0.000886704")))
-    #expect(usd.totalsByCurrency == ["USD": (try FixedDecimal("0.000886704"))])
+    #expect(usd.total == FixedDecimal("0.000886704"))
+    #expect(usd.totalsByCurrency == ["USD": FixedDecimal("0.000886704")])
     // qwen-long is sold only in CNY: converted at the 2025-09-23 fixing, 7.1057.
     let long =
       #"{"timestamp": "2025-10-01T04:00:00Z", "model": "qwen-long", "usage": {"prompt_tokens": 1000000, "completion_tokens": 0}}"#
     let converted = try ingest([long], currency: .usd)
-    #expect(converted.totalsByCurrency == ["CNY": (try FixedDecimal("0.5"))])
+    #expect(converted.totalsByCurrency == ["CNY": FixedDecimal("0.5")])
     #expect(converted.total == (try FixedDecimal("0.5").divided(by: FixedDecimal("7.1057"))))
   }
 
@@ -156,7 +156,7 @@ struct UsageIngestorTests {
       #"{"timestamp": "2025-10-01T04:00:00Z", "model": "deepseek-chat", "usage": {"prompt_cache_hit_tokens": 9223372036854775807, "prompt_cache_miss_tokens": 1, "completion_tokens": 1}}"#
     let report = try ingest([line, huge, huge])
     #expect(report.priced == 1 && report.rejected == 2)
-    #expect(report.total == (try FixedDecimal("0.0063336")))
+    #expect(report.total == FixedDecimal("0.0063336"))
     #expect(report.rejections.allSatisfy { $0.reason.contains("10^15") })
     // A field named twice is a typed error, not a duplicate-key trap.
     #expect(throws: PricingError.self) { try UsageIngestor(groupBy: [.model, .model]) }

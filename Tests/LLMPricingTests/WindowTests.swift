@@ -89,7 +89,7 @@ struct WindowTests {
 
   @Test func aStrictCalendarRefusesYearsWithoutAnArrangement() throws {
     let strict = try Catalog.builtIn.requiringOfficialHolidayYears()
-    let flash = try #require(try strict.offering(model: "deepseek-flash", currency: .cny))
+    let flash = try strict.offering(model: "deepseek-flash", currency: .cny)
     let usage = try TokenUsage(uncachedInput: 1, output: 0)
     let error = #expect(throws: PricingError.self) {
       try flash.schedule.cost(of: usage, at: instant("2027-01-05T02:00:00Z"))
@@ -294,7 +294,7 @@ struct WindowTests {
     let sheet = try flatSheet(input: "1", output: "1")
     let provenance = Provenance(
       source: "x",
-      observed: try CalendarDay("2025-01-01"),
+      observed: CalendarDay("2025-01-01"),
       confidence: .official
     )
     let later = PriceSchedule.Entry(

@@ -5,7 +5,7 @@ import Testing
 @Suite("Workloads and monthly projections")
 struct WorkloadProjectionTests {
   func offering(_ model: String, _ currency: Currency) throws -> Offering {
-    try #require(try Catalog.builtIn.offering(model: model, currency: currency))
+    try Catalog.builtIn.offering(model: model, currency: currency)
   }
 
   @Test func theRAGPresetMatchesItsClosedForm() throws {
@@ -19,8 +19,8 @@ struct WorkloadProjectionTests {
       in: YearMonth("2026-03")
     )
     #expect(cost.sessions == 247_000)
-    #expect(cost.total == Money(try FixedDecimal("771.134"), .usd))
-    #expect(cost.costByWindow == ["standard": (try FixedDecimal("771.134"))])
+    #expect(cost.total == Money(FixedDecimal("771.134"), .usd))
+    #expect(cost.costByWindow == ["standard": FixedDecimal("771.134")])
   }
 
   @Test func agentTokensGrowQuadraticallyWithSteps() throws {
@@ -70,7 +70,7 @@ struct WorkloadProjectionTests {
     )
     let peak = try #require(cost.costByWindow["peak"])
     let standard = try #require(cost.costByWindow["standard"])
-    #expect(try (peak + standard - cost.total.amount).magnitude <= (try FixedDecimal("1e-15")))
+    #expect(try (peak + standard - cost.total.amount).magnitude <= FixedDecimal("1e-15"))
     // Office-hours traffic mostly falls in peak hours, at twice the off-peak price.
     #expect(peak > standard)
   }
@@ -89,7 +89,7 @@ struct WorkloadProjectionTests {
       restDayRatio: 1
     )
     let qwen = try offering("qwen-plus", .cny)
-    let month = try YearMonth("2026-03")
+    let month = YearMonth("2026-03")
     let cost = try MonthlyProjection.cost(of: profile, on: qwen, in: month)
     // Steps send 60K, 80K, 100K, 120K and 140K tokens: four at ¥0.8, one at ¥2.4 per million
     // = 0.048 + 0.064 + 0.08 + 0.096 + 0.336 = ¥0.624 a session; 31 sessions.
@@ -99,14 +99,14 @@ struct WorkloadProjectionTests {
       perSession =
         try perSession + qwen.schedule.totalCost(of: profile.usage(ofStep: step), at: at).amount
     }
-    #expect(perSession == (try FixedDecimal("0.624")))
+    #expect(perSession == FixedDecimal("0.624"))
     #expect(cost.total.amount == (try perSession * 31))
   }
 
   @Test func batchSharesUseBatchPricesWhereOffered() throws {
     // Translation sends 70% as batch: on gpt-4.1-mini (batch × 0.5) each request costs
     // 0.3 × full + 0.7 × half = 0.65 × full.
-    let month = try YearMonth("2026-03")
+    let month = YearMonth("2026-03")
     let batch = try MonthlyProjection.cost(
       of: .translation,
       on: offering("gpt-4.1-mini", .usd),
@@ -139,7 +139,7 @@ struct WorkloadProjectionTests {
     #expect(totals == totals.sorted())
     #expect(comparison.ranked.allSatisfy { $0.reportingTotal.currency == .cny })
     let usd = try #require(comparison.ranked.first { $0.total.currency == .usd })
-    #expect(usd.converted?.legs.first?.rate.rate == (try FixedDecimal("6.9007")))
+    #expect(usd.converted?.legs.first?.rate.rate == FixedDecimal("6.9007"))
     let china = try #require(comparison.cheapest(in: "CN", paidOnly: true))
     let us = try #require(comparison.cheapest(in: "US", paidOnly: true))
     #expect(china.reportingTotal.amount < us.reportingTotal.amount)
@@ -154,7 +154,7 @@ struct WorkloadProjectionTests {
   }
 
   @Test func comparisonsFilterMeasureSavingsAndTheChinaUSGap() throws {
-    let month = try YearMonth("2026-03")
+    let month = YearMonth("2026-03")
     let all = try WorkloadComparison(profile: .customerService, month: month, currency: .cny)
     // A filter is the same ranking restricted, not a different computation.
     let query = CatalogQuery(country: "US", minimumContextWindow: 200_000)
@@ -182,8 +182,8 @@ struct WorkloadProjectionTests {
     let mini = try #require(
       try rag.savings(against: "gpt-4.1").first { $0.offering == "openai/gpt-4.1-mini@USD" }
     )
-    #expect(mini.amount == (try FixedDecimal("3084.536")))
-    #expect(mini.fraction == (try FixedDecimal("0.8")))
+    #expect(mini.amount == FixedDecimal("3084.536"))
+    #expect(mini.fraction == FixedDecimal("0.8"))
     #expect(savings.first { $0.offering == baseline.offering }?.amount == .zero)
     #expect(savings.contains { $0.amount < .zero })  // something costs more than gpt-4o
     let unknown = #expect(throws: PricingError.self) { try all.savings(against: "gpt-4x") }
@@ -208,7 +208,7 @@ struct WorkloadProjectionTests {
     )
     let product = try gap.ratio * gap.denominator.reportingTotal.amount
     let residue = try product - gap.numerator.reportingTotal.amount
-    #expect(try residue.magnitude < FixedDecimal("0.000000001"))
+    #expect(residue.magnitude < FixedDecimal("0.000000001"))
     #expect(gap.ratio > FixedDecimal(1))
     #expect(all.priceRatio(of: "US", to: "XX") == nil)
   }
@@ -301,7 +301,7 @@ struct WorkloadProjectionTests {
   @Test func horizonsPastTheYear9999AreErrorsNotCrashes() throws {
     #expect(try YearMonth("2026-11").adding(months: 14) == YearMonth("2028-01"))
     #expect(try YearMonth("2026-01").adding(months: -1) == YearMonth("2025-12"))
-    #expect(try YearMonth("2026-11").middle == CalendarDay("2026-11-15"))
+    #expect(YearMonth("2026-11").middle == CalendarDay("2026-11-15"))
     #expect(throws: PricingError.self) { try YearMonth("9999-12").adding(months: 1) }
     #expect(throws: PricingError.self) { try YearMonth("0001-01").adding(months: -1) }
     #expect(throws: PricingError.self) { try YearMonth("2026-01").adding(months: .max) }
@@ -321,7 +321,7 @@ struct WorkloadProjectionTests {
 @Suite("Budgets, self-hosting and free quotas")
 struct BudgetAndSelfHostingTests {
   @Test func budgetAssumptionsExplainTheMarginBothWays() throws {
-    let month = try YearMonth("2026-03")
+    let month = YearMonth("2026-03")
     // RAG on gpt-4.1-mini in March 2026 costs exactly $771.134 (see the closed form above).
     let under = try CostAssumption(
       workload: .rag,
@@ -330,7 +330,7 @@ struct BudgetAndSelfHostingTests {
       budget: Money(800, .usd)
     ).evaluate()
     #expect(under.holds)
-    #expect(under.margin == Money(try FixedDecimal("28.866"), .usd))
+    #expect(under.margin == Money(FixedDecimal("28.866"), .usd))
     #expect(under.explanation.contains("under the budget of $800.00 by $28.87"))
     let over = try CostAssumption(
       workload: .rag,
@@ -365,7 +365,7 @@ struct BudgetAndSelfHostingTests {
     #expect(try rig.capacity(hours: 720) == FixedDecimal(12_960_000_000))
     // ¥72,000 ÷ 12,960 million tokens = ¥5.5555… per million.
     let price = try rig.pricePerMillion(hours: 720)
-    #expect(price.amount.rounded(toPlaces: 6) == (try FixedDecimal("5.555556")))
+    #expect(price.amount.rounded(toPlaces: 6) == FixedDecimal("5.555556"))
     // Against an API at ¥8 per million: break even at 72,000 × 1,000,000 ÷ 8 = 9 billion tokens.
     let api = Money(8, .cny)
     #expect(
@@ -407,7 +407,7 @@ struct BudgetAndSelfHostingTests {
     // qwen-plus on Bailian grants 1,000,000 free tokens for 180 days.
     var small = WorkloadProfile.rag
     small.sessionsPerDay = 10  // 6,980 tokens a request: about 1.7 million tokens a month
-    let qwen = try #require(try Catalog.builtIn.offering(model: "qwen-plus", currency: .cny))
+    let qwen = try Catalog.builtIn.offering(model: "qwen-plus", currency: .cny)
     let months = try MonthlyProjection.horizon(
       of: small,
       on: qwen,

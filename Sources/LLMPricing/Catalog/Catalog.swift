@@ -227,21 +227,41 @@ public struct Catalog: Hashable, Sendable {
     )
   }
 
-  /// The offering of a model in a currency, or the model's offerings when none is in it.
+  /// The offering of a model: the list published in `currency`, or, without a currency,
+  /// the provider's home-currency list.
+  ///
+  /// ```swift
+  /// let flash = try Catalog.builtIn.offering(model: "deepseek-flash", currency: .cny)
+  /// ```
   ///
   /// - Parameters:
-  ///   - model: A model id or alias.
+  ///   - model: A model id or alias, optionally as `provider/model`.
   ///   - provider: A provider id, if any.
-  ///   - currency: The wanted currency.
-  /// - Returns: The offering published in `currency`, or `nil` when the provider
-  ///   publishes none in it (convert one of ``offerings(model:provider:)`` instead).
-  /// - Throws: ``PricingError/Code/unknownModel`` when the model is unknown.
+  ///   - currency: The currency whose published list is wanted; `nil` for the list the
+  ///     provider publishes natively (see ``preferredOffering(model:provider:currency:)``
+  ///     for "this currency if published, else the native list").
+  /// - Returns: The offering.
+  /// - Throws: ``PricingError/Code/unknownModel`` naming the id and the closest ids;
+  ///   ``PricingError/Code/currencyNotOffered`` naming the currencies the model is
+  ///   published in, when none of its lists is in `currency` (price it natively and
+  ///   convert, as ``price(_:model:provider:at:in:rates:batch:options:)`` does).
   public func offering(
     model: String,
     provider: String? = nil,
-    currency: Currency
-  ) throws -> Offering? {
-    try offerings(model: model, provider: provider).first { $0.currency == currency }
+    currency: Currency? = nil
+  ) throws -> Offering {
+    let candidates = try offerings(model: model, provider: provider)
+    guard let currency else {
+      return candidates.first { $0.currency == $0.provider.homeCurrency } ?? candidates[0]
+    }
+    if let match = candidates.first(where: { $0.currency == currency }) { return match }
+    let published = candidates.map { "\($0.id)" }.joined(separator: ", ")
+    throw PricingError(
+      .currencyNotOffered,
+      "'\(model)' has no price list in \(currency.code); it is published as \(published). "
+        + "Pass currency: nil for the native list, or price it with "
+        + "Catalog.price(_:model:at:in:) to convert"
+    )
   }
 
   /// The offering to price a model with: the list published in `currency` when there is

@@ -5,9 +5,10 @@
 /// value and says what to do, and may change between releases.
 ///
 /// ```swift
+/// let userInput = "1.2.3"
 /// do {
-///   _ = try FixedDecimal("1.2.3")
-/// } catch {
+///   _ = try FixedDecimal(userInput)
+/// } catch let error as PricingError {
 ///   print(error.code)  // invalidNumber
 /// }
 /// ```
@@ -78,6 +79,9 @@ extension PricingError {
     public static let contextWindowExceeded = Code("contextWindowExceeded")
     /// A model or offering id matches nothing in the catalog.
     public static let unknownModel = Code("unknownModel")
+    /// A model is in the catalog, but no provider publishes its prices in the wanted
+    /// currency; the message names the currencies it is published in.
+    public static let currencyNotOffered = Code("currencyNotOffered")
     /// A value decoded from JSON or text breaks a rule of its type.
     public static let invalidData = Code("invalidData")
     /// A scenario is inconsistent: a cut above 100%, a lag beyond the horizon, an unknown

@@ -415,3 +415,26 @@ extension FixedDecimal: ExpressibleByIntegerLiteral {
   /// - Parameter value: The integer.
   public init(integerLiteral value: Int) { self.init(value) }
 }
+
+extension FixedDecimal: ExpressibleByStringLiteral {
+  /// Creates a value from a decimal string literal, so a price reads `"0.85"` without `try`.
+  ///
+  /// ```swift
+  /// let price: FixedDecimal = "0.85"
+  /// let same = FixedDecimal("0.85")  // a literal argument: no try
+  /// ```
+  ///
+  /// A literal is written by a programmer, so a malformed one is a programmer error and
+  /// stops the program, like an out-of-range integer literal. Text that comes from files,
+  /// responses or users goes through ``init(_:)`` with a `String` value, which throws.
+  ///
+  /// - Parameter value: The decimal, such as `"0.008"` or `"-12"`.
+  /// - Precondition: `value` is a decimal with at most 18 fractional digits, in range.
+  public init(stringLiteral value: String) {
+    do {
+      self = try DecimalParser.parse(Substring(value))
+    } catch {
+      preconditionFailure("FixedDecimal literal: \(PricingError.message(of: error))")
+    }
+  }
+}

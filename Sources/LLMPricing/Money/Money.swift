@@ -2,21 +2,22 @@ import Foundation
 
 /// An exact amount of money in one currency.
 ///
-/// Arithmetic is defined only between amounts of the same currency. The operators treat a
-/// mismatch as a programmer error and trap; code fed by files, responses or users calls
-/// ``adding(_:)`` instead, which throws. Overflow always throws.
+/// Arithmetic is defined only between amounts of the same currency: adding yuan to dollars
+/// throws ``PricingError/Code/currencyMismatch`` (it never traps, since amounts come from
+/// files, responses and users), and so does overflow.
 ///
 /// `Money` encodes in JSON as `{"amount": "0.008", "currency": "CNY"}`: the amount is an
 /// exact decimal string.
 ///
 /// ```swift
-/// let price = Money(try FixedDecimal("0.008"), .cny)
-/// let total = try price * 1_000  // 8 CNY
-/// print(total.formatted())  // ¥8.00
+/// let price: Money = "¥0.008"
+/// let total = try price * 1_000 + .cny(2)  // 10 CNY
+/// print(total.formatted())  // ¥10.00
 /// ```
 ///
 /// There is deliberately no `Comparable` and no `Money × Money`: comparing or multiplying
-/// across currencies has no meaning. Compare ``amount`` after converting.
+/// across currencies has no meaning. Order amounts with ``isLess(than:)``,
+/// `sorted()` or `sorted(byAmount:)`, which throw on mixed currencies.
 public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
   /// The exact amount, in units of ``currency``.
   public var amount: FixedDecimal
@@ -143,40 +144,86 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     Money(amount.rounded(toPlaces: places, rule), currency)
   }
 
-  /// Formats the amount for people, rounded to minor units: `¥1,234.56`, `-$0.50`.
+  /// Formats the amount for people: `¥1,234.56`, `-$0.50`, and `¥0.00234` for the cost of
+  /// one request.
+  ///
+  /// Amounts of one whole unit or more are rounded to the minor unit (fen, cents). A smaller
+  /// amount keeps three significant digits (at least the minor-unit places, trailing zeros
+  /// dropped down to them), so a single request priced at a fraction of a fen does not
+  /// print as `¥0.00`. Use ``formatted(places:_:)`` for a fixed number of places.
   ///
   /// The output does not depend on the machine's locale; use ``formatted(locale:_:)`` for
   /// locale-aware separators and symbol placement.
   ///
   /// - Parameter rule: The rounding rule; the default rounds half to even.
-  /// - Returns: The symbol, grouped integer digits and the minor-unit digits.
+  /// - Returns: The symbol, grouped integer digits and the fractional digits.
   public func formatted(_ rule: RoundingRule = .toNearestOrEven) -> String {
-    let text = amount.rounded(toPlaces: currency.minorUnitDigits, rule)
-      .formatted(places: currency.minorUnitDigits)
+    formatted(places: displayPlaces, rule, trimmingTo: currency.minorUnitDigits)
+  }
+
+  /// Formats the amount for people with a fixed number of fractional digits.
+  ///
+  /// ```swift
+  /// Money.cny("0.0023").formatted(places: 2)  // ¥0.00
+  /// Money.cny("0.0023").formatted(places: 4)  // ¥0.0023
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - places: The fractional digits, from 0 to 18.
+  ///   - rule: The rounding rule; the default rounds half to even.
+  /// - Returns: The symbol, grouped integer digits and exactly `places` fractional digits.
+  public func formatted(places: Int, _ rule: RoundingRule = .toNearestOrEven) -> String {
+    formatted(places: places, rule, trimmingTo: places)
+  }
+
+  /// The places ``formatted(_:)`` shows: the minor unit for a whole unit or more, enough
+  /// for three significant digits below.
+  var displayPlaces: Int {
+    let minor = currency.minorUnitDigits
+    guard !amount.isZero, amount.magnitude < FixedDecimal(1) else { return minor }
+    // The plain text of a magnitude under 1 is "0.000ddd"; the zeros after the point
+    // come before the first significant digit.
+    let text = amount.magnitude.description
+    let fraction = text.drop { $0 != "." }.dropFirst()
+    let leadingZeros = fraction.prefix { $0 == "0" }.count
+    return Swift.min(FixedDecimal.fractionDigits, Swift.max(minor, leadingZeros + 3))
+  }
+
+  private func formatted(places: Int, _ rule: RoundingRule, trimmingTo minimum: Int) -> String {
+    var text = amount.rounded(toPlaces: places, rule).formatted(places: places)
+    if places > minimum {
+      var extra = places - minimum
+      while extra > 0, text.hasSuffix("0") {
+        text.removeLast()
+        extra -= 1
+      }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
     let grouped = DecimalFormatter.grouped(text)
     return grouped.hasPrefix("-")
       ? "-" + currency.symbol + grouped.dropFirst()
       : currency.symbol + grouped
   }
 
-  /// Formats the amount for people in a locale's conventions, rounded to minor units.
+  /// Formats the amount for people in a locale's conventions.
   ///
-  /// The amount is rounded exactly first, then laid out by Foundation's currency
-  /// formatter: `1.234,56 €` in `de_DE`, `¥1,234.56` in `zh_CN`.
+  /// The amount is rounded exactly first, to the places ``formatted(_:)`` would show (the
+  /// minor unit, or three significant digits below one unit), then laid out by
+  /// Foundation's currency formatter: `1.234,56 €` in `de_DE`, `¥1,234.56` in `zh_CN`.
   ///
   /// - Parameters:
   ///   - locale: The locale whose separators and symbol placement to use.
   ///   - rule: The rounding rule; the default rounds half to even.
   /// - Returns: The formatted amount.
   public func formatted(locale: Locale, _ rule: RoundingRule = .toNearestOrEven) -> String {
-    let text = amount.rounded(toPlaces: currency.minorUnitDigits, rule)
-      .formatted(places: currency.minorUnitDigits)
+    let places = displayPlaces
+    let text = amount.rounded(toPlaces: places, rule).formatted(places: places)
     let formatter = NumberFormatter()
     formatter.locale = locale
     formatter.numberStyle = .currency
     formatter.currencyCode = currency.code
     formatter.minimumFractionDigits = currency.minorUnitDigits
-    formatter.maximumFractionDigits = currency.minorUnitDigits
+    formatter.maximumFractionDigits = places
     // Decimal holds 38 significant digits, more than a rounded in-range amount needs,
     // so this hand-over is exact.
     guard let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),

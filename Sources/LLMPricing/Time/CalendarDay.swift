@@ -156,3 +156,21 @@ extension Int {
     return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
   }
 }
+
+extension CalendarDay: ExpressibleByStringLiteral {
+  /// Creates a day from a `"YYYY-MM-DD"` literal, so `let day: CalendarDay = "2027-02-17"`
+  /// needs no `try`.
+  ///
+  /// A malformed literal is a programmer error and stops the program; text from files or
+  /// users goes through ``init(_:)`` with a `String` value, which throws.
+  ///
+  /// - Parameter value: The day, such as `"2027-02-17"`.
+  /// - Precondition: `value` is a real `YYYY-MM-DD` date.
+  public init(stringLiteral value: String) {
+    do {
+      try self.init(value as String)
+    } catch {
+      preconditionFailure("CalendarDay literal: \(PricingError.message(of: error))")
+    }
+  }
+}

@@ -113,3 +113,21 @@ public struct YearMonth: Hashable, Comparable, Sendable, Codable, CustomStringCo
     try container.encode(description)
   }
 }
+
+extension YearMonth: ExpressibleByStringLiteral {
+  /// Creates a month from a `"YYYY-MM"` literal, so `let month: YearMonth = "2027-01"`
+  /// needs no `try`.
+  ///
+  /// A malformed literal is a programmer error and stops the program; text from files or
+  /// users goes through ``init(_:)`` with a `String` value, which throws.
+  ///
+  /// - Parameter value: The month, such as `"2027-01"`.
+  /// - Precondition: `value` is a valid `YYYY-MM` month.
+  public init(stringLiteral value: String) {
+    do {
+      try self.init(value as String)
+    } catch {
+      preconditionFailure("YearMonth literal: \(PricingError.message(of: error))")
+    }
+  }
+}

@@ -189,14 +189,14 @@ extension Catalog {
         provider: "tencent",
         name: "TokenHub Token Plan Lite",
         currency: .cny,
-        monthlyFee: try FixedDecimal("39"),
+        monthlyFee: FixedDecimal("39"),
         allowance: .tokensPerMonth(35_000_000),
         overagePerMillion: nil,
         models: ["deepseek-v4-flash", "deepseek-flash", "deepseek-v4-pro"],
         effectiveFrom: Date(timeIntervalSince1970: 1_784_563_200),
         provenance: Provenance(
           source: "https://cloud.tencent.com/document/product/1772/129449",
-          observed: try CalendarDay("2026-07-21"),
+          observed: CalendarDay("2026-07-21"),
           confidence: .corroborated,
           note:
             "Tencent TokenHub Token Plan, personal edition, as priced in Tencent\'s doc (cloud.tencent.com/document/product/1772/129449): \'每订阅月\' 3,500万 Tokens for ¥39 a month. The figures are from two peers: jqknono/coding-plans-for-copilot assets/provider-pricing.json (typed in from the official doc, first committed 2026-04-04 at 1d30627d) and will-17173/coding-plan-collection README.md at f46760c7 (2026-07-21), which lists the models then covered: Auto, GLM-5/5.1, Kimi-K2.5, MiniMax-M2.5 and M2.7, DeepSeek-V4-Flash/Pro. Only the DeepSeek models are recorded here, the ones this catalog prices, from that first dated sighting (00:00 Beijing time). Beyond the allowance: enterprise plans stop (TokenHub API StopReason \'EXHAUSTED\'); the personal edition\'s rule was not found, so no overage is recorded. HY-only plans (¥28–¥468) are not recorded."
@@ -207,14 +207,14 @@ extension Catalog {
         provider: "tencent",
         name: "TokenHub Token Plan Standard",
         currency: .cny,
-        monthlyFee: try FixedDecimal("99"),
+        monthlyFee: FixedDecimal("99"),
         allowance: .tokensPerMonth(100_000_000),
         overagePerMillion: nil,
         models: ["deepseek-v4-flash", "deepseek-flash", "deepseek-v4-pro"],
         effectiveFrom: Date(timeIntervalSince1970: 1_784_563_200),
         provenance: Provenance(
           source: "https://cloud.tencent.com/document/product/1772/129449",
-          observed: try CalendarDay("2026-07-21"),
+          observed: CalendarDay("2026-07-21"),
           confidence: .corroborated,
           note:
             "Tencent TokenHub Token Plan, personal edition, as priced in Tencent\'s doc (cloud.tencent.com/document/product/1772/129449): \'每订阅月\' 1亿 Tokens for ¥99 a month. The figures are from two peers: jqknono/coding-plans-for-copilot assets/provider-pricing.json (typed in from the official doc, first committed 2026-04-04 at 1d30627d) and will-17173/coding-plan-collection README.md at f46760c7 (2026-07-21), which lists the models then covered: Auto, GLM-5/5.1, Kimi-K2.5, MiniMax-M2.5 and M2.7, DeepSeek-V4-Flash/Pro. Only the DeepSeek models are recorded here, the ones this catalog prices, from that first dated sighting (00:00 Beijing time). Beyond the allowance: enterprise plans stop (TokenHub API StopReason \'EXHAUSTED\'); the personal edition\'s rule was not found, so no overage is recorded. HY-only plans (¥28–¥468) are not recorded."
@@ -225,14 +225,14 @@ extension Catalog {
         provider: "tencent",
         name: "TokenHub Token Plan Pro",
         currency: .cny,
-        monthlyFee: try FixedDecimal("299"),
+        monthlyFee: FixedDecimal("299"),
         allowance: .tokensPerMonth(320_000_000),
         overagePerMillion: nil,
         models: ["deepseek-v4-flash", "deepseek-flash", "deepseek-v4-pro"],
         effectiveFrom: Date(timeIntervalSince1970: 1_784_563_200),
         provenance: Provenance(
           source: "https://cloud.tencent.com/document/product/1772/129449",
-          observed: try CalendarDay("2026-07-21"),
+          observed: CalendarDay("2026-07-21"),
           confidence: .corroborated,
           note:
             "Tencent TokenHub Token Plan, personal edition, as priced in Tencent\'s doc (cloud.tencent.com/document/product/1772/129449): \'每订阅月\' 3.2亿 Tokens for ¥299 a month. The figures are from two peers: jqknono/coding-plans-for-copilot assets/provider-pricing.json (typed in from the official doc, first committed 2026-04-04 at 1d30627d) and will-17173/coding-plan-collection README.md at f46760c7 (2026-07-21), which lists the models then covered: Auto, GLM-5/5.1, Kimi-K2.5, MiniMax-M2.5 and M2.7, DeepSeek-V4-Flash/Pro. Only the DeepSeek models are recorded here, the ones this catalog prices, from that first dated sighting (00:00 Beijing time). Beyond the allowance: enterprise plans stop (TokenHub API StopReason \'EXHAUSTED\'); the personal edition\'s rule was not found, so no overage is recorded. HY-only plans (¥28–¥468) are not recorded."
@@ -243,14 +243,14 @@ extension Catalog {
         provider: "tencent",
         name: "TokenHub Token Plan Max",
         currency: .cny,
-        monthlyFee: try FixedDecimal("599"),
+        monthlyFee: FixedDecimal("599"),
         allowance: .tokensPerMonth(650_000_000),
         overagePerMillion: nil,
         models: ["deepseek-v4-flash", "deepseek-flash", "deepseek-v4-pro"],
         effectiveFrom: Date(timeIntervalSince1970: 1_784_563_200),
         provenance: Provenance(
           source: "https://cloud.tencent.com/document/product/1772/129449",
-          observed: try CalendarDay("2026-07-21"),
+          observed: CalendarDay("2026-07-21"),
           confidence: .corroborated,
           note:
             "Tencent TokenHub Token Plan, personal edition, as priced in Tencent\'s doc (cloud.tencent.com/document/product/1772/129449): \'每订阅月\' 6.5亿 Tokens for ¥599 a month. The figures are from two peers: jqknono/coding-plans-for-copilot assets/provider-pricing.json (typed in from the official doc, first committed 2026-04-04 at 1d30627d) and will-17173/coding-plan-collection README.md at f46760c7 (2026-07-21), which lists the models then covered: Auto, GLM-5/5.1, Kimi-K2.5, MiniMax-M2.5 and M2.7, DeepSeek-V4-Flash/Pro. Only the DeepSeek models are recorded here, the ones this catalog prices, from that first dated sighting (00:00 Beijing time). Beyond the allowance: enterprise plans stop (TokenHub API StopReason \'EXHAUSTED\'); the personal edition\'s rule was not found, so no overage is recorded. HY-only plans (¥28–¥468) are not recorded."
@@ -273,11 +273,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
+                input: FixedDecimal("1"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -291,7 +291,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://www.jiemian.com/article/11185963.html",
-          observed: try CalendarDay("2024-05-07"),
+          observed: CalendarDay("2024-05-07"),
           confidence: .corroborated,
           note:
             "DeepSeek-V2 launch, 2024-05-06. DeepSeek gave the date but not the time; 00:00 Beijing time assumed. Also xmsumi.com/detail/310"
@@ -309,11 +309,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.1"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.1"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -327,7 +327,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/zh-cn/news/news0802",
-          observed: try CalendarDay("2024-08-02"),
+          observed: CalendarDay("2024-08-02"),
           confidence: .official,
           note:
             "Context caching on disk launched 2024-08-02; cache hits ¥0.1. DeepSeek gave the date but not the time; 00:00 Beijing time assumed."
@@ -345,11 +345,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8"),
+                output: FixedDecimal("8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -363,7 +363,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://xmsumi.com/detail/310",
-          observed: try CalendarDay("2025-02-26"),
+          observed: CalendarDay("2025-02-26"),
           confidence: .corroborated,
           note:
             "DeepSeek-V3 list price after the launch promotion (¥0.1/¥1/¥2, unchanged from V2.5) ended 2025-02-08 24:00 Beijing time. Also lobe-chat aiModels/deepseek.ts"
@@ -381,11 +381,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8"),
+                output: FixedDecimal("8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -408,11 +408,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("1"),
-                    cacheRead: try FixedDecimal("0.25"),
+                    input: FixedDecimal("1"),
+                    cacheRead: FixedDecimal("0.25"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("4"),
+                    output: FixedDecimal("4"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -427,7 +427,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://faxianai.com/news/7934.html",
-          observed: try CalendarDay("2025-02-27"),
+          observed: CalendarDay("2025-02-27"),
           confidence: .corroborated,
           note:
             "Night discount 00:30–08:30 Beijing time, V3 at 50%, from the first window after the 2025-02-26 announcement. Also coolwj.com (证券时报)"
@@ -445,11 +445,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -463,7 +463,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/zh-cn/news/news250821",
-          observed: try CalendarDay("2025-08-21"),
+          observed: CalendarDay("2025-08-21"),
           confidence: .singleSource,
           note:
             "V3.1 price list from 2025-09-06 00:00 Beijing time, night discount cancelled; read from a transcription of the official notice"
@@ -481,11 +481,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.2"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.2"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3"),
+                output: FixedDecimal("3"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -500,7 +500,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/langgenius/dify-official-plugins/blob/0e8f1f9a/models/deepseek/models/llm/deepseek-chat.yaml",
-          observed: try CalendarDay("2025-11-10"),
+          observed: CalendarDay("2025-11-10"),
           confidence: .corroborated,
           note:
             "V3.2-Exp \'effective immediately\' on 2025-09-29. DeepSeek gave the date but not the time; 00:00 Beijing time assumed. Output ¥3 also in ciw.news 2025-10-29; cache hit ¥0.2 from four secondary sources"
@@ -518,11 +518,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.2"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.2"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -536,7 +536,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://test-news.aibase.com/news/27442",
-          observed: try CalendarDay("2026-04-24"),
+          observed: CalendarDay("2026-04-24"),
           confidence: .corroborated,
           note:
             "From the V4 launch the id serves deepseek-v4-flash at its prices. DeepSeek gave the date but not the time; 00:00 Beijing time assumed. Cache hit ¥0.2 from a single source"
@@ -554,11 +554,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.02"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.02"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -572,7 +572,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://welinux.com/topic/54.rss",
-          observed: try CalendarDay("2026-05-01"),
+          observed: CalendarDay("2026-05-01"),
           confidence: .corroborated,
           note: "Cache-hit price cut to 1/10 from 2026-04-26 20:15 Beijing time"
         )
@@ -586,7 +586,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 131072,
       maxOutput: 8192,
-      releaseDate: try CalendarDay("2024-05-06"),
+      releaseDate: CalendarDay("2024-05-06"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -620,11 +620,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.14"),
+                input: FixedDecimal("0.14"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.28"),
+                output: FixedDecimal("0.28"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -638,7 +638,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/BerriAI/litellm/pull/3502",
-          observed: try CalendarDay("2024-05-07"),
+          observed: CalendarDay("2024-05-07"),
           confidence: .corroborated,
           note:
             "DeepSeek-V2 launch, 2024-05-06. DeepSeek gave the date but not the time; 00:00 Beijing time assumed. Also openrouter.ai deepseek-coder ($0.14/$0.28)"
@@ -656,11 +656,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.14"),
-                cacheRead: try FixedDecimal("0.014"),
+                input: FixedDecimal("0.14"),
+                cacheRead: FixedDecimal("0.014"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.28"),
+                output: FixedDecimal("0.28"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -674,7 +674,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://platform.deepseek.com/api-docs/news/news0802/",
-          observed: try CalendarDay("2024-08-02"),
+          observed: CalendarDay("2024-08-02"),
           confidence: .official,
           note:
             "Context caching launched 2024-08-02 at $0.014 per million hits. DeepSeek gave the date but not the time; 00:00 Beijing time assumed."
@@ -692,11 +692,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.27"),
-                cacheRead: try FixedDecimal("0.07"),
+                input: FixedDecimal("0.27"),
+                cacheRead: FixedDecimal("0.07"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.1"),
+                output: FixedDecimal("1.1"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -710,7 +710,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing-details-usd",
-          observed: try CalendarDay("2025-02-20"),
+          observed: CalendarDay("2025-02-20"),
           confidence: .official,
           note: "V3 list price after the launch promotion ended 2025-02-08 16:00 UTC"
         )
@@ -727,11 +727,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.27"),
-                cacheRead: try FixedDecimal("0.07"),
+                input: FixedDecimal("0.27"),
+                cacheRead: FixedDecimal("0.07"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.1"),
+                output: FixedDecimal("1.1"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -754,11 +754,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.135"),
-                    cacheRead: try FixedDecimal("0.035"),
+                    input: FixedDecimal("0.135"),
+                    cacheRead: FixedDecimal("0.035"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("0.55"),
+                    output: FixedDecimal("0.55"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -773,7 +773,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2025-08-21"),
+          observed: CalendarDay("2025-08-21"),
           confidence: .official,
           note: "STANDARD PRICE (UTC 00:30-16:30), DISCOUNT PRICE (UTC 16:30-00:30)"
         )
@@ -790,11 +790,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.56"),
-                cacheRead: try FixedDecimal("0.07"),
+                input: FixedDecimal("0.56"),
+                cacheRead: FixedDecimal("0.07"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.68"),
+                output: FixedDecimal("1.68"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -808,7 +808,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2025-09-01"),
+          observed: CalendarDay("2025-09-01"),
           confidence: .official,
           note:
             "\'Starting from 16:00 UTC Time on Sept 5th, 2025, we will apply the following price list and cancel the nighttime discount\'"
@@ -826,11 +826,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.28"),
-                cacheRead: try FixedDecimal("0.028"),
+                input: FixedDecimal("0.28"),
+                cacheRead: FixedDecimal("0.028"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.42"),
+                output: FixedDecimal("0.42"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -844,7 +844,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2025-10-01"),
+          observed: CalendarDay("2025-10-01"),
           confidence: .official,
           note:
             "V3.2-Exp \'effective immediately\' on 2025-09-29. DeepSeek gave the date but not the time; 00:00 Beijing time assumed."
@@ -862,11 +862,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.14"),
-                cacheRead: try FixedDecimal("0.028"),
+                input: FixedDecimal("0.14"),
+                cacheRead: FixedDecimal("0.028"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.28"),
+                output: FixedDecimal("0.28"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -880,7 +880,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/ginlix-ai/LangAlpha/pull/173",
-          observed: try CalendarDay("2026-04-25"),
+          observed: CalendarDay("2026-04-25"),
           confidence: .corroborated,
           note:
             "From the V4 launch the id serves deepseek-v4-flash at its prices. DeepSeek gave the date but not the time; 00:00 Beijing time assumed. Also simonw/llm-prices"
@@ -898,11 +898,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.14"),
-                cacheRead: try FixedDecimal("0.0028"),
+                input: FixedDecimal("0.14"),
+                cacheRead: FixedDecimal("0.0028"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.28"),
+                output: FixedDecimal("0.28"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -916,7 +916,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2026-05-22"),
+          observed: CalendarDay("2026-05-22"),
           confidence: .official,
           note: "Cache-hit price cut to 1/10 from 2026/4/26 12:15 UTC"
         )
@@ -930,7 +930,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 131072,
       maxOutput: 8192,
-      releaseDate: try CalendarDay("2024-05-06"),
+      releaseDate: CalendarDay("2024-05-06"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -964,11 +964,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("1"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("1"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("16"),
+                output: FixedDecimal("16"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -982,7 +982,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/zh-cn/news/news250120",
-          observed: try CalendarDay("2025-01-20"),
+          observed: CalendarDay("2025-01-20"),
           confidence: .official,
           note:
             "DeepSeek-R1 launch; reasoning tokens billed as output. DeepSeek gave the date but not the time; 00:00 Beijing time assumed. Read from a copy in petehsu/LLM-Docs"
@@ -1000,11 +1000,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("1"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("1"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("16"),
+                output: FixedDecimal("16"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1027,11 +1027,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("1"),
-                    cacheRead: try FixedDecimal("0.25"),
+                    input: FixedDecimal("1"),
+                    cacheRead: FixedDecimal("0.25"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("4"),
+                    output: FixedDecimal("4"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -1046,7 +1046,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://faxianai.com/news/7934.html",
-          observed: try CalendarDay("2025-02-27"),
+          observed: CalendarDay("2025-02-27"),
           confidence: .corroborated,
           note: "Night discount 00:30–08:30 Beijing time, R1 at 25%"
         )
@@ -1063,11 +1063,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1081,7 +1081,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/zh-cn/news/news250821",
-          observed: try CalendarDay("2025-08-21"),
+          observed: CalendarDay("2025-08-21"),
           confidence: .singleSource,
           note:
             "V3.1 price list from 2025-09-06 00:00 Beijing time, night discount cancelled; read from a transcription of the official notice"
@@ -1099,11 +1099,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.2"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.2"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3"),
+                output: FixedDecimal("3"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1118,7 +1118,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/langgenius/dify-official-plugins/blob/0e8f1f9a/models/deepseek/models/llm/deepseek-chat.yaml",
-          observed: try CalendarDay("2025-11-10"),
+          observed: CalendarDay("2025-11-10"),
           confidence: .corroborated,
           note:
             "V3.2-Exp \'effective immediately\' on 2025-09-29. DeepSeek gave the date but not the time; 00:00 Beijing time assumed. Output ¥3 also in ciw.news 2025-10-29; cache hit ¥0.2 from four secondary sources"
@@ -1136,11 +1136,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.2"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.2"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1154,7 +1154,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://test-news.aibase.com/news/27442",
-          observed: try CalendarDay("2026-04-24"),
+          observed: CalendarDay("2026-04-24"),
           confidence: .corroborated,
           note:
             "From the V4 launch the id serves deepseek-v4-flash at its prices. DeepSeek gave the date but not the time; 00:00 Beijing time assumed. Cache hit ¥0.2 from a single source"
@@ -1172,11 +1172,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.02"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.02"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1190,7 +1190,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://welinux.com/topic/54.rss",
-          observed: try CalendarDay("2026-05-01"),
+          observed: CalendarDay("2026-05-01"),
           confidence: .corroborated,
           note: "Cache-hit price cut to 1/10 from 2026-04-26 20:15 Beijing time"
         )
@@ -1204,7 +1204,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 131072,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2025-01-20"),
+      releaseDate: CalendarDay("2025-01-20"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -1238,11 +1238,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.55"),
-                cacheRead: try FixedDecimal("0.14"),
+                input: FixedDecimal("0.55"),
+                cacheRead: FixedDecimal("0.14"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.19"),
+                output: FixedDecimal("2.19"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1256,7 +1256,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing-details-usd",
-          observed: try CalendarDay("2025-02-20"),
+          observed: CalendarDay("2025-02-20"),
           confidence: .official,
           note:
             "DeepSeek-R1 launch, 2025-01-20; reasoning tokens billed as output. DeepSeek gave the date but not the time; 00:00 Beijing time assumed."
@@ -1274,11 +1274,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.55"),
-                cacheRead: try FixedDecimal("0.14"),
+                input: FixedDecimal("0.55"),
+                cacheRead: FixedDecimal("0.14"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.19"),
+                output: FixedDecimal("2.19"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1301,11 +1301,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.135"),
-                    cacheRead: try FixedDecimal("0.035"),
+                    input: FixedDecimal("0.135"),
+                    cacheRead: FixedDecimal("0.035"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("0.55"),
+                    output: FixedDecimal("0.55"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -1320,7 +1320,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2025-08-21"),
+          observed: CalendarDay("2025-08-21"),
           confidence: .official,
           note: "STANDARD PRICE (UTC 00:30-16:30), DISCOUNT PRICE (UTC 16:30-00:30)"
         )
@@ -1337,11 +1337,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.56"),
-                cacheRead: try FixedDecimal("0.07"),
+                input: FixedDecimal("0.56"),
+                cacheRead: FixedDecimal("0.07"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.68"),
+                output: FixedDecimal("1.68"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1355,7 +1355,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2025-09-01"),
+          observed: CalendarDay("2025-09-01"),
           confidence: .official,
           note:
             "\'Starting from 16:00 UTC Time on Sept 5th, 2025, we will apply the following price list and cancel the nighttime discount\'"
@@ -1373,11 +1373,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.28"),
-                cacheRead: try FixedDecimal("0.028"),
+                input: FixedDecimal("0.28"),
+                cacheRead: FixedDecimal("0.028"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.42"),
+                output: FixedDecimal("0.42"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1391,7 +1391,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2025-10-01"),
+          observed: CalendarDay("2025-10-01"),
           confidence: .official,
           note:
             "V3.2-Exp \'effective immediately\' on 2025-09-29. DeepSeek gave the date but not the time; 00:00 Beijing time assumed."
@@ -1409,11 +1409,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.14"),
-                cacheRead: try FixedDecimal("0.028"),
+                input: FixedDecimal("0.14"),
+                cacheRead: FixedDecimal("0.028"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.28"),
+                output: FixedDecimal("0.28"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1427,7 +1427,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/ginlix-ai/LangAlpha/pull/173",
-          observed: try CalendarDay("2026-04-25"),
+          observed: CalendarDay("2026-04-25"),
           confidence: .corroborated,
           note:
             "From the V4 launch the id serves deepseek-v4-flash at its prices. DeepSeek gave the date but not the time; 00:00 Beijing time assumed. Also simonw/llm-prices"
@@ -1445,11 +1445,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.14"),
-                cacheRead: try FixedDecimal("0.0028"),
+                input: FixedDecimal("0.14"),
+                cacheRead: FixedDecimal("0.0028"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.28"),
+                output: FixedDecimal("0.28"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1463,7 +1463,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2026-05-22"),
+          observed: CalendarDay("2026-05-22"),
           confidence: .official,
           note: "Cache-hit price cut to 1/10 from 2026/4/26 12:15 UTC"
         )
@@ -1477,7 +1477,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 131072,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2025-01-20"),
+      releaseDate: CalendarDay("2025-01-20"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -1511,11 +1511,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.2"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.2"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1529,7 +1529,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://test-news.aibase.com/news/27442",
-          observed: try CalendarDay("2026-04-24"),
+          observed: CalendarDay("2026-04-24"),
           confidence: .corroborated,
           note:
             "V4 launch. DeepSeek gave the date but not the time; 00:00 Beijing time assumed. Cache hit ¥0.2 from a single source"
@@ -1547,11 +1547,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.02"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.02"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1565,7 +1565,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://welinux.com/topic/54.rss",
-          observed: try CalendarDay("2026-05-01"),
+          observed: CalendarDay("2026-05-01"),
           confidence: .corroborated,
           note: "Cache-hit price cut to 1/10 from 2026-04-26 20:15 Beijing time"
         )
@@ -1582,11 +1582,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.5"),
-                cacheRead: try FixedDecimal("0.05"),
+                input: FixedDecimal("1.5"),
+                cacheRead: FixedDecimal("0.05"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4.5"),
+                output: FixedDecimal("4.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1609,11 +1609,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("3"),
-                    cacheRead: try FixedDecimal("0.1"),
+                    input: FixedDecimal("3"),
+                    cacheRead: FixedDecimal("0.1"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("9"),
+                    output: FixedDecimal("9"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -1636,11 +1636,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("3"),
-                    cacheRead: try FixedDecimal("0.1"),
+                    input: FixedDecimal("3"),
+                    cacheRead: FixedDecimal("0.1"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("9"),
+                    output: FixedDecimal("9"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -1655,7 +1655,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/Snailclimb/JavaGuide/issues/2906",
-          observed: try CalendarDay("2026-08-24"),
+          observed: CalendarDay("2026-08-24"),
           confidence: .corroborated,
           note:
             "Peak 09:00–12:00 and 14:00–18:00 Beijing time every day; off-peak is half of peak. Also dsh-usage-plugin, dsh-peak-pricing"
@@ -1673,11 +1673,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.5"),
-                cacheRead: try FixedDecimal("0.05"),
+                input: FixedDecimal("1.5"),
+                cacheRead: FixedDecimal("0.05"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4.5"),
+                output: FixedDecimal("4.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1700,11 +1700,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("3"),
-                    cacheRead: try FixedDecimal("0.1"),
+                    input: FixedDecimal("3"),
+                    cacheRead: FixedDecimal("0.1"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("9"),
+                    output: FixedDecimal("9"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -1727,11 +1727,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("3"),
-                    cacheRead: try FixedDecimal("0.1"),
+                    input: FixedDecimal("3"),
+                    cacheRead: FixedDecimal("0.1"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("9"),
+                    output: FixedDecimal("9"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -1746,7 +1746,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/Snailclimb/JavaGuide/issues/2906",
-          observed: try CalendarDay("2026-08-24"),
+          observed: CalendarDay("2026-08-24"),
           confidence: .corroborated,
           note:
             "Peak Mon–Fri only: weekends (make-up working days included) off-peak all day from 2026-08-23 00:00 Beijing time; Chinese statutory holidays off-peak (clause first seen 2026-09-21; no holiday fell on a weekday before it)"
@@ -1764,11 +1764,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.02"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.02"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4"),
+                output: FixedDecimal("4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1791,11 +1791,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("2"),
-                    cacheRead: try FixedDecimal("0.04"),
+                    input: FixedDecimal("2"),
+                    cacheRead: FixedDecimal("0.04"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("8"),
+                    output: FixedDecimal("8"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -1818,11 +1818,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("2"),
-                    cacheRead: try FixedDecimal("0.04"),
+                    input: FixedDecimal("2"),
+                    cacheRead: FixedDecimal("0.04"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("8"),
+                    output: FixedDecimal("8"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -1837,11 +1837,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/zh-cn/quick_start/pricing",
-          observed: try CalendarDay("2026-10-27"),
+          observed: CalendarDay("2026-10-27"),
           confidence: .official,
           note:
             "V4.1-Flash (deepseek-flash) from 2026-09-10 12:00 Beijing time; legacy deepseek-v4-flash ids billed at its price. One source gives 2026-09-09 16:00 UTC. Peak: Mon–Fri excluding statutory holidays, 09:00–12:00 and 14:00–18:00 Re-verified 2026-11-01: https://api-docs.deepseek.com/zh-cn/quick_start/pricing/?helper=penn (official; checked cacheRead 0.02, input 1, output 4 (off-peak) and peak = 2x (0.04/2/8); peak windows Mon–Fri excluding statutory holidays, 09:00–12:00 and 14:00–18:00 Beijing): \"deepseek-flash … 百万tokens输入 (缓存命中) 空闲时段 0.02元 / 高峰时段 0.04元 … (缓存未命中) 空闲时段 1元 / 高峰时段 2元 … 输出 空闲时段 4元 / 高峰时段 8元\".",
-          lastVerified: try CalendarDay("2026-11-01")
+          lastVerified: CalendarDay("2026-11-01")
         )
       )
     )
@@ -1856,11 +1856,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.02"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.02"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4"),
+                output: FixedDecimal("4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -1883,11 +1883,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("2"),
-                    cacheRead: try FixedDecimal("0.04"),
+                    input: FixedDecimal("2"),
+                    cacheRead: FixedDecimal("0.04"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("8"),
+                    output: FixedDecimal("8"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -1910,11 +1910,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("2"),
-                    cacheRead: try FixedDecimal("0.04"),
+                    input: FixedDecimal("2"),
+                    cacheRead: FixedDecimal("0.04"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("8"),
+                    output: FixedDecimal("8"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -1927,13 +1927,13 @@ extension Catalog {
           batchMultiplier: nil,
           freeQuota: nil,
           toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.005"), freeCalls: nil),
-            ToolFee(name: "web_fetch", perCall: try FixedDecimal("0.005"), freeCalls: nil),
+            ToolFee(name: "web_search", perCall: FixedDecimal("0.005"), freeCalls: nil),
+            ToolFee(name: "web_fetch", perCall: FixedDecimal("0.005"), freeCalls: nil),
           ]
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/zh-cn/quick_start/pricing/",
-          observed: try CalendarDay("2026-10-31"),
+          observed: CalendarDay("2026-10-31"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus DeepSeek\'s Search and Fetch tools at ¥5 per 1,000 requests each (\'Search | 每 1,000 次成功请求 | 5元 | Fetch | 每 1,000 次成功请求 | 5元\'), recorded as web_search and web_fetch. Calls the model makes itself (through DeepSeek Harness, Claude Code or Codex) are billed \'from 北京时间 2026 年 11 月 1 日 00:00\'; direct calls were billed from the tools\' launch (about 2026-10-17), whose day is not sourced, so the fee starts at 2026-11-01. The page is undated; it announces the 2026-11-01 start. A newer copy drops \'successful\'; whether failed calls are billed is not confirmed."
@@ -1948,7 +1948,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 1_048_576,
       maxOutput: 393216,
-      releaseDate: try CalendarDay("2026-04-24"),
+      releaseDate: CalendarDay("2026-04-24"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -1982,11 +1982,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.14"),
-                cacheRead: try FixedDecimal("0.028"),
+                input: FixedDecimal("0.14"),
+                cacheRead: FixedDecimal("0.028"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.28"),
+                output: FixedDecimal("0.28"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -2000,7 +2000,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/ginlix-ai/LangAlpha/pull/173",
-          observed: try CalendarDay("2026-04-25"),
+          observed: CalendarDay("2026-04-25"),
           confidence: .corroborated,
           note:
             "V4 launch. DeepSeek gave the date but not the time; 00:00 Beijing time assumed. Also simonw/llm-prices"
@@ -2018,11 +2018,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.14"),
-                cacheRead: try FixedDecimal("0.0028"),
+                input: FixedDecimal("0.14"),
+                cacheRead: FixedDecimal("0.0028"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.28"),
+                output: FixedDecimal("0.28"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -2036,7 +2036,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2026-05-22"),
+          observed: CalendarDay("2026-05-22"),
           confidence: .official,
           note: "Cache-hit price cut to 1/10 from 2026/4/26 12:15 UTC"
         )
@@ -2053,11 +2053,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.22"),
-                cacheRead: try FixedDecimal("0.007"),
+                input: FixedDecimal("0.22"),
+                cacheRead: FixedDecimal("0.007"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.66"),
+                output: FixedDecimal("0.66"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -2080,11 +2080,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.44"),
-                    cacheRead: try FixedDecimal("0.014"),
+                    input: FixedDecimal("0.44"),
+                    cacheRead: FixedDecimal("0.014"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("1.32"),
+                    output: FixedDecimal("1.32"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2107,11 +2107,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.44"),
-                    cacheRead: try FixedDecimal("0.014"),
+                    input: FixedDecimal("0.44"),
+                    cacheRead: FixedDecimal("0.014"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("1.32"),
+                    output: FixedDecimal("1.32"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2126,7 +2126,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://docs.apiyi.com/en/live/2026-08/deepseek-price-peak-tier.md",
-          observed: try CalendarDay("2026-08-15"),
+          observed: CalendarDay("2026-08-15"),
           confidence: .corroborated,
           note:
             "Peak 09:00–12:00 and 14:00–18:00 Beijing time every day; off-peak is half of peak. Also anomalyco/models.dev PR 4891"
@@ -2144,11 +2144,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.22"),
-                cacheRead: try FixedDecimal("0.007"),
+                input: FixedDecimal("0.22"),
+                cacheRead: FixedDecimal("0.007"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.66"),
+                output: FixedDecimal("0.66"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -2171,11 +2171,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.44"),
-                    cacheRead: try FixedDecimal("0.014"),
+                    input: FixedDecimal("0.44"),
+                    cacheRead: FixedDecimal("0.014"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("1.32"),
+                    output: FixedDecimal("1.32"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2198,11 +2198,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.44"),
-                    cacheRead: try FixedDecimal("0.014"),
+                    input: FixedDecimal("0.44"),
+                    cacheRead: FixedDecimal("0.014"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("1.32"),
+                    output: FixedDecimal("1.32"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2217,7 +2217,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/anomalyco/models.dev/pull/4891",
-          observed: try CalendarDay("2026-08-24"),
+          observed: CalendarDay("2026-08-24"),
           confidence: .corroborated,
           note:
             "Peak Mon–Fri only: weekends (make-up working days included) off-peak all day from 2026-08-23 00:00 Beijing time; Chinese statutory holidays off-peak (clause first seen 2026-09-21; no holiday fell on a weekday before it)"
@@ -2235,11 +2235,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.15"),
-                cacheRead: try FixedDecimal("0.003"),
+                input: FixedDecimal("0.15"),
+                cacheRead: FixedDecimal("0.003"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.6"),
+                output: FixedDecimal("0.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -2262,11 +2262,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.3"),
-                    cacheRead: try FixedDecimal("0.006"),
+                    input: FixedDecimal("0.3"),
+                    cacheRead: FixedDecimal("0.006"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("1.2"),
+                    output: FixedDecimal("1.2"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2289,11 +2289,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.3"),
-                    cacheRead: try FixedDecimal("0.006"),
+                    input: FixedDecimal("0.3"),
+                    cacheRead: FixedDecimal("0.006"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("1.2"),
+                    output: FixedDecimal("1.2"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2308,11 +2308,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2026-10-27"),
+          observed: CalendarDay("2026-10-27"),
           confidence: .official,
           note:
             "V4.1-Flash (deepseek-flash) from 2026-09-10 04:00 UTC; legacy deepseek-v4-flash ids billed at its price. One source gives 2026-09-09 16:00 UTC Re-verified 2026-11-15: https://api-docs.deepseek.com/quick_start/pricing?check=20261115 (official; checked cacheRead 0.003, input 0.15, output 0.6 (off-peak), peak = 2x; legacy-name footnote): \"PRICING(2) 1M INPUT TOKENS (CACHE HIT) OFF-PEAK $0.003 | PEAK $0.006 … (CACHE MISS) OFF-PEAK $0.15 | PEAK $0.3 … 1M OUTPUT TOKENS OFF-PEAK $0.6 | PEAK $1.2\".",
-          lastVerified: try CalendarDay("2026-11-15")
+          lastVerified: CalendarDay("2026-11-15")
         )
       )
     )
@@ -2327,11 +2327,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.15"),
-                cacheRead: try FixedDecimal("0.003"),
+                input: FixedDecimal("0.15"),
+                cacheRead: FixedDecimal("0.003"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.6"),
+                output: FixedDecimal("0.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -2354,11 +2354,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.3"),
-                    cacheRead: try FixedDecimal("0.006"),
+                    input: FixedDecimal("0.3"),
+                    cacheRead: FixedDecimal("0.006"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("1.2"),
+                    output: FixedDecimal("1.2"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2381,11 +2381,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.3"),
-                    cacheRead: try FixedDecimal("0.006"),
+                    input: FixedDecimal("0.3"),
+                    cacheRead: FixedDecimal("0.006"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("1.2"),
+                    output: FixedDecimal("1.2"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2398,13 +2398,13 @@ extension Catalog {
           batchMultiplier: nil,
           freeQuota: nil,
           toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.00075"), freeCalls: nil),
-            ToolFee(name: "web_fetch", perCall: try FixedDecimal("0.00075"), freeCalls: nil),
+            ToolFee(name: "web_search", perCall: FixedDecimal("0.00075"), freeCalls: nil),
+            ToolFee(name: "web_fetch", perCall: FixedDecimal("0.00075"), freeCalls: nil),
           ]
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2026-10-31"),
+          observed: CalendarDay("2026-10-31"),
           confidence: .corroborated,
           note:
             "Prices as in the previous entry, plus DeepSeek\'s Search and Fetch tools at $0.75 per 1,000 successful requests each (apidog 2026-10-28, apiyi 2026-10-21, skills.sh re-read 2026-11-10, dev.to), recorded as web_search and web_fetch; failed calls, empty results and timeouts are free. Started at 2026-11-01 00:00 Beijing time, as for the CNY list (model-initiated calls; the day direct calls started is not sourced)."
@@ -2419,7 +2419,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 1_048_576,
       maxOutput: 393216,
-      releaseDate: try CalendarDay("2026-04-24"),
+      releaseDate: CalendarDay("2026-04-24"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -2453,11 +2453,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.02"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.02"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4"),
+                output: FixedDecimal("4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -2480,11 +2480,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("2"),
-                    cacheRead: try FixedDecimal("0.04"),
+                    input: FixedDecimal("2"),
+                    cacheRead: FixedDecimal("0.04"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("8"),
+                    output: FixedDecimal("8"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2507,11 +2507,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("2"),
-                    cacheRead: try FixedDecimal("0.04"),
+                    input: FixedDecimal("2"),
+                    cacheRead: FixedDecimal("0.04"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("8"),
+                    output: FixedDecimal("8"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2526,11 +2526,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/zh-cn/quick_start/pricing",
-          observed: try CalendarDay("2026-10-27"),
+          observed: CalendarDay("2026-10-27"),
           confidence: .official,
           note:
             "V4.1-Flash (deepseek-flash) from 2026-09-10 12:00 Beijing time; legacy deepseek-v4-flash ids billed at its price. One source gives 2026-09-09 16:00 UTC. Peak: Mon–Fri excluding statutory holidays, 09:00–12:00 and 14:00–18:00 Re-verified 2026-11-01: https://api-docs.deepseek.com/zh-cn/quick_start/pricing/?helper=penn (official; checked cacheRead, input, output (off-peak and peak); peak windows Mon–Fri 09–12 & 14–18 Beijing; weekends and statutory holidays are off-peak): \"模型版本 DeepSeek-V4.1-Flash-1017 … 空闲时段 0.02元 / 1元 / 4元; 高峰时段 0.04元 / 2元 / 8元; 空闲时段价格为高峰时段价格的一半\".",
-          lastVerified: try CalendarDay("2026-11-01")
+          lastVerified: CalendarDay("2026-11-01")
         )
       )
     )
@@ -2545,11 +2545,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.02"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.02"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4"),
+                output: FixedDecimal("4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -2572,11 +2572,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("2"),
-                    cacheRead: try FixedDecimal("0.04"),
+                    input: FixedDecimal("2"),
+                    cacheRead: FixedDecimal("0.04"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("8"),
+                    output: FixedDecimal("8"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2599,11 +2599,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("2"),
-                    cacheRead: try FixedDecimal("0.04"),
+                    input: FixedDecimal("2"),
+                    cacheRead: FixedDecimal("0.04"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("8"),
+                    output: FixedDecimal("8"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2616,13 +2616,13 @@ extension Catalog {
           batchMultiplier: nil,
           freeQuota: nil,
           toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.005"), freeCalls: nil),
-            ToolFee(name: "web_fetch", perCall: try FixedDecimal("0.005"), freeCalls: nil),
+            ToolFee(name: "web_search", perCall: FixedDecimal("0.005"), freeCalls: nil),
+            ToolFee(name: "web_fetch", perCall: FixedDecimal("0.005"), freeCalls: nil),
           ]
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/zh-cn/quick_start/pricing/",
-          observed: try CalendarDay("2026-10-31"),
+          observed: CalendarDay("2026-10-31"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus DeepSeek\'s Search and Fetch tools at ¥5 per 1,000 requests each (\'Search | 每 1,000 次成功请求 | 5元 | Fetch | 每 1,000 次成功请求 | 5元\'), recorded as web_search and web_fetch. Calls the model makes itself (through DeepSeek Harness, Claude Code or Codex) are billed \'from 北京时间 2026 年 11 月 1 日 00:00\'; direct calls were billed from the tools\' launch (about 2026-10-17), whose day is not sourced, so the fee starts at 2026-11-01. The page is undated; it announces the 2026-11-01 start. A newer copy drops \'successful\'; whether failed calls are billed is not confirmed."
@@ -2637,7 +2637,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 1_048_576,
       maxOutput: 393216,
-      releaseDate: try CalendarDay("2026-09-10"),
+      releaseDate: CalendarDay("2026-09-10"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -2671,11 +2671,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.15"),
-                cacheRead: try FixedDecimal("0.003"),
+                input: FixedDecimal("0.15"),
+                cacheRead: FixedDecimal("0.003"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.6"),
+                output: FixedDecimal("0.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -2698,11 +2698,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.3"),
-                    cacheRead: try FixedDecimal("0.006"),
+                    input: FixedDecimal("0.3"),
+                    cacheRead: FixedDecimal("0.006"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("1.2"),
+                    output: FixedDecimal("1.2"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2725,11 +2725,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.3"),
-                    cacheRead: try FixedDecimal("0.006"),
+                    input: FixedDecimal("0.3"),
+                    cacheRead: FixedDecimal("0.006"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("1.2"),
+                    output: FixedDecimal("1.2"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2744,11 +2744,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2026-10-27"),
+          observed: CalendarDay("2026-10-27"),
           confidence: .official,
           note:
             "V4.1-Flash (deepseek-flash) from 2026-09-10 04:00 UTC; legacy deepseek-v4-flash ids billed at its price. One source gives 2026-09-09 16:00 UTC Re-verified 2026-11-15: https://api-docs.deepseek.com/quick_start/pricing?check=20261115 (official; checked cacheRead, input, output (off-peak and peak); peak hours 01:00–04:00 and 06:00–10:00 UTC on weekdays): \"MODEL VERSION DeepSeek-V4.1-Flash-1017 … OFF-PEAK $0.003 / $0.15 / $0.6; PEAK $0.006 / $0.3 / $1.2\".",
-          lastVerified: try CalendarDay("2026-11-15")
+          lastVerified: CalendarDay("2026-11-15")
         )
       )
     )
@@ -2763,11 +2763,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.15"),
-                cacheRead: try FixedDecimal("0.003"),
+                input: FixedDecimal("0.15"),
+                cacheRead: FixedDecimal("0.003"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.6"),
+                output: FixedDecimal("0.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -2790,11 +2790,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.3"),
-                    cacheRead: try FixedDecimal("0.006"),
+                    input: FixedDecimal("0.3"),
+                    cacheRead: FixedDecimal("0.006"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("1.2"),
+                    output: FixedDecimal("1.2"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2817,11 +2817,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("0.3"),
-                    cacheRead: try FixedDecimal("0.006"),
+                    input: FixedDecimal("0.3"),
+                    cacheRead: FixedDecimal("0.006"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("1.2"),
+                    output: FixedDecimal("1.2"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2834,13 +2834,13 @@ extension Catalog {
           batchMultiplier: nil,
           freeQuota: nil,
           toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.00075"), freeCalls: nil),
-            ToolFee(name: "web_fetch", perCall: try FixedDecimal("0.00075"), freeCalls: nil),
+            ToolFee(name: "web_search", perCall: FixedDecimal("0.00075"), freeCalls: nil),
+            ToolFee(name: "web_fetch", perCall: FixedDecimal("0.00075"), freeCalls: nil),
           ]
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2026-10-31"),
+          observed: CalendarDay("2026-10-31"),
           confidence: .corroborated,
           note:
             "Prices as in the previous entry, plus DeepSeek\'s Search and Fetch tools at $0.75 per 1,000 successful requests each (apidog 2026-10-28, apiyi 2026-10-21, skills.sh re-read 2026-11-10, dev.to), recorded as web_search and web_fetch; failed calls, empty results and timeouts are free. Started at 2026-11-01 00:00 Beijing time, as for the CNY list (model-initiated calls; the day direct calls started is not sourced)."
@@ -2855,7 +2855,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 1_048_576,
       maxOutput: 393216,
-      releaseDate: try CalendarDay("2026-09-10"),
+      releaseDate: CalendarDay("2026-09-10"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -2889,11 +2889,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.025"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.025"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -2907,7 +2907,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://welinux.com/topic/54.rss",
-          observed: try CalendarDay("2026-05-01"),
+          observed: CalendarDay("2026-05-01"),
           confidence: .corroborated,
           note:
             "Prices from the 2026-04-24 launch to this instant are not included: sources disagree on when the 75% launch discount began. The discounted price was made permanent on 2026-05-22"
@@ -2925,11 +2925,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4.5"),
-                cacheRead: try FixedDecimal("0.15"),
+                input: FixedDecimal("4.5"),
+                cacheRead: FixedDecimal("0.15"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("13.5"),
+                output: FixedDecimal("13.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -2952,11 +2952,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("9"),
-                    cacheRead: try FixedDecimal("0.3"),
+                    input: FixedDecimal("9"),
+                    cacheRead: FixedDecimal("0.3"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("27"),
+                    output: FixedDecimal("27"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2979,11 +2979,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("9"),
-                    cacheRead: try FixedDecimal("0.3"),
+                    input: FixedDecimal("9"),
+                    cacheRead: FixedDecimal("0.3"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("27"),
+                    output: FixedDecimal("27"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -2998,7 +2998,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/zh-cn/quick_start/pricing",
-          observed: try CalendarDay("2026-10-27"),
+          observed: CalendarDay("2026-10-27"),
           confidence: .official,
           note: "Peak 09:00–12:00 and 14:00–18:00 Beijing time every day; off-peak is half of peak"
         )
@@ -3015,11 +3015,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4.5"),
-                cacheRead: try FixedDecimal("0.15"),
+                input: FixedDecimal("4.5"),
+                cacheRead: FixedDecimal("0.15"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("13.5"),
+                output: FixedDecimal("13.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3042,11 +3042,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("9"),
-                    cacheRead: try FixedDecimal("0.3"),
+                    input: FixedDecimal("9"),
+                    cacheRead: FixedDecimal("0.3"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("27"),
+                    output: FixedDecimal("27"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -3069,11 +3069,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("9"),
-                    cacheRead: try FixedDecimal("0.3"),
+                    input: FixedDecimal("9"),
+                    cacheRead: FixedDecimal("0.3"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("27"),
+                    output: FixedDecimal("27"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -3088,11 +3088,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/zh-cn/quick_start/pricing",
-          observed: try CalendarDay("2026-10-27"),
+          observed: CalendarDay("2026-10-27"),
           confidence: .official,
           note:
             "Peak Mon–Fri only: weekends (make-up working days included) off-peak all day from 2026-08-23 00:00 Beijing time; Chinese statutory holidays off-peak (clause first seen 2026-09-21; no holiday fell on a weekday before it) Re-verified 2026-11-01: https://api-docs.deepseek.com/zh-cn/quick_start/pricing/?helper=penn (official; checked cacheRead 0.15, input 4.5, output 13.5 (off-peak) and peak = 2x; peak windows): \"deepseek-v4-pro (DeepSeek-V4-Pro-0813): 缓存命中 空闲时段 0.15元 / 高峰时段 0.30元; 缓存未命中 4.5元 / 9.0元; 输出 13.5元 / 27.0元\".",
-          lastVerified: try CalendarDay("2026-11-01")
+          lastVerified: CalendarDay("2026-11-01")
         )
       )
     )
@@ -3107,11 +3107,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4.5"),
-                cacheRead: try FixedDecimal("0.15"),
+                input: FixedDecimal("4.5"),
+                cacheRead: FixedDecimal("0.15"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("13.5"),
+                output: FixedDecimal("13.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3134,11 +3134,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("9"),
-                    cacheRead: try FixedDecimal("0.3"),
+                    input: FixedDecimal("9"),
+                    cacheRead: FixedDecimal("0.3"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("27"),
+                    output: FixedDecimal("27"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -3161,11 +3161,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("9"),
-                    cacheRead: try FixedDecimal("0.3"),
+                    input: FixedDecimal("9"),
+                    cacheRead: FixedDecimal("0.3"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("27"),
+                    output: FixedDecimal("27"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -3178,13 +3178,13 @@ extension Catalog {
           batchMultiplier: nil,
           freeQuota: nil,
           toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.005"), freeCalls: nil),
-            ToolFee(name: "web_fetch", perCall: try FixedDecimal("0.005"), freeCalls: nil),
+            ToolFee(name: "web_search", perCall: FixedDecimal("0.005"), freeCalls: nil),
+            ToolFee(name: "web_fetch", perCall: FixedDecimal("0.005"), freeCalls: nil),
           ]
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/zh-cn/quick_start/pricing/",
-          observed: try CalendarDay("2026-10-31"),
+          observed: CalendarDay("2026-10-31"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus DeepSeek\'s Search and Fetch tools at ¥5 per 1,000 requests each (\'Search | 每 1,000 次成功请求 | 5元 | Fetch | 每 1,000 次成功请求 | 5元\'), recorded as web_search and web_fetch. Calls the model makes itself (through DeepSeek Harness, Claude Code or Codex) are billed \'from 北京时间 2026 年 11 月 1 日 00:00\'; direct calls were billed from the tools\' launch (about 2026-10-17), whose day is not sourced, so the fee starts at 2026-11-01. The page is undated; it announces the 2026-11-01 start. A newer copy drops \'successful\'; whether failed calls are billed is not confirmed."
@@ -3199,7 +3199,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 1_048_576,
       maxOutput: 393216,
-      releaseDate: try CalendarDay("2026-04-24"),
+      releaseDate: CalendarDay("2026-04-24"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -3233,11 +3233,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.435"),
-                cacheRead: try FixedDecimal("0.003625"),
+                input: FixedDecimal("0.435"),
+                cacheRead: FixedDecimal("0.003625"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.87"),
+                output: FixedDecimal("0.87"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3251,7 +3251,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2026-05-22"),
+          observed: CalendarDay("2026-05-22"),
           confidence: .official,
           note:
             "Prices from the 2026-04-24 launch to this instant are not included: sources disagree on when the 75% launch discount began. The discounted price was made permanent on 2026-05-22"
@@ -3269,11 +3269,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.66"),
-                cacheRead: try FixedDecimal("0.022"),
+                input: FixedDecimal("0.66"),
+                cacheRead: FixedDecimal("0.022"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.98"),
+                output: FixedDecimal("1.98"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3296,11 +3296,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("1.32"),
-                    cacheRead: try FixedDecimal("0.044"),
+                    input: FixedDecimal("1.32"),
+                    cacheRead: FixedDecimal("0.044"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("3.96"),
+                    output: FixedDecimal("3.96"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -3323,11 +3323,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("1.32"),
-                    cacheRead: try FixedDecimal("0.044"),
+                    input: FixedDecimal("1.32"),
+                    cacheRead: FixedDecimal("0.044"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("3.96"),
+                    output: FixedDecimal("3.96"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -3342,7 +3342,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2026-10-27"),
+          observed: CalendarDay("2026-10-27"),
           confidence: .official,
           note: "Peak 09:00–12:00 and 14:00–18:00 Beijing time every day; off-peak is half of peak"
         )
@@ -3359,11 +3359,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.66"),
-                cacheRead: try FixedDecimal("0.022"),
+                input: FixedDecimal("0.66"),
+                cacheRead: FixedDecimal("0.022"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.98"),
+                output: FixedDecimal("1.98"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3386,11 +3386,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("1.32"),
-                    cacheRead: try FixedDecimal("0.044"),
+                    input: FixedDecimal("1.32"),
+                    cacheRead: FixedDecimal("0.044"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("3.96"),
+                    output: FixedDecimal("3.96"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -3413,11 +3413,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("1.32"),
-                    cacheRead: try FixedDecimal("0.044"),
+                    input: FixedDecimal("1.32"),
+                    cacheRead: FixedDecimal("0.044"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("3.96"),
+                    output: FixedDecimal("3.96"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -3432,11 +3432,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2026-10-27"),
+          observed: CalendarDay("2026-10-27"),
           confidence: .official,
           note:
             "Peak Mon–Fri only: weekends (make-up working days included) off-peak all day from 2026-08-23 00:00 Beijing time; Chinese statutory holidays off-peak (clause first seen 2026-09-21; no holiday fell on a weekday before it) Re-verified 2026-11-15: https://api-docs.deepseek.com/quick_start/pricing?check=20261115 (official; checked cacheRead 0.022, input 0.66, output 1.98 (off-peak) and peak = 2x): \"deepseek-v4-pro … OFF-PEAK $0.022 / PEAK $0.044 (cache hit); $0.66 / $1.32 (cache miss); $1.98 / $3.96 (output)\".",
-          lastVerified: try CalendarDay("2026-11-15")
+          lastVerified: CalendarDay("2026-11-15")
         )
       )
     )
@@ -3451,11 +3451,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.66"),
-                cacheRead: try FixedDecimal("0.022"),
+                input: FixedDecimal("0.66"),
+                cacheRead: FixedDecimal("0.022"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.98"),
+                output: FixedDecimal("1.98"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3478,11 +3478,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("1.32"),
-                    cacheRead: try FixedDecimal("0.044"),
+                    input: FixedDecimal("1.32"),
+                    cacheRead: FixedDecimal("0.044"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("3.96"),
+                    output: FixedDecimal("3.96"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -3505,11 +3505,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("1.32"),
-                    cacheRead: try FixedDecimal("0.044"),
+                    input: FixedDecimal("1.32"),
+                    cacheRead: FixedDecimal("0.044"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("3.96"),
+                    output: FixedDecimal("3.96"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -3522,13 +3522,13 @@ extension Catalog {
           batchMultiplier: nil,
           freeQuota: nil,
           toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.00075"), freeCalls: nil),
-            ToolFee(name: "web_fetch", perCall: try FixedDecimal("0.00075"), freeCalls: nil),
+            ToolFee(name: "web_search", perCall: FixedDecimal("0.00075"), freeCalls: nil),
+            ToolFee(name: "web_fetch", perCall: FixedDecimal("0.00075"), freeCalls: nil),
           ]
         ),
         provenance: Provenance(
           source: "https://api-docs.deepseek.com/quick_start/pricing",
-          observed: try CalendarDay("2026-10-31"),
+          observed: CalendarDay("2026-10-31"),
           confidence: .corroborated,
           note:
             "Prices as in the previous entry, plus DeepSeek\'s Search and Fetch tools at $0.75 per 1,000 successful requests each (apidog 2026-10-28, apiyi 2026-10-21, skills.sh re-read 2026-11-10, dev.to), recorded as web_search and web_fetch; failed calls, empty results and timeouts are free. Started at 2026-11-01 00:00 Beijing time, as for the CNY list (model-initiated calls; the day direct calls started is not sourced)."
@@ -3543,7 +3543,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 1_048_576,
       maxOutput: 393216,
-      releaseDate: try CalendarDay("2026-04-24"),
+      releaseDate: CalendarDay("2026-04-24"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -3577,11 +3577,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("40"),
+                input: FixedDecimal("40"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("120"),
+                output: FixedDecimal("120"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3595,7 +3595,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/5b65991/README.md",
-          observed: try CalendarDay("2024-05-23"),
+          observed: CalendarDay("2024-05-23"),
           confidence: .corroborated,
           note:
             "After the 2024-05-21 price-war cut: Alibaba cut nine Qwen models that day (c.m.163.com, 2024-05-21) and MetaGPT PR #1284 of 2024-05-21 re-priced qwen-turbo/-plus/-max \'following Alibaba\'s price reduction\'. Pre-cut prices not captured. Date only; 00:00 Beijing time assumed. Also flanker/llmprice.cn and small-tou/llm-price (40/120); 8K context."
@@ -3613,11 +3613,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("20"),
+                input: FixedDecimal("20"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("60"),
+                output: FixedDecimal("60"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3626,13 +3626,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: try FreeQuota(tokens: 1_000_000, validityDays: 180)
         ),
         provenance: Provenance(
           source:
             "https://help.aliyun.com/zh/model-studio/developer-reference/billing-for-applied-computer-vision",
-          observed: try CalendarDay("2024-11-15"),
+          observed: CalendarDay("2024-11-15"),
           confidence: .official,
           note:
             "Apsara Conference cut (turbo −85%, plus −80%, max −50%); the month is sourced, the day is not: 2024-09-19 assumed, the date of the qwen-*-2024-09-19 versions the stable ids pointed to at these prices on the official list. 00:00 Beijing time. The archived list is undated; its content (qwen-turbo with a 1,000,000 context, qwen-max = qwen-max-2024-09-19) dates it between mid-November 2024 and late January 2025; \'observed\' is the earlier bound. Batch calls half price (list: \'Batch调用\'); free quota 1,000,000 tokens per model for 180 days after activating Bailian. No cache-hit price yet: any hits bill as misses. List: 0.02/0.06 元/千 tokens, batch 0.01/0.03."
@@ -3650,11 +3650,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.4"),
-                cacheRead: try FixedDecimal("0.48"),
+                input: FixedDecimal("2.4"),
+                cacheRead: FixedDecimal("0.48"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("9.6"),
+                output: FixedDecimal("9.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3663,12 +3663,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: try FreeQuota(tokens: 1_000_000, validityDays: 180)
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/a1c9a4a/README.md",
-          observed: try CalendarDay("2025-02-06"),
+          observed: CalendarDay("2025-02-06"),
           confidence: .corroborated,
           note:
             "First seen 2025-02-06. The cut came with Qwen2.5-Max (qwen-max-2025-01-25, late January 2025) but its day is not sourced: earlier requests bill at ¥20/¥60. Also lobe-chat qwen.ts, qxytah/qwen-api-pricing (2026-05) and, per the project research, dify-official-plugins d149f23c (2025-04-16). When the 20% cache-hit price began is not sourced. Hit = implicit-cache price, 20% of input (help.aliyun.com/zh/model-studio/context-cache); the explicit cache (create 125%, hit 10%, 5-minute TTL) is not modelled. Alibaba gives batch calls no cache discount; this sheet halves the hit price too."
@@ -3717,11 +3717,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("10"),
+                input: FixedDecimal("10"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("30"),
+                output: FixedDecimal("30"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3736,7 +3736,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://alibabacloud.com/help/en/model-studio/developer-reference/billing-for-tongyiqianwen",
-          observed: try CalendarDay("2024-11-27"),
+          observed: CalendarDay("2024-11-27"),
           confidence: .official,
           note:
             "First seen: the International billing page (\'Last Updated: Nov 27, 2024\'; same prices on Dec 16, 2024); when these prices took effect is not sourced. $0.0100/$0.0300 per 1,000 tokens; 8,000-token context."
@@ -3754,11 +3754,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.6"),
+                input: FixedDecimal("1.6"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6.4"),
+                output: FixedDecimal("6.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3767,12 +3767,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://www.alibabacloud.com/help/en/model-studio/billing-for-model-studio",
-          observed: try CalendarDay("2025-04-22"),
+          observed: CalendarDay("2025-04-22"),
           confidence: .official,
           note:
             "First seen: the International billing page (\'Last Updated: Apr 22, 2025\', read from an archived mirror), which also halves batch calls. The cut came between 2024-12-16 and 2025-04-22 but its day is not sourced, so earlier requests bill at the 2024 price. Same price in LiteLLM 1.106.2 (2026). Cache hits bill as misses: the International pages gave cached tokens 40% of input (undated billing page) and later \'typically 20%\' (context-cache page, 2026-10-11) with no date for the change. Free quota not modelled: its validity on the International site is not sourced."
@@ -3790,11 +3790,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.6"),
-                cacheRead: try FixedDecimal("0.32"),
+                input: FixedDecimal("1.6"),
+                cacheRead: FixedDecimal("0.32"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6.4"),
+                output: FixedDecimal("6.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3803,12 +3803,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://www.alibabacloud.com/help/en/model-studio/context-cache",
-          observed: try CalendarDay("2026-03-24"),
+          observed: CalendarDay("2026-03-24"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Alibaba\'s implicit-cache hit price, a rule on its context-cache page: \'Hits: 20% of standard input price\' (copy \'Last Updated: Mar 24, 2026\'; also Jun 24, 2026, and \'typically billed at 20%\' on Oct 11, 2026). The rule is published, but no per-model figure is: each cache price here is 20% of the tier\'s input price. Earlier International pages billed hits at 40% with no date for the change, so the rule starts at this first dated copy (00:00 Beijing time); earlier hits bill as misses. An older International copy of the page names qwen-max among the implicit-cache models (then at 40%); no dated copy lists the International models in full. A model without implicit cache reports no cached tokens, so the price only applies where hits happen. Explicit cache (hit 10%, write 125%) is not modelled; batch requests get no cache discount on Alibaba, which the batch multiplier here does not yet reflect."
@@ -3857,11 +3857,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
+                input: FixedDecimal("4"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3875,7 +3875,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/5b65991/README.md",
-          observed: try CalendarDay("2024-05-23"),
+          observed: CalendarDay("2024-05-23"),
           confidence: .corroborated,
           note:
             "After the 2024-05-21 price-war cut: Alibaba cut nine Qwen models that day (c.m.163.com, 2024-05-21) and MetaGPT PR #1284 of 2024-05-21 re-priced qwen-turbo/-plus/-max \'following Alibaba\'s price reduction\'. Pre-cut prices not captured. Date only; 00:00 Beijing time assumed. Also small-tou/llm-price (4/12); 32K context."
@@ -3893,11 +3893,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
+                input: FixedDecimal("0.8"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -3906,13 +3906,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: try FreeQuota(tokens: 1_000_000, validityDays: 180)
         ),
         provenance: Provenance(
           source:
             "https://help.aliyun.com/zh/model-studio/developer-reference/billing-for-applied-computer-vision",
-          observed: try CalendarDay("2024-11-15"),
+          observed: CalendarDay("2024-11-15"),
           confidence: .official,
           note:
             "Apsara Conference cut (turbo −85%, plus −80%, max −50%); the month is sourced, the day is not: 2024-09-19 assumed, the date of the qwen-*-2024-09-19 versions the stable ids pointed to at these prices on the official list. 00:00 Beijing time. The archived list is undated; its content (qwen-turbo with a 1,000,000 context, qwen-max = qwen-max-2024-09-19) dates it between mid-November 2024 and late January 2025; \'observed\' is the earlier bound. Batch calls half price (list: \'Batch调用\'); free quota 1,000,000 tokens per model for 180 days after activating Bailian. No cache-hit price yet: any hits bill as misses. List: 0.0008/0.002 元/千 tokens; also syaoranwe/LLM-Price README (2025-02-06). The thinking mode of qwen-plus-2025-04-28 and later is not priced here: reasoning tokens bill at ¥2."
@@ -3935,14 +3935,14 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
-                cacheRead: try FixedDecimal("0.16"),
+                input: FixedDecimal("0.8"),
+                cacheRead: FixedDecimal("0.16"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil,
-                thinkingOutput: try FixedDecimal("8")
+                thinkingOutput: FixedDecimal("8")
               )
             ),
             PriceTier(
@@ -3955,14 +3955,14 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.4"),
-                cacheRead: try FixedDecimal("0.48"),
+                input: FixedDecimal("2.4"),
+                cacheRead: FixedDecimal("0.48"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("20"),
+                output: FixedDecimal("20"),
                 reasoning: nil,
                 perRequest: nil,
-                thinkingOutput: try FixedDecimal("24")
+                thinkingOutput: FixedDecimal("24")
               )
             ),
             PriceTier(
@@ -3975,27 +3975,27 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4.8"),
-                cacheRead: try FixedDecimal("0.96"),
+                input: FixedDecimal("4.8"),
+                cacheRead: FixedDecimal("0.96"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("48"),
+                output: FixedDecimal("48"),
                 reasoning: nil,
                 perRequest: nil,
-                thinkingOutput: try FixedDecimal("64")
+                thinkingOutput: FixedDecimal("64")
               )
             ),
           ],
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: try FreeQuota(tokens: 1_000_000, validityDays: 180)
         ),
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/0050a286c45fa8649cdbd0fd893f529225d4ea57/packages/model-bank/src/aiModels/qwen.ts",
-          observed: try CalendarDay("2025-10-30"),
+          observed: CalendarDay("2025-10-30"),
           confidence: .corroborated,
           note:
             "First seen: the stable id on the Qwen3 1M-context versions (qwen-plus-2025-07-28 / -09-11), tiered by request input (0–128K, 128K–256K, 256K–1M; K = 1,000 as in lobe-chat and LiteLLM, not confirmed against the official text: 128,000 vs 131,072). The day the stable id switched is not sourced; earlier requests bill flat ¥0.8/¥2. Same input/output tiers on help.aliyun.com/en/document_detail/3023262.html and, per the project research, dify-official-plugins 80befd7a (2025-10-29). The top tier is left open above the source\'s bound, the model\'s input limit. Thinking mode: Alibaba bills the whole output of a thinking-mode request (reasoning and answer) at the thinking price. `thinkingOutput` holds that price: a request that reports reasoning tokens, or is declared in thinking mode, bills all its output (answer and reasoning) at it. Hit = implicit-cache price, 20% of input (help.aliyun.com/zh/model-studio/context-cache); the explicit cache (create 125%, hit 10%, 5-minute TTL) is not modelled. Alibaba gives batch calls no cache discount; this sheet halves the hit price too."
@@ -4044,11 +4044,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
+                input: FixedDecimal("3"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("9"),
+                output: FixedDecimal("9"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4063,7 +4063,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://alibabacloud.com/help/en/model-studio/developer-reference/billing-for-tongyiqianwen",
-          observed: try CalendarDay("2024-11-27"),
+          observed: CalendarDay("2024-11-27"),
           confidence: .official,
           note:
             "First seen: the International billing page (\'Last Updated: Nov 27, 2024\'; same prices on Dec 16, 2024); when these prices took effect is not sourced. $0.0030/$0.0090 per 1,000 tokens."
@@ -4081,11 +4081,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.4"),
+                input: FixedDecimal("0.4"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.2"),
+                output: FixedDecimal("1.2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4094,12 +4094,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://www.alibabacloud.com/help/en/model-studio/billing-for-model-studio",
-          observed: try CalendarDay("2025-04-22"),
+          observed: CalendarDay("2025-04-22"),
           confidence: .official,
           note:
             "First seen: the International billing page (\'Last Updated: Apr 22, 2025\', read from an archived mirror), which also halves batch calls. The cut came between 2024-12-16 and 2025-04-22 but its day is not sourced, so earlier requests bill at the 2024 price. Same price in LiteLLM 1.106.2 (2026). Flat: LiteLLM gives the stable qwen-plus no tiers and no thinking price (its dated 1M-context versions have them), so reasoning bills as output. Cache hits bill as misses: the International pages gave cached tokens 40% of input (undated billing page) and later \'typically 20%\' (context-cache page, 2026-10-11) with no date for the change. Free quota not modelled: its validity on the International site is not sourced."
@@ -4117,11 +4117,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.4"),
-                cacheRead: try FixedDecimal("0.08"),
+                input: FixedDecimal("0.4"),
+                cacheRead: FixedDecimal("0.08"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.2"),
+                output: FixedDecimal("1.2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4130,12 +4130,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://www.alibabacloud.com/help/en/model-studio/context-cache",
-          observed: try CalendarDay("2026-03-24"),
+          observed: CalendarDay("2026-03-24"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Alibaba\'s implicit-cache hit price, a rule on its context-cache page: \'Hits: 20% of standard input price\' (copy \'Last Updated: Mar 24, 2026\'; also Jun 24, 2026, and \'typically billed at 20%\' on Oct 11, 2026). The rule is published, but no per-model figure is: each cache price here is 20% of the tier\'s input price. Earlier International pages billed hits at 40% with no date for the change, so the rule starts at this first dated copy (00:00 Beijing time); earlier hits bill as misses. The Global list of implicit-cache models (2026-01-29) includes qwen-plus; no dated copy lists the International models in full. A model without implicit cache reports no cached tokens, so the price only applies where hits happen. Explicit cache (hit 10%, write 125%) is not modelled; batch requests get no cache discount on Alibaba, which the batch multiplier here does not yet reflect."
@@ -4184,11 +4184,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
+                input: FixedDecimal("2"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4202,7 +4202,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/5b65991/README.md",
-          observed: try CalendarDay("2024-05-23"),
+          observed: CalendarDay("2024-05-23"),
           confidence: .corroborated,
           note:
             "After the 2024-05-21 price-war cut: Alibaba cut nine Qwen models that day (c.m.163.com, 2024-05-21) and MetaGPT PR #1284 of 2024-05-21 re-priced qwen-turbo/-plus/-max \'following Alibaba\'s price reduction\'. Pre-cut prices not captured. Date only; 00:00 Beijing time assumed. Also small-tou/llm-price (2/6); 8K context."
@@ -4220,11 +4220,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
+                input: FixedDecimal("0.3"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.6"),
+                output: FixedDecimal("0.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4233,13 +4233,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: try FreeQuota(tokens: 1_000_000, validityDays: 180)
         ),
         provenance: Provenance(
           source:
             "https://help.aliyun.com/zh/model-studio/developer-reference/billing-for-applied-computer-vision",
-          observed: try CalendarDay("2024-11-15"),
+          observed: CalendarDay("2024-11-15"),
           confidence: .official,
           note:
             "Apsara Conference cut (turbo −85%, plus −80%, max −50%); the month is sourced, the day is not: 2024-09-19 assumed, the date of the qwen-*-2024-09-19 versions the stable ids pointed to at these prices on the official list. 00:00 Beijing time. The archived list is undated; its content (qwen-turbo with a 1,000,000 context, qwen-max = qwen-max-2024-09-19) dates it between mid-November 2024 and late January 2025; \'observed\' is the earlier bound. Batch calls half price (list: \'Batch调用\'); free quota 1,000,000 tokens per model for 180 days after activating Bailian. No cache-hit price yet: any hits bill as misses. List: 0.0003/0.0006 元/千 tokens; also syaoranwe/LLM-Price README (2025-02-06) and qxytah/qwen-api-pricing (2026-05). Not shipped: the thinking price of the Qwen3 versions (¥3 in lobe-chat only) and the 20% cache-hit price, whose start is not sourced; reasoning bills at ¥0.6 and hits as misses.",
@@ -4296,11 +4296,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.4"),
+                input: FixedDecimal("0.4"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.2"),
+                output: FixedDecimal("1.2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4315,7 +4315,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://alibabacloud.com/help/en/model-studio/developer-reference/billing-for-tongyiqianwen",
-          observed: try CalendarDay("2024-11-27"),
+          observed: CalendarDay("2024-11-27"),
           confidence: .official,
           note:
             "First seen: the International billing page (\'Last Updated: Nov 27, 2024\'; same prices on Dec 16, 2024); when these prices took effect is not sourced. $0.0004/$0.0012 per 1,000 tokens."
@@ -4333,26 +4333,26 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.05"),
+                input: FixedDecimal("0.05"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.2"),
+                output: FixedDecimal("0.2"),
                 reasoning: nil,
                 perRequest: nil,
-                thinkingOutput: try FixedDecimal("0.5")
+                thinkingOutput: FixedDecimal("0.5")
               )
             )
           ],
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://www.alibabacloud.com/help/en/model-studio/billing-for-model-studio",
-          observed: try CalendarDay("2025-04-22"),
+          observed: CalendarDay("2025-04-22"),
           confidence: .official,
           note:
             "First seen: the International billing page (\'Last Updated: Apr 22, 2025\', read from an archived mirror), which also halves batch calls. The cut came between 2024-12-16 and 2025-04-22 but its day is not sourced, so earlier requests bill at the 2024 price. Same price in LiteLLM 1.106.2 (2026). Thinking price $0.5 from LiteLLM 1.106.2 (dashscope/qwen-turbo, the Qwen3 version qwen-turbo-2025-04-28); earlier versions had no thinking mode, so no request before it has reasoning tokens. Thinking mode: Alibaba bills the whole output of a thinking-mode request (reasoning and answer) at the thinking price. `thinkingOutput` holds that price: a request that reports reasoning tokens, or is declared in thinking mode, bills all its output (answer and reasoning) at it. Cache hits bill as misses: the International pages gave cached tokens 40% of input (undated billing page) and later \'typically 20%\' (context-cache page, 2026-10-11) with no date for the change. Free quota not modelled: its validity on the International site is not sourced."
@@ -4370,26 +4370,26 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.05"),
-                cacheRead: try FixedDecimal("0.01"),
+                input: FixedDecimal("0.05"),
+                cacheRead: FixedDecimal("0.01"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.2"),
+                output: FixedDecimal("0.2"),
                 reasoning: nil,
                 perRequest: nil,
-                thinkingOutput: try FixedDecimal("0.5")
+                thinkingOutput: FixedDecimal("0.5")
               )
             )
           ],
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://www.alibabacloud.com/help/en/model-studio/context-cache",
-          observed: try CalendarDay("2026-03-24"),
+          observed: CalendarDay("2026-03-24"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Alibaba\'s implicit-cache hit price, a rule on its context-cache page: \'Hits: 20% of standard input price\' (copy \'Last Updated: Mar 24, 2026\'; also Jun 24, 2026, and \'typically billed at 20%\' on Oct 11, 2026). The rule is published, but no per-model figure is: each cache price here is 20% of the tier\'s input price. Earlier International pages billed hits at 40% with no date for the change, so the rule starts at this first dated copy (00:00 Beijing time); earlier hits bill as misses. Its model page (Singapore) says \'Context Caching | Supported\'. A model without implicit cache reports no cached tokens, so the price only applies where hits happen. Explicit cache (hit 10%, write 125%) is not modelled; batch requests get no cache discount on Alibaba, which the batch multiplier here does not yet reflect. `thinkingOutput` holds that price: a request that reports reasoning tokens, or is declared in thinking mode, bills all its output (answer and reasoning) at it."
@@ -4444,11 +4444,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.15"),
-                cacheRead: try FixedDecimal("0.03"),
+                input: FixedDecimal("0.15"),
+                cacheRead: FixedDecimal("0.03"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.5"),
+                output: FixedDecimal("1.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4463,11 +4463,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.6"),
-                cacheRead: try FixedDecimal("0.12"),
+                input: FixedDecimal("0.6"),
+                cacheRead: FixedDecimal("0.12"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4482,11 +4482,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.2"),
-                cacheRead: try FixedDecimal("0.24"),
+                input: FixedDecimal("1.2"),
+                cacheRead: FixedDecimal("0.24"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4495,13 +4495,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: try FreeQuota(tokens: 1_000_000, validityDays: 180)
         ),
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/0050a286c45fa8649cdbd0fd893f529225d4ea57/packages/model-bank/src/aiModels/qwen.ts",
-          observed: try CalendarDay("2025-10-30"),
+          observed: CalendarDay("2025-10-30"),
           confidence: .corroborated,
           note:
             "Launch 2025-07-28 (snapshot qwen-flash-2025-07-28); the launch price is assumed equal to the first price seen. Date only; 00:00 Beijing time assumed. Tiers by request input (0–128K, 128K–256K, 256K–1M; K = 1,000 as in lobe-chat and LiteLLM, not confirmed: 128,000 vs 131,072). Also Maas-Model-platform qwen-flash.json (parsed from Bailian: same tiers, hits, batch ½) and dify-official-plugins qwen-flash.yaml (first tier). Thinking and non-thinking output cost the same. The top tier is left open above the source\'s bound, the model\'s input limit. Hit = implicit-cache price, 20% of input (help.aliyun.com/zh/model-studio/context-cache); the explicit cache (create 125%, hit 10%, 5-minute TTL) is not modelled. Alibaba gives batch calls no cache discount; this sheet halves the hit price too."
@@ -4516,7 +4516,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 32768,
-      releaseDate: try CalendarDay("2025-07-28"),
+      releaseDate: CalendarDay("2025-07-28"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -4555,11 +4555,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.05"),
+                input: FixedDecimal("0.05"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.4"),
+                output: FixedDecimal("0.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4574,11 +4574,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.25"),
+                input: FixedDecimal("0.25"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4593,7 +4593,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/BerriAI/litellm/blob/00035b69f416be24e2e323c13198d9b7d2d1bdf9/model_prices_and_context_window.json",
-          observed: try CalendarDay("2026-11-22"),
+          observed: CalendarDay("2026-11-22"),
           confidence: .singleSource,
           note:
             "LiteLLM 1.106.2 dashscope/qwen-flash (source: alibabacloud.com/help/en/model-studio/models), tiers by request input 0–256K and 256K–1M (LiteLLM\'s 256000; K = 1,000 not confirmed against the official text). From the 2025-07-28 launch: the snapshot qwen-flash-2025-07-28 carries the same price. Date only; 00:00 Beijing time assumed. Thinking output not priced apart. No batch price sourced. The top tier is left open above the source\'s bound, the model\'s input limit. Cache hits bill as misses: the International pages gave cached tokens 40% of input (undated billing page) and later \'typically 20%\' (context-cache page, 2026-10-11) with no date for the change. Free quota not modelled: its validity on the International site is not sourced. Cited as LiteLLM\'s repository file at commit 00035b69f416 (the same entry, with the same prices, is in the LiteLLM 1.106.2 release, from which \'observed\' is taken; the commit itself is undated, and the older commit 19a1f629eb6f already had this entry)."
@@ -4616,11 +4616,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.05"),
-                cacheRead: try FixedDecimal("0.01"),
+                input: FixedDecimal("0.05"),
+                cacheRead: FixedDecimal("0.01"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.4"),
+                output: FixedDecimal("0.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4635,11 +4635,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.25"),
-                cacheRead: try FixedDecimal("0.05"),
+                input: FixedDecimal("0.25"),
+                cacheRead: FixedDecimal("0.05"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4653,7 +4653,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://www.alibabacloud.com/help/en/model-studio/context-cache",
-          observed: try CalendarDay("2026-03-24"),
+          observed: CalendarDay("2026-03-24"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Alibaba\'s implicit-cache hit price, a rule on its context-cache page: \'Hits: 20% of standard input price\' (copy \'Last Updated: Mar 24, 2026\'; also Jun 24, 2026, and \'typically billed at 20%\' on Oct 11, 2026). The rule is published, but no per-model figure is: each cache price here is 20% of the tier\'s input price. Earlier International pages billed hits at 40% with no date for the change, so the rule starts at this first dated copy (00:00 Beijing time); earlier hits bill as misses. The Global list of implicit-cache models (2026-01-29) includes qwen-flash; no dated copy lists the International models in full. A model without implicit cache reports no cached tokens, so the price only applies where hits happen. Explicit cache (hit 10%, write 125%) is not modelled; batch requests get no cache discount on Alibaba, which the batch multiplier here does not yet reflect."
@@ -4668,7 +4668,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 32768,
-      releaseDate: try CalendarDay("2025-07-28"),
+      releaseDate: CalendarDay("2025-07-28"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -4702,11 +4702,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.5"),
+                input: FixedDecimal("0.5"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4720,11 +4720,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://c.m.163.com/news/a/J2O09HCV05118O92.html",
-          observed: try CalendarDay("2024-05-21"),
+          observed: CalendarDay("2024-05-21"),
           confidence: .corroborated,
           note:
             "Price-war cut announced 2024-05-21: input 0.02 → 0.0005 元/千 tokens (¥20 → ¥0.5, −97%); also xuehua.us (2024-05-21). Output ¥2 from syaoranwe/LLM-Price (2024-05-23) and flanker/llmprice.cn. Both prices unchanged on the Bailian list of late 2024 and in qxytah/qwen-api-pricing (2026-05). Date only; 00:00 Beijing time assumed. Not shipped: the pre-cut output price, a batch price and a free quota for qwen-long (not confirmed for this model). Re-verified 2026-08-21: desirecore/config-center compute/providers/dashscope.json @b8f8f0a (commit 2026-08-21; file last changed 66113b0, 2026-07-07) (singleSource; checked input, output): \"qwen-long {\'inputPrice\': 0.5, \'outputPrice\': 2}\".",
-          lastVerified: try CalendarDay("2026-08-21")
+          lastVerified: CalendarDay("2026-08-21")
         )
       )
     )
@@ -4770,11 +4770,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("6"),
+                input: FixedDecimal("6"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("24"),
+                output: FixedDecimal("24"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4789,11 +4789,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("10"),
+                input: FixedDecimal("10"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("40"),
+                output: FixedDecimal("40"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4808,11 +4808,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("15"),
+                input: FixedDecimal("15"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("60"),
+                output: FixedDecimal("60"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4827,7 +4827,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/langgenius/dify-official-plugins/blob/094a8ce839f0a30eee4311ec752b4e23b6965ce7/models/tongyi/models/llm/qwen3-max.yaml",
-          observed: try CalendarDay("2025-09-24"),
+          observed: CalendarDay("2025-09-24"),
           confidence: .singleSource,
           note:
             "Launch list at the Apsara Conference, 2025-09-24: added to dify-official-plugins that day (commit 90720c65, per the project research; the copy read is 094a8ce, and its qwen3-max-2026-01-23.yaml, from 2026, lists the same prices). Date only; 00:00 Beijing time assumed. Tiers as the source words them: 0<Token≤32K, 32K<Token≤128K, 128K<Token≤252K (K = 1,000 assumed). Non-thinking only at launch. Sources conflict after launch: lobe-chat (≥2025-10-30) lists ¥3.2/¥12.8, ¥6.4/¥25.6, ¥9.6/¥38.4, not shipped; this list stays in force until the 2026 list is first seen, so costs in between are an upper bound. Batch and cache-hit prices not sourced for this list. The top tier is left open above the source\'s bound, the model\'s input limit."
@@ -4845,11 +4845,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4864,11 +4864,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.8"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.8"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("16"),
+                output: FixedDecimal("16"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4883,11 +4883,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("7"),
-                cacheRead: try FixedDecimal("1.4"),
+                input: FixedDecimal("7"),
+                cacheRead: FixedDecimal("1.4"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("28"),
+                output: FixedDecimal("28"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4896,12 +4896,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: try FreeQuota(tokens: 1_000_000, validityDays: 180)
         ),
         provenance: Provenance(
           source: "https://github.com/qxytah/qwen-api-pricing",
-          observed: try CalendarDay("2026-05-31"),
+          observed: CalendarDay("2026-05-31"),
           confidence: .corroborated,
           note:
             "First seen: the source dates its table \'May 2026\' without a day, so the period starts 2026-06-01 00:00 Beijing time; when the cut happened is not sourced. Same prices, hits and batch ½ in Maas-Model-platform qwen3-max.json (parsed from Bailian; tiers ≤32K, 32K–128K, 128K–256K, max input 252K). Thinking output not priced apart. The top tier is left open above the source\'s bound, the model\'s input limit. Hit = implicit-cache price, 20% of input (help.aliyun.com/zh/model-studio/context-cache); the explicit cache (create 125%, hit 10%, 5-minute TTL) is not modelled. Alibaba gives batch calls no cache discount; this sheet halves the hit price too."
@@ -4916,7 +4916,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 262144,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2025-09-24"),
+      releaseDate: CalendarDay("2025-09-24"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -4950,11 +4950,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.2"),
+                input: FixedDecimal("1.2"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4969,11 +4969,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.4"),
+                input: FixedDecimal("2.4"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -4988,11 +4988,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
+                input: FixedDecimal("3"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5007,7 +5007,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/BerriAI/litellm/blob/00035b69f416be24e2e323c13198d9b7d2d1bdf9/model_prices_and_context_window.json",
-          observed: try CalendarDay("2026-11-22"),
+          observed: CalendarDay("2026-11-22"),
           confidence: .corroborated,
           note:
             "LiteLLM 1.106.2 dashscope/qwen3-max (also qwen3-max-preview and -2026-01-23 at the same tiers: 0–32K, 32K–128K, 128K–252K; K = 1,000 as LiteLLM encodes it). Also api-evangelist/qwen (2026-05-08: $1.2 ≤32K, $3 at 128–252K) and Vercel AI Gateway ($1.2/$6). From the 2025-09-24 launch. Date only; 00:00 Beijing time assumed. No batch price sourced. The top tier is left open above the source\'s bound, the model\'s input limit. Cache hits bill as misses: the International pages gave cached tokens 40% of input (undated billing page) and later \'typically 20%\' (context-cache page, 2026-10-11) with no date for the change. Free quota not modelled: its validity on the International site is not sourced. Cited as LiteLLM\'s repository file at commit 00035b69f416 (the same entry, with the same prices, is in the LiteLLM 1.106.2 release, from which \'observed\' is taken; the commit itself is undated)."
@@ -5025,11 +5025,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.2"),
-                cacheRead: try FixedDecimal("0.24"),
+                input: FixedDecimal("1.2"),
+                cacheRead: FixedDecimal("0.24"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5044,11 +5044,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.4"),
-                cacheRead: try FixedDecimal("0.48"),
+                input: FixedDecimal("2.4"),
+                cacheRead: FixedDecimal("0.48"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5063,11 +5063,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.6"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.6"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5081,7 +5081,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://www.alibabacloud.com/help/en/model-studio/context-cache",
-          observed: try CalendarDay("2026-03-24"),
+          observed: CalendarDay("2026-03-24"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Alibaba\'s implicit-cache hit price, a rule on its context-cache page: \'Hits: 20% of standard input price\' (copy \'Last Updated: Mar 24, 2026\'; also Jun 24, 2026, and \'typically billed at 20%\' on Oct 11, 2026). The rule is published, but no per-model figure is: each cache price here is 20% of the tier\'s input price. Earlier International pages billed hits at 40% with no date for the change, so the rule starts at this first dated copy (00:00 Beijing time); earlier hits bill as misses. The International list, cut off in the copy read, begins \'Qwen Max: qwen3-m…\', and the Global list (2026-01-29) includes qwen3-max. A model without implicit cache reports no cached tokens, so the price only applies where hits happen. Explicit cache (hit 10%, write 125%) is not modelled; batch requests get no cache discount on Alibaba, which the batch multiplier here does not yet reflect."
@@ -5096,7 +5096,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 262144,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2025-09-24"),
+      releaseDate: CalendarDay("2025-09-24"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -5130,11 +5130,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("7.5"),
+                output: FixedDecimal("7.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5149,7 +5149,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/providers/alibaba/models/qwen3.7-max.toml",
-          observed: try CalendarDay("2026-05-21"),
+          observed: CalendarDay("2026-05-21"),
           confidence: .corroborated,
           note:
             "models.dev providers/alibaba (added 2026-05-21, commit a7811fb5): input 2.50, output 7.50, cache read 0.50 (20% = implicit hit), explicit cache write 3.125, one flat tier. Also theopenco/llmgateway PR #2891 (2026-07-03: \'Alibaba\'s $2.5/$7.5 list\', cachedInputPrice 0.5e-6) and a public model list, repository not identified (qwen/qwen3.7-max 2.50/7.50). Vercel AI Gateway showed 1.25/3.75 (half; a gateway or promotional rate, not shipped). Launched at the Alibaba Cloud Summit 2026-05-20 (36sv.com; models.dev says 2026-05-21), date only, 00:00 Beijing time assumed. 36sv.com reports implicit caching (hits at 20%) went live for Qwen3.7-Max less than a week after launch, day not sourced: hits in the first days may have billed in full. Thinking output not priced apart. No batch price sourced. Context 1M (991K input). Reviewed 2026-12-03: starts at its first dated observation (2026-05-21, 00:00 Beijing time), not at the release day."
@@ -5164,7 +5164,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2026-05-20"),
+      releaseDate: CalendarDay("2026-05-20"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -5198,11 +5198,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("12"),
-                cacheRead: try FixedDecimal("1.5"),
+                input: FixedDecimal("12"),
+                cacheRead: FixedDecimal("1.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("36"),
+                output: FixedDecimal("36"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5216,11 +5216,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/anomalyco/models.dev/pull/4049",
-          observed: try CalendarDay("2026-08-04"),
+          observed: CalendarDay("2026-08-04"),
           confidence: .corroborated,
           note:
             "models.dev PR #4049 (merged 2026-08-04), from the Qwen3.8 Max China model page and help.aliyun.com/zh/model-studio/model-pricing: input ¥12, output ¥36, implicit cache read ¥1.5, explicit cache write ¥15 per million, one flat tier. Also a public TypeScript client catalog, repository not identified by the search index, citing the official spec page (2026-08): ¥12 / ¥36 / ¥1.5 hit, 1M window, 131,072 output. Released 2026-08-02 (theopenco/llmgateway PR #3392), date only, 00:00 Beijing time assumed. Thinking output not priced apart. No batch price sourced. Reviewed 2026-12-03: starts at its first dated observation (2026-08-04, 00:00 Beijing time), not at the release day. Re-verified 2026-10-03: desirecore/config-center docs/model-sources/providers/alibaba/models/qwen3.8-max.md @647d6f0cfde3374fff45c16ba814fd7a423fde55 (singleSource; checked input, output, cacheRead): \"\"inputPrice\": 12, \"outputPrice\": 36 … \"extra.cachedInputPrice\": 1.5, \"extra.pricingNotes\": \"CNY per 1M tokens, Beijing region standard price.\"\".",
-          lastVerified: try CalendarDay("2026-10-03")
+          lastVerified: CalendarDay("2026-10-03")
         )
       )
     )
@@ -5232,7 +5232,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 131072,
-      releaseDate: try CalendarDay("2026-08-02"),
+      releaseDate: CalendarDay("2026-08-02"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -5266,11 +5266,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.25"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.25"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5284,11 +5284,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/theopenco/llmgateway/pull/3392",
-          observed: try CalendarDay("2026-08-03"),
+          observed: CalendarDay("2026-08-03"),
           confidence: .corroborated,
           note:
             "theopenco/llmgateway PR #3392 (2026-08-03, from qwencloud.com/models/qwen3.8-max, verified on dashscope-intl): input $2, output $6, implicit cache $0.25, explicit cache creation $2.5; 1M context, 131,072 output. Also pollinations/pollinations PR #14383 (2026-09-03, Alibaba Singapore, snapshot qwen3.8-max-0902): $2 input, $0.25 cached, $2.50 cache write, $6 output. Released 2026-08-02, date only, 00:00 Beijing time assumed. One flat tier. Thinking output not priced apart. No batch price sourced. Vision input per both PRs; video per pollinations\' test matrix. Reviewed 2026-12-03: starts at its first dated observation (2026-08-03, 00:00 Beijing time), not at the release day. Re-verified 2026-09-02: https://openrouter.ai/compare/qwen/qwen3.8-max-0902/qwen/qwen3.8-omni-flash/llms.txt (singleSource; checked input, output (cacheRead not seen)): \"Qwen3.8 Max (0902) … Input price | $2/M tokens … Output price | $6/M tokens\".",
-          lastVerified: try CalendarDay("2026-09-02")
+          lastVerified: CalendarDay("2026-09-02")
         )
       )
     )
@@ -5300,7 +5300,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 131072,
-      releaseDate: try CalendarDay("2026-08-02"),
+      releaseDate: CalendarDay("2026-08-02"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -5334,11 +5334,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.15"),
-                cacheRead: try FixedDecimal("0.016"),
+                input: FixedDecimal("0.15"),
+                cacheRead: FixedDecimal("0.016"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.47"),
+                output: FixedDecimal("0.47"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5352,7 +5352,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/anomalyco/models.dev/pull/5692",
-          observed: try CalendarDay("2026-08-28"),
+          observed: CalendarDay("2026-08-28"),
           confidence: .corroborated,
           note:
             "models.dev PR #5692 (2026-08-28), from alibabacloud.com/help/en/model-studio/qwen3-8-flash (Singapore): input $0.15, output $0.47, cache read $0.016, explicit cache creation $0.20; LiteLLM PR #41764 (2026-09-18, from the Model Studio console detail page) gives the same (implicit cache read $0.016), 1M context, 991K input, 131,072 output. LiveBench PR #520 (qwencloud.com, 2026-08-26) gives input $0.16: not shipped. Available on dashscope-intl from 2026-08-26, date only, 00:00 Beijing time assumed. One flat tier. Thinking output not priced apart. No batch price sourced. Reviewed 2026-12-03: starts at its first dated observation (2026-08-28, 00:00 Beijing time), not at the release day."
@@ -5367,7 +5367,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 131072,
-      releaseDate: try CalendarDay("2026-08-26"),
+      releaseDate: CalendarDay("2026-08-26"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -5406,11 +5406,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.4"),
+                input: FixedDecimal("0.4"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.4"),
+                output: FixedDecimal("2.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5425,7 +5425,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/providers/alibaba/models/qwen3.5-plus.toml",
-          observed: try CalendarDay("2026-02-17"),
+          observed: CalendarDay("2026-02-17"),
           confidence: .corroborated,
           note:
             "models.dev providers/alibaba (Singapore, dashscope-intl) has input 0.4 / output 2.4 since its launch-day commit f84a4a5c (2026-02-17); also Vercel AI Gateway via models.dev providers/vercel/models/alibaba/qwen3.5-plus.toml (0.4/2.4) and api-evangelist/qwen plans (2026-05-08: \'Qwen3.5-Plus Input (0-256K)\' $0.40, output $2.40). Launch 2026-02-16, date only, 00:00 Beijing time assumed. Only the 0–256K tier is shipped, bounded at 256,000 (K = 1,000 assumed): LiteLLM PR #22596 (2026-03-02, from the official models page) encodes a second 256K–1M tier whose prices I could not read, and the audit\'s 0.5/3 above 256K was not found in any source, so larger requests are left unpriced. Thinking output priced as output (models.dev reasoning = 2.4). Cache hits bill as misses (no implicit-cache price sourced; Vercel\'s 0.04 is the 10% explicit hit). No batch price sourced. Starts at its first dated observation, the models.dev commit of 2026-02-17 (00:00 Beijing time), not at the launch.",
@@ -5455,11 +5455,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.4"),
+                input: FixedDecimal("0.4"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.4"),
+                output: FixedDecimal("2.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5474,11 +5474,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.5"),
+                input: FixedDecimal("0.5"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3"),
+                output: FixedDecimal("3"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5493,7 +5493,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/BerriAI/litellm/blob/00035b69f416be24e2e323c13198d9b7d2d1bdf9/model_prices_and_context_window.json",
-          observed: try CalendarDay("2026-03-02"),
+          observed: CalendarDay("2026-03-02"),
           confidence: .corroborated,
           note:
             "LiteLLM\'s dashscope/qwen3.5-plus (source: alibabacloud.com/help/en/model-studio/models): tiered_pricing 0–256000 at $0.40/$2.40 and 256000–1000000 at $0.50/$3.00 per million (4e-07/2.4e-06, 5e-07/3e-06 per token), added by PR #22596, merged 2026-03-02; the first dated sighting of the upper tier, so it starts then (00:00 Beijing time). The lower tier agrees with models.dev and Vercel (previous entry); the upper tier also appears in the December 2026 catalog audit. The repository commit cited is undated. No implicit-cache hit price is sourced for this model; no batch price."
@@ -5508,7 +5508,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2026-02-16"),
+      releaseDate: CalendarDay("2026-02-16"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -5547,11 +5547,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
+                input: FixedDecimal("2"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5566,11 +5566,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("8"),
+                input: FixedDecimal("8"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("48"),
+                output: FixedDecimal("48"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5584,7 +5584,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/jeffstric/ZJT/issues/143",
-          observed: try CalendarDay("2026-04-07"),
+          observed: CalendarDay("2026-04-07"),
           confidence: .corroborated,
           note:
             "Bailian (Beijing) list as tabulated 2026-04-07 in jeffstric/ZJT#143: 2/12 元 per million up to 256K input, 8/48 at ≥256K; lobehub/lobehub packages/model-bank/src/aiModels/qwen.ts (commit 0e45b9ce, citing help.aliyun.com) gives the same tiers ([0,256K] 2/12, above 8/48). Tier chosen by the request\'s input tokens (K = 1,000 assumed). Launch 2026-04-02 (lobehub releasedAt, models.dev release_date), date only, 00:00 Beijing time assumed. Thinking output not priced apart in these sources. No implicit-cache hit price sourced (lobehub gives only the explicit cache: hit 10%, create 125%), so hits bill as misses; no batch price sourced. Top tier left open above the source\'s bound. Starts at its first dated observation, the 2026-04-07 table (00:00 Beijing time), not at the launch, whose price is not sourced."
@@ -5599,7 +5599,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2026-04-02"),
+      releaseDate: CalendarDay("2026-04-02"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -5638,11 +5638,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.5"),
+                input: FixedDecimal("0.5"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3"),
+                output: FixedDecimal("3"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5657,11 +5657,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
+                input: FixedDecimal("2"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5676,7 +5676,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/providers/alibaba/models/qwen3.6-plus.toml",
-          observed: try CalendarDay("2026-05-11"),
+          observed: CalendarDay("2026-05-11"),
           confidence: .corroborated,
           note:
             "models.dev providers/alibaba (Singapore): 0.50/3.00 up to 256K input, 2.00/6.00 above (tiered since commit 2593e131, 2026-05-11; the 2026-04-04 entry held CNY-converted values, and PR #1338 cites the Bailian model detail page). Also shortapi.ai (reseller llms.txt: \'Input <= 256k $0.50 … Output $3.00 | 256k < Input <= 1M $2.00 … $6.00\') and Vercel AI Gateway 0.5/3 via models.dev; OpenRouter\'s 2026-04-09 listing (truefoundry/models PR #626) had the same two tiers at 65% (0.325/1.95, 1.30/3.90), so the structure existed at launch. Launch 2026-04-02, date only, 00:00 Beijing time assumed; the launch-day USD price itself is assumed. Thinking output not priced apart. Cache hits bill as misses here: sources give only the explicit hit (0.05/0.20, 10%) or a gateway figure (Vercel 0.1); no batch price sourced. Top tier left open above the source\'s bound. Starts at its first dated observation, models.dev\'s tiered entry of 2026-05-11 (00:00 Beijing time): the launch-day USD price is not sourced."
@@ -5691,7 +5691,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2026-04-02"),
+      releaseDate: CalendarDay("2026-04-02"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -5730,11 +5730,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.4"),
-                cacheRead: try FixedDecimal("0.08"),
+                input: FixedDecimal("0.4"),
+                cacheRead: FixedDecimal("0.08"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.6"),
+                output: FixedDecimal("1.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5749,7 +5749,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/anomalyco/models.dev/blob/f3fc692299671838c7c65fd8126bf84d81a2e817/providers/vercel/models/alibaba/qwen3.7-plus.toml",
-          observed: try CalendarDay("2026-06-06"),
+          observed: CalendarDay("2026-06-06"),
           confidence: .corroborated,
           note:
             "Vercel AI Gateway catalog via models.dev (synced 2026-06-06): input 0.4, output 1.6, cache read 0.08 (20% = implicit hit), cache write 0.5. Also docs.empiriolabs.ai/models/qwen3-7-plus (reseller, Singapore: <=256K $0.40/$1.60; 256K-1M $1.20/$4.80) and a public lobe-chat-format model card, repository not identified (0.4/1.6). Only the ≤256K tier is shipped, bounded at 256,000 (K = 1,000 assumed): the 256K–1M prices (1.20/4.80, cache 0.24) rest on one reseller, so larger requests are left unpriced. models.dev\'s own providers/alibaba entry (0.50/3.00, 2.00/6.00) was copied from qwen3.6-plus (PR #1971) and is not used. Release 2026-06-02 (models.dev PR #1971; GA with vision 2026-06-04), date only, 00:00 Beijing time assumed. Thinking output not priced apart. No batch price sourced. Starts at its first dated observation, the 2026-06-06 sync (00:00 Beijing time), not at the launch.",
@@ -5771,7 +5771,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2026-06-02"),
+      releaseDate: CalendarDay("2026-06-02"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -5805,11 +5805,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
+                input: FixedDecimal("0.8"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5824,7 +5824,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://cn.bg3.co/a/bi-tong-xing-di-99-zi-jie-tiao-qi-da-mo-xing-jie-ge-zhan.html",
-          observed: try CalendarDay("2024-05-15"),
+          observed: CalendarDay("2024-05-15"),
           confidence: .corroborated,
           note:
             "Launch at the FORCE conference, 2024-05-15: \"豆包通用模型Pro 32k … 0.8厘/千tokens\" input. Output ¥2 from the LLM-Price README (2024-05-23) and finance.china.com 2024-05-27 for the date. Date only; 00:00 Beijing time assumed. Cache hits bill as misses until the first dated sighting of their price (next entry)."
@@ -5842,11 +5842,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
-                cacheRead: try FixedDecimal("0.16"),
+                input: FixedDecimal("0.8"),
+                cacheRead: FixedDecimal("0.16"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5860,7 +5860,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/songquanpeng/one-api/issues/2026",
-          observed: try CalendarDay("2025-01-10"),
+          observed: CalendarDay("2025-01-10"),
           confidence: .singleSource,
           note:
             "First dated sighting of Ark\'s context-cache price for Doubao-pro-32k, quoting Volcano Engine\'s cache docs (82379/1396490, 1396491): \'输入token单价0.0008 元/千tokens；输入命中缓存单价0.00016 元/千tokens\' (¥0.8 and ¥0.16 per million). When it took effect is not sourced, so it starts at this sighting (00:00 Beijing time). Ark\'s late-2025 price table also lists a hit price for the model; its rows could not be read. Ark\'s cache is a session cache created through the API; its storage fee per token-hour is not modelled."
@@ -5875,7 +5875,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: nil,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2024-05-15"),
+      releaseDate: CalendarDay("2024-05-15"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -5910,11 +5910,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
+                input: FixedDecimal("0.3"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.6"),
+                output: FixedDecimal("0.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -5928,7 +5928,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/5b65991/README.md",
-          observed: try CalendarDay("2024-05-23"),
+          observed: CalendarDay("2024-05-23"),
           confidence: .corroborated,
           note:
             "Launched with pro-32k on 2024-05-15. Date only; 00:00 Beijing time assumed. Same ¥0.3/¥0.6 on Ark\'s own doubao-lite-32k page (late 2025) and in code configs (0.0003/0.0006 per 1K).",
@@ -5950,7 +5950,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 32768,
       maxOutput: 4096,
-      releaseDate: try CalendarDay("2024-05-15"),
+      releaseDate: CalendarDay("2024-05-15"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -5985,11 +5985,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: TokenRange(from: 0, lowerIsInclusive: true, to: 200, upperIsInclusive: true),
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
-                cacheRead: try FixedDecimal("0.16"),
+                input: FixedDecimal("0.8"),
+                cacheRead: FixedDecimal("0.16"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6004,11 +6004,11 @@ extension Catalog {
                 upperIsInclusive: true
               ),
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
-                cacheRead: try FixedDecimal("0.16"),
+                input: FixedDecimal("0.8"),
+                cacheRead: FixedDecimal("0.16"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8"),
+                output: FixedDecimal("8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6023,11 +6023,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.2"),
-                cacheRead: try FixedDecimal("0.16"),
+                input: FixedDecimal("1.2"),
+                cacheRead: FixedDecimal("0.16"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("16"),
+                output: FixedDecimal("16"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6042,11 +6042,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.4"),
-                cacheRead: try FixedDecimal("0.16"),
+                input: FixedDecimal("2.4"),
+                cacheRead: FixedDecimal("0.16"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("24"),
+                output: FixedDecimal("24"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6061,7 +6061,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/Hajimi-Commune/VolcanoArkDocs/blob/a0b6443c8fe09f9b452962c61c0f7c331d49c2a7/docs/模型介绍/推荐模型/doubao-seed-1.6.md",
-          observed: try CalendarDay("2025-12-01"),
+          observed: CalendarDay("2025-12-01"),
           confidence: .official,
           note:
             "Doubao 1.6 launched at Volcano Engine\'s FORCE conference, 2025-06-11 (aiwiki.ai Seedance page; lobehub PR #8167 added the models 2025-06-12). Date only; 00:00 Beijing time assumed. Same matrix in lobe-chat volcengine.ts (d46bc9c9); the LLM-Price README of 2025-06-14 gives ¥0.8/¥8 for input under 32K. The cache-hit price is not confirmed for the launch day. Read from a transcription of Ark\'s model page, no older than 2025-12-01. Batch (50% of input and output, cache hits not discounted) and the cache-storage fee (¥0.017 per million tokens per hour) are not modelled."
@@ -6079,11 +6079,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: TokenRange(from: 0, lowerIsInclusive: true, to: 200, upperIsInclusive: true),
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
-                cacheRead: try FixedDecimal("0.16"),
+                input: FixedDecimal("0.8"),
+                cacheRead: FixedDecimal("0.16"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6098,11 +6098,11 @@ extension Catalog {
                 upperIsInclusive: true
               ),
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
-                cacheRead: try FixedDecimal("0.16"),
+                input: FixedDecimal("0.8"),
+                cacheRead: FixedDecimal("0.16"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8"),
+                output: FixedDecimal("8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6117,11 +6117,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.2"),
-                cacheRead: try FixedDecimal("0.16"),
+                input: FixedDecimal("1.2"),
+                cacheRead: FixedDecimal("0.16"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("16"),
+                output: FixedDecimal("16"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6136,11 +6136,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.4"),
-                cacheRead: try FixedDecimal("0.16"),
+                input: FixedDecimal("2.4"),
+                cacheRead: FixedDecimal("0.16"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("24"),
+                output: FixedDecimal("24"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6154,16 +6154,16 @@ extension Catalog {
           toolFees: [
             ToolFee(
               name: "web_search",
-              perCall: try FixedDecimal("0.004"),
+              perCall: FixedDecimal("0.004"),
               freeCalls: ToolFee.FreeCalls(calls: 20000, period: .month)
             )
           ],
-          cacheStorage: try FixedDecimal("0.017")
+          cacheStorage: FixedDecimal("0.017")
         ),
         provenance: Provenance(
           source:
             "https://github.com/Hajimi-Commune/VolcanoArkDocs/blob/20171bc7272496f7699e46239be45f5e94f935ad/docs/%E7%81%AB%E5%B1%B1%E6%96%B9%E8%88%9F%E5%A4%A7%E6%A8%A1%E5%9E%8B%E6%9C%8D%E5%8A%A1%E5%B9%B3%E5%8F%B0/%E8%B4%AD%E4%B9%B0%E6%8C%87%E5%8D%97/%E8%81%94%E7%BD%91%E5%86%85%E5%AE%B9%E6%8F%92%E4%BB%B6%E4%BA%A7%E5%93%81%E8%AE%A1%E8%B4%B9.md",
-          observed: try CalendarDay("2025-12-17"),
+          observed: CalendarDay("2025-12-17"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Ark\'s web search plugin for public-web results (\'联网资源 … 每月免费额度是2万次。超过2万次的部分是4元/千次\'), from a verbatim mirror of volcengine.com/docs/82379/1338550 dated 2025-12-18, the first dated sighting, from which it starts (00:00 Beijing time). One call per content source per response. Toutiao, Douyin and Moji weather results (¥6 per 1,000) are not recorded. The allowance is per account, applied per month in Beijing time. Explicit context-cache storage ¥0.017 per million tokens per hour (the storage column of the model\'s price table in the verbatim mirror of Ark\'s docs, Hajimi-Commune/VolcanoArkDocs at 20171bc7, 2025-12-18: \'… | 0.80 | 0.16 | 2.00 | 0.017 …\'; stored time is expiry minus creation, rounded up to the hour; free-quota packages do not cover it), first dated sighting."
@@ -6178,7 +6178,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 256000,
       maxOutput: 32000,
-      releaseDate: try CalendarDay("2025-06-11"),
+      releaseDate: CalendarDay("2025-06-11"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -6212,11 +6212,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.15"),
-                cacheRead: try FixedDecimal("0.03"),
+                input: FixedDecimal("0.15"),
+                cacheRead: FixedDecimal("0.03"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.5"),
+                output: FixedDecimal("1.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6231,11 +6231,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.03"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.03"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3"),
+                output: FixedDecimal("3"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6250,11 +6250,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.6"),
-                cacheRead: try FixedDecimal("0.03"),
+                input: FixedDecimal("0.6"),
+                cacheRead: FixedDecimal("0.03"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6269,7 +6269,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/Hajimi-Commune/VolcanoArkDocs/blob/26f3abdb06e44d00609fe20ce89f22e130be9d79/docs/模型介绍/推荐模型/doubao-seed-1.6-flash.md",
-          observed: try CalendarDay("2025-12-01"),
+          observed: CalendarDay("2025-12-01"),
           confidence: .official,
           note:
             "Doubao 1.6 launched at Volcano Engine\'s FORCE conference, 2025-06-11 (aiwiki.ai Seedance page; lobehub PR #8167 added the models 2025-06-12). Date only; 00:00 Beijing time assumed. No output-length split. Same tiers in lobe-chat volcengine.ts; the LLM-Price README of 2025-06-14 gives ¥0.15/¥1.5. Read from a transcription of Ark\'s model page, no older than 2025-12-01. Batch (50% of input and output, cache hits not discounted) and the cache-storage fee (¥0.017 per million tokens per hour) are not modelled."
@@ -6287,11 +6287,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.15"),
-                cacheRead: try FixedDecimal("0.03"),
+                input: FixedDecimal("0.15"),
+                cacheRead: FixedDecimal("0.03"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.5"),
+                output: FixedDecimal("1.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6306,11 +6306,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.03"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.03"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3"),
+                output: FixedDecimal("3"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6325,11 +6325,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.6"),
-                cacheRead: try FixedDecimal("0.03"),
+                input: FixedDecimal("0.6"),
+                cacheRead: FixedDecimal("0.03"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6343,16 +6343,16 @@ extension Catalog {
           toolFees: [
             ToolFee(
               name: "web_search",
-              perCall: try FixedDecimal("0.004"),
+              perCall: FixedDecimal("0.004"),
               freeCalls: ToolFee.FreeCalls(calls: 20000, period: .month)
             )
           ],
-          cacheStorage: try FixedDecimal("0.017")
+          cacheStorage: FixedDecimal("0.017")
         ),
         provenance: Provenance(
           source:
             "https://github.com/Hajimi-Commune/VolcanoArkDocs/blob/20171bc7272496f7699e46239be45f5e94f935ad/docs/%E7%81%AB%E5%B1%B1%E6%96%B9%E8%88%9F%E5%A4%A7%E6%A8%A1%E5%9E%8B%E6%9C%8D%E5%8A%A1%E5%B9%B3%E5%8F%B0/%E8%B4%AD%E4%B9%B0%E6%8C%87%E5%8D%97/%E8%81%94%E7%BD%91%E5%86%85%E5%AE%B9%E6%8F%92%E4%BB%B6%E4%BA%A7%E5%93%81%E8%AE%A1%E8%B4%B9.md",
-          observed: try CalendarDay("2025-12-17"),
+          observed: CalendarDay("2025-12-17"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Ark\'s web search plugin for public-web results (\'联网资源 … 每月免费额度是2万次。超过2万次的部分是4元/千次\'), from a verbatim mirror of volcengine.com/docs/82379/1338550 dated 2025-12-18, the first dated sighting, from which it starts (00:00 Beijing time). One call per content source per response. Toutiao, Douyin and Moji weather results (¥6 per 1,000) are not recorded. The allowance is per account, applied per month in Beijing time. Explicit context-cache storage ¥0.017 per million tokens per hour (the storage column of the model\'s price table in the verbatim mirror of Ark\'s docs, Hajimi-Commune/VolcanoArkDocs at 20171bc7, 2025-12-18: \'… | 0.80 | 0.16 | 2.00 | 0.017 …\'; stored time is expiry minus creation, rounded up to the hour; free-quota packages do not cover it), first dated sighting."
@@ -6370,7 +6370,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 256000,
       maxOutput: 32000,
-      releaseDate: try CalendarDay("2025-06-11"),
+      releaseDate: CalendarDay("2025-06-11"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -6404,11 +6404,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: TokenRange(from: 0, lowerIsInclusive: true, to: 200, upperIsInclusive: true),
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.06"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.06"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.6"),
+                output: FixedDecimal("0.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6423,11 +6423,11 @@ extension Catalog {
                 upperIsInclusive: true
               ),
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.06"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.06"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.4"),
+                output: FixedDecimal("2.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6442,11 +6442,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.6"),
-                cacheRead: try FixedDecimal("0.06"),
+                input: FixedDecimal("0.6"),
+                cacheRead: FixedDecimal("0.06"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4"),
+                output: FixedDecimal("4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6461,11 +6461,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.2"),
-                cacheRead: try FixedDecimal("0.06"),
+                input: FixedDecimal("1.2"),
+                cacheRead: FixedDecimal("0.06"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6480,7 +6480,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/Hajimi-Commune/VolcanoArkDocs/blob/26f3abdb06e44d00609fe20ce89f22e130be9d79/docs/模型介绍/推荐模型/doubao-seed-1.6-lite.md",
-          observed: try CalendarDay("2025-12-01"),
+          observed: CalendarDay("2025-12-01"),
           confidence: .official,
           note:
             "Launched 2025-10-16 (澎湃 via jinantimes.com.cn: \"10月16日，火山引擎发布…豆包大模型1.6 lite\"). Date only; 00:00 Beijing time assumed. Same matrix in lobe-chat volcengine.ts (d46bc9c9). Read from a transcription of Ark\'s model page, no older than 2025-12-01. Batch (50% of input and output, cache hits not discounted) and the cache-storage fee (¥0.017 per million tokens per hour) are not modelled."
@@ -6498,11 +6498,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: TokenRange(from: 0, lowerIsInclusive: true, to: 200, upperIsInclusive: true),
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.06"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.06"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.6"),
+                output: FixedDecimal("0.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6517,11 +6517,11 @@ extension Catalog {
                 upperIsInclusive: true
               ),
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.06"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.06"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.4"),
+                output: FixedDecimal("2.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6536,11 +6536,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.6"),
-                cacheRead: try FixedDecimal("0.06"),
+                input: FixedDecimal("0.6"),
+                cacheRead: FixedDecimal("0.06"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4"),
+                output: FixedDecimal("4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6555,11 +6555,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.2"),
-                cacheRead: try FixedDecimal("0.06"),
+                input: FixedDecimal("1.2"),
+                cacheRead: FixedDecimal("0.06"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6573,16 +6573,16 @@ extension Catalog {
           toolFees: [
             ToolFee(
               name: "web_search",
-              perCall: try FixedDecimal("0.004"),
+              perCall: FixedDecimal("0.004"),
               freeCalls: ToolFee.FreeCalls(calls: 20000, period: .month)
             )
           ],
-          cacheStorage: try FixedDecimal("0.017")
+          cacheStorage: FixedDecimal("0.017")
         ),
         provenance: Provenance(
           source:
             "https://github.com/Hajimi-Commune/VolcanoArkDocs/blob/20171bc7272496f7699e46239be45f5e94f935ad/docs/%E7%81%AB%E5%B1%B1%E6%96%B9%E8%88%9F%E5%A4%A7%E6%A8%A1%E5%9E%8B%E6%9C%8D%E5%8A%A1%E5%B9%B3%E5%8F%B0/%E8%B4%AD%E4%B9%B0%E6%8C%87%E5%8D%97/%E8%81%94%E7%BD%91%E5%86%85%E5%AE%B9%E6%8F%92%E4%BB%B6%E4%BA%A7%E5%93%81%E8%AE%A1%E8%B4%B9.md",
-          observed: try CalendarDay("2025-12-17"),
+          observed: CalendarDay("2025-12-17"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Ark\'s web search plugin for public-web results (\'联网资源 … 每月免费额度是2万次。超过2万次的部分是4元/千次\'), from a verbatim mirror of volcengine.com/docs/82379/1338550 dated 2025-12-18, the first dated sighting, from which it starts (00:00 Beijing time). One call per content source per response. Toutiao, Douyin and Moji weather results (¥6 per 1,000) are not recorded. The allowance is per account, applied per month in Beijing time. Explicit context-cache storage ¥0.017 per million tokens per hour (the storage column of the model\'s price table in the verbatim mirror of Ark\'s docs, Hajimi-Commune/VolcanoArkDocs at 20171bc7, 2025-12-18: \'… | 0.80 | 0.16 | 2.00 | 0.017 …\'; stored time is expiry minus creation, rounded up to the hour; free-quota packages do not cover it), first dated sighting."
@@ -6597,7 +6597,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 256000,
       maxOutput: 32000,
-      releaseDate: try CalendarDay("2025-10-16"),
+      releaseDate: CalendarDay("2025-10-16"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -6631,11 +6631,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0"),
+                input: FixedDecimal("0"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0"),
+                output: FixedDecimal("0"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6649,7 +6649,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/5b65991/README.md",
-          observed: try CalendarDay("2024-05-23"),
+          observed: CalendarDay("2024-05-23"),
           confidence: .corroborated,
           note:
             "Tencent Cloud cut Hunyuan prices on 2024-05-22 (finance.china.com 2024-05-27: \"5月22日,腾讯云宣布…降价\"); read from the LLM-Price README of 2024-05-23. Date only; 00:00 Beijing time assumed. Also lobe-chat modelProviders/hunyuan.ts (03776c77). Free: input and output at ¥0."
@@ -6699,11 +6699,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4.5"),
+                input: FixedDecimal("4.5"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("5"),
+                output: FixedDecimal("5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6717,7 +6717,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/5b65991/README.md",
-          observed: try CalendarDay("2024-05-23"),
+          observed: CalendarDay("2024-05-23"),
           confidence: .corroborated,
           note:
             "Tencent Cloud cut Hunyuan prices on 2024-05-22 (finance.china.com 2024-05-27: \"5月22日,腾讯云宣布…降价\"); read from the LLM-Price README of 2024-05-23. Date only; 00:00 Beijing time assumed. Also lobe-chat modelProviders/hunyuan.ts (03776c77). The README calls it hunyuan-standard-32k."
@@ -6735,11 +6735,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
+                input: FixedDecimal("0.8"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6753,7 +6753,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/commits/main/README.md",
-          observed: try CalendarDay("2025-03-23"),
+          observed: CalendarDay("2025-03-23"),
           confidence: .singleSource,
           note:
             "The day this price took effect is not sourced: the period starts on 2025-03-23, the date of the LLM-Price README\'s Hunyuan section, the first source found showing it. one-api\'s tencent ratio table lists it beside hunyuan-turbo\'s 2024 price, so the cut is older. Also lobe-chat aiModels/hunyuan.ts (19c7d45f)."
@@ -6803,11 +6803,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("15"),
+                input: FixedDecimal("15"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("60"),
+                output: FixedDecimal("60"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6821,7 +6821,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/5b65991/README.md",
-          observed: try CalendarDay("2024-05-23"),
+          observed: CalendarDay("2024-05-23"),
           confidence: .corroborated,
           note:
             "Tencent Cloud cut Hunyuan prices on 2024-05-22 (finance.china.com 2024-05-27: \"5月22日,腾讯云宣布…降价\"); read from the LLM-Price README of 2024-05-23. Date only; 00:00 Beijing time assumed. Also lobe-chat modelProviders/hunyuan.ts (03776c77). "
@@ -6839,11 +6839,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.5"),
+                input: FixedDecimal("0.5"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6857,7 +6857,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/commits/main/README.md",
-          observed: try CalendarDay("2025-03-23"),
+          observed: CalendarDay("2025-03-23"),
           confidence: .singleSource,
           note:
             "The day this price took effect is not sourced: the period starts on 2025-03-23, the date of the LLM-Price README\'s Hunyuan section, the first source found showing it. one-api\'s tencent ratio table lists it beside hunyuan-turbo\'s 2024 price, so the cut is older. Also lobe-chat aiModels/hunyuan.ts (19c7d45f). The README merges the two standard models into one row (0.5–0.8 in, 2 out); lobe-chat and one-api give 0.5/2 for the 256K model."
@@ -6907,11 +6907,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("30"),
+                input: FixedDecimal("30"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("100"),
+                output: FixedDecimal("100"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6925,7 +6925,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/5b65991/README.md",
-          observed: try CalendarDay("2024-05-23"),
+          observed: CalendarDay("2024-05-23"),
           confidence: .corroborated,
           note:
             "Tencent Cloud cut Hunyuan prices on 2024-05-22 (finance.china.com 2024-05-27: \"5月22日,腾讯云宣布…降价\"); read from the LLM-Price README of 2024-05-23. Date only; 00:00 Beijing time assumed. Also lobe-chat modelProviders/hunyuan.ts (03776c77). Later prices and the model\'s withdrawal were not sourced."
@@ -6975,11 +6975,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
+                input: FixedDecimal("0.8"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -6993,7 +6993,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/Tencent/Hunyuan-TurboS/blob/main/README.md",
-          observed: try CalendarDay("2025-02-27"),
+          observed: CalendarDay("2025-02-27"),
           confidence: .official,
           note:
             "Turbo S released 2025-02-27: \"输入价格为0.8元/百万tokens，输出价格为2元/百万tokens\". Date only; 00:00 Beijing time assumed. A one-week free trial from launch day was by application and is not modelled. Dated versions to 20250926 at the same price in lobe-chat aiModels/hunyuan.ts."
@@ -7011,7 +7011,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: nil,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2025-02-27"),
+      releaseDate: CalendarDay("2025-02-27"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -7046,11 +7046,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
+                input: FixedDecimal("1"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4"),
+                output: FixedDecimal("4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7064,7 +7064,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://rivista.ai/2025/03/23/tencent-sfida-deepseek-con-hunyuan-t1",
-          observed: try CalendarDay("2025-03-23"),
+          observed: CalendarDay("2025-03-23"),
           confidence: .corroborated,
           note:
             "Hunyuan T1 released late on 2025-03-21 at ¥1 in, ¥4 out; reasoning billed as output. Date only; 00:00 Beijing time assumed. Also wzbok.cn (1 元 in and 4 元 out per million tokens), lobe-chat aiModels/hunyuan.ts and the LLM-Price README (2025-03-23)."
@@ -7081,7 +7081,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: nil,
       maxOutput: 64000,
-      releaseDate: try CalendarDay("2025-03-21"),
+      releaseDate: CalendarDay("2025-03-21"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -7116,11 +7116,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0"),
+                input: FixedDecimal("0"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0"),
+                output: FixedDecimal("0"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7134,7 +7134,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://c.m.163.com/news/a/J2O09HCV05118O92.html",
-          observed: try CalendarDay("2024-05-21"),
+          observed: CalendarDay("2024-05-21"),
           confidence: .corroborated,
           note:
             "Baidu made ERNIE Speed and ERNIE Lite free on the afternoon of 2024-05-21, effective immediately (163.com, wenshannet.com); free in the LLM-Price README of 2024-05-23 and lobe-chat aiModels/wenxin.ts (349d5562). Date only; 00:00 Beijing time assumed."
@@ -7183,11 +7183,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0"),
+                input: FixedDecimal("0"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0"),
+                output: FixedDecimal("0"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7201,7 +7201,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://c.m.163.com/news/a/J2O09HCV05118O92.html",
-          observed: try CalendarDay("2024-05-21"),
+          observed: CalendarDay("2024-05-21"),
           confidence: .corroborated,
           note:
             "Baidu made ERNIE Speed and ERNIE Lite free on the afternoon of 2024-05-21, effective immediately (163.com, wenshannet.com); free in the LLM-Price README of 2024-05-23 and lobe-chat aiModels/wenxin.ts (349d5562). Date only; 00:00 Beijing time assumed."
@@ -7250,11 +7250,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0"),
+                input: FixedDecimal("0"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0"),
+                output: FixedDecimal("0"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7268,7 +7268,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://c.m.163.com/news/a/J2O09HCV05118O92.html",
-          observed: try CalendarDay("2024-05-21"),
+          observed: CalendarDay("2024-05-21"),
           confidence: .corroborated,
           note:
             "Baidu made ERNIE Speed and ERNIE Lite free on the afternoon of 2024-05-21, effective immediately (163.com, wenshannet.com); free in the LLM-Price README of 2024-05-23 and lobe-chat aiModels/wenxin.ts (349d5562). Date only; 00:00 Beijing time assumed."
@@ -7317,11 +7317,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("12"),
+                input: FixedDecimal("12"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7335,7 +7335,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/5b65991/README.md",
-          observed: try CalendarDay("2024-05-23"),
+          observed: CalendarDay("2024-05-23"),
           confidence: .singleSource,
           note:
             "In force on 2024-05-23 (LLM-Price README); when it took effect is not sourced, so the period starts at 2024-05-21 00:00 Beijing time, the day of Baidu\'s price-war announcement, which did not change this model. Earlier prices are not included. Also a second GitHub price table (0.012 元/千 tokens)."
@@ -7353,11 +7353,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
+                input: FixedDecimal("0.8"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7371,11 +7371,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/a1c9a4a/README.md",
-          observed: try CalendarDay("2025-02-06"),
+          observed: CalendarDay("2025-02-06"),
           confidence: .corroborated,
           note:
             "The day this price took effect is not sourced: the period starts on the date of the LLM-Price README\'s ERNIE section that first shows it; the previous price may overstate the cost for some time before. Same ¥0.8/¥2 in the README\'s 2025-04-06 and 2025-06-14 sections and in a code price table (0.0008/0.002 per 1K). Re-verified 2026-04-11: casibase/casibase model/baiducloud.go@7d4979e00faf73f4ac481b3254dd1a8336518843 (2026-04-11; table rewritten in 00835eee8662119181d60c017d1fe61f7ce401d3 \'feat: update Ernie model list\') (singleSource; checked input, output): \"\"ernie-3.5-8k\": {0.0008, 0.002}  (CNY per 1K tokens = 0.8 / 2 per M)\".",
-          lastVerified: try CalendarDay("2026-04-11")
+          lastVerified: CalendarDay("2026-04-11")
         )
       )
     )
@@ -7421,11 +7421,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("120"),
+                input: FixedDecimal("120"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("120"),
+                output: FixedDecimal("120"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7439,7 +7439,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/5b65991/README.md",
-          observed: try CalendarDay("2024-05-23"),
+          observed: CalendarDay("2024-05-23"),
           confidence: .singleSource,
           note:
             "In force on 2024-05-23 (LLM-Price README); when it took effect is not sourced, so the period starts at 2024-05-21 00:00 Beijing time, the day of Baidu\'s price-war announcement, which did not change this model. Earlier prices are not included. Also a second GitHub price table (0.12 元/千 tokens)."
@@ -7457,11 +7457,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("30"),
+                input: FixedDecimal("30"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("90"),
+                output: FixedDecimal("90"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7475,7 +7475,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/a1c9a4a/README.md",
-          observed: try CalendarDay("2025-02-06"),
+          observed: CalendarDay("2025-02-06"),
           confidence: .singleSource,
           note:
             "The day this price took effect is not sourced: the period starts on the date of the LLM-Price README\'s ERNIE section that first shows it; the previous price may overstate the cost for some time before. "
@@ -7493,11 +7493,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
+                input: FixedDecimal("4"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("16"),
+                output: FixedDecimal("16"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7512,7 +7512,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/syaoranwe/LLM-Price/blob/069ada33373fab896cdb4f1de74db38ab5de4829/README.md",
-          observed: try CalendarDay("2025-06-14"),
+          observed: CalendarDay("2025-06-14"),
           confidence: .singleSource,
           note:
             "The day this price took effect is not sourced: the period starts on the date of the LLM-Price README\'s ERNIE section that first shows it; the previous price may overstate the cost for some time before. The README\'s 2025-04-06 section shows ¥4/¥12 instead; that conflicting value is not included."
@@ -7561,11 +7561,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
+                input: FixedDecimal("4"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("16"),
+                output: FixedDecimal("16"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7580,11 +7580,11 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/syaoranwe/LLM-Price/blob/069ada33373fab896cdb4f1de74db38ab5de4829/README.md",
-          observed: try CalendarDay("2025-06-14"),
+          observed: CalendarDay("2025-06-14"),
           confidence: .corroborated,
           note:
             "ERNIE 4.5 and ERNIE X1 launched 2025-03-16 (headlinereader.com and ai505.com). Date only; 00:00 Beijing time assumed. Also lobe-chat aiModels/wenxin.ts and a code price table (0.004/0.016 per 1K). Re-verified 2026-04-11: casibase/casibase model/baiducloud.go@7d4979e00faf73f4ac481b3254dd1a8336518843 (2026-04-11; table rewritten in 00835eee8662119181d60c017d1fe61f7ce401d3 \'feat: update Ernie model list\') (singleSource; checked input, output): \"\"ernie-4.5-8k-preview\": {0.004, 0.016}  (CNY per 1K = 4 / 16 per M)\".",
-          lastVerified: try CalendarDay("2026-04-11")
+          lastVerified: CalendarDay("2026-04-11")
         )
       )
     )
@@ -7596,7 +7596,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 8192,
       maxOutput: 2048,
-      releaseDate: try CalendarDay("2025-03-16"),
+      releaseDate: CalendarDay("2025-03-16"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -7630,11 +7630,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
+                input: FixedDecimal("2"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8"),
+                output: FixedDecimal("8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7649,7 +7649,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/syaoranwe/LLM-Price/blob/069ada33373fab896cdb4f1de74db38ab5de4829/README.md",
-          observed: try CalendarDay("2025-06-14"),
+          observed: CalendarDay("2025-06-14"),
           confidence: .corroborated,
           note:
             "ERNIE 4.5 and ERNIE X1 launched 2025-03-16 (headlinereader.com and ai505.com). Date only; 00:00 Beijing time assumed. Baidu: X1 matches DeepSeek-R1 \"at only half the price\" (R1: ¥4/¥16). The API may have opened after the launch day. Reasoning billed as output."
@@ -7664,7 +7664,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: nil,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2025-03-16"),
+      releaseDate: CalendarDay("2025-03-16"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -7698,11 +7698,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
+                input: FixedDecimal("0.8"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3.2"),
+                output: FixedDecimal("3.2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7717,7 +7717,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/349d55625f184c6802e38fa19a930bac6296ded8/packages/model-bank/src/aiModels/wenxin.ts",
-          observed: try CalendarDay("2025-11-12"),
+          observed: CalendarDay("2025-11-12"),
           confidence: .corroborated,
           note:
             "ERNIE 4.5 Turbo and X1 Turbo launched at Create 2025 on 2025-04-25 (infoq.cn 0qljgzktyUV7mjWertCa; headlinereader.com). Date only; 00:00 Beijing time assumed. Also the LLM-Price README of 2025-06-14 (32K–128K)."
@@ -7735,11 +7735,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
-                cacheRead: try FixedDecimal("0.2"),
+                input: FixedDecimal("0.8"),
+                cacheRead: FixedDecimal("0.2"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3.2"),
+                output: FixedDecimal("3.2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7754,7 +7754,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/desirecore/config-center/blob/b0e0cead047d796c31b9137a6ff95c48f75cece1/compute/providers/baidu.json",
-          observed: try CalendarDay("2026-04-24"),
+          observed: CalendarDay("2026-04-24"),
           confidence: .corroborated,
           note:
             "First dated sighting of Qianfan\'s cache-hit price for ERNIE 4.5 Turbo: desirecore/config-center\'s provider file of 2026-04-24 (\'inputPrice\': 0.8, \'outputPrice\': 3.2, \'cacheHitPrice\': 0.2, CNY per million, for ernie-4.5-turbo-128k and its 20260402 snapshot). Also lobehub/lobe-chat wenxin.ts (undated commit; 0.2 for the -32k and -128k ids) and a price compilation of 2026-08-14 citing cloud.baidu.com/doc/qianfan/s/wmh4sv6ya (\'ERNIE 4.5 Turbo | ¥0.8 | ¥3.2 | ¥0.2 | 32K/128K\'). casibase\'s model/baiducloud.go of 2026-04-11 agrees on 0.8 / 3.2. When the hit price took effect is not sourced (Baidu\'s prompt-cache page of 2025-04-11 covered only ERNIE-4.0-Turbo-8K), so it starts at this sighting, 00:00 Beijing time. The batch price in the compilation (0.32 / 1.28) is not recorded."
@@ -7769,7 +7769,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 131072,
       maxOutput: 12288,
-      releaseDate: try CalendarDay("2025-04-25"),
+      releaseDate: CalendarDay("2025-04-25"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -7803,11 +7803,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
+                input: FixedDecimal("0.8"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3.2"),
+                output: FixedDecimal("3.2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7822,7 +7822,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/349d55625f184c6802e38fa19a930bac6296ded8/packages/model-bank/src/aiModels/wenxin.ts",
-          observed: try CalendarDay("2025-11-12"),
+          observed: CalendarDay("2025-11-12"),
           confidence: .corroborated,
           note:
             "ERNIE 4.5 Turbo and X1 Turbo launched at Create 2025 on 2025-04-25 (infoq.cn 0qljgzktyUV7mjWertCa; headlinereader.com). Date only; 00:00 Beijing time assumed. Also the LLM-Price README of 2025-06-14 (32K–128K)."
@@ -7840,11 +7840,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
-                cacheRead: try FixedDecimal("0.2"),
+                input: FixedDecimal("0.8"),
+                cacheRead: FixedDecimal("0.2"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3.2"),
+                output: FixedDecimal("3.2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7859,7 +7859,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/desirecore/config-center/blob/b0e0cead047d796c31b9137a6ff95c48f75cece1/compute/providers/baidu.json",
-          observed: try CalendarDay("2026-04-24"),
+          observed: CalendarDay("2026-04-24"),
           confidence: .corroborated,
           note:
             "First dated sighting of Qianfan\'s cache-hit price for ERNIE 4.5 Turbo: desirecore/config-center\'s provider file of 2026-04-24 (\'inputPrice\': 0.8, \'outputPrice\': 3.2, \'cacheHitPrice\': 0.2, CNY per million, for ernie-4.5-turbo-128k and its 20260402 snapshot). Also lobehub/lobe-chat wenxin.ts (undated commit; 0.2 for the -32k and -128k ids) and a price compilation of 2026-08-14 citing cloud.baidu.com/doc/qianfan/s/wmh4sv6ya (\'ERNIE 4.5 Turbo | ¥0.8 | ¥3.2 | ¥0.2 | 32K/128K\'). casibase\'s model/baiducloud.go of 2026-04-11 agrees on 0.8 / 3.2. When the hit price took effect is not sourced (Baidu\'s prompt-cache page of 2025-04-11 covered only ERNIE-4.0-Turbo-8K), so it starts at this sighting, 00:00 Beijing time. The batch price in the compilation (0.32 / 1.28) is not recorded."
@@ -7874,7 +7874,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 32768,
       maxOutput: 12288,
-      releaseDate: try CalendarDay("2025-04-25"),
+      releaseDate: CalendarDay("2025-04-25"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -7908,11 +7908,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
+                input: FixedDecimal("1"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4"),
+                output: FixedDecimal("4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7927,11 +7927,11 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/349d55625f184c6802e38fa19a930bac6296ded8/packages/model-bank/src/aiModels/wenxin.ts",
-          observed: try CalendarDay("2025-11-12"),
+          observed: CalendarDay("2025-11-12"),
           confidence: .corroborated,
           note:
             "ERNIE 4.5 Turbo and X1 Turbo launched at Create 2025 on 2025-04-25 (infoq.cn 0qljgzktyUV7mjWertCa; headlinereader.com). Date only; 00:00 Beijing time assumed. Also the LLM-Price README of 2025-06-14. Reasoning billed as output. Re-verified 2026-04-11: casibase/casibase model/baiducloud.go@7d4979e00faf73f4ac481b3254dd1a8336518843 (2026-04-11; table rewritten in 00835eee8662119181d60c017d1fe61f7ce401d3 \'feat: update Ernie model list\') (singleSource; checked input, output): \"\"ernie-x1-turbo-32k\": {0.001, 0.004}  (CNY per 1K = 1 / 4 per M)\".",
-          lastVerified: try CalendarDay("2026-04-11")
+          lastVerified: CalendarDay("2026-04-11")
         )
       )
     )
@@ -7943,7 +7943,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 32768,
       maxOutput: 28160,
-      releaseDate: try CalendarDay("2025-04-25"),
+      releaseDate: CalendarDay("2025-04-25"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -7977,11 +7977,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("6"),
+                input: FixedDecimal("6"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("24"),
+                output: FixedDecimal("24"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -7996,11 +7996,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("10"),
+                input: FixedDecimal("10"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("40"),
+                output: FixedDecimal("40"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8015,7 +8015,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/349d55625f184c6802e38fa19a930bac6296ded8/packages/model-bank/src/aiModels/wenxin.ts",
-          observed: try CalendarDay("2025-11-12"),
+          observed: CalendarDay("2025-11-12"),
           confidence: .corroborated,
           note:
             "Input up to 32K: ¥6/¥24; 32K–128K: ¥10/¥40; the request\'s whole input picks the tier. Release date 2025-11-12 from lobe-chat\'s releasedAt only. Date only; 00:00 Beijing time assumed. 32K is 32,000 here (lobe-chat: 0.032 million); desirecore config-center (2026-04) gives the same prices with the bound at 32,768. Reasoning billed as output. ERNIE 5.0\'s later non-preview price is not included (conflicting)."
@@ -8030,7 +8030,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 131072,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2025-11-12"),
+      releaseDate: CalendarDay("2025-11-12"),
       modalities: ["text", "image", "audio", "video"]
     )
     let provider = Provider(
@@ -8064,11 +8064,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
+                input: FixedDecimal("5"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("5"),
+                output: FixedDecimal("5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8082,7 +8082,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://posts.careerengine.us/p/6652a7c2e262620b292fa7af",
-          observed: try CalendarDay("2024-05-26"),
+          observed: CalendarDay("2024-05-26"),
           confidence: .singleSource,
           note:
             "The 2024-05-11 cut is described as \'from ¥5 to ¥1 per million tokens\'; ¥5 is also 0.005 元/千tokens in wpsshop.cn/w/weixin_40725706/article/detail/836984 (undated). Start assumed at the GLM-4 launch on 2024-01-16 (aiwiki.ai/wiki/glm_4), when GLM-3-Turbo was listed beside GLM-4; that start is not sourced for GLM-3-Turbo itself. Date only; 00:00 Beijing time assumed."
@@ -8100,11 +8100,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
+                input: FixedDecimal("1"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1"),
+                output: FixedDecimal("1"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8118,7 +8118,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://posts.careerengine.us/p/6652a7c2e262620b292fa7af",
-          observed: try CalendarDay("2024-05-26"),
+          observed: CalendarDay("2024-05-26"),
           confidence: .corroborated,
           note:
             "Zhipu cut GLM-3-Turbo by 80% on 2024-05-11 (input and output at one price). Date only; 00:00 Beijing time assumed. Also yaliqi.com/new/4e6c60583f6a4b569064675cfc2ae323"
@@ -8167,11 +8167,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
+                input: FixedDecimal("1"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1"),
+                output: FixedDecimal("1"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8185,7 +8185,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/14f2d75/README.md",
-          observed: try CalendarDay("2024-06-05"),
+          observed: CalendarDay("2024-06-05"),
           confidence: .corroborated,
           note:
             "New GLM-4 tiers of 2024-06-05; per the project\'s research notes (LLM-Price @14f2d75 and asiaict.com/ai/1205.html), not re-read for this entry. Date only; 00:00 Beijing time assumed. The later GLM-4-Air-250414 (¥0.5) is a separate id. genai-prices (CNY converted to USD at 7.25) implies glm-4-air itself was ¥0.5 by 2026-05; the day of that change was not found, so it is not shipped and later requests may be overpriced."
@@ -8234,11 +8234,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.1"),
+                input: FixedDecimal("0.1"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.1"),
+                output: FixedDecimal("0.1"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8252,7 +8252,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/14f2d75/README.md",
-          observed: try CalendarDay("2024-06-05"),
+          observed: CalendarDay("2024-06-05"),
           confidence: .corroborated,
           note:
             "Launched with GLM-4-Air on 2024-06-05; per the project\'s research notes (LLM-Price @14f2d75, asiaict.com), not re-read for this entry. Date only; 00:00 Beijing time assumed."
@@ -8270,11 +8270,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0"),
+                input: FixedDecimal("0"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0"),
+                output: FixedDecimal("0"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8288,7 +8288,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/syaoranwe/LLM-Price/blob/336916a/README.md",
-          observed: try CalendarDay("2024-08-28"),
+          observed: CalendarDay("2024-08-28"),
           confidence: .singleSource,
           note:
             "Free from the first dated observation (LLM-Price @336916a, 2024-08-28, per the research notes); the announcement day was not found. Still ¥0 in the 2025-04-23 GLM section of LLM-Price @692a75a (read), rate-limited to 5 concurrent requests."
@@ -8337,11 +8337,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
+                input: FixedDecimal("5"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("5"),
+                output: FixedDecimal("5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8350,13 +8350,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/syaoranwe/LLM-Price/blob/692a75a4ae8c582ac8b02c6715ad222f6a232e67/README.md",
-          observed: try CalendarDay("2025-04-23"),
+          observed: CalendarDay("2025-04-23"),
           confidence: .corroborated,
           note:
             "¥5 for input and output. Also docs.bigmodel.cn/cn/guide/models/text/glm-4 (official, undated: \'5 元 / 百万Tokens\') and dify-official-plugins glm-4-plus.yaml @77378cb7. Starts at the first dated observation: the earlier ¥50 price and the day of the cut were not sourced. Batch 50% from LLM-Price @069ada3 (single source). Cache-hit price not shipped (only a USD conversion was found).",
@@ -8412,11 +8412,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: TokenRange(from: 0, lowerIsInclusive: true, to: 200, upperIsInclusive: true),
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.4"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.4"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8"),
+                output: FixedDecimal("8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8431,11 +8431,11 @@ extension Catalog {
                 upperIsInclusive: true
               ),
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.6"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.6"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("14"),
+                output: FixedDecimal("14"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8450,11 +8450,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.8"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.8"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("16"),
+                output: FixedDecimal("16"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8469,7 +8469,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/19c7d45f2f02933672b57d03cf26826172d080c1/packages/model-bank/src/aiModels/zhipu.ts",
-          observed: try CalendarDay("2025-12-17"),
+          observed: CalendarDay("2025-12-17"),
           confidence: .singleSource,
           note:
             "Released 2025-07-28 (date from vercel.com/ai-gateway and opencode.ai for the GLM-4.5 family). Date only; 00:00 Beijing time assumed. Bands as lobe-chat encodes them: input [0, 32_000] split by output [0, 200] and [200, ∞), then input above 32,000 (the source prints the top as 128,000 for GLM-4.5 and 200,000 for GLM-4.6; left open here). Which side owns exactly 32,000 or 200 tokens is not stated; the lower band is assumed. First tier ¥2/¥8 also in dify-official-plugins glm-4.5.yaml @77378cb7. lobe-chat commit undated; 2025-12-17 is a lower bound from the commit\'s contents."
@@ -8484,7 +8484,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 131072,
       maxOutput: 98304,
-      releaseDate: try CalendarDay("2025-07-28"),
+      releaseDate: CalendarDay("2025-07-28"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -8518,11 +8518,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: TokenRange(from: 0, lowerIsInclusive: true, to: 200, upperIsInclusive: true),
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
-                cacheRead: try FixedDecimal("0.16"),
+                input: FixedDecimal("0.8"),
+                cacheRead: FixedDecimal("0.16"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8537,11 +8537,11 @@ extension Catalog {
                 upperIsInclusive: true
               ),
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
-                cacheRead: try FixedDecimal("0.16"),
+                input: FixedDecimal("0.8"),
+                cacheRead: FixedDecimal("0.16"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8556,11 +8556,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.2"),
-                cacheRead: try FixedDecimal("0.24"),
+                input: FixedDecimal("1.2"),
+                cacheRead: FixedDecimal("0.24"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8"),
+                output: FixedDecimal("8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8575,7 +8575,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/19c7d45f2f02933672b57d03cf26826172d080c1/packages/model-bank/src/aiModels/zhipu.ts",
-          observed: try CalendarDay("2025-12-17"),
+          observed: CalendarDay("2025-12-17"),
           confidence: .singleSource,
           note:
             "Released 2025-07-28 (vercel.com/ai-gateway/models/glm-4.5-air, opencode.ai/data/zhipuai/glm-4-5-air.json). Date only; 00:00 Beijing time assumed. Bands as lobe-chat encodes them: input [0, 32_000] split by output [0, 200] and [200, ∞), then input above 32,000 (the source prints the top as 128,000 for GLM-4.5 and 200,000 for GLM-4.6; left open here). Which side owns exactly 32,000 or 200 tokens is not stated; the lower band is assumed. Input depends only on the input band. lobe-chat commit undated; 2025-12-17 is a lower bound from the commit\'s contents."
@@ -8590,7 +8590,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 131072,
       maxOutput: 98304,
-      releaseDate: try CalendarDay("2025-07-28"),
+      releaseDate: CalendarDay("2025-07-28"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -8624,11 +8624,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: 32000, upperIsInclusive: true),
               output: TokenRange(from: 0, lowerIsInclusive: true, to: 200, upperIsInclusive: true),
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.4"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.4"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8"),
+                output: FixedDecimal("8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8643,11 +8643,11 @@ extension Catalog {
                 upperIsInclusive: true
               ),
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.6"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.6"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("14"),
+                output: FixedDecimal("14"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8662,11 +8662,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.8"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.8"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("16"),
+                output: FixedDecimal("16"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8681,7 +8681,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/19c7d45f2f02933672b57d03cf26826172d080c1/packages/model-bank/src/aiModels/zhipu.ts",
-          observed: try CalendarDay("2025-12-17"),
+          observed: CalendarDay("2025-12-17"),
           confidence: .singleSource,
           note:
             "Released in late September 2025 (cometapi.com/es/what-is-glm-4-6); the day was not found, so the period starts at the first dated page showing the model live (cometapi.com GLM-4.6 API page, 2025-10-16). Bands as lobe-chat encodes them: input [0, 32_000] split by output [0, 200] and [200, ∞), then input above 32,000 (the source prints the top as 128,000 for GLM-4.5 and 200,000 for GLM-4.6; left open here). Which side owns exactly 32,000 or 200 tokens is not stated; the lower band is assumed. lobe-chat commit undated; 2025-12-17 is a lower bound from the commit\'s contents."
@@ -8730,11 +8730,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.6"),
-                cacheRead: try FixedDecimal("0.11"),
+                input: FixedDecimal("0.6"),
+                cacheRead: FixedDecimal("0.11"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.2"),
+                output: FixedDecimal("2.2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8749,7 +8749,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/BerriAI/litellm/blob/00035b69f416be24e2e323c13198d9b7d2d1bdf9/model_prices_and_context_window.json",
-          observed: try CalendarDay("2026-08-26"),
+          observed: CalendarDay("2026-08-26"),
           confidence: .corroborated,
           note:
             "Z.ai list, flat: LiteLLM entry zai/glm-4.6 (source docs.z.ai/guides/overview/pricing); $0.60/$2.20 also in getmaxim.ai\'s Z.ai calculator. Cache hit $0.11 from LiteLLM only. Start as for the CNY list (first dated observation, 2025-10-16). LiteLLM 1.106.2 is undated; 2026-08-26 is a lower bound from its contents. Cited as LiteLLM\'s repository file at commit 00035b69f416 (the same entry, with the same prices, is in the LiteLLM 1.106.2 release, from which \'observed\' is taken; the commit itself is undated)."
@@ -8798,11 +8798,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.4"),
-                cacheRead: try FixedDecimal("0.26"),
+                input: FixedDecimal("1.4"),
+                cacheRead: FixedDecimal("0.26"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4.4"),
+                output: FixedDecimal("4.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8817,7 +8817,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/2c7819fc1ff047ee1269fd588bdb2c5dbb88df12/prices/providers/zai.yml",
-          observed: try CalendarDay("2026-08-26"),
+          observed: CalendarDay("2026-08-26"),
           confidence: .corroborated,
           note:
             "Z.ai list, flat; released 2026-08-19 per openrouter.ai/~z-ai/glm-latest (same prices). Date only; 00:00 Beijing time assumed. Also LiteLLM zai/glm-5.3 (source docs.z.ai). The mainland CNY list for GLM-5.x was not verified and is not shipped."
@@ -8832,7 +8832,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 1_000_000,
       maxOutput: 131072,
-      releaseDate: try CalendarDay("2026-08-19"),
+      releaseDate: CalendarDay("2026-08-19"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -8866,11 +8866,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.075"),
-                cacheRead: try FixedDecimal("0.015"),
+                input: FixedDecimal("0.075"),
+                cacheRead: FixedDecimal("0.015"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.25"),
+                output: FixedDecimal("0.25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8885,7 +8885,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/2c7819fc1ff047ee1269fd588bdb2c5dbb88df12/prices/providers/zai.yml",
-          observed: try CalendarDay("2026-08-26"),
+          observed: CalendarDay("2026-08-26"),
           confidence: .corroborated,
           note:
             "50% launch promotion on the list price until 24:00 on 2026-09-09 (UTC+8). Launch day conflicts (Venice 2026-08-21, OpenRouter 2026-08-27), so the period starts at the first dated observation (genai-prices, 2026-08-26). Promotion end also in github.com/orgs/cometapi-dev/discussions/135."
@@ -8903,11 +8903,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.15"),
-                cacheRead: try FixedDecimal("0.03"),
+                input: FixedDecimal("0.15"),
+                cacheRead: FixedDecimal("0.03"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.5"),
+                output: FixedDecimal("0.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8922,11 +8922,11 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/2c7819fc1ff047ee1269fd588bdb2c5dbb88df12/prices/providers/zai.yml",
-          observed: try CalendarDay("2026-08-26"),
+          observed: CalendarDay("2026-08-26"),
           confidence: .corroborated,
           note:
             "List price after the promotion (\'16:00 UTC on September 9, 2026\'). Also LiteLLM zai/glm-5.3-flash and github.com/VladoIvankovic/Codeep/releases/tag/v2.25.0. Re-verified 2026-09-08: https://docs.apiyi.com/models/glm-5-3-flash.md (singleSource; checked input, cacheRead, output): \"| 输入     | 缓存读    | 输出    | … | \\$0.15 | \\$0.03 | \\$0.5 |\".",
-          lastVerified: try CalendarDay("2026-09-08")
+          lastVerified: CalendarDay("2026-09-08")
         )
       )
     )
@@ -8972,11 +8972,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("8"),
-                cacheRead: try FixedDecimal("2"),
+                input: FixedDecimal("8"),
+                cacheRead: FixedDecimal("2"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("28"),
+                output: FixedDecimal("28"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -8990,11 +8990,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://docs.bigmodel.cn/cn/guide/start/pricing.md",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .official,
           note:
             "Official 旗舰模型 table (元/百万 Tokens): GLM-5.3, context 1M, input 8, output 28, cache hit 2, flat (no input-length bands); cache storage (元/百万 Tokens/小时) 限时免费, which has no field here and is left out. Released 2026-08-19 (OpenRouter, as the international offering; dev.to snapshot of 2026-08-19 says the API opened that day); no dated copy of the CNY list from launch was found, so the launch price is assumed equal to this list (the international list for 5.3 matched GLM-5.2\'s, and GLM-5.2\'s CNY list was also 8/28/2 in desirecore/config-center on 2026-07-07). Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy undated; it shows the GLM-5.3-Flash launch promotion still running, so it was taken between GLM-5.3-Flash\'s launch (2026-08-21 at the earliest) and 2026-09-09; the earliest day is recorded as observed. Reviewed 2026-12-03: the CNY list starts at its first dated observation (2026-08-21, 00:00 Beijing time), not at the launch, whose CNY price is not sourced. Re-verified 2026-10-03: desirecore/config-center docs/model-sources/providers/zhipu/SOURCES.md @642985e8193848b23e1ad004d333cb4cc163c2d1 (corroborated; checked input, output (2026-10-03); cacheRead 2 from undated official page copy): \"国内官方价格页确认 5.3/Flash/FlashX 为 8/28、0.8/2.8、2/7 元/百万 tokens。\".",
-          lastVerified: try CalendarDay("2026-10-03")
+          lastVerified: CalendarDay("2026-10-03")
         )
       )
     )
@@ -9006,7 +9006,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 1_000_000,
       maxOutput: 131072,
-      releaseDate: try CalendarDay("2026-08-19"),
+      releaseDate: CalendarDay("2026-08-19"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -9040,11 +9040,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
-                cacheRead: try FixedDecimal("0.23"),
+                input: FixedDecimal("0.8"),
+                cacheRead: FixedDecimal("0.23"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.8"),
+                output: FixedDecimal("2.8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9058,11 +9058,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://docs.bigmodel.cn/cn/guide/start/pricing.md",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .official,
           note:
             "Official 旗舰模型 table: GLM-5.3-Flash 刊例价 (list) input 0.8, output 2.8, cache hit 0.23 元/百万 Tokens, context 1M, input modalities 图片、视频、文件、文本; cache storage 限时免费 (no field; left out). The page shows a 50% 限时 promotion (0.4 / 1.4 / 0.115) ending 2026-09-09 24:00 UTC+8, after which the list price applies automatically; the promotion\'s start is not given, so the promotion is not recorded and the list price starts at 2026-09-10 00:00 Beijing = 2026-09-09T16:00:00Z (no CNY price recorded before then). Stored copy undated; it shows the GLM-5.3-Flash launch promotion still running, so it was taken between GLM-5.3-Flash\'s launch (2026-08-21 at the earliest) and 2026-09-09; the earliest day is recorded as observed. Re-verified 2026-10-03: desirecore/config-center docs/model-sources/providers/zhipu/models/glm-5.3-flash.md @35080b6837488f51f0cb7a7f9d4834069a0b5536 (corroborated; checked input, output, cacheRead): \"\"inputPrice\": 0.8, \"outputPrice\": 2.8 … \"extra.cacheHitPrice\": 0.23\".",
-          lastVerified: try CalendarDay("2026-10-03")
+          lastVerified: CalendarDay("2026-10-03")
         )
       )
     )
@@ -9108,11 +9108,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
+                input: FixedDecimal("2"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9123,12 +9123,12 @@ extension Catalog {
           holidayCalendar: nil,
           batchMultiplier: nil,
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/syaoranwe/LLM-Price/blob/069ada33373fab896cdb4f1de74db38ab5de4829/README.md",
-          observed: try CalendarDay("2025-04-09"),
+          observed: CalendarDay("2025-04-09"),
           confidence: .corroborated,
           note:
             "Starts at the first dated observation (LLM-Price\'s Moonshot section, 2025-04-09): the day moonshot-v1 left its 2024 prices (moonshot-v1-8k was ¥12 in and out on 2024-05-24 per the research notes) was not found. Same prices in lobe-chat moonshot.ts @503085fc; LLM-Price shows the 128k tier only as kimi-latest-128k. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
@@ -9178,11 +9178,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.2"),
+                input: FixedDecimal("0.2"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9197,7 +9197,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/4d020b88bef4e14e0819771c1589b9f6eb422ce2/prices/providers/moonshotai.yml",
-          observed: try CalendarDay("2026-03-11"),
+          observed: CalendarDay("2026-03-11"),
           confidence: .corroborated,
           note:
             "USD list of the international platform, first dated observation (genai-prices prices_checked 2026-03-11); the start of these USD prices was not found. Same in LiteLLM 1.106.2 (source platform.moonshot.ai/docs/pricing)."
@@ -9247,11 +9247,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
+                input: FixedDecimal("5"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("20"),
+                output: FixedDecimal("20"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9262,12 +9262,12 @@ extension Catalog {
           holidayCalendar: nil,
           batchMultiplier: nil,
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/syaoranwe/LLM-Price/blob/069ada33373fab896cdb4f1de74db38ab5de4829/README.md",
-          observed: try CalendarDay("2025-04-09"),
+          observed: CalendarDay("2025-04-09"),
           confidence: .corroborated,
           note:
             "Starts at the first dated observation (LLM-Price\'s Moonshot section, 2025-04-09): the day moonshot-v1 left its 2024 prices (moonshot-v1-8k was ¥12 in and out on 2024-05-24 per the research notes) was not found. Same prices in lobe-chat moonshot.ts @503085fc; LLM-Price shows the 128k tier only as kimi-latest-128k. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
@@ -9317,11 +9317,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
+                input: FixedDecimal("1"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3"),
+                output: FixedDecimal("3"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9336,7 +9336,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/4d020b88bef4e14e0819771c1589b9f6eb422ce2/prices/providers/moonshotai.yml",
-          observed: try CalendarDay("2026-03-11"),
+          observed: CalendarDay("2026-03-11"),
           confidence: .corroborated,
           note:
             "USD list of the international platform, first dated observation (genai-prices prices_checked 2026-03-11); the start of these USD prices was not found. Same in LiteLLM 1.106.2 (source platform.moonshot.ai/docs/pricing)."
@@ -9386,11 +9386,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("10"),
+                input: FixedDecimal("10"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("30"),
+                output: FixedDecimal("30"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9401,12 +9401,12 @@ extension Catalog {
           holidayCalendar: nil,
           batchMultiplier: nil,
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/syaoranwe/LLM-Price/blob/069ada33373fab896cdb4f1de74db38ab5de4829/README.md",
-          observed: try CalendarDay("2025-04-09"),
+          observed: CalendarDay("2025-04-09"),
           confidence: .singleSource,
           note:
             "Starts at the first dated observation (LLM-Price\'s Moonshot section, 2025-04-09): the day moonshot-v1 left its 2024 prices (moonshot-v1-8k was ¥12 in and out on 2024-05-24 per the research notes) was not found. Same prices in lobe-chat moonshot.ts @503085fc; LLM-Price shows the 128k tier only as kimi-latest-128k. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
@@ -9456,11 +9456,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
+                input: FixedDecimal("2"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("5"),
+                output: FixedDecimal("5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9475,7 +9475,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/4d020b88bef4e14e0819771c1589b9f6eb422ce2/prices/providers/moonshotai.yml",
-          observed: try CalendarDay("2026-03-11"),
+          observed: CalendarDay("2026-03-11"),
           confidence: .corroborated,
           note:
             "USD list of the international platform, first dated observation (genai-prices prices_checked 2026-03-11); the start of these USD prices was not found. Same in LiteLLM 1.106.2 (source platform.moonshot.ai/docs/pricing)."
@@ -9525,11 +9525,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("1"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("1"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("16"),
+                output: FixedDecimal("16"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9540,12 +9540,12 @@ extension Catalog {
           holidayCalendar: nil,
           batchMultiplier: nil,
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/503085fcb3aaf2635c622ef121c93eeae2caaaa8/packages/model-bank/src/aiModels/moonshot.ts",
-          observed: try CalendarDay("2025-11-06"),
+          observed: CalendarDay("2025-11-06"),
           confidence: .singleSource,
           note:
             "From the model\'s release day (lobe-chat releasedAt); the list is assumed unchanged since release. Date only; 00:00 Beijing time assumed. lobe-chat commit undated; 2025-11-06 is a lower bound from its newest model. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
@@ -9560,7 +9560,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 131072,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2025-07-11"),
+      releaseDate: CalendarDay("2025-07-11"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -9594,11 +9594,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.6"),
-                cacheRead: try FixedDecimal("0.15"),
+                input: FixedDecimal("0.6"),
+                cacheRead: FixedDecimal("0.15"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.5"),
+                output: FixedDecimal("2.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9613,7 +9613,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/4d020b88bef4e14e0819771c1589b9f6eb422ce2/prices/providers/moonshotai.yml",
-          observed: try CalendarDay("2026-03-11"),
+          observed: CalendarDay("2026-03-11"),
           confidence: .corroborated,
           note:
             "From the model\'s release day; first dated USD observation 2026-03-11, assumed unchanged since release. Date only; 00:00 Beijing time assumed. Also simonw/llm-prices @723ef0b moonshot-ai.json. Discontinued 2026-05-25 per genai-prices."
@@ -9628,7 +9628,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 131072,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2025-07-11"),
+      releaseDate: CalendarDay("2025-07-11"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -9662,11 +9662,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("1"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("1"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("16"),
+                output: FixedDecimal("16"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9677,12 +9677,12 @@ extension Catalog {
           holidayCalendar: nil,
           batchMultiplier: nil,
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/503085fcb3aaf2635c622ef121c93eeae2caaaa8/packages/model-bank/src/aiModels/moonshot.ts",
-          observed: try CalendarDay("2025-11-06"),
+          observed: CalendarDay("2025-11-06"),
           confidence: .singleSource,
           note:
             "From the model\'s release day (lobe-chat releasedAt); the list is assumed unchanged since release. Date only; 00:00 Beijing time assumed. lobe-chat commit undated; 2025-11-06 is a lower bound from its newest model. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
@@ -9697,7 +9697,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 262144,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2025-09-05"),
+      releaseDate: CalendarDay("2025-09-05"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -9731,11 +9731,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.6"),
-                cacheRead: try FixedDecimal("0.15"),
+                input: FixedDecimal("0.6"),
+                cacheRead: FixedDecimal("0.15"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.5"),
+                output: FixedDecimal("2.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9750,7 +9750,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/4d020b88bef4e14e0819771c1589b9f6eb422ce2/prices/providers/moonshotai.yml",
-          observed: try CalendarDay("2026-03-11"),
+          observed: CalendarDay("2026-03-11"),
           confidence: .corroborated,
           note:
             "From the model\'s release day; first dated USD observation 2026-03-11, assumed unchanged since release. Date only; 00:00 Beijing time assumed. Also simonw/llm-prices @723ef0b moonshot-ai.json. Discontinued 2026-05-25 per genai-prices."
@@ -9765,7 +9765,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 262144,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2025-09-05"),
+      releaseDate: CalendarDay("2025-09-05"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -9799,11 +9799,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("20"),
-                cacheRead: try FixedDecimal("2"),
+                input: FixedDecimal("20"),
+                cacheRead: FixedDecimal("2"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("100"),
+                output: FixedDecimal("100"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9814,12 +9814,12 @@ extension Catalog {
           holidayCalendar: nil,
           batchMultiplier: nil,
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/langgenius/dify-official-plugins/blob/e7931212cd710cdab2e483ec323656f087e4405d/models/moonshot/models/llm/kimi-k3.yaml",
-          observed: try CalendarDay("2026-07-16"),
+          observed: CalendarDay("2026-07-16"),
           confidence: .singleSource,
           note:
             "Input ¥20 and output ¥100 from dify-official-plugins kimi-k3.yaml (commit undated; not before the 2026-07-16 launch). Cache hit ¥2 from the project\'s research notes (dev.to/TeamoRouter), not re-read. Launch day from genai-prices. Date only; 00:00 Beijing time assumed. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
@@ -9837,11 +9837,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("20"),
-                cacheRead: try FixedDecimal("2"),
-                cacheWrite: try FixedDecimal("20"),
-                cacheWrite1h: try FixedDecimal("40"),
-                output: try FixedDecimal("100"),
+                input: FixedDecimal("20"),
+                cacheRead: FixedDecimal("2"),
+                cacheWrite: FixedDecimal("20"),
+                cacheWrite1h: FixedDecimal("40"),
+                output: FixedDecimal("100"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9852,12 +9852,12 @@ extension Catalog {
           holidayCalendar: nil,
           batchMultiplier: nil,
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/desirecore/config-center/blob/7a729979e48a6b2393d5aa7817ce3de9c96baeed/docs/model-sources/providers/moonshot/SOURCES.md",
-          observed: try CalendarDay("2026-10-03"),
+          observed: CalendarDay("2026-10-03"),
           confidence: .corroborated,
           note:
             "desirecore/config-center\'s re-read of Moonshot\'s CNY price page (platform.kimi.com/docs/pricing/chat.md) on 2026-10-03, with the page\'s hash recorded: \'K3 输入20、输出100、缓存命中2 CNY/M；缓存写入5分钟20、1小时40 CNY/M\'. Input, output and hit are unchanged; the cache-write prices are first seen here, so they start at this sighting (00:00 Beijing time). A five-minute write at ¥20 equals the input price; the one-hour write at ¥40 was billed at ¥20 before this entry. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
@@ -9872,7 +9872,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 1_048_576,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2026-07-16"),
+      releaseDate: CalendarDay("2026-07-16"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -9906,11 +9906,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9925,7 +9925,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/4d020b88bef4e14e0819771c1589b9f6eb422ce2/prices/providers/moonshotai.yml",
-          observed: try CalendarDay("2026-07-16"),
+          observed: CalendarDay("2026-07-16"),
           confidence: .corroborated,
           note:
             "Launch list (genai-prices, ref platform.kimi.ai/docs/pricing/chat-k3.md). Date only; 00:00 Beijing time assumed. Same in LiteLLM 1.106.2 moonshot/kimi-k3."
@@ -9940,7 +9940,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 1_048_576,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2026-07-16"),
+      releaseDate: CalendarDay("2026-07-16"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -9974,11 +9974,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.2"),
-                cacheWrite: try FixedDecimal("2"),
-                cacheWrite1h: try FixedDecimal("4"),
-                output: try FixedDecimal("10"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.2"),
+                cacheWrite: FixedDecimal("2"),
+                cacheWrite1h: FixedDecimal("4"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -9992,11 +9992,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://docs.apiyi.com/api-capabilities/kimi-k3-1/overview.md",
-          observed: try CalendarDay("2026-10-25"),
+          observed: CalendarDay("2026-10-25"),
           confidence: .corroborated,
           note:
             "APIYI\'s K3.1 Pro page (tested 2026-10-25 UTC+8) gives kimi-k3.1-pro at $2 input, $10 output (thinking included), cache read $0.20, cache write 5-minute $2, 1-hour $4 per 1M and says its rates match the official site. Input/output also in apidog\'s guide (facts read from Moonshot\'s pricing page on 2026-10-24); Novita lists the same five figures. Not seen on platform.kimi.ai itself, and no maintained peer file (genai-prices, LiteLLM) with K3.1 was available. Released 2026-10-23 per apidog (the audit said 2026-10-24); the entry starts at the first dated observation of the price, 2026-10-24, date only, 00:00 Beijing time assumed. Re-verified 2026-10-26: https://apidog.com/blog/kimi-k3-1-pro-api/ (with https://docs.apiyi.com/api-capabilities/kimi-k3-1/overview.md) (corroborated; checked input, output (apidog + APIYI); cacheRead, cacheWrite, cacheWrite1h (APIYI only)): \"Facts come from Moonshot\'s K3.1 Pro quickstart and linked docs, read October 24, 2026.\".",
-          lastVerified: try CalendarDay("2026-10-26")
+          lastVerified: CalendarDay("2026-10-26")
         )
       )
     )
@@ -10008,7 +10008,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 1_048_576,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2026-10-23"),
+      releaseDate: CalendarDay("2026-10-23"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -10042,11 +10042,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.95"),
-                cacheRead: try FixedDecimal("0.16"),
+                input: FixedDecimal("0.95"),
+                cacheRead: FixedDecimal("0.16"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4"),
+                output: FixedDecimal("4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10061,7 +10061,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab10bbcffb8e5ac01b9899032245d1b/prices/providers/moonshotai.yml",
-          observed: try CalendarDay("2026-05-22"),
+          observed: CalendarDay("2026-05-22"),
           confidence: .corroborated,
           note:
             "USD list of the international platform, first dated observation (genai-prices prices_checked 2026-05-22; pricing_urls include platform.kimi.ai/docs/pricing/chat-k26.md): input 0.95, cache read 0.16, output 4. Same in openclaw docs/providers/moonshot.md (catalog cost citing platform.kimi.ai/docs/pricing/chat-k26). Released 2026-04-20 (SiliconANGLE via machineherald); the launch-day price was not seen, so nothing is recorded before the observation. Date only; 00:00 Beijing time assumed."
@@ -10076,7 +10076,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 262144,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2026-04-20"),
+      releaseDate: CalendarDay("2026-04-20"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -10110,11 +10110,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.95"),
-                cacheRead: try FixedDecimal("0.19"),
+                input: FixedDecimal("0.95"),
+                cacheRead: FixedDecimal("0.19"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4"),
+                output: FixedDecimal("4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10129,7 +10129,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab10bbcffb8e5ac01b9899032245d1b/prices/providers/moonshotai.yml",
-          observed: try CalendarDay("2026-06-15"),
+          observed: CalendarDay("2026-06-15"),
           confidence: .corroborated,
           note:
             "USD list of the international platform, first dated observation (genai-prices prices_checked 2026-06-15, \'Ref: https://platform.kimi.ai/docs/pricing/chat-k27-code.md\'): input 0.95, cache read 0.19, output 4. Same in openclaw docs/providers/moonshot.md. Release date not found (not later than 2026-06-15). Date only; 00:00 Beijing time assumed. aigateway.sh\'s claim of cached input at 50% of input is that gateway\'s own figure and conflicts."
@@ -10178,11 +10178,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.6"),
-                cacheRead: try FixedDecimal("0.1"),
+                input: FixedDecimal("0.6"),
+                cacheRead: FixedDecimal("0.1"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3"),
+                output: FixedDecimal("3"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10197,7 +10197,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab10bbcffb8e5ac01b9899032245d1b/prices/providers/moonshotai.yml",
-          observed: try CalendarDay("2026-03-11"),
+          observed: CalendarDay("2026-03-11"),
           confidence: .corroborated,
           note:
             "USD list of the international platform, first dated observation (genai-prices prices_checked 2026-03-11): input 0.60, cache read 0.10, output 3.00. Same in openclaw docs/providers/moonshot.md (citing platform.kimi.ai/docs/pricing/chat-k25). Released January 2026 (exact day not confirmed); the start of these USD prices was not found. Date only; 00:00 Beijing time assumed."
@@ -10247,11 +10247,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("6.5"),
-                cacheRead: try FixedDecimal("1.1"),
+                input: FixedDecimal("6.5"),
+                cacheRead: FixedDecimal("1.1"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("27"),
+                output: FixedDecimal("27"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10262,12 +10262,12 @@ extension Catalog {
           holidayCalendar: nil,
           batchMultiplier: nil,
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/desirecore/config-center/blob/7a729979e48a6b2393d5aa7817ce3de9c96baeed/docs/model-sources/providers/moonshot/SOURCES.md",
-          observed: try CalendarDay("2026-10-03"),
+          observed: CalendarDay("2026-10-03"),
           confidence: .corroborated,
           note:
             "desirecore/config-center\'s re-read of Moonshot\'s CNY price page on 2026-10-03: \'K2.6 6.5/27/1.1\' (input / output / cache hit, CNY per million). A price compilation of 2026-08-14 (repository not identified) gives the same figures. When the CNY list took effect is not sourced, so it starts at this first citable sighting (00:00 Beijing time). The highspeed variant is not recorded. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
@@ -10282,7 +10282,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 262144,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2026-04-20"),
+      releaseDate: CalendarDay("2026-04-20"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -10316,11 +10316,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("6.5"),
-                cacheRead: try FixedDecimal("1.3"),
+                input: FixedDecimal("6.5"),
+                cacheRead: FixedDecimal("1.3"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("27"),
+                output: FixedDecimal("27"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10331,12 +10331,12 @@ extension Catalog {
           holidayCalendar: nil,
           batchMultiplier: nil,
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.03"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.03"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/desirecore/config-center/blob/7a729979e48a6b2393d5aa7817ce3de9c96baeed/docs/model-sources/providers/moonshot/SOURCES.md",
-          observed: try CalendarDay("2026-10-03"),
+          observed: CalendarDay("2026-10-03"),
           confidence: .corroborated,
           note:
             "desirecore/config-center\'s re-read of Moonshot\'s CNY price page on 2026-10-03: \'K2.7 Code 6.5/27/1.3\' (input / output / cache hit, CNY per million). A price compilation of 2026-08-14 (repository not identified) gives the same figures. When the CNY list took effect is not sourced, so it starts at this first citable sighting (00:00 Beijing time). The highspeed variant is not recorded. Also Kimi\'s $web_search at ¥0.03 a call (platform.kimi.com/docs/pricing/tools.md, since 2024-09-10)."
@@ -10385,11 +10385,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
+                input: FixedDecimal("1"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8"),
+                output: FixedDecimal("8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10404,7 +10404,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/syaoranwe/LLM-Price/blob/069ada33373fab896cdb4f1de74db38ab5de4829/README.md",
-          observed: try CalendarDay("2025-06-29"),
+          observed: CalendarDay("2025-06-29"),
           confidence: .corroborated,
           note:
             "From the release day 2025-01-15 (lobe-chat releasedAt). Date only; 00:00 Beijing time assumed. Same ¥1/¥8 in lobe-chat minimax.ts @3c9c8741. No cache price found."
@@ -10419,7 +10419,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 1_000_192,
       maxOutput: 40000,
-      releaseDate: try CalendarDay("2025-01-15"),
+      releaseDate: CalendarDay("2025-01-15"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -10453,11 +10453,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.1"),
+                input: FixedDecimal("2.1"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8.4"),
+                output: FixedDecimal("8.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10472,7 +10472,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/3c9c8741bca58d448a8508b11eebc905e8675460/packages/model-bank/src/aiModels/minimax.ts",
-          observed: try CalendarDay("2025-10-27"),
+          observed: CalendarDay("2025-10-27"),
           confidence: .singleSource,
           note:
             "Launch price from the release day 2025-10-27 (lobe-chat releasedAt; the commit is undated, 2025-10-27 is a lower bound). Date only; 00:00 Beijing time assumed. No CNY cache price found; the project\'s research notes also cite dify for ¥2.1/¥8.4."
@@ -10487,7 +10487,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 204800,
       maxOutput: 131072,
-      releaseDate: try CalendarDay("2025-10-27"),
+      releaseDate: CalendarDay("2025-10-27"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -10521,11 +10521,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
+                input: FixedDecimal("0.3"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.2"),
+                output: FixedDecimal("1.2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10539,7 +10539,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/simonw/llm-prices/blob/723ef0bd3a62/data/minimax.json",
-          observed: try CalendarDay("2026-08-05"),
+          observed: CalendarDay("2026-08-05"),
           confidence: .corroborated,
           note:
             "International list from the release day, assumed unchanged. Date only; 00:00 Beijing time assumed. Also LiteLLM 1.106.2 minimax/MiniMax-M2. genai-prices lists the same $0.30/$1.20 but says its M2 figures were inferred from CNY at 7.00. No cache price is sourced before 2025-11-06: Roo-Code\'s MiniMax file had 0 / 0 until then."
@@ -10557,11 +10557,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.03"),
-                cacheWrite: try FixedDecimal("0.375"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.03"),
+                cacheWrite: FixedDecimal("0.375"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.2"),
+                output: FixedDecimal("1.2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10576,7 +10576,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/RooCodeInc/Roo-Code/blob/bf048492fb1eff23a8072df8b374ec8f53c5725d/packages/types/src/providers/minimax.ts",
-          observed: try CalendarDay("2025-11-06"),
+          observed: CalendarDay("2025-11-06"),
           confidence: .corroborated,
           note:
             "First dated observation of MiniMax\'s international cache prices: Roo-Code\'s provider file of 2025-11-06 (\'cacheWritesPrice: 0.375, cacheReadsPrice: 0.03\', input 0.3, output 1.2; the previous version of 2025-10-29 had 0 / 0), unchanged in its 2026-04-14 version, which cites platform.minimax.io/docs/guides/pricing-paygo. Also BerriAI/litellm docs at commit 5693b3954059 (\'MiniMax-M2 | … | $0.03/M tokens | $0.375/M tokens\'). When the cache prices took effect is not sourced, so they start at this sighting, 00:00 Beijing time. genai-prices has the same figures but calls its M2 prices inferred from CNY, so it is not counted. The official USD page was not seen in a stored copy."
@@ -10591,7 +10591,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 204800,
       maxOutput: 131072,
-      releaseDate: try CalendarDay("2025-10-27"),
+      releaseDate: CalendarDay("2025-10-27"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -10625,11 +10625,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.1"),
-                cacheRead: try FixedDecimal("0.42"),
-                cacheWrite: try FixedDecimal("2.625"),
+                input: FixedDecimal("2.1"),
+                cacheRead: FixedDecimal("0.42"),
+                cacheWrite: FixedDecimal("2.625"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8.4"),
+                output: FixedDecimal("8.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10643,7 +10643,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://platform.minimaxi.com/docs/guides/pricing-paygo.md",
-          observed: try CalendarDay("2026-03-18"),
+          observed: CalendarDay("2026-03-18"),
           confidence: .official,
           note:
             "Official 按量计费 文本 table (元/百万 tokens): input 2.1, output 8.4, 缓存读取 0.42, 缓存写入 2.625; flat. Released 2026-03-18 (lobehub model-bank releasedAt, Vercel AI Gateway, Runware); the launch price is assumed equal to this list: the same four prices are in lobehub model-bank minimax.ts (commit 0800c4bc, undated) and in desirecore/config-center compute/providers/minimax.json from 2026-04-24 (commit 5b9c8ac). Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy of the official page undated; it lists MiniMax-M2.7, so observed is recorded as its release day 2026-03-18, a lower bound."
@@ -10658,7 +10658,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 204800,
       maxOutput: 131072,
-      releaseDate: try CalendarDay("2026-03-18"),
+      releaseDate: CalendarDay("2026-03-18"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -10693,11 +10693,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4.2"),
-                cacheRead: try FixedDecimal("0.42"),
-                cacheWrite: try FixedDecimal("2.625"),
+                input: FixedDecimal("4.2"),
+                cacheRead: FixedDecimal("0.42"),
+                cacheWrite: FixedDecimal("2.625"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("16.8"),
+                output: FixedDecimal("16.8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10711,7 +10711,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://platform.minimaxi.com/docs/guides/pricing-paygo.md",
-          observed: try CalendarDay("2026-03-18"),
+          observed: CalendarDay("2026-03-18"),
           confidence: .official,
           note:
             "Official 按量计费 文本 table: MiniMax-M2.7-highspeed input 4.2, output 16.8, 缓存读取 0.42, 缓存写入 2.625 元/百万 tokens; flat. Released with M2.7 on 2026-03-18 (lobehub releasedAt, Vercel, Runware); launch price assumed equal to this list (same in lobehub model-bank commit 0800c4bc, undated, and desirecore/config-center from 2026-04-24). Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy of the official page undated; it lists MiniMax-M2.7, so observed is recorded as its release day 2026-03-18, a lower bound."
@@ -10726,7 +10726,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 204800,
       maxOutput: 131072,
-      releaseDate: try CalendarDay("2026-03-18"),
+      releaseDate: CalendarDay("2026-03-18"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -10761,11 +10761,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.1"),
-                cacheRead: try FixedDecimal("0.21"),
-                cacheWrite: try FixedDecimal("2.625"),
+                input: FixedDecimal("2.1"),
+                cacheRead: FixedDecimal("0.21"),
+                cacheWrite: FixedDecimal("2.625"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8.4"),
+                output: FixedDecimal("8.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10779,7 +10779,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://platform.minimaxi.com/docs/guides/pricing-paygo.md",
-          observed: try CalendarDay("2026-03-18"),
+          observed: CalendarDay("2026-03-18"),
           confidence: .official,
           note:
             "Official 按量计费 文本 table: MiniMax-M2.5 input 2.1, output 8.4, 缓存读取 0.21, 缓存写入 2.625 元/百万 tokens; flat. Released 2026-02-12 (lobehub releasedAt; help.apiyi.com). Input/output 2.1/8.4 are dated 2026-02-23 in desirecore/config-center (commit 80565d6, no cache prices listed); the cache prices are first dated there on 2026-04-24 and are assumed to apply from launch. Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy of the official page undated; it lists MiniMax-M2.7, so observed is recorded as its release day 2026-03-18, a lower bound. Reviewed 2026-12-03: the sheet starts at the first dated observation of the official page with its cache prices (2026-03-18, 00:00 Beijing time), not at the launch; no price is recorded before it."
@@ -10794,7 +10794,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 204800,
       maxOutput: 131072,
-      releaseDate: try CalendarDay("2026-02-12"),
+      releaseDate: CalendarDay("2026-02-12"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -10829,11 +10829,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4.2"),
-                cacheRead: try FixedDecimal("0.21"),
-                cacheWrite: try FixedDecimal("2.625"),
+                input: FixedDecimal("4.2"),
+                cacheRead: FixedDecimal("0.21"),
+                cacheWrite: FixedDecimal("2.625"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("16.8"),
+                output: FixedDecimal("16.8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10848,7 +10848,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/desirecore/config-center/blob/5b9c8ac61fa56e832c7ab8a4624b3f7eee449481/compute/providers/minimax.json",
-          observed: try CalendarDay("2026-04-24"),
+          observed: CalendarDay("2026-04-24"),
           confidence: .corroborated,
           note:
             "input 4.2, output 16.8, cache read 0.21, cache write 2.625 CNY per million, the same as the official 按量计费 page (platform.minimaxi.com/docs/guides/pricing-paygo.md, stored copy undated). Start is the first dated observation (this commit, 2026-04-24, made after an audit against the official docs), not the launch: at launch (2026-02-12) the fast M2.5 variant was listed at input 2.1 / output 16.8 (desirecore 2026-02-23 as \'MiniMax-M2.5-highspeed\'; lobehub as \'MiniMax-M2.5-Lightning\'), from peers only, so it is not recorded and the change date is unknown. Date only; 00:00 Beijing time (16:00 UTC the day before) assumed."
@@ -10863,7 +10863,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 204800,
       maxOutput: 131072,
-      releaseDate: try CalendarDay("2026-02-12"),
+      releaseDate: CalendarDay("2026-02-12"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -10903,11 +10903,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.06"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.06"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.2"),
+                output: FixedDecimal("1.2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10922,11 +10922,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.6"),
-                cacheRead: try FixedDecimal("0.12"),
+                input: FixedDecimal("0.6"),
+                cacheRead: FixedDecimal("0.12"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.4"),
+                output: FixedDecimal("2.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -10941,11 +10941,11 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/d07be002000568bfae9424632f355362fcac64cf/prices/providers/minimax.yml",
-          observed: try CalendarDay("2026-07-01"),
+          observed: CalendarDay("2026-07-01"),
           confidence: .corroborated,
           note:
             "genai-prices (prices_checked 2026-07-01, from platform.minimax.io/docs/guides/pricing-paygo): Standard tier \'Permanent 50% off\' rate, input/cache read/output 0.30/0.06/1.20 up to 512K input tokens and 0.60/0.12/2.40 above. Same two tiers on dev.to/aiwave (global Standard active rates on 2026-09-11) and wavespeed.ai. Starts at this first dated observation: at launch (2026-06-01) the discount was reported as a 7-day promo (aiunpacker) and the long-context rate is disputed ($1.20/$4.80/$0.24 per aiunpacker and Novita). Undiscounted $0.60/$2.40/$0.12 is in LiteLLM docs. 512K taken as 524,288 tokens (APIYI, Novita); genai-prices uses 512,000. No cache-write price; Priority tier (1.5x) not recorded. Date only; 00:00 Beijing time assumed. Re-verified 2026-09-11: https://dev.to/aiwave/minimax-m3-api-complete-integration-guide-1lba (corroborated; checked both tiers: input, cacheRead, output; tier boundary 512K (=524,288)): \"The global Standard tier showed the following active rates on September 11, 2026, in USD per 1M tokens: Up to 512K $0.30 $0.06 $1.20 | Above 512K $0.60 $0.12 $2.40\".",
-          lastVerified: try CalendarDay("2026-09-11")
+          lastVerified: CalendarDay("2026-09-11")
         )
       )
     )
@@ -10957,7 +10957,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 1_000_000,
       maxOutput: 131072,
-      releaseDate: try CalendarDay("2026-06-01"),
+      releaseDate: CalendarDay("2026-06-01"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -10991,11 +10991,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.15"),
+                input: FixedDecimal("0.15"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.6"),
+                output: FixedDecimal("0.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11009,7 +11009,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/VladoIvankovic/Codeep/releases/tag/v3.14.0",
-          observed: try CalendarDay("2026-10-20"),
+          observed: CalendarDay("2026-10-20"),
           confidence: .corroborated,
           note:
             "Codeep v3.14.0 release notes (2026-10-20): on MiniMax\'s pay-per-use API MiniMax-M3.1-Flash is $0.15 in / $0.60 out with cache reads at $0.015. Input/output also on Vercel AI Gateway\'s minimax-only page (vercel.com/ai-gateway/models/minimax-m3.1-flash.md); Venice\'s $0.1875/$0.75 is 1.25x these. The cache read price rests on Codeep alone. No long-context tier or cache-write price was found. Released 2026-10-20 per Runware (Venice says 2026-10-18); starts at the first dated observation. Date only; 00:00 Beijing time assumed. Reviewed 2026-12-03: the $0.015 cache read (one source, Codeep) is left out until corroborated, so cache hits bill as input."
@@ -11024,7 +11024,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 1_000_000,
       maxOutput: 524288,
-      releaseDate: try CalendarDay("2026-10-20"),
+      releaseDate: CalendarDay("2026-10-20"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -11058,11 +11058,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0"),
+                input: FixedDecimal("0"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0"),
+                output: FixedDecimal("0"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11076,11 +11076,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://yaliqi.com/new/4e6c60583f6a4b569064675cfc2ae323",
-          observed: try CalendarDay("2024-05-22"),
+          observed: CalendarDay("2024-05-22"),
           confidence: .corroborated,
           note:
             "\'5月22日,科大讯飞宣布讯飞星火Lite API调用免费\' (the article is undated; it reports the 2024-05-22 announcement). Date only; 00:00 Beijing time assumed. \'Fully free\' also in lobe-chat spark.ts @36ea258f; the date rests on this one article. The price before 2024-05-22 was not found. Re-verified 2026-04-11: casibase/casibase model/iflytek.go@86bd360be511b241caa8d1f8a5c38fb1b9210a09 (2026-04-11 \'feat: update Spark model list\', citing https://xinghuo.xfyun.cn/sparkapi) (singleSource; checked input, output (free)): \"| spark-lite | FREE | Lightweight model, free forever, 8K context |\".",
-          lastVerified: try CalendarDay("2026-04-11")
+          lastVerified: CalendarDay("2026-04-11")
         )
       )
     )
@@ -11126,11 +11126,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
+                input: FixedDecimal("3"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("9"),
+                output: FixedDecimal("9"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11145,7 +11145,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/442b8014228dc3b13cfbd23cf852563028efba06/packages/model-bank/src/aiModels/sensenova.ts",
-          observed: try CalendarDay("2025-07-23"),
+          observed: CalendarDay("2025-07-23"),
           confidence: .singleSource,
           note:
             "From the release day (lobe-chat releasedAt), assumed to be the launch price. Date only; 00:00 Beijing time assumed. No cache price found. The lobe-chat commit is undated; 2025-07-23 is a lower bound from its newest model."
@@ -11160,7 +11160,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 131072,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2025-07-23"),
+      releaseDate: CalendarDay("2025-07-23"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -11194,11 +11194,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.5"),
+                input: FixedDecimal("1.5"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4.5"),
+                output: FixedDecimal("4.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11213,7 +11213,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/442b8014228dc3b13cfbd23cf852563028efba06/packages/model-bank/src/aiModels/sensenova.ts",
-          observed: try CalendarDay("2025-07-23"),
+          observed: CalendarDay("2025-07-23"),
           confidence: .singleSource,
           note:
             "From the release day (lobe-chat releasedAt), assumed to be the launch price. Date only; 00:00 Beijing time assumed. No cache price found. The lobe-chat commit is undated; 2025-07-23 is a lower bound from its newest model."
@@ -11228,7 +11228,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 131072,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2025-07-23"),
+      releaseDate: CalendarDay("2025-07-23"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -11262,11 +11262,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
+                input: FixedDecimal("0.3"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.6"),
+                output: FixedDecimal("0.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11281,7 +11281,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/442b8014228dc3b13cfbd23cf852563028efba06/packages/model-bank/src/aiModels/sensenova.ts",
-          observed: try CalendarDay("2025-07-23"),
+          observed: CalendarDay("2025-07-23"),
           confidence: .singleSource,
           note:
             "From the release day (lobe-chat releasedAt), assumed to be the launch price. Date only; 00:00 Beijing time assumed. No cache price found. The lobe-chat commit is undated; 2025-07-23 is a lower bound from its newest model."
@@ -11296,7 +11296,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 32768,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2024-12-30"),
+      releaseDate: CalendarDay("2024-12-30"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -11330,11 +11330,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
+                input: FixedDecimal("1"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11349,7 +11349,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/lobehub/lobe-chat/blob/0050a286c45fa8649cdbd0fd893f529225d4ea57/packages/model-bank/src/aiModels/stepfun.ts",
-          observed: try CalendarDay("2025-07-15"),
+          observed: CalendarDay("2025-07-15"),
           confidence: .singleSource,
           note:
             "From the release day 2025-01-14 (lobe-chat releasedAt), assumed to be the launch price. Date only; 00:00 Beijing time assumed. Context \'8K\' recorded as 8,000 as lobe-chat does. No cache price found. The commit is undated; 2025-07-15 is a lower bound from its newest model."
@@ -11364,7 +11364,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 8000,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2025-01-14"),
+      releaseDate: CalendarDay("2025-01-14"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -11399,11 +11399,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("7"),
-                cacheRead: try FixedDecimal("0.35"),
+                input: FixedDecimal("7"),
+                cacheRead: FixedDecimal("0.35"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("20"),
+                output: FixedDecimal("20"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11418,7 +11418,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://raw.githubusercontent.com/api-evangelist/stepfun/refs/heads/main/plans/stepfun-plans-pricing.yml",
-          observed: try CalendarDay("2026-10-07"),
+          observed: CalendarDay("2026-10-07"),
           confidence: .corroborated,
           note:
             "api-evangelist\'s transcription of the official 定价明细 page (platform.stepfun.com/docs/zh/guides/pricing/details, read 2026-10-07, prices checked verbatim against the fetched page): step-5-preview 输入(缓存未命中) 7 元, 输入(缓存命中) 0.35 元, 输出 20 元 per 1M tokens, one flat price. The official page itself was not seen. Release date not found (io.github.tasure:sure-ai-stepfun 1.9.0 of 2026-10-01 already names the model), so the period starts at this first dated observation. Context 1M from the model card (huggingface.co/Muggle2026/Step-5-Preview) and Vercel AI Gateway. Date only; 00:00 Beijing time (16:00 UTC the day before) assumed."
@@ -11467,11 +11467,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.35"),
-                cacheRead: try FixedDecimal("0.27"),
+                input: FixedDecimal("1.35"),
+                cacheRead: FixedDecimal("0.27"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8.1"),
+                output: FixedDecimal("8.1"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11485,11 +11485,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://platform.stepfun.com/docs/zh/guides/models/step-3.7-flash",
-          observed: try CalendarDay("2026-05-28"),
+          observed: CalendarDay("2026-05-28"),
           confidence: .official,
           note:
             "Official model page 定价 (每百万 tokens): 输入(缓存命中) 0.27 元, 输入(缓存未命中) 1.35 元, 输出 8.1 元; context 256K tokens (recorded as 256,000, StepFun\'s K being 1,000); native image and video input. Same prices in api-evangelist\'s transcription of the official 定价明细 page (2026-10-07) and in aiunpacker.com (China platform ¥1.35 / ¥0.27 / ¥8.10). Released 2026-05-28 (aiunpacker.com; hivebook.wiki says 2026-05-28/29); the launch price is assumed equal to this list. Date only; 00:00 Beijing time (16:00 UTC the day before) assumed. Stored copy of the official page undated; observed is its release day, a lower bound. Re-verified 2026-10-07: https://raw.githubusercontent.com/api-evangelist/stepfun/refs/heads/main/plans/stepfun-plans-pricing.yml (singleSource; checked input 1.35, cacheRead 0.27, output 8.1): \"name: step-3.7-flash price_text: 1.35 元 … overage: 缓存命中 0.27 元;输出 8.1 元\".",
-          lastVerified: try CalendarDay("2026-10-07")
+          lastVerified: CalendarDay("2026-10-07")
         )
       )
     )
@@ -11501,7 +11501,7 @@ extension Catalog {
       openWeights: nil,
       contextWindow: 256000,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2026-05-28"),
+      releaseDate: CalendarDay("2026-05-28"),
       modalities: ["text", "image", "video"]
     )
     let provider = Provider(
@@ -11535,11 +11535,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.7"),
-                cacheRead: try FixedDecimal("0.14"),
+                input: FixedDecimal("0.7"),
+                cacheRead: FixedDecimal("0.14"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.1"),
+                output: FixedDecimal("2.1"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11554,7 +11554,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://raw.githubusercontent.com/api-evangelist/stepfun/refs/heads/main/plans/stepfun-plans-pricing.yml",
-          observed: try CalendarDay("2026-10-07"),
+          observed: CalendarDay("2026-10-07"),
           confidence: .corroborated,
           note:
             "api-evangelist\'s transcription of the official 定价明细 page (read 2026-10-07): step-3.5-flash 输入(缓存未命中) 0.7 元, 缓存命中 0.14 元, 输出 2.1 元 per 1M tokens (step-3.5-flash-2603 the same). Also lobehub model-bank stepfun.ts (commit 0eceb33d, undated; 2026-04-28 is a lower bound from its newest model), which cites platform.stepfun.com/docs/pricing/details. Released 2026-01-29 (OpenRouter), open weights (github.com/stepfun-ai/Step-3.5-Flash, Apache 2.0); the CNY price at launch was not found, so the period starts at this first dated observation. Context 256K as lobehub and OpenRouter give it (some peers give 262,144). Date only; 00:00 Beijing time (16:00 UTC the day before) assumed."
@@ -11569,7 +11569,7 @@ extension Catalog {
       openWeights: true,
       contextWindow: 256000,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2026-01-29"),
+      releaseDate: CalendarDay("2026-01-29"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -11603,11 +11603,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.99"),
+                input: FixedDecimal("0.99"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.99"),
+                output: FixedDecimal("0.99"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11622,7 +11622,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://github.com/syaoranwe/LLM-Price/blob/692a75a4ae8c582ac8b02c6715ad222f6a232e67/README.md",
-          observed: try CalendarDay("2025-02-06"),
+          observed: CalendarDay("2025-02-06"),
           confidence: .singleSource,
           note:
             "Starts at the first dated observation (LLM-Price\'s Yi section, 2025-02-06); the launch day was not found. LLM-Price prints the whole-yuan \'1\'; the exact ¥0.99 for input and output is from lobe-chat zeroone.ts @09e36f4c (undated). Date only; 00:00 Beijing time assumed."
@@ -11671,11 +11671,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
+                input: FixedDecimal("5"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11684,12 +11684,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/langchain-ai/langchain/pull/21771",
-          observed: try CalendarDay("2024-05-16"),
+          observed: CalendarDay("2024-05-16"),
           confidence: .corroborated,
           note:
             "The gpt-4o alias served gpt-4o-2024-05-13 until 2024-10-02. GPT-4o launch 2024-05-13 (openai-node 4.46.0 \'add gpt-4o model\', jiemian.com). OpenAI gave the date but not the time; 00:00 UTC assumed. No cache discount: prompt caching (2024-10-01) covered only the latest GPT-4o snapshot. Also open-webui PR 5758, LiteLLM gpt-4o-2024-05-13. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -11707,11 +11707,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("1.25"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("1.25"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11720,12 +11720,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/ogkalu2/comic-translate/issues/138",
-          observed: try CalendarDay("2024-09-12"),
+          observed: CalendarDay("2024-09-12"),
           confidence: .corroborated,
           note:
             "OpenAI\'s email, quoted: \'On Wednesday, October 2nd, the default version of GPT-4o will be updated to the latest GPT-4o model, gpt-4o-2024-08-06.\' OpenAI gave the date but not the time; 00:00 UTC assumed. Also enricoros/big-AGI PR 665. Prices as gpt-4o-2024-08-06. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -11743,11 +11743,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("1.25"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("1.25"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11756,16 +11756,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          serviceTiers: [
-            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("1.7")))
-          ],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          serviceTiers: [ServiceTier(name: "priority", effect: .multiplier(FixedDecimal("1.7")))],
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): no Flex; Priority / Fast at 1.7× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
@@ -11780,7 +11778,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 128000,
       maxOutput: 16384,
-      releaseDate: try CalendarDay("2024-05-13"),
+      releaseDate: CalendarDay("2024-05-13"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -11815,11 +11813,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
+                input: FixedDecimal("5"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11828,12 +11826,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/langchain-ai/langchain/pull/21771",
-          observed: try CalendarDay("2024-05-16"),
+          observed: CalendarDay("2024-05-16"),
           confidence: .corroborated,
           note:
             "GPT-4o launch 2024-05-13 (openai-node 4.46.0 \'add gpt-4o model\', jiemian.com). OpenAI gave the date but not the time; 00:00 UTC assumed. No cache discount: prompt caching (2024-10-01) covered only the latest GPT-4o snapshot. Also open-webui PR 5758, LiteLLM gpt-4o-2024-05-13. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -11848,7 +11846,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 128000,
       maxOutput: 4096,
-      releaseDate: try CalendarDay("2024-05-13"),
+      releaseDate: CalendarDay("2024-05-13"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -11882,11 +11880,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
+                input: FixedDecimal("2.5"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11895,12 +11893,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://community.openai.com/t/introducing-structured-outputs/896022",
-          observed: try CalendarDay("2024-08-06"),
+          observed: CalendarDay("2024-08-06"),
           confidence: .corroborated,
           note:
             "Launch announcement on OpenAI\'s developer forum: \'developers save 50% on inputs ($2.50/1M input tokens) and 33% on outputs ($10.00/1M output tokens)\'. OpenAI gave the date but not the time; 00:00 UTC assumed. No cache discount before 2024-10-01. Also maginative.com, promptfoo PR 1728. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -11918,11 +11916,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("1.25"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("1.25"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11931,12 +11929,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://openai.com/index/api-prompt-caching/",
-          observed: try CalendarDay("2024-10-01"),
+          observed: CalendarDay("2024-10-01"),
           confidence: .official,
           note:
             "Prompt Caching launched 2024-10-01 at 50% off for gpt-4o-2024-08-06. OpenAI gave the date but not the time; 00:00 UTC assumed. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -11951,7 +11949,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 128000,
       maxOutput: 16384,
-      releaseDate: try CalendarDay("2024-08-06"),
+      releaseDate: CalendarDay("2024-08-06"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -11986,11 +11984,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("1.25"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("1.25"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -11999,12 +11997,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/kharvd/gpt-cli/pull/108",
-          observed: try CalendarDay("2025-02-01"),
+          observed: CalendarDay("2025-02-01"),
           confidence: .corroborated,
           note:
             "OpenAI pricing page as copied on 2025-02-01. Snapshot released 2024-11-20 (openai-node 4.73.0 \'add gpt-4o-2024-11-20 model\'). OpenAI gave the date but not the time; 00:00 UTC assumed. Also LiteLLM 1.106.2 (source developers.openai.com/api/docs/pricing) and simonw/llm-prices. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -12019,7 +12017,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 128000,
       maxOutput: 16384,
-      releaseDate: try CalendarDay("2024-11-20"),
+      releaseDate: CalendarDay("2024-11-20"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -12054,11 +12052,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.15"),
+                input: FixedDecimal("0.15"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.6"),
+                output: FixedDecimal("0.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12067,12 +12065,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/promptfoo/promptfoo/pull/1218",
-          observed: try CalendarDay("2024-07-22"),
+          observed: CalendarDay("2024-07-22"),
           confidence: .corroborated,
           note:
             "GPT-4o mini launch 2024-07-18 (Allen1212/gpt_token_price_calculator PR 3 of that day, citing openai.com/api/pricing). OpenAI gave the date but not the time; 00:00 UTC assumed. No cache discount before 2024-10-01. Also langchain PR 24421. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -12090,11 +12088,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.15"),
-                cacheRead: try FixedDecimal("0.075"),
+                input: FixedDecimal("0.15"),
+                cacheRead: FixedDecimal("0.075"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.6"),
+                output: FixedDecimal("0.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12103,12 +12101,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://openai.com/index/api-prompt-caching/",
-          observed: try CalendarDay("2024-10-01"),
+          observed: CalendarDay("2024-10-01"),
           confidence: .official,
           note:
             "Prompt Caching launched 2024-10-01 at 50% off for gpt-4o-mini-2024-07-18. OpenAI gave the date but not the time; 00:00 UTC assumed. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -12123,7 +12121,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 128000,
       maxOutput: 16384,
-      releaseDate: try CalendarDay("2024-07-18"),
+      releaseDate: CalendarDay("2024-07-18"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -12158,11 +12156,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("15"),
-                cacheRead: try FixedDecimal("7.5"),
+                input: FixedDecimal("15"),
+                cacheRead: FixedDecimal("7.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("60"),
+                output: FixedDecimal("60"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12171,12 +12169,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/HazyResearch/minions/issues/28",
-          observed: try CalendarDay("2025-03-20"),
+          observed: CalendarDay("2025-03-20"),
           confidence: .corroborated,
           note:
             "o1-2024-12-17 | $15.00 | $7.50 | $60.00, from OpenAI\'s pricing page. Launched 2024-12-17 (openai.com/index/o1-and-new-tools-for-developers, cited by openai/simple-evals PR 36). OpenAI gave the date but not the time; 00:00 UTC assumed. Also LiteLLM 1.106.2 (source developers.openai.com/api/docs/pricing) and simonw/llm-prices. Reasoning tokens are billed as output. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2. Shut down 2026-10-23 per OpenAI\'s deprecations notice of 2026-04-22 (read in anomalyco/models.dev PR 3707 and dimagi/open-chat-studio issue 3208); date only, 00:00 UTC assumed."
@@ -12191,7 +12189,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 100000,
-      releaseDate: try CalendarDay("2024-12-17"),
+      releaseDate: CalendarDay("2024-12-17"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -12225,11 +12223,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8"),
+                output: FixedDecimal("8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12238,13 +12236,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/new_data/v2/data.json",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
             "GPT-4.1 family launched 2025-04-14 (simonwillison.net, 2025-04-14: nano $0.10/$0.40, 1,047,576 in / 32,768 out). OpenAI gave the date but not the time; 00:00 UTC assumed. Cache hits at 25% of input, also in going-doer/Paper2Code codes/utils.py. Also LiteLLM 1.106.2 (source developers.openai.com/api/docs/pricing) and simonw/llm-prices. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -12262,11 +12260,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8"),
+                output: FixedDecimal("8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12275,16 +12273,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          serviceTiers: [
-            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("1.75")))
-          ],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          serviceTiers: [ServiceTier(name: "priority", effect: .multiplier(FixedDecimal("1.75")))],
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): no Flex; Priority / Fast at 1.75× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
@@ -12299,7 +12295,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_047_576,
       maxOutput: 32768,
-      releaseDate: try CalendarDay("2025-04-14"),
+      releaseDate: CalendarDay("2025-04-14"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -12334,11 +12330,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.4"),
-                cacheRead: try FixedDecimal("0.1"),
+                input: FixedDecimal("0.4"),
+                cacheRead: FixedDecimal("0.1"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.6"),
+                output: FixedDecimal("1.6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12347,13 +12343,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/new_data/v2/data.json",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
             "GPT-4.1 family launched 2025-04-14 (simonwillison.net, 2025-04-14: nano $0.10/$0.40, 1,047,576 in / 32,768 out). OpenAI gave the date but not the time; 00:00 UTC assumed. Cache hits at 25% of input, also in going-doer/Paper2Code codes/utils.py. Also LiteLLM 1.106.2 (source developers.openai.com/api/docs/pricing) and simonw/llm-prices. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -12368,7 +12364,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_047_576,
       maxOutput: 32768,
-      releaseDate: try CalendarDay("2025-04-14"),
+      releaseDate: CalendarDay("2025-04-14"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -12403,11 +12399,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.1"),
-                cacheRead: try FixedDecimal("0.025"),
+                input: FixedDecimal("0.1"),
+                cacheRead: FixedDecimal("0.025"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.4"),
+                output: FixedDecimal("0.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12416,13 +12412,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/new_data/v2/data.json",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
             "GPT-4.1 family launched 2025-04-14 (simonwillison.net, 2025-04-14: nano $0.10/$0.40, 1,047,576 in / 32,768 out). OpenAI gave the date but not the time; 00:00 UTC assumed. Cache hits at 25% of input, also in going-doer/Paper2Code codes/utils.py. Also LiteLLM 1.106.2 (source developers.openai.com/api/docs/pricing) and simonw/llm-prices. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2. Shut down 2026-10-23 per OpenAI\'s deprecations notice of 2026-04-22 (read in anomalyco/models.dev PR 3707 and dimagi/open-chat-studio issue 3208); date only, 00:00 UTC assumed."
@@ -12437,7 +12433,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_047_576,
       maxOutput: 32768,
-      releaseDate: try CalendarDay("2025-04-14"),
+      releaseDate: CalendarDay("2025-04-14"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -12471,11 +12467,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("10"),
-                cacheRead: try FixedDecimal("2.5"),
+                input: FixedDecimal("10"),
+                cacheRead: FixedDecimal("2.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("40"),
+                output: FixedDecimal("40"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12484,12 +12480,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/langfuse/langfuse/pull/7223",
-          observed: try CalendarDay("2025-06-10"),
+          observed: CalendarDay("2025-06-10"),
           confidence: .corroborated,
           note:
             "Pre-cut o3 rates from this diff: input 10e-6, cached 2.5e-6, output 40e-6 per token. Also going-doer/Paper2Code codes/utils.py ($10.00/$2.50/$40.00). genai-prices encodes $0.50 cached before the cut, taken as a back-fill of the later price and not used. Launched 2025-04-16 (langfuse PR 6491). OpenAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -12507,11 +12503,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8"),
+                output: FixedDecimal("8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12520,12 +12516,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/langfuse/langfuse/pull/7223",
-          observed: try CalendarDay("2025-06-10"),
+          observed: CalendarDay("2025-06-10"),
           confidence: .corroborated,
           note:
             "80% cut on 2025-06-10 (genai-prices start_date 2025-06-10; LibreChat PR 7948; langchain-community PR 142 citing platform.openai.com/docs/models/o3: $2, cached $0.50, $8). OpenAI gave the date but not the time; 00:00 UTC assumed. The cut was announced during the US day, so the first hours of 2025-06-10 UTC may still have billed the old rates. Reasoning tokens are billed as output. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -12543,11 +12539,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("8"),
+                output: FixedDecimal("8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12556,17 +12552,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
           serviceTiers: [
-            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
-            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("1.75"))),
+            ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(FixedDecimal("1.75"))),
           ],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 1.75× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
@@ -12581,7 +12577,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 100000,
-      releaseDate: try CalendarDay("2025-04-16"),
+      releaseDate: CalendarDay("2025-04-16"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -12616,11 +12612,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.1"),
-                cacheRead: try FixedDecimal("0.275"),
+                input: FixedDecimal("1.1"),
+                cacheRead: FixedDecimal("0.275"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4.4"),
+                output: FixedDecimal("4.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12629,13 +12625,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/new_data/v2/data.json",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
             "o4-mini launched with o3 on 2025-04-16 (langfuse PR 6491). OpenAI gave the date but not the time; 00:00 UTC assumed. Same rates in going-doer/Paper2Code codes/utils.py, copied before the o3 cut. Also LiteLLM 1.106.2 (source developers.openai.com/api/docs/pricing) and simonw/llm-prices. Reasoning tokens are billed as output. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2. Shut down 2026-10-23 per OpenAI\'s deprecations notice of 2026-04-22 (read in anomalyco/models.dev PR 3707 and dimagi/open-chat-studio issue 3208); date only, 00:00 UTC assumed."
@@ -12650,7 +12646,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 100000,
-      releaseDate: try CalendarDay("2025-04-16"),
+      releaseDate: CalendarDay("2025-04-16"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -12684,11 +12680,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.25"),
-                cacheRead: try FixedDecimal("0.125"),
+                input: FixedDecimal("1.25"),
+                cacheRead: FixedDecimal("0.125"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12697,12 +12693,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/LiveBench/LiveBench/issues/269",
-          observed: try CalendarDay("2025-08-08"),
+          observed: CalendarDay("2025-08-08"),
           confidence: .corroborated,
           note:
             "GPT-5 family launched 2025-08-07 (charmbracelet/catwalk PR 32 of that day citing platform.openai.com). OpenAI gave the date but not the time; 00:00 UTC assumed. Table gpt-5 $1.25/$0.125/$10, mini $0.25/$0.025/$2, nano $0.05/$0.005/$0.40; also langchain-community PR 229, lobehub PR 8723. Also LiteLLM 1.106.2 (source developers.openai.com/api/docs/pricing) and simonw/llm-prices. Reasoning tokens are billed as output. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -12720,11 +12716,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.25"),
-                cacheRead: try FixedDecimal("0.125"),
+                input: FixedDecimal("1.25"),
+                cacheRead: FixedDecimal("0.125"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12733,17 +12729,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
           serviceTiers: [
-            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
-            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+            ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(FixedDecimal("2"))),
           ],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
@@ -12758,7 +12754,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 400000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2025-08-07"),
+      releaseDate: CalendarDay("2025-08-07"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -12793,11 +12789,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.25"),
-                cacheRead: try FixedDecimal("0.025"),
+                input: FixedDecimal("0.25"),
+                cacheRead: FixedDecimal("0.025"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12806,12 +12802,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/LiveBench/LiveBench/issues/269",
-          observed: try CalendarDay("2025-08-08"),
+          observed: CalendarDay("2025-08-08"),
           confidence: .corroborated,
           note:
             "GPT-5 family launched 2025-08-07 (charmbracelet/catwalk PR 32 of that day citing platform.openai.com). OpenAI gave the date but not the time; 00:00 UTC assumed. Table gpt-5 $1.25/$0.125/$10, mini $0.25/$0.025/$2, nano $0.05/$0.005/$0.40; also langchain-community PR 229, lobehub PR 8723. Also LiteLLM 1.106.2 (source developers.openai.com/api/docs/pricing) and simonw/llm-prices. Reasoning tokens are billed as output. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -12829,11 +12825,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.25"),
-                cacheRead: try FixedDecimal("0.025"),
+                input: FixedDecimal("0.25"),
+                cacheRead: FixedDecimal("0.025"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2"),
+                output: FixedDecimal("2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12842,17 +12838,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
           serviceTiers: [
-            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
-            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("1.8"))),
+            ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(FixedDecimal("1.8"))),
           ],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 1.8× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
@@ -12867,7 +12863,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 400000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2025-08-07"),
+      releaseDate: CalendarDay("2025-08-07"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -12902,11 +12898,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.05"),
-                cacheRead: try FixedDecimal("0.005"),
+                input: FixedDecimal("0.05"),
+                cacheRead: FixedDecimal("0.005"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.4"),
+                output: FixedDecimal("0.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12915,12 +12911,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/LiveBench/LiveBench/issues/269",
-          observed: try CalendarDay("2025-08-08"),
+          observed: CalendarDay("2025-08-08"),
           confidence: .corroborated,
           note:
             "GPT-5 family launched 2025-08-07 (charmbracelet/catwalk PR 32 of that day citing platform.openai.com). OpenAI gave the date but not the time; 00:00 UTC assumed. Table gpt-5 $1.25/$0.125/$10, mini $0.25/$0.025/$2, nano $0.05/$0.005/$0.40; also langchain-community PR 229, lobehub PR 8723. Also LiteLLM 1.106.2 (source developers.openai.com/api/docs/pricing) and simonw/llm-prices. Reasoning tokens are billed as output. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -12938,11 +12934,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.05"),
-                cacheRead: try FixedDecimal("0.005"),
+                input: FixedDecimal("0.05"),
+                cacheRead: FixedDecimal("0.005"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.4"),
+                output: FixedDecimal("0.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -12951,14 +12947,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5")))],
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); no Priority; web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
@@ -12973,7 +12969,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 400000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2025-08-07"),
+      releaseDate: CalendarDay("2025-08-07"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -13008,11 +13004,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.75"),
-                cacheRead: try FixedDecimal("0.175"),
+                input: FixedDecimal("1.75"),
+                cacheRead: FixedDecimal("0.175"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("14"),
+                output: FixedDecimal("14"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13021,13 +13017,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/new_data/v2/data.json",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
             "Released 2025-12-11 (snapshot gpt-5.2-2025-12-11; simonw/llm-prices issue 38 opened that day). OpenAI gave the date but not the time; 00:00 UTC assumed. Also LiteLLM 1.106.2 (source developers.openai.com/api/docs/pricing) and simonw/llm-prices. Reasoning tokens are billed as output. Batch API at 50% (OpenAI pricing page, as LiteLLM\'s *_batches keys). The catalog halves cache reads too; OpenAI\'s batch cache price is sourced only for GPT-5 and GPT-5.2."
@@ -13045,11 +13041,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.75"),
-                cacheRead: try FixedDecimal("0.175"),
+                input: FixedDecimal("1.75"),
+                cacheRead: FixedDecimal("0.175"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("14"),
+                output: FixedDecimal("14"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13058,17 +13054,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
           serviceTiers: [
-            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
-            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+            ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(FixedDecimal("2"))),
           ],
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'."
@@ -13083,7 +13079,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 400000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2025-12-11"),
+      releaseDate: CalendarDay("2025-12-11"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -13122,11 +13118,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.1"),
-                cacheWrite: try FixedDecimal("2.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.1"),
+                cacheWrite: FixedDecimal("2.5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13141,11 +13137,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.2"),
-                cacheWrite: try FixedDecimal("5"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.2"),
+                cacheWrite: FixedDecimal("5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13154,17 +13150,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://docs.laozhang.ai/announcements/gpt-6-1-sol-2026-10.md",
-          observed: try CalendarDay("2026-10-13"),
+          observed: CalendarDay("2026-10-13"),
           confidence: .corroborated,
           note:
             "Released 2026-09-29 at DevDay (snapshot gpt-6.1-sol-2026-09-29). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. LaoZhang\'s table, stated to equal the Standard rates on OpenAI\'s pricing page: standard $2 input / $0.1 cache read / $2.5 cache write / $10 output, long context (>272K input, whole request) $4 / $0.2 / $5 / $15. Also KZCFG/AILSA-SubSwitch release 1.0.0(g) (official model page checked 2026-10-01: $2/$0.10/$10, over 272K $4/$0.20/$15, exactly 272,000 is short-context), amine123max/Codex-Manager 0.4.7, LiteLLM blog gpt_6_1_sol, genai-prices 0.2.3 (same incl. writes $2.5/$5). Cache write is the default (30-minute retention) write; OpenAI\'s own GPT-6.1 Sol page was not seen in a stored copy, and a 12-hour write price for 6.1 Sol was not found (no field for it). Reasoning tokens bill as output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-11-20: https://github.com/trick77/toolkit/releases/tag/v0.5.0 (corroborated; checked input, output (2026-11-18); cacheWrite (2026-11-20); cacheRead and the >272K tier (2026-09-30 only)): \"gpt-6.1-sol at 2.50 (cache_write)\". Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote).",
-          lastVerified: try CalendarDay("2026-11-20")
+          lastVerified: CalendarDay("2026-11-20")
         )
       )
     )
@@ -13176,7 +13172,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_050_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-09-29"),
+      releaseDate: CalendarDay("2026-09-29"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -13215,11 +13211,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.05"),
-                cacheWrite: try FixedDecimal("1.25"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.05"),
+                cacheWrite: FixedDecimal("1.25"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("5"),
+                output: FixedDecimal("5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13234,11 +13230,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.1"),
-                cacheWrite: try FixedDecimal("2.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.1"),
+                cacheWrite: FixedDecimal("2.5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("7.5"),
+                output: FixedDecimal("7.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13247,13 +13243,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/zh-Hans/api/docs/models/gpt-6.1-terra",
-          observed: try CalendarDay("2026-10-26"),
+          observed: CalendarDay("2026-10-26"),
           confidence: .official,
           note:
             "Released 2026-10-26. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown, not before launch; observed = launch date as lower bound): input $1.00, cached input $0.05, cache writes $1.25 (30-minute retention; 12-hour write $2.50, not modelled), output $5.00; over 272K input tokens the whole request bills input and cache at 2x and output at 1.5x (the page says listed write prices exclude that adjustment). Long-context figures $2/$0.10/$7.50 as in LiteLLM blog gpt-6-1-terra and apidog\'s GPT-6.1 Terra pricing post; $2.5 long-context write from the 2x rule, as genai-prices 0.2.3. 1,050,000 context, 922,000 max input, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
@@ -13268,7 +13264,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_050_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-10-26"),
+      releaseDate: CalendarDay("2026-10-26"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -13307,11 +13303,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.1"),
-                cacheRead: try FixedDecimal("0.01"),
-                cacheWrite: try FixedDecimal("0.125"),
+                input: FixedDecimal("0.1"),
+                cacheRead: FixedDecimal("0.01"),
+                cacheWrite: FixedDecimal("0.125"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.5"),
+                output: FixedDecimal("0.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13326,11 +13322,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.2"),
-                cacheRead: try FixedDecimal("0.02"),
-                cacheWrite: try FixedDecimal("0.25"),
+                input: FixedDecimal("0.2"),
+                cacheRead: FixedDecimal("0.02"),
+                cacheWrite: FixedDecimal("0.25"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.75"),
+                output: FixedDecimal("0.75"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13339,17 +13335,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/ja-JP/api/docs/models/gpt-6-luna",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Released 2026-09-22 with GPT-6 Sol. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown; observed = launch date as lower bound): input $0.10, cached input $0.01, cache writes $0.125, output $0.50; cache writes are billed at 1.25x uncached input (OpenAI bills cache writes since the GPT-5.6 generation), cache reads at 10%; over 272K input tokens the whole request bills input and cache at 2x and output at 1.5x. Long-context figures as genai-prices 0.2.3 ($0.2/$0.02/$0.25/$0.75). Also merefield/codexometer v0.18.4, TheKrush/PromptFuel v1.0.21, LiteLLM blog gpt_6_sol_luna. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-10-14: https://codersera.com/blog/gpt-4o-gpt-4-1-api-shutdown-migration-2026/ (corroborated; checked input, cacheRead, output (dated); cacheWrite 0.125, >272K rule, batch 50% (official page, undated)): \"The recommended replacement for all of them is gpt-6-luna, at $0.10 input / $0.01 cached / $0.50 output per 1M tokens.\". Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote).",
-          lastVerified: try CalendarDay("2026-10-14")
+          lastVerified: CalendarDay("2026-10-14")
         )
       )
     )
@@ -13361,7 +13357,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_050_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-09-22"),
+      releaseDate: CalendarDay("2026-09-22"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -13400,11 +13396,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.2"),
-                cacheWrite: try FixedDecimal("2.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.2"),
+                cacheWrite: FixedDecimal("2.5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13419,11 +13415,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.4"),
-                cacheWrite: try FixedDecimal("5"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.4"),
+                cacheWrite: FixedDecimal("5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13432,17 +13428,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/docs/models/gpt-6-sol",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Released 2026-09-22 with GPT-6 Luna (default snapshot gpt-6-sol). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy; its text predates GPT-6.1 Sol, so taken 2026-09-22..29; observed = launch date): input $2.00, cached input $0.20, cache writes $2.50 (1.25x input), output $10.00; over 272K input tokens 2x input and cache, 1.5x output for the full request. Long-context figures as genai-prices 0.2.3 ($4/$0.4/$5/$15). Also codexometer v0.18.4, PromptFuel v1.0.21, LiteLLM discussion 42523. Superseded by gpt-6.1-sol (same input/output, cache read halved). Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-10-13: https://inference.sh/apps/openai/gpt-6-sol.md (corroborated; checked input, cacheRead, output (dated); cacheWrite 2.50, >272K rule, batch 50% (official page, no older than 2026-09-29)): \"price: $2.00/M input, $0.20/M cached input, $10.00/M output (Last updated: 2026-10-13)\". Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote).",
-          lastVerified: try CalendarDay("2026-10-13")
+          lastVerified: CalendarDay("2026-10-13")
         )
       )
     )
@@ -13454,7 +13450,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_050_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-09-22"),
+      releaseDate: CalendarDay("2026-09-22"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -13493,11 +13489,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("10"),
-                cacheRead: try FixedDecimal("1"),
-                cacheWrite: try FixedDecimal("12.5"),
+                input: FixedDecimal("10"),
+                cacheRead: FixedDecimal("1"),
+                cacheWrite: FixedDecimal("12.5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("50"),
+                output: FixedDecimal("50"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13512,11 +13508,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("20"),
-                cacheRead: try FixedDecimal("2"),
-                cacheWrite: try FixedDecimal("25"),
+                input: FixedDecimal("20"),
+                cacheRead: FixedDecimal("2"),
+                cacheWrite: FixedDecimal("25"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("75"),
+                output: FixedDecimal("75"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13525,16 +13521,16 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/BerriAI/litellm/discussions/39633",
-          observed: try CalendarDay("2026-09-03"),
+          observed: CalendarDay("2026-09-03"),
           confidence: .corroborated,
           note:
             "Released 2026-09-03 (LaoZhang GPT-6 launch notice, PromptFuel v1.0.19 \'effective 2026-09-03\'; Venice lists 5 Sep). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. LiteLLM Day-0 post (date inferred from \'Day 0\'): $10 input, $50 output, cache reads $1, cache writes $12.50; past 272K input tokens input and cache rates 2x and output 1.5x for the whole request ($20 input, $75 output). Also prefect12/codex-token-meter 0.2.22 (official rates link), PromptFuel v1.0.19, genai-prices 0.2.3 (long-context read $2, write $25). OpenAI\'s own Astra page was not seen. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-11-18: https://github.com/akiiwa-games/AgentCompass-Router/releases/tag/v0.6.8 (corroborated; checked input, output (2026-11-17/18); cacheRead, batch (2026-10-12); cacheWrite and the >272K tier (2026-09, multiple)): \"GPT-6 Astra and GPT-6.1 Sol stay. OpenAI still offers them\".",
-          lastVerified: try CalendarDay("2026-11-18")
+          lastVerified: CalendarDay("2026-11-18")
         )
       )
     )
@@ -13554,11 +13550,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("10"),
-                cacheRead: try FixedDecimal("1"),
-                cacheWrite: try FixedDecimal("12.5"),
+                input: FixedDecimal("10"),
+                cacheRead: FixedDecimal("1"),
+                cacheWrite: FixedDecimal("12.5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("50"),
+                output: FixedDecimal("50"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13573,11 +13569,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("20"),
-                cacheRead: try FixedDecimal("2"),
-                cacheWrite: try FixedDecimal("25"),
+                input: FixedDecimal("20"),
+                cacheRead: FixedDecimal("2"),
+                cacheWrite: FixedDecimal("25"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("75"),
+                output: FixedDecimal("75"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13586,20 +13582,18 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
           serviceTiers: [
-            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
-            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+            ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(FixedDecimal("2"))),
           ],
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
@@ -13614,7 +13608,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_050_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-09-03"),
+      releaseDate: CalendarDay("2026-09-03"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -13653,11 +13647,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
-                cacheWrite: try FixedDecimal("6.25"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
+                cacheWrite: FixedDecimal("6.25"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("30"),
+                output: FixedDecimal("30"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13672,11 +13666,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("10"),
-                cacheRead: try FixedDecimal("1"),
-                cacheWrite: try FixedDecimal("12.5"),
+                input: FixedDecimal("10"),
+                cacheRead: FixedDecimal("1"),
+                cacheWrite: FixedDecimal("12.5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("45"),
+                output: FixedDecimal("45"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13685,13 +13679,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
             "GPT-5.6 Sol/Terra/Luna released 2026-07-09 (Vercel AI Gateway, Runware, PromptFuel \'effective 2026-07-09\'). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-08-02, ref developers.openai.com/api/docs/models/gpt-5.6-sol): $5 input, $0.5 cache read, $6.25 cache write (1.25x input), $30 output; >272K input $10/$1/$12.5/$45. Also LaoZhang\'s before/after table (gpt-5-6-sol-price-cut-2026-09), wavespeed.ai ($5/$30/$0.50 read/$6.25 write), APIYI. The gpt-5.6 alias routes to Sol. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
@@ -13714,11 +13708,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.4"),
-                cacheWrite: try FixedDecimal("5"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.4"),
+                cacheWrite: FixedDecimal("5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("20"),
+                output: FixedDecimal("20"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13733,11 +13727,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("8"),
-                cacheRead: try FixedDecimal("0.8"),
-                cacheWrite: try FixedDecimal("10"),
+                input: FixedDecimal("8"),
+                cacheRead: FixedDecimal("0.8"),
+                cacheWrite: FixedDecimal("10"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("30"),
+                output: FixedDecimal("30"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13746,12 +13740,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/ja-JP/api/docs/models/gpt-5.6-sol",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .official,
           note:
             "Promotional cut effective 2026-08-21 (OpenAI changelog per LaoZhang, genai-prices 0.2.3, PromptFuel v1.0.17). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown; observed = effective date as lower bound): input $4.00, cached input $0.40, output $20.00, \'promotional pricing available at least through November 21, 2026\'; >272K input 2x input and 1.5x output; cache writes 1.25x input ($5). Long-context figures $8/$0.8/$30 and write $10 from LaoZhang\'s table and genai-prices 0.2.3. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Reviewed 2026-12-03: one source (docs.laozhang.ai, price-restore-2026-12.md) says the promotion ended 2026-11-30 and the launch price returned on 2026-12-01; not recorded until a second source or the official page confirms it."
@@ -13774,11 +13768,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.4"),
-                cacheWrite: try FixedDecimal("5"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.4"),
+                cacheWrite: FixedDecimal("5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("20"),
+                output: FixedDecimal("20"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13793,11 +13787,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("8"),
-                cacheRead: try FixedDecimal("0.8"),
-                cacheWrite: try FixedDecimal("10"),
+                input: FixedDecimal("8"),
+                cacheRead: FixedDecimal("0.8"),
+                cacheWrite: FixedDecimal("10"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("30"),
+                output: FixedDecimal("30"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13806,20 +13800,18 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
           serviceTiers: [
-            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
-            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+            ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(FixedDecimal("2"))),
           ],
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
@@ -13834,7 +13826,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_050_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-07-09"),
+      releaseDate: CalendarDay("2026-07-09"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -13873,11 +13865,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("0.25"),
-                cacheWrite: try FixedDecimal("3.125"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("0.25"),
+                cacheWrite: FixedDecimal("3.125"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13892,11 +13884,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
-                cacheWrite: try FixedDecimal("6.25"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
+                cacheWrite: FixedDecimal("6.25"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("22.5"),
+                output: FixedDecimal("22.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13905,13 +13897,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
             "Released 2026-07-09 with GPT-5.6 Sol and Luna. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (ref developers.openai.com/api/docs/models/gpt-5.6-terra and the changelog): $2.5 input, $0.25 cache read, $3.125 cache write (1.25x), $15 output; >272K $5/$0.5/$6.25/$22.5. Launch prices also in LaoZhang\'s 2026-07-30 notice ($2.50/$15.00/$0.25 before the cut), PromptFuel v1.0.19 (historical rows from 2026-07-09), APIYI (0-272K $2.5, above $5). Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
@@ -13934,11 +13926,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.2"),
-                cacheWrite: try FixedDecimal("2.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.2"),
+                cacheWrite: FixedDecimal("2.5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13953,11 +13945,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.4"),
-                cacheWrite: try FixedDecimal("5"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.4"),
+                cacheWrite: FixedDecimal("5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("18"),
+                output: FixedDecimal("18"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -13966,17 +13958,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
             "20% cut effective 2026-07-30 (OpenAI changelog as cited by genai-prices; LaoZhang notice of 2026-07-30; PromptFuel v1.0.19). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices: $2 input, $0.2 cache read, $2.5 cache write, $12 output; >272K $4/$0.4/$5/$18. OpenAI\'s models index (zh-Hans stored copy) lists GPT-5.6 Terra at $2 / $12. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-12-01: https://docs.laozhang.ai/announcements/price-restore-2026-12.md (singleSource; checked statement that the price is unchanged (all components); input 2 explicitly (official gpt-5.6-luna page quick comparison)): \"不受影响：... 其他模型的单价，包括 gpt-5.6-luna、gpt-5.6-terra\".",
-          lastVerified: try CalendarDay("2026-12-01")
+          lastVerified: CalendarDay("2026-12-01")
         )
       )
     )
@@ -13996,11 +13988,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.2"),
-                cacheWrite: try FixedDecimal("2.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.2"),
+                cacheWrite: FixedDecimal("2.5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14015,11 +14007,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.4"),
-                cacheWrite: try FixedDecimal("5"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.4"),
+                cacheWrite: FixedDecimal("5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("18"),
+                output: FixedDecimal("18"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14028,20 +14020,18 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
           serviceTiers: [
-            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
-            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+            ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(FixedDecimal("2"))),
           ],
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
@@ -14056,7 +14046,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_050_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-07-09"),
+      releaseDate: CalendarDay("2026-07-09"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -14095,11 +14085,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.1"),
-                cacheWrite: try FixedDecimal("1.25"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.1"),
+                cacheWrite: FixedDecimal("1.25"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14114,11 +14104,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.2"),
-                cacheWrite: try FixedDecimal("2.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.2"),
+                cacheWrite: FixedDecimal("2.5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("9"),
+                output: FixedDecimal("9"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14127,13 +14117,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
             "Released 2026-07-09 with GPT-5.6 Sol and Terra. OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (ref developers.openai.com/api/docs/models/gpt-5.6-luna): $1 input, $0.1 cache read, $1.25 cache write, $6 output; >272K $2/$0.2/$2.5/$9. Launch prices also in LaoZhang\'s 2026-07-30 notice ($1.00/$6.00/$0.10 before the cut) and PromptFuel v1.0.19. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled."
@@ -14156,11 +14146,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.2"),
-                cacheRead: try FixedDecimal("0.02"),
-                cacheWrite: try FixedDecimal("0.25"),
+                input: FixedDecimal("0.2"),
+                cacheRead: FixedDecimal("0.02"),
+                cacheWrite: FixedDecimal("0.25"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.2"),
+                output: FixedDecimal("1.2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14175,11 +14165,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.4"),
-                cacheRead: try FixedDecimal("0.04"),
-                cacheWrite: try FixedDecimal("0.5"),
+                input: FixedDecimal("0.4"),
+                cacheRead: FixedDecimal("0.04"),
+                cacheWrite: FixedDecimal("0.5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.8"),
+                output: FixedDecimal("1.8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14188,16 +14178,16 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/models/gpt-5.6-luna?frmapp=yes",
-          observed: try CalendarDay("2026-07-30"),
+          observed: CalendarDay("2026-07-30"),
           confidence: .official,
           note:
             "80% cut effective 2026-07-30 (OpenAI changelog as cited by genai-prices; LaoZhang; PromptFuel v1.0.19). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. Official model page (stored copy, capture date not shown; observed = effective date as lower bound): input $0.20, cached input $0.02, output $1.20; \'>272K input tokens are priced at 2x input and 1.5x output for the full request\'; \'cache writes are billed at 1.25x the uncached input token rate\' ($0.25). Long-context cache read $0.04 and write $0.5 (2x) as genai-prices; the page names only input and output for the 2x. 1,050,000 context, 128,000 max output. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-12-01: https://docs.laozhang.ai/announcements/price-restore-2026-12.md (corroborated; checked statement that the price is unchanged; input, cacheRead, output, >272K rule, cacheWrite rule (official page)): \"不受影响：... 其他模型的单价，包括 gpt-5.6-luna、gpt-5.6-terra\".",
-          lastVerified: try CalendarDay("2026-12-01")
+          lastVerified: CalendarDay("2026-12-01")
         )
       )
     )
@@ -14217,11 +14207,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.2"),
-                cacheRead: try FixedDecimal("0.02"),
-                cacheWrite: try FixedDecimal("0.25"),
+                input: FixedDecimal("0.2"),
+                cacheRead: FixedDecimal("0.02"),
+                cacheWrite: FixedDecimal("0.25"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.2"),
+                output: FixedDecimal("1.2"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14236,11 +14226,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.4"),
-                cacheRead: try FixedDecimal("0.04"),
-                cacheWrite: try FixedDecimal("0.5"),
+                input: FixedDecimal("0.4"),
+                cacheRead: FixedDecimal("0.04"),
+                cacheWrite: FixedDecimal("0.5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.8"),
+                output: FixedDecimal("1.8"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14249,20 +14239,18 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
           serviceTiers: [
-            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
-            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+            ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(FixedDecimal("2"))),
           ],
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
@@ -14277,7 +14265,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_050_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-07-09"),
+      releaseDate: CalendarDay("2026-07-09"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -14316,11 +14304,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("30"),
+                output: FixedDecimal("30"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14335,11 +14323,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("10"),
-                cacheRead: try FixedDecimal("1"),
+                input: FixedDecimal("10"),
+                cacheRead: FixedDecimal("1"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("45"),
+                output: FixedDecimal("45"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14348,17 +14336,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
             "Announced 2026-04-23 (snapshot gpt-5.5-2026-04-23); API pricing from 2026-04-24 (genai-prices prices_checked 2026-04-24; Vercel AI Gateway available 2026-04-24; apidog: API \'very soon\' after the 04-23 launch). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices: $5 input, $0.5 cache read, $30 output, 1,000,000 context. The >272K tier ($10/$1/$45, 2x input and cached input, 1.5x output) is from genai-prices 0.2.3 (ref developers.openai.com/api/docs/models/gpt-5.5; \'tier history before this verification is not modeled\') and ccost\'s README; the 2026-08 genai-prices snapshot had no tier, so the tier\'s start date is unconfirmed. No cache-write price published. Also api-evangelist/openai plans file, Venice (1M context, 128K output). Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-09-03: https://docs.apiyi.com/models/index.md (singleSource; checked input, output, cacheRead (short tier only)): \"\"n\": \"gpt-5.5\", ... \"i\": \"$5\", \"o\": \"$30\", \"c\": \"$0.5\"\".",
-          lastVerified: try CalendarDay("2026-09-03")
+          lastVerified: CalendarDay("2026-09-03")
         )
       )
     )
@@ -14378,11 +14366,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("30"),
+                output: FixedDecimal("30"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14397,11 +14385,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("10"),
-                cacheRead: try FixedDecimal("1"),
+                input: FixedDecimal("10"),
+                cacheRead: FixedDecimal("1"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("45"),
+                output: FixedDecimal("45"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14410,10 +14398,10 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
           serviceTiers: [
-            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
+            ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5"))),
             ServiceTier(
               name: "priority",
               effect: .tiers([
@@ -14427,11 +14415,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("12.5"),
-                    cacheRead: try FixedDecimal("1.25"),
+                    input: FixedDecimal("12.5"),
+                    cacheRead: FixedDecimal("1.25"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("75"),
+                    output: FixedDecimal("75"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -14439,14 +14427,12 @@ extension Catalog {
               ])
             ),
           ],
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2.5× every Standard price (cache reads and writes included) for requests up to 272,000 input tokens only (Fast excludes long context for this model); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
@@ -14461,7 +14447,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-04-23"),
+      releaseDate: CalendarDay("2026-04-23"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -14500,11 +14486,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("0.25"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("0.25"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14519,11 +14505,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("22.5"),
+                output: FixedDecimal("22.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14532,17 +14518,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
             "Released 2026-03-05 (snapshot gpt-5.4-2026-03-05). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-03-06, 1.05M context): $2.5 input, $0.25 cache read, $15 output; >272K $5/$0.5/$22.5; same in genai-prices 0.2.3 (ref developers.openai.com/api/docs/models/gpt-5.4). Also api-evangelist/openai plans file, ccost README (272000 threshold, 2x/1.5x), adk-model pricing. No cache-write price published. Max output 128,000 not confirmed from a source. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). genai-prices 0.2.3 shows the batch cached rate rounded to $0.13. Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-09-03: https://docs.apiyi.com/models/index.md (singleSource; checked input, output, cacheRead (short tier only)): \"\"n\": \"gpt-5.4\", ... \"i\": \"$2.5\", \"o\": \"$15\", \"c\": \"$0.25\"\".",
-          lastVerified: try CalendarDay("2026-09-03")
+          lastVerified: CalendarDay("2026-09-03")
         )
       )
     )
@@ -14562,11 +14548,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("0.25"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("0.25"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14581,11 +14567,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("22.5"),
+                output: FixedDecimal("22.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14594,10 +14580,10 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
           serviceTiers: [
-            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
+            ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5"))),
             ServiceTier(
               name: "priority",
               effect: .tiers([
@@ -14611,11 +14597,11 @@ extension Catalog {
                   ),
                   output: nil,
                   prices: ComponentPrices(
-                    input: try FixedDecimal("5"),
-                    cacheRead: try FixedDecimal("0.5"),
+                    input: FixedDecimal("5"),
+                    cacheRead: FixedDecimal("0.5"),
                     cacheWrite: nil,
                     cacheWrite1h: nil,
-                    output: try FixedDecimal("30"),
+                    output: FixedDecimal("30"),
                     reasoning: nil,
                     perRequest: nil
                   )
@@ -14623,14 +14609,12 @@ extension Catalog {
               ])
             ),
           ],
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included) for requests up to 272,000 input tokens only (Fast excludes long context for this model); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
@@ -14645,7 +14629,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_050_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-03-05"),
+      releaseDate: CalendarDay("2026-03-05"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -14679,11 +14663,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.75"),
-                cacheRead: try FixedDecimal("0.075"),
+                input: FixedDecimal("0.75"),
+                cacheRead: FixedDecimal("0.075"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4.5"),
+                output: FixedDecimal("4.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14692,17 +14676,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
             "GPT-5.4 mini released 2026-03-17 (snapshot gpt-5.4-mini-2026-03-17). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-03-18, 400,000 context): $0.75 input, $0.075 cache read, $4.5 output; same in genai-prices 0.2.3, api-evangelist/openai plans file and adk-model pricing. Flat: no long-context tier is published for the 400K-context mini/nano (the audit\'s \'all double above 272K\' does not hold here). Max output 128,000 not confirmed from a source. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-09-22: https://developers.openai.com/api/docs/models/gpt-5-nano?site_locale=en (corroborated; checked input (official, no older than 2026-09-22); input, output, cacheRead (apiyi, no older than 2026-09-03)): \"Quick comparison ... GPT-5.4 mini $0.75\".",
-          lastVerified: try CalendarDay("2026-09-22")
+          lastVerified: CalendarDay("2026-09-22")
         )
       )
     )
@@ -14717,11 +14701,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.75"),
-                cacheRead: try FixedDecimal("0.075"),
+                input: FixedDecimal("0.75"),
+                cacheRead: FixedDecimal("0.075"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4.5"),
+                output: FixedDecimal("4.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14730,20 +14714,18 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
           serviceTiers: [
-            ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5"))),
-            ServiceTier(name: "priority", effect: .multiplier(try FixedDecimal("2"))),
+            ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5"))),
+            ServiceTier(name: "priority", effect: .multiplier(FixedDecimal("2"))),
           ],
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); Priority / Fast at 2× every Standard price (cache reads and writes included); web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
@@ -14758,7 +14740,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 400000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-03-17"),
+      releaseDate: CalendarDay("2026-03-17"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -14792,11 +14774,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.2"),
-                cacheRead: try FixedDecimal("0.02"),
+                input: FixedDecimal("0.2"),
+                cacheRead: FixedDecimal("0.02"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.25"),
+                output: FixedDecimal("1.25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14805,17 +14787,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/pydantic/genai-prices/blob/47df840a5ab1/prices/providers/openai.yml",
-          observed: try CalendarDay("2026-08-21"),
+          observed: CalendarDay("2026-08-21"),
           confidence: .corroborated,
           note:
             "GPT-5.4 nano released 2026-03-17 (snapshot gpt-5.4-nano-2026-03-17). OpenAI gave the date but not the time; date only; 00:00 UTC assumed. genai-prices (prices_checked 2026-03-18, 400,000 context): $0.2 input, $0.02 cache read, $1.25 output; same in genai-prices 0.2.3, api-evangelist/openai plans file and adk-model pricing. Flat: no long-context tier is published for the 400K-context mini/nano (the audit\'s \'all double above 272K\' does not hold here). Max output 128,000 not confirmed from a source. Batch API at 50% of Standard (OpenAI model pages: \'Batch and Flex are priced at 50% of Standard rates\'; genai-prices 0.2.3 batch variants halve input, cache read, cache write and output alike). Fast mode (2x), Flex, regional processing (+10%) are not modelled. Re-verified 2026-09-22: https://developers.openai.com/api/docs/models/gpt-5.4-nano?trk=article-ssr-frontend-pulse_little-text-block (official; checked input, cacheRead, output): \"GPT-5.4 nano Deprecated gpt-5.4-nano-2026-03-17 ... Input $0.20 Cached input $0.02 Output $1.25\".",
-          lastVerified: try CalendarDay("2026-09-22")
+          lastVerified: CalendarDay("2026-09-22")
         )
       )
     )
@@ -14830,11 +14812,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.2"),
-                cacheRead: try FixedDecimal("0.02"),
+                input: FixedDecimal("0.2"),
+                cacheRead: FixedDecimal("0.02"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.25"),
+                output: FixedDecimal("1.25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14843,17 +14825,15 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))],
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5")))],
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/pricing",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus the service tiers and tool fee of OpenAI\'s pricing page, read from a copy in a public repository dated between 2026-09-03 and 2026-09-22 (the later bound is used as \'observed\', and the rules start then): Flex at 0.5× (\'priced at Batch rates\'); no Priority; web search $10 per 1,000 calls on top of tokens (search content tokens bill as input). The response\'s service_tier reports \'flex\' or \'priority\' (\'fast\' is the new request name, read as priority); a Fast request slowed for ramping reports \'default\' and bills as Standard. A Flex request refused with 429 is not charged. Ultrafast and containers are not modelled; regional processing (+10%) applies only to models released from 2026-03-05, recorded on those as the residency \'regional\'. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
@@ -14868,7 +14848,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 400000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-03-17"),
+      releaseDate: CalendarDay("2026-03-17"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -14907,14 +14887,14 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.1"),
-                cacheWrite: try FixedDecimal("2.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.1"),
+                cacheWrite: FixedDecimal("2.5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil,
-                cacheWrite12h: try FixedDecimal("5")
+                cacheWrite12h: FixedDecimal("5")
               )
             ),
             PriceTier(
@@ -14927,11 +14907,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.2"),
-                cacheWrite: try FixedDecimal("5"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.2"),
+                cacheWrite: FixedDecimal("5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -14940,13 +14920,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/models/gpt-6.2-sol",
-          observed: try CalendarDay("2026-11-19"),
+          observed: CalendarDay("2026-11-19"),
           confidence: .official,
           note:
             "OpenAI\'s GPT-6.2 Sol model page: \'Input | $2 | 1M tokens\', \'Cached input | $0.1\', \'Output | $10\'; \'The cache write price is for 30 minutes of retention\' ($2.50); \'A 12-hour cache write costs $5 per million tokens for short-context requests at Standard pricing\' (recorded for the ≤272K tier only: the page gives no long-context figure, so such writes above 272K are refused); \'Batch costs 50% of Standard rates.\' Above 272K input tokens \'input and cache rates double and output costs 1.5 times the short-context rate for the full request\': the long-context tier applies that published rule ($4 / $0.20 / $5 / $15). Context 1,050,000, max input 922,000, max output 128,000. The stored copy is undated; it mentions GPT-6.2, so it is from 2026-11-17 or later, and a mirror (w3cschool) is stamped 2026-11-19, used as \'observed\'. Released 2026-11-17 (LaoZhang 2026-11-18, apidog 2026-11-18, AgentCompass-Router v0.6.8); date only; 00:00 UTC assumed. Ultrafast (3x to 2027-02-28, then 6x), Flex and regional processing are not modelled. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote)."
@@ -14961,7 +14941,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_050_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-11-17"),
+      releaseDate: CalendarDay("2026-11-17"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -15000,11 +14980,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("8"),
+                input: FixedDecimal("8"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("40"),
+                output: FixedDecimal("40"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15015,11 +14995,11 @@ extension Catalog {
           holidayCalendar: nil,
           batchMultiplier: nil,
           freeQuota: nil,
-          uplifts: [PriceUplift(name: "regional", multiplier: try FixedDecimal("1.1"))]
+          uplifts: [PriceUplift(name: "regional", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://developers.openai.com/api/docs/models",
-          observed: try CalendarDay("2026-11-19"),
+          observed: CalendarDay("2026-11-19"),
           confidence: .official,
           note:
             "OpenAI\'s models index: GPT-6.2 Astra \'Input price $8 / Input MTok\', \'$40 / Output MTok\', 1.05M context, 128K max output. No stored copy of OpenAI\'s own Astra page was found, so only these two prices are recorded; see \'missing\'. The index copy is undated; it lists GPT-6.2, so it is from 2026-11-17 or later; 2026-11-19 (the date of a mirror of the 6.2 Sol page) is used as \'observed\'. Released 2026-11-17 (LaoZhang, apidog, AgentCompass-Router, all 2026-11-18); date only; 00:00 UTC assumed. No batch price is recorded: OpenAI\'s Astra discount was not seen. Regional processing ×1.1 from 2026-09-22 (the pricing page\'s data-residency footnote).",
@@ -15051,7 +15031,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_050_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-11-17"),
+      releaseDate: CalendarDay("2026-11-17"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -15085,11 +15065,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.25"),
+                input: FixedDecimal("0.25"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.25"),
+                output: FixedDecimal("1.25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15103,7 +15083,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://www.vizbyai.com/share/207",
-          observed: try CalendarDay("2024-08-14"),
+          observed: CalendarDay("2024-08-14"),
           confidence: .corroborated,
           note:
             "$0.25/$1.25 from the 2024-08-14 caching announcement (also llm-prices). API availability 2024-03-13 from langmart.ai\'s model page only. Anthropic gave the date but not the time; 00:00 UTC assumed."
@@ -15121,11 +15101,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.25"),
-                cacheRead: try FixedDecimal("0.03"),
-                cacheWrite: try FixedDecimal("0.3"),
+                input: FixedDecimal("0.25"),
+                cacheRead: FixedDecimal("0.03"),
+                cacheWrite: FixedDecimal("0.3"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.25"),
+                output: FixedDecimal("1.25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15139,7 +15119,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://www.vizbyai.com/share/207",
-          observed: try CalendarDay("2024-08-14"),
+          observed: CalendarDay("2024-08-14"),
           confidence: .corroborated,
           note:
             "Prompt caching public beta (Claude 3.5 Sonnet and Claude 3 Haiku) with these write and hit prices; copy of Anthropic\'s 2024-08-14 announcement, also 6thwave.news and swipeinsight.app. Anthropic gave the date but not the time; 00:00 UTC assumed."
@@ -15157,11 +15137,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.25"),
-                cacheRead: try FixedDecimal("0.03"),
-                cacheWrite: try FixedDecimal("0.3"),
+                input: FixedDecimal("0.25"),
+                cacheRead: FixedDecimal("0.03"),
+                cacheWrite: FixedDecimal("0.3"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.25"),
+                output: FixedDecimal("1.25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15170,12 +15150,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://docs.claude.com/en/release-notes/api",
-          observed: try CalendarDay("2025-10-16"),
+          observed: CalendarDay("2025-10-16"),
           confidence: .official,
           note:
             "Message Batches API beta \'for 50% less cost\'. Date from the official API release notes (copy in mcarrollnow/medfit, to 2025-10-16). Anthropic gave the date but not the time; 00:00 UTC assumed."
@@ -15193,11 +15173,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.25"),
-                cacheRead: try FixedDecimal("0.03"),
-                cacheWrite: try FixedDecimal("0.3"),
-                cacheWrite1h: try FixedDecimal("0.5"),
-                output: try FixedDecimal("1.25"),
+                input: FixedDecimal("0.25"),
+                cacheRead: FixedDecimal("0.03"),
+                cacheWrite: FixedDecimal("0.3"),
+                cacheWrite1h: FixedDecimal("0.5"),
+                output: FixedDecimal("1.25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15206,12 +15186,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-17"),
+          observed: CalendarDay("2026-02-17"),
           confidence: .official,
           note:
             "1-hour cache writes priced from 2025-08-13, when the 1-hour duration became generally available (API release notes); its earlier beta price is not sourced, so 1-hour writes before then bill at the 5-minute price. Read from a copy of the official page taken between 2026-02-17 and 2026-03-13 (its table lists Haiku 3 at $0.25/$0.30/$0.50/$0.03/$1.25). Retirement date from the official model-deprecations page (copy fetched 2026-09-26); 00:00 UTC assumed."
@@ -15226,7 +15206,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 4096,
-      releaseDate: try CalendarDay("2024-03-13"),
+      releaseDate: CalendarDay("2024-03-13"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -15260,11 +15240,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
+                input: FixedDecimal("3"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15278,7 +15258,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://www.vizbyai.com/share/207",
-          observed: try CalendarDay("2024-08-14"),
+          observed: CalendarDay("2024-08-14"),
           confidence: .corroborated,
           note:
             "Claude 3.5 Sonnet GA on the API 2024-06-20 (release notes); $3/$15 from the 2024-08-14 caching announcement, also llm-prices. Anthropic gave the date but not the time; 00:00 UTC assumed."
@@ -15296,11 +15276,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15314,7 +15294,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://www.vizbyai.com/share/207",
-          observed: try CalendarDay("2024-08-14"),
+          observed: CalendarDay("2024-08-14"),
           confidence: .corroborated,
           note:
             "Prompt caching public beta (Claude 3.5 Sonnet and Claude 3 Haiku) with these write and hit prices; copy of Anthropic\'s 2024-08-14 announcement, also 6thwave.news and swipeinsight.app. Anthropic gave the date but not the time; 00:00 UTC assumed."
@@ -15332,11 +15312,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15345,12 +15325,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://docs.claude.com/en/release-notes/api",
-          observed: try CalendarDay("2025-10-16"),
+          observed: CalendarDay("2025-10-16"),
           confidence: .official,
           note:
             "Message Batches API beta \'for 50% less cost\'. Date from the official API release notes (copy in mcarrollnow/medfit, to 2025-10-16). Anthropic gave the date but not the time; 00:00 UTC assumed."
@@ -15368,11 +15348,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
-                cacheWrite1h: try FixedDecimal("6"),
-                output: try FixedDecimal("15"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
+                cacheWrite1h: FixedDecimal("6"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15381,12 +15361,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://docs.claude.com/en/release-notes/api",
-          observed: try CalendarDay("2025-10-16"),
+          observed: CalendarDay("2025-10-16"),
           confidence: .corroborated,
           note:
             "1-hour cache GA. Retired 2025-10-28 per the deprecations page; the 2025-08-13 notice had said 2025-10-22. 1-hour price is the official 2x multiplier (model no longer in the 2026 table); genai-prices lists the same $6."
@@ -15401,7 +15381,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 8192,
-      releaseDate: try CalendarDay("2024-06-20"),
+      releaseDate: CalendarDay("2024-06-20"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -15435,11 +15415,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15448,12 +15428,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://docs.claude.com/en/release-notes/api",
-          observed: try CalendarDay("2025-10-16"),
+          observed: CalendarDay("2025-10-16"),
           confidence: .corroborated,
           note:
             "Upgraded Claude 3.5 Sonnet on the API 2024-10-22 at the same prices as claude-3-5-sonnet-20240620 (also genai-prices, llm-prices). Date from the official API release notes (copy in mcarrollnow/medfit, to 2025-10-16). Anthropic gave the date but not the time; 00:00 UTC assumed."
@@ -15471,11 +15451,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
-                cacheWrite1h: try FixedDecimal("6"),
-                output: try FixedDecimal("15"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
+                cacheWrite1h: FixedDecimal("6"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15484,12 +15464,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://docs.claude.com/en/release-notes/api",
-          observed: try CalendarDay("2025-10-16"),
+          observed: CalendarDay("2025-10-16"),
           confidence: .corroborated,
           note:
             "1-hour cache GA. Retired 2025-10-28 per the deprecations page; the 2025-08-13 notice had said 2025-10-22. 1-hour price is the official 2x multiplier (model no longer in the 2026 table); genai-prices lists the same $6."
@@ -15504,7 +15484,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 8192,
-      releaseDate: try CalendarDay("2024-10-22"),
+      releaseDate: CalendarDay("2024-10-22"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -15538,11 +15518,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.1"),
-                cacheWrite: try FixedDecimal("1.25"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.1"),
+                cacheWrite: FixedDecimal("1.25"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("5"),
+                output: FixedDecimal("5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15551,12 +15531,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/simonw/llm-claude-3/issues/23",
-          observed: try CalendarDay("2024-11-04"),
+          observed: CalendarDay("2024-11-04"),
           confidence: .corroborated,
           note:
             "Launch price $1/$5 on the API 2024-11-04 (release notes); also litellm PR 6586 with writes $1.25 and hits $0.10, and keywordsai.co\'s copy of the caching table. Batch support from launch assumed. Anthropic gave the date but not the time; 00:00 UTC assumed."
@@ -15574,11 +15554,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
-                cacheRead: try FixedDecimal("0.08"),
-                cacheWrite: try FixedDecimal("1"),
+                input: FixedDecimal("0.8"),
+                cacheRead: FixedDecimal("0.08"),
+                cacheWrite: FixedDecimal("1"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("4"),
+                output: FixedDecimal("4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15587,12 +15567,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://github.com/danny-avila/LibreChat/pull/4851",
-          observed: try CalendarDay("2024-12-04"),
+          observed: CalendarDay("2024-12-04"),
           confidence: .corroborated,
           note:
             "Cut to $0.80/$4 \'about a month\' after launch (aiwiki.ai); the effective day is not published, so the first dated observation (a PR quoting the official page on 2024-12-04) is used: requests in the days before may be over-billed. Later official page copies show the same prices."
@@ -15610,11 +15590,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.8"),
-                cacheRead: try FixedDecimal("0.08"),
-                cacheWrite: try FixedDecimal("1"),
-                cacheWrite1h: try FixedDecimal("1.6"),
-                output: try FixedDecimal("4"),
+                input: FixedDecimal("0.8"),
+                cacheRead: FixedDecimal("0.08"),
+                cacheWrite: FixedDecimal("1"),
+                cacheWrite1h: FixedDecimal("1.6"),
+                output: FixedDecimal("4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15623,12 +15603,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-07"),
+          observed: CalendarDay("2026-02-07"),
           confidence: .official,
           note:
             "1-hour cache GA (release notes). Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware). Retirement date from the official model-deprecations page (copy fetched 2026-09-26); 00:00 UTC assumed."
@@ -15643,7 +15623,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 8192,
-      releaseDate: try CalendarDay("2024-11-04"),
+      releaseDate: CalendarDay("2024-11-04"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -15677,11 +15657,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15690,12 +15670,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-07"),
+          observed: CalendarDay("2026-02-07"),
           confidence: .official,
           note:
             "Claude Sonnet 3.7 launched 2025-02-24 (release notes). Anthropic gave the date but not the time; 00:00 UTC assumed. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware)."
@@ -15713,11 +15693,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
-                cacheWrite1h: try FixedDecimal("6"),
-                output: try FixedDecimal("15"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
+                cacheWrite1h: FixedDecimal("6"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15726,12 +15706,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-07"),
+          observed: CalendarDay("2026-02-07"),
           confidence: .official,
           note:
             "1-hour cache writes priced from 2025-08-13, when the 1-hour duration became generally available (API release notes); its earlier beta price is not sourced, so 1-hour writes before then bill at the 5-minute price. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware). Retirement date from the official model-deprecations page (copy fetched 2026-09-26); 00:00 UTC assumed."
@@ -15746,7 +15726,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 64000,
-      releaseDate: try CalendarDay("2025-02-24"),
+      releaseDate: CalendarDay("2025-02-24"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -15785,11 +15765,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15798,12 +15778,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-07"),
+          observed: CalendarDay("2026-02-07"),
           confidence: .official,
           note:
             "Claude Sonnet 4 launched 2025-05-22 (release notes), 200K context. Anthropic gave the date but not the time; 00:00 UTC assumed. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware)."
@@ -15826,11 +15806,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15845,11 +15825,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("6"),
-                cacheRead: try FixedDecimal("0.6"),
-                cacheWrite: try FixedDecimal("7.5"),
+                input: FixedDecimal("6"),
+                cacheRead: FixedDecimal("0.6"),
+                cacheWrite: FixedDecimal("7.5"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("22.5"),
+                output: FixedDecimal("22.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15858,13 +15838,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://github.com/patrickcarmichael/claude-docs/blob/a9add268/docs/ai-platforms/anthropic/formatted/75-feature-specific-pricing.md",
-          observed: try CalendarDay("2025-11-08"),
+          observed: CalendarDay("2025-11-08"),
           confidence: .official,
           note:
             "1M-context beta for Sonnet 4 from 2025-08-12 (release notes): over 200,000 total input tokens (cache reads and writes included) the whole request is billed at $6/$22.50. Copy of the official docs (llms-full.txt, 2025-11-08). Cache prices are the published 1.25x/2x/0.1x multipliers, which \'apply on top of long context pricing\'; genai-prices encodes the same tier prices. Anthropic gave the date but not the time; 00:00 UTC assumed."
@@ -15887,11 +15867,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
-                cacheWrite1h: try FixedDecimal("6"),
-                output: try FixedDecimal("15"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
+                cacheWrite1h: FixedDecimal("6"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15906,11 +15886,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("6"),
-                cacheRead: try FixedDecimal("0.6"),
-                cacheWrite: try FixedDecimal("7.5"),
-                cacheWrite1h: try FixedDecimal("12"),
-                output: try FixedDecimal("22.5"),
+                input: FixedDecimal("6"),
+                cacheRead: FixedDecimal("0.6"),
+                cacheWrite: FixedDecimal("7.5"),
+                cacheWrite1h: FixedDecimal("12"),
+                output: FixedDecimal("22.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15919,12 +15899,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-07"),
+          observed: CalendarDay("2026-02-07"),
           confidence: .official,
           note:
             "1-hour cache writes priced from 2025-08-13, when the 1-hour duration became generally available (API release notes); its earlier beta price is not sourced, so 1-hour writes before then bill at the 5-minute price. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware)."
@@ -15947,11 +15927,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
-                cacheWrite1h: try FixedDecimal("6"),
-                output: try FixedDecimal("15"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
+                cacheWrite1h: FixedDecimal("6"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -15960,12 +15940,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/release-notes/overview",
-          observed: try CalendarDay("2026-03-31"),
+          observed: CalendarDay("2026-03-31"),
           confidence: .official,
           note:
             "March 30, 2026 release note: the 1M beta for Sonnet 4.5 and Sonnet 4 is retired on 2026-04-30, after which requests over the standard 200k window return an error; such requests match no tier here. Anthropic gave the date but not the time; 00:00 UTC assumed."
@@ -15988,11 +15968,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
-                cacheWrite1h: try FixedDecimal("6"),
-                output: try FixedDecimal("15"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
+                cacheWrite1h: FixedDecimal("6"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16001,14 +15981,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
-          observed: try CalendarDay("2026-05-04"),
+          observed: CalendarDay("2026-05-04"),
           confidence: .corroborated,
           note:
             "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
@@ -16023,7 +16003,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 64000,
-      releaseDate: try CalendarDay("2025-05-22"),
+      releaseDate: CalendarDay("2025-05-22"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -16057,11 +16037,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("15"),
-                cacheRead: try FixedDecimal("1.5"),
-                cacheWrite: try FixedDecimal("18.75"),
+                input: FixedDecimal("15"),
+                cacheRead: FixedDecimal("1.5"),
+                cacheWrite: FixedDecimal("18.75"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("75"),
+                output: FixedDecimal("75"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16070,12 +16050,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-07"),
+          observed: CalendarDay("2026-02-07"),
           confidence: .official,
           note:
             "Claude Opus 4 launched 2025-05-22 (release notes). Anthropic gave the date but not the time; 00:00 UTC assumed. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware)."
@@ -16093,11 +16073,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("15"),
-                cacheRead: try FixedDecimal("1.5"),
-                cacheWrite: try FixedDecimal("18.75"),
-                cacheWrite1h: try FixedDecimal("30"),
-                output: try FixedDecimal("75"),
+                input: FixedDecimal("15"),
+                cacheRead: FixedDecimal("1.5"),
+                cacheWrite: FixedDecimal("18.75"),
+                cacheWrite1h: FixedDecimal("30"),
+                output: FixedDecimal("75"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16106,12 +16086,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-07"),
+          observed: CalendarDay("2026-02-07"),
           confidence: .official,
           note:
             "1-hour cache writes priced from 2025-08-13, when the 1-hour duration became generally available (API release notes); its earlier beta price is not sourced, so 1-hour writes before then bill at the 5-minute price. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware). Retirement date from the official model-deprecations page (copy fetched 2026-09-26); 00:00 UTC assumed."
@@ -16129,11 +16109,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("15"),
-                cacheRead: try FixedDecimal("1.5"),
-                cacheWrite: try FixedDecimal("18.75"),
-                cacheWrite1h: try FixedDecimal("30"),
-                output: try FixedDecimal("75"),
+                input: FixedDecimal("15"),
+                cacheRead: FixedDecimal("1.5"),
+                cacheWrite: FixedDecimal("18.75"),
+                cacheWrite1h: FixedDecimal("30"),
+                output: FixedDecimal("75"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16142,14 +16122,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
-          observed: try CalendarDay("2026-05-04"),
+          observed: CalendarDay("2026-05-04"),
           confidence: .corroborated,
           note:
             "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
@@ -16164,7 +16144,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 32000,
-      releaseDate: try CalendarDay("2025-05-22"),
+      releaseDate: CalendarDay("2025-05-22"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -16198,11 +16178,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("15"),
-                cacheRead: try FixedDecimal("1.5"),
-                cacheWrite: try FixedDecimal("18.75"),
+                input: FixedDecimal("15"),
+                cacheRead: FixedDecimal("1.5"),
+                cacheWrite: FixedDecimal("18.75"),
                 cacheWrite1h: nil,
-                output: try FixedDecimal("75"),
+                output: FixedDecimal("75"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16211,12 +16191,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-07"),
+          observed: CalendarDay("2026-02-07"),
           confidence: .official,
           note:
             "Claude Opus 4.1 launched 2025-08-05 (release notes). Anthropic gave the date but not the time; 00:00 UTC assumed. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware)."
@@ -16234,11 +16214,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("15"),
-                cacheRead: try FixedDecimal("1.5"),
-                cacheWrite: try FixedDecimal("18.75"),
-                cacheWrite1h: try FixedDecimal("30"),
-                output: try FixedDecimal("75"),
+                input: FixedDecimal("15"),
+                cacheRead: FixedDecimal("1.5"),
+                cacheWrite: FixedDecimal("18.75"),
+                cacheWrite1h: FixedDecimal("30"),
+                output: FixedDecimal("75"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16247,12 +16227,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-07"),
+          observed: CalendarDay("2026-02-07"),
           confidence: .official,
           note:
             "1-hour cache writes priced from 2025-08-13, when the 1-hour duration became generally available (API release notes); its earlier beta price is not sourced, so 1-hour writes before then bill at the 5-minute price. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware). Retirement date from the official model-deprecations page (copy fetched 2026-09-26); 00:00 UTC assumed."
@@ -16270,11 +16250,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("15"),
-                cacheRead: try FixedDecimal("1.5"),
-                cacheWrite: try FixedDecimal("18.75"),
-                cacheWrite1h: try FixedDecimal("30"),
-                output: try FixedDecimal("75"),
+                input: FixedDecimal("15"),
+                cacheRead: FixedDecimal("1.5"),
+                cacheWrite: FixedDecimal("18.75"),
+                cacheWrite1h: FixedDecimal("30"),
+                output: FixedDecimal("75"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16283,14 +16263,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
-          observed: try CalendarDay("2026-05-04"),
+          observed: CalendarDay("2026-05-04"),
           confidence: .corroborated,
           note:
             "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
@@ -16305,7 +16285,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 32000,
-      releaseDate: try CalendarDay("2025-08-05"),
+      releaseDate: CalendarDay("2025-08-05"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -16344,11 +16324,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
-                cacheWrite1h: try FixedDecimal("6"),
-                output: try FixedDecimal("15"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
+                cacheWrite1h: FixedDecimal("6"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16363,11 +16343,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("6"),
-                cacheRead: try FixedDecimal("0.6"),
-                cacheWrite: try FixedDecimal("7.5"),
-                cacheWrite1h: try FixedDecimal("12"),
-                output: try FixedDecimal("22.5"),
+                input: FixedDecimal("6"),
+                cacheRead: FixedDecimal("0.6"),
+                cacheWrite: FixedDecimal("7.5"),
+                cacheWrite1h: FixedDecimal("12"),
+                output: FixedDecimal("22.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16376,12 +16356,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-07"),
+          observed: CalendarDay("2026-02-07"),
           confidence: .official,
           note:
             "Claude Sonnet 4.5 launched 2025-09-29 (release notes) with the 1M-context beta: over 200,000 total input tokens the whole request is billed at $6/$22.50. Cache prices are the published 1.25x/2x/0.1x multipliers, which \'apply on top of long context pricing\'; genai-prices encodes the same tier prices. Anthropic gave the date but not the time; 00:00 UTC assumed. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware)."
@@ -16404,11 +16384,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
-                cacheWrite1h: try FixedDecimal("6"),
-                output: try FixedDecimal("15"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
+                cacheWrite1h: FixedDecimal("6"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16417,12 +16397,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/release-notes/overview",
-          observed: try CalendarDay("2026-03-31"),
+          observed: CalendarDay("2026-03-31"),
           confidence: .official,
           note:
             "March 30, 2026 release note: the 1M beta for Sonnet 4.5 and Sonnet 4 is retired on 2026-04-30, after which requests over the standard 200k window return an error; such requests match no tier here. Anthropic gave the date but not the time; 00:00 UTC assumed."
@@ -16445,11 +16425,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
-                cacheWrite1h: try FixedDecimal("6"),
-                output: try FixedDecimal("15"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
+                cacheWrite1h: FixedDecimal("6"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16458,14 +16438,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
-          observed: try CalendarDay("2026-05-04"),
+          observed: CalendarDay("2026-05-04"),
           confidence: .corroborated,
           note:
             "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
@@ -16480,7 +16460,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 64000,
-      releaseDate: try CalendarDay("2025-09-29"),
+      releaseDate: CalendarDay("2025-09-29"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -16515,11 +16495,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.1"),
-                cacheWrite: try FixedDecimal("1.25"),
-                cacheWrite1h: try FixedDecimal("2"),
-                output: try FixedDecimal("5"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.1"),
+                cacheWrite: FixedDecimal("1.25"),
+                cacheWrite1h: FixedDecimal("2"),
+                output: FixedDecimal("5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16528,16 +16508,16 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-07"),
+          observed: CalendarDay("2026-02-07"),
           confidence: .official,
           note:
             "Claude Haiku 4.5 launched 2025-10-15 (release notes). Anthropic gave the date but not the time; 00:00 UTC assumed. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware). Re-verified 2026-10-24: https://github.com/kurofune/claudit/releases/tag/v1.9.2 (corroborated; checked input 1, output 5, cacheRead 0.10, cacheWrite 1.25, cacheWrite1h 2.00 (kurofune/claudit internal/pricing/default.yaml@1b588e963cc9fc569226c3fbcedee3b2acbdbe9a, header \'re-verified against platform.claude.com/docs/en/about-claude/pricing on 2026-09-01 ... Opus 5.5 added 2026-09-23\'); input/output $1/$5 also on official platform.claude.com/docs/en/models overview copy (undated, but lists Opus 5.5 as current and Sonnet 5 before Sonnet 5.5, so it dates from 2026-09-22 to 2026-10-07). Batch x0.5 not checked for this model in a 2026 source.): \"Pricing refresh against the live pricing page on 2026-10-24: ... Every other rate on the page was re-checked and is unchanged.\".",
-          lastVerified: try CalendarDay("2026-10-24")
+          lastVerified: CalendarDay("2026-10-24")
         )
       )
     )
@@ -16552,11 +16532,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1"),
-                cacheRead: try FixedDecimal("0.1"),
-                cacheWrite: try FixedDecimal("1.25"),
-                cacheWrite1h: try FixedDecimal("2"),
-                output: try FixedDecimal("5"),
+                input: FixedDecimal("1"),
+                cacheRead: FixedDecimal("0.1"),
+                cacheWrite: FixedDecimal("1.25"),
+                cacheWrite1h: FixedDecimal("2"),
+                output: FixedDecimal("5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16565,14 +16545,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
-          observed: try CalendarDay("2026-05-04"),
+          observed: CalendarDay("2026-05-04"),
           confidence: .corroborated,
           note:
             "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
@@ -16587,7 +16567,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 64000,
-      releaseDate: try CalendarDay("2025-10-15"),
+      releaseDate: CalendarDay("2025-10-15"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -16621,11 +16601,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
-                cacheWrite: try FixedDecimal("6.25"),
-                cacheWrite1h: try FixedDecimal("10"),
-                output: try FixedDecimal("25"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
+                cacheWrite: FixedDecimal("6.25"),
+                cacheWrite1h: FixedDecimal("10"),
+                output: FixedDecimal("25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16634,12 +16614,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-07"),
+          observed: CalendarDay("2026-02-07"),
           confidence: .official,
           note:
             "Claude Opus 4.5 launched 2025-11-24 (release notes). Anthropic gave the date but not the time; 00:00 UTC assumed. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware)."
@@ -16657,11 +16637,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
-                cacheWrite: try FixedDecimal("6.25"),
-                cacheWrite1h: try FixedDecimal("10"),
-                output: try FixedDecimal("25"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
+                cacheWrite: FixedDecimal("6.25"),
+                cacheWrite1h: FixedDecimal("10"),
+                output: FixedDecimal("25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16670,14 +16650,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
-          observed: try CalendarDay("2026-05-04"),
+          observed: CalendarDay("2026-05-04"),
           confidence: .corroborated,
           note:
             "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
@@ -16692,7 +16672,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 200000,
       maxOutput: 64000,
-      releaseDate: try CalendarDay("2025-11-24"),
+      releaseDate: CalendarDay("2025-11-24"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -16731,11 +16711,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
-                cacheWrite: try FixedDecimal("6.25"),
-                cacheWrite1h: try FixedDecimal("10"),
-                output: try FixedDecimal("25"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
+                cacheWrite: FixedDecimal("6.25"),
+                cacheWrite1h: FixedDecimal("10"),
+                output: FixedDecimal("25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16750,11 +16730,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("10"),
-                cacheRead: try FixedDecimal("1"),
-                cacheWrite: try FixedDecimal("12.5"),
-                cacheWrite1h: try FixedDecimal("20"),
-                output: try FixedDecimal("37.5"),
+                input: FixedDecimal("10"),
+                cacheRead: FixedDecimal("1"),
+                cacheWrite: FixedDecimal("12.5"),
+                cacheWrite1h: FixedDecimal("20"),
+                output: FixedDecimal("37.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16763,12 +16743,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-07"),
+          observed: CalendarDay("2026-02-07"),
           confidence: .official,
           note:
             "Claude Opus 4.6 launched 2026-02-05 (release notes) with the 1M-context beta: over 200,000 total input tokens the whole request is billed at $10/$37.50. Cache prices are the published 1.25x/2x/0.1x multipliers, which \'apply on top of long context pricing\'; genai-prices encodes the same tier prices. Anthropic gave the date but not the time; 00:00 UTC assumed. Read from a transcription of the official page dated 2026-02-07 (karstenheld3/SharePoint-GPT-Middleware)."
@@ -16786,11 +16766,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
-                cacheWrite: try FixedDecimal("6.25"),
-                cacheWrite1h: try FixedDecimal("10"),
-                output: try FixedDecimal("25"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
+                cacheWrite: FixedDecimal("6.25"),
+                cacheWrite1h: FixedDecimal("10"),
+                output: FixedDecimal("25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16799,16 +16779,16 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://claudeai-48i.pages.dev/blog/claude-1m-context-practical-rollout-guide",
-          observed: try CalendarDay("2026-03-14"),
+          observed: CalendarDay("2026-03-14"),
           confidence: .corroborated,
           note:
             "1M context GA for Opus 4.6 and Sonnet 4.6 on 2026-03-13 with no long-context premium; also agentmastered.com, getaibook.com, genai-prices (start_date 2026-03-13); a later official pricing page says both include the full 1M window at standard pricing. Anthropic gave the date but not the time; 00:00 UTC assumed. Re-verified 2026-10-24: https://github.com/kurofune/claudit/releases/tag/v1.9.2 (corroborated; checked input 5, output 25, cacheRead 0.50, cacheWrite 6.25, cacheWrite1h 10, flat over 1M (claudit default.yaml@1b588e96, 2026-09, lists Opus 4.6 \'include the full 1M context at standard rates\'); pydantic/genai-prices prices/providers/anthropic.yml@47df840a5ab10bbcffb8e5ac01b9899032245d1b (commit 2026-08-21, prices_checked 2026-07-29) gives the same flat rates from 2026-03-13. Batch not checked.): \"Every other rate on the page was re-checked and is unchanged.\".",
-          lastVerified: try CalendarDay("2026-10-24")
+          lastVerified: CalendarDay("2026-10-24")
         )
       )
     )
@@ -16823,11 +16803,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
-                cacheWrite: try FixedDecimal("6.25"),
-                cacheWrite1h: try FixedDecimal("10"),
-                output: try FixedDecimal("25"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
+                cacheWrite: FixedDecimal("6.25"),
+                cacheWrite1h: FixedDecimal("10"),
+                output: FixedDecimal("25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16836,14 +16816,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
-          observed: try CalendarDay("2026-05-04"),
+          observed: CalendarDay("2026-05-04"),
           confidence: .corroborated,
           note:
             "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
@@ -16861,11 +16841,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
-                cacheWrite: try FixedDecimal("6.25"),
-                cacheWrite1h: try FixedDecimal("10"),
-                output: try FixedDecimal("25"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
+                cacheWrite: FixedDecimal("6.25"),
+                cacheWrite1h: FixedDecimal("10"),
+                output: FixedDecimal("25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16874,16 +16854,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "us", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/api/service-tiers",
-          observed: try CalendarDay("2026-12-04"),
+          observed: CalendarDay("2026-12-04"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
@@ -16898,7 +16876,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-02-05"),
+      releaseDate: CalendarDay("2026-02-05"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -16937,11 +16915,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
-                cacheWrite1h: try FixedDecimal("6"),
-                output: try FixedDecimal("15"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
+                cacheWrite1h: FixedDecimal("6"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16956,11 +16934,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("6"),
-                cacheRead: try FixedDecimal("0.6"),
-                cacheWrite: try FixedDecimal("7.5"),
-                cacheWrite1h: try FixedDecimal("12"),
-                output: try FixedDecimal("22.5"),
+                input: FixedDecimal("6"),
+                cacheRead: FixedDecimal("0.6"),
+                cacheWrite: FixedDecimal("7.5"),
+                cacheWrite1h: FixedDecimal("12"),
+                output: FixedDecimal("22.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -16969,12 +16947,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/about-claude/pricing",
-          observed: try CalendarDay("2026-02-18"),
+          observed: CalendarDay("2026-02-18"),
           confidence: .official,
           note:
             "Claude Sonnet 4.6 launched 2026-02-17 (release notes) with the 1M-context beta at the Sonnet 4.5 long-context prices (\'Claude Sonnet 4.6 / 4.5 / 4\' in a copy of the official page taken before 2026-03-13; also claude-code-ultimate-guide commit 78f4dc4b verified 2026-02-18, genai-prices). Cache prices are the published 1.25x/2x/0.1x multipliers, which \'apply on top of long context pricing\'; genai-prices encodes the same tier prices. Anthropic gave the date but not the time; 00:00 UTC assumed."
@@ -16992,11 +16970,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
-                cacheWrite1h: try FixedDecimal("6"),
-                output: try FixedDecimal("15"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
+                cacheWrite1h: FixedDecimal("6"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17005,16 +16983,16 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://claudeai-48i.pages.dev/blog/claude-1m-context-practical-rollout-guide",
-          observed: try CalendarDay("2026-03-14"),
+          observed: CalendarDay("2026-03-14"),
           confidence: .corroborated,
           note:
             "1M context GA for Opus 4.6 and Sonnet 4.6 on 2026-03-13 with no long-context premium; also agentmastered.com, getaibook.com, genai-prices (start_date 2026-03-13); a later official pricing page says both include the full 1M window at standard pricing. Anthropic gave the date but not the time; 00:00 UTC assumed. Re-verified 2026-10-24: https://github.com/kurofune/claudit/releases/tag/v1.9.2 (corroborated; checked input 3, output 15, cacheRead 0.30, cacheWrite 3.75, cacheWrite1h 6, flat over 1M (claudit default.yaml@1b588e96, 2026-09); genai-prices anthropic.yml@47df840a (2026-08-21, prices_checked 2026-07-29) gives the same flat rates from 2026-03-13. Batch not checked.): \"Every other rate on the page was re-checked and is unchanged.\".",
-          lastVerified: try CalendarDay("2026-10-24")
+          lastVerified: CalendarDay("2026-10-24")
         )
       )
     )
@@ -17029,11 +17007,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
-                cacheWrite1h: try FixedDecimal("6"),
-                output: try FixedDecimal("15"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
+                cacheWrite1h: FixedDecimal("6"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17042,14 +17020,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source:
             "https://github.com/api-evangelist/anthropic/blob/0d6695ba6aaaae284f7cca8133545579d4ddd170/plans/anthropic-plans-pricing.yml",
-          observed: try CalendarDay("2026-05-04"),
+          observed: CalendarDay("2026-05-04"),
           confidence: .corroborated,
           note:
             "Prices as in the previous entry, plus Anthropic\'s web search tool at $10 per 1,000 searches on top of tokens, reported as usage.server_tool_use.web_search_requests. First dated sighting: api-evangelist/anthropic plans/anthropic-plans-pricing.yml (created 2026-05-04; \'Web searches … unit: 1000 … price: 10.00 … Counted in addition to token cost\'); also experiential v0.7.13 release notes and tokenmix.ai. No official copy was seen, and when the fee began is not sourced, so it starts at this sighting."
@@ -17067,11 +17045,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.3"),
-                cacheWrite: try FixedDecimal("3.75"),
-                cacheWrite1h: try FixedDecimal("6"),
-                output: try FixedDecimal("15"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.3"),
+                cacheWrite: FixedDecimal("3.75"),
+                cacheWrite1h: FixedDecimal("6"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17080,16 +17058,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "us", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/api/service-tiers",
-          observed: try CalendarDay("2026-12-04"),
+          observed: CalendarDay("2026-12-04"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
@@ -17104,7 +17080,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 64000,
-      releaseDate: try CalendarDay("2026-02-17"),
+      releaseDate: CalendarDay("2026-02-17"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -17138,11 +17114,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.2"),
-                cacheWrite: try FixedDecimal("5"),
-                cacheWrite1h: try FixedDecimal("8"),
-                output: try FixedDecimal("20"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.2"),
+                cacheWrite: FixedDecimal("5"),
+                cacheWrite1h: FixedDecimal("8"),
+                output: FixedDecimal("20"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17151,17 +17127,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/zh-CN/models/opus-5-5/overview",
-          observed: try CalendarDay("2026-09-22"),
+          observed: CalendarDay("2026-09-22"),
           confidence: .official,
           note:
             "Official Opus 5.5 model page (zh-CN copy, English spec block): input $4, output $20, 5m cache write $5, 1h cache write $8, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output (300K on Batches beta), text and images -> text. Copy undated; its lineup (Opus 5.5 \'Latest\' next to Sonnet 5) dates it 2026-09-22..2026-09-27, observed = earliest possible day. Model ID claude-opus-5-5 and \'Released September 22, 2026\' are quoted from the en overview page by several repos; the en model page for Haiku 5.5 says cache reads on Opus 5.5 cost 5% of input. Agree: official pricing-page row quoted verbatim in several repos (\'| Claude Opus 5.5 | $4 / MTok | $5 / MTok | $8 / MTok | $0.20 / MTok<sup>2</sup> | $20 / MTok |\', read 2026-09-24..2026-10-10), claudit v1.8.2 (pricing page 2026-09-23), phuryn/claude-usage v1.5.7 (checked 2026-12-01). No price change found up to 2026-12-01. Fast mode ($8/$40) not encoded. Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked input 4, output 20, cacheRead 0.20 (2026-12-01); cacheWrite 5, cacheWrite1h 8 (kurofune/claudit v1.8.2 2026-09-23, re-confirmed unchanged by v1.9.2 2026-10-24); all five plus \'Batch API 50% discount on input and output\' on official platform.claude.com/docs/zh-CN/models/opus-5-5/overview (undated, dates from 2026-09-22 or later)): \"Opus 5.5 ($4/$20, $0.20 cache read) ... Prices are from platform.claude.com, checked 2026-12-01.\". Web search $0.01 a call from 2026-05-04 (api-evangelist/anthropic plans file, corroborated by two secondary sources).",
-          lastVerified: try CalendarDay("2026-12-01")
+          lastVerified: CalendarDay("2026-12-01")
         )
       )
     )
@@ -17176,11 +17152,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.2"),
-                cacheWrite: try FixedDecimal("5"),
-                cacheWrite1h: try FixedDecimal("8"),
-                output: try FixedDecimal("20"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.2"),
+                cacheWrite: FixedDecimal("5"),
+                cacheWrite1h: FixedDecimal("8"),
+                output: FixedDecimal("20"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17189,16 +17165,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "us", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/api/service-tiers",
-          observed: try CalendarDay("2026-12-04"),
+          observed: CalendarDay("2026-12-04"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
@@ -17213,7 +17187,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-09-22"),
+      releaseDate: CalendarDay("2026-09-22"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -17247,11 +17221,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.2"),
-                cacheWrite: try FixedDecimal("2.5"),
-                cacheWrite1h: try FixedDecimal("4"),
-                output: try FixedDecimal("10"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.2"),
+                cacheWrite: FixedDecimal("2.5"),
+                cacheWrite1h: FixedDecimal("4"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17260,13 +17234,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/models/sonnet-5-5/overview",
-          observed: try CalendarDay("2026-09-28"),
+          observed: CalendarDay("2026-09-28"),
           confidence: .official,
           note:
             "Official Sonnet 5.5 model page (stored en .md copy): \'Released September 28, 2026\', model ID claude-sonnet-5-5, input $2, output $10, 5m cache write $2.50, 1h cache write $4, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output, text and images -> text. Copy undated; its lineup (still lists Haiku 4.5, footnote names only Opus 5.5 at 5% cache reads) dates it 2026-09-28..2026-10-06, observed = earliest possible day; the zh-CN copy shows the same prices. Agree: pricing-page row quoted verbatim as read 2026-09-28/29 in two repos, claudit v1.9.1 (pricing page 2026-10-02), uttamdeb/agent-telemetry v1.6.4. Date only; 00:00 UTC assumed. Web search $0.01 a call from 2026-05-04 (api-evangelist/anthropic plans file, corroborated by two secondary sources)."
@@ -17284,11 +17258,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.1"),
-                cacheWrite: try FixedDecimal("2.5"),
-                cacheWrite1h: try FixedDecimal("4"),
-                output: try FixedDecimal("10"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.1"),
+                cacheWrite: FixedDecimal("2.5"),
+                cacheWrite1h: FixedDecimal("4"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17297,17 +17271,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://github.com/kurofune/claudit/releases/tag/v1.9.2",
-          observed: try CalendarDay("2026-10-25"),
+          observed: CalendarDay("2026-10-25"),
           confidence: .corroborated,
           note:
             "Cache reads cut from $0.20 to $0.10 / MTok (0.05x input) on 2026-10-07; other rates unchanged. claudit v1.9.2 (checked against the live pricing page 2026-10-24) and TheKrush/PromptFuel v1.0.23 (2026-10-16) both give the 2026-10-07 date; the official pricing row as quoted by repos reading it 2026-10-08 and 2026-10-10 is \'| Claude Sonnet 5.5 | $2 / MTok | $2.50 / MTok | $4 / MTok | $0.10 / MTok<sup>2</sup> | $10 / MTok |\' with footnote 2 \'Cache hits and refreshes on Claude Opus 5.5 and Claude Sonnet 5.5 are priced at 0.05x the base input price\'; the official Haiku 5.5 page (after 2026-10-07) says cache reads cost 5% on Opus 5.5 and Sonnet 5.5; phuryn/claude-usage v1.5.7 (checked 2026-12-01) has $0.10. I did not read an official page copy listing $0.10 myself, nor an official announcement giving the date. Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked input 2, output 10, cacheRead 0.10 (2026-12-01); cacheWrite 2.50, cacheWrite1h 4 (uttamdeb/agent-telemetry v1.6.4 2026-09-29 and the official overview; kurofune v1.9.2 2026-10-24 confirms that only cache read changed); batch 50% on the official sonnet-5-5 overview): \"Sonnet 5.5 ($2/$10, $0.10 cache read) ... Prices are from platform.claude.com, checked 2026-12-01.\". Web search $0.01 a call from 2026-05-04 (api-evangelist/anthropic plans file, corroborated by two secondary sources).",
-          lastVerified: try CalendarDay("2026-12-01")
+          lastVerified: CalendarDay("2026-12-01")
         )
       )
     )
@@ -17322,11 +17296,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.1"),
-                cacheWrite: try FixedDecimal("2.5"),
-                cacheWrite1h: try FixedDecimal("4"),
-                output: try FixedDecimal("10"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.1"),
+                cacheWrite: FixedDecimal("2.5"),
+                cacheWrite1h: FixedDecimal("4"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17335,16 +17309,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "us", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/api/service-tiers",
-          observed: try CalendarDay("2026-12-04"),
+          observed: CalendarDay("2026-12-04"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
@@ -17359,7 +17331,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-09-28"),
+      releaseDate: CalendarDay("2026-09-28"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -17398,11 +17370,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.1"),
-                cacheRead: try FixedDecimal("0.01"),
-                cacheWrite: try FixedDecimal("0.125"),
-                cacheWrite1h: try FixedDecimal("0.2"),
-                output: try FixedDecimal("0.5"),
+                input: FixedDecimal("0.1"),
+                cacheRead: FixedDecimal("0.01"),
+                cacheWrite: FixedDecimal("0.125"),
+                cacheWrite1h: FixedDecimal("0.2"),
+                output: FixedDecimal("0.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17417,11 +17389,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.5"),
-                cacheRead: try FixedDecimal("0.05"),
-                cacheWrite: try FixedDecimal("0.625"),
-                cacheWrite1h: try FixedDecimal("1"),
-                output: try FixedDecimal("2.5"),
+                input: FixedDecimal("0.5"),
+                cacheRead: FixedDecimal("0.05"),
+                cacheWrite: FixedDecimal("0.625"),
+                cacheWrite1h: FixedDecimal("1"),
+                output: FixedDecimal("2.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17430,17 +17402,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/models/haiku-5-5/overview",
-          observed: try CalendarDay("2026-10-07"),
+          observed: CalendarDay("2026-10-07"),
           confidence: .official,
           note:
             "Official Haiku 5.5 model page (en .md copy): \'Released October 7, 2026\', model ID claude-haiku-5-5 (no separate alias), 1M context, 128K max output, text and images -> text. Prices per MTok \'for prompts up to 100,000 tokens\' / \'over 100,000 tokens\': input $0.10/$0.50, output $0.50/$2.50, 5m cache write $0.125/$0.625, 1h cache write $0.20/$1, cache read $0.01/$0.05; \'Batch API: 50% discount on input and output\'. Copy undated; its lineup (Haiku 5.5 \'Latest\', Fable 5.1 on top) dates it 2026-10-07..early Nov 2026, observed = earliest possible day. The over-100K rate applies to every token of the request, output included; claudit v1.9.2 says the prompt counted is input + cache reads + cache writes (the official page only says \'prompts\'). Agree: pricing-page rows quoted verbatim by repos reading it 2026-10-10, claudit v1.9.2, PromptFuel v1.0.23, apidog (2026-10-08). Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked Tier 0-100K: input 0.10, output 0.50 (2026-12-01). Full two-tier card from kurofune/claudit v1.9.2 (live page, 2026-10-24): 0-100K input 0.10, output 0.50, 5m 0.125, 1h 0.20, cacheRead 0.01; >100K input 0.50, output 2.50, 5m 0.625, 1h 1.00, cacheRead 0.05. Official platform.claude.com/docs/en/models/haiku-5-5/overview (Released October 7, 2026) shows the same tiers for input, output and 5m write.): \"Haiku 5.5 is priced at its up-to-100K-token rate. A request whose prompt is over 100K tokens costs 5x more ... Prices are from platform.claude.com, checked 2026-12-01.\". Web search $0.01 a call from 2026-05-04 (api-evangelist/anthropic plans file, corroborated by two secondary sources).",
-          lastVerified: try CalendarDay("2026-12-01")
+          lastVerified: CalendarDay("2026-12-01")
         )
       )
     )
@@ -17460,11 +17432,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.1"),
-                cacheRead: try FixedDecimal("0.01"),
-                cacheWrite: try FixedDecimal("0.125"),
-                cacheWrite1h: try FixedDecimal("0.2"),
-                output: try FixedDecimal("0.5"),
+                input: FixedDecimal("0.1"),
+                cacheRead: FixedDecimal("0.01"),
+                cacheWrite: FixedDecimal("0.125"),
+                cacheWrite1h: FixedDecimal("0.2"),
+                output: FixedDecimal("0.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17479,11 +17451,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.5"),
-                cacheRead: try FixedDecimal("0.05"),
-                cacheWrite: try FixedDecimal("0.625"),
-                cacheWrite1h: try FixedDecimal("1"),
-                output: try FixedDecimal("2.5"),
+                input: FixedDecimal("0.5"),
+                cacheRead: FixedDecimal("0.05"),
+                cacheWrite: FixedDecimal("0.625"),
+                cacheWrite1h: FixedDecimal("1"),
+                output: FixedDecimal("2.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17492,16 +17464,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "us", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/api/service-tiers",
-          observed: try CalendarDay("2026-12-04"),
+          observed: CalendarDay("2026-12-04"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
@@ -17516,7 +17486,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-10-07"),
+      releaseDate: CalendarDay("2026-10-07"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -17550,11 +17520,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
-                cacheWrite: try FixedDecimal("6.25"),
-                cacheWrite1h: try FixedDecimal("10"),
-                output: try FixedDecimal("25"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
+                cacheWrite: FixedDecimal("6.25"),
+                cacheWrite1h: FixedDecimal("10"),
+                output: FixedDecimal("25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17563,17 +17533,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/models/opus-5/overview",
-          observed: try CalendarDay("2026-07-24"),
+          observed: CalendarDay("2026-07-24"),
           confidence: .official,
           note:
             "Official Opus 5 model page (en copy from while it was \'Latest\', so 2026-07-24..2026-09-21; observed = earliest possible day): input $5, output $25, 5m cache write $6.25, 1h cache write $10, cache read $0.50 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output, text and images -> text, released July 24, 2026, model ID claude-opus-5. Later \'Legacy\' copies (after 2026-09-22) show the same prices. Agree: pydantic/genai-prices prices/providers/anthropic.yml (snapshot 2026-08-21, prices_checked 2026-07-29, flat across 1M), pricing-page row quoted verbatim in repos reading it 2026-09-24..2026-10-01, krayong/ccsidekick 1.6.4. No change found. Date only; 00:00 UTC assumed. Re-verified 2026-10-24: https://platform.claude.com/docs/about-claude/models/whats-new-opus-5 (corroborated; checked All five components and batch on the official page. The copy is undated, but its lineup table lists Sonnet 5.5 and Haiku 5.5, so it dates from 2026-10-07 or later. The date field is kurofune/claudit v1.9.2 (live pricing page re-checked 2026-10-24, \'every other rate ... unchanged\'). phuryn/claude-usage v1.5.7 (checked 2026-12-01) also prices Opus 5 but its notes quote no numbers.): \"Claude Opus 5 Legacy ... Input $5 / MTok, Output $25 / MTok, 5m cache write $6.25 / MTok, 1h cache write $10 / MTok, Cache read $0.50 / MTok, Batch API 50% discount on input and output ... Retirement: Not sooner than …\". Web search $0.01 a call from 2026-05-04 (api-evangelist/anthropic plans file, corroborated by two secondary sources).",
-          lastVerified: try CalendarDay("2026-10-24")
+          lastVerified: CalendarDay("2026-10-24")
         )
       )
     )
@@ -17588,11 +17558,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("5"),
-                cacheRead: try FixedDecimal("0.5"),
-                cacheWrite: try FixedDecimal("6.25"),
-                cacheWrite1h: try FixedDecimal("10"),
-                output: try FixedDecimal("25"),
+                input: FixedDecimal("5"),
+                cacheRead: FixedDecimal("0.5"),
+                cacheWrite: FixedDecimal("6.25"),
+                cacheWrite1h: FixedDecimal("10"),
+                output: FixedDecimal("25"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17601,16 +17571,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "us", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/api/service-tiers",
-          observed: try CalendarDay("2026-12-04"),
+          observed: CalendarDay("2026-12-04"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
@@ -17625,7 +17593,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-07-24"),
+      releaseDate: CalendarDay("2026-07-24"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -17659,11 +17627,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.2"),
-                cacheWrite: try FixedDecimal("2.5"),
-                cacheWrite1h: try FixedDecimal("4"),
-                output: try FixedDecimal("10"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.2"),
+                cacheWrite: FixedDecimal("2.5"),
+                cacheWrite1h: FixedDecimal("4"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17672,17 +17640,17 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/zh-CN/models/sonnet-5/overview",
-          observed: try CalendarDay("2026-09-01"),
+          observed: CalendarDay("2026-09-01"),
           confidence: .official,
           note:
             "Official Sonnet 5 model page (zh-CN copy, English spec block; lists Fable 5.1 and Opus 5 as current, so taken 2026-09-01..2026-09-21; observed = earliest possible day): input $2, output $10, 5m cache write $2.50, 1h cache write $4, cache read $0.20 / MTok, \'Batch API: 50% discount on input and output\', 1M context, 128K max output; released June 30, 2026, model ID claude-sonnet-5. Launched as \'promotional/introductory\' $2/$10 through 2026-08-31 with $3/$15 announced from 2026-09-01 (anthropics/claude-code v2.1.197 release note); the increase was cancelled and $2/$10 made standard (claudit v1.8.1, pricing page 2026-09-01; apidog), so the rate never changed and one entry is given. This copy, taken after 2026-09-01, still shows $2/$10, as do the later \'Legacy\' page and the pricing row quoted on 2026-10-01 (\'$2 / MTok<sup>3</sup>\', footnote 3 not seen). Note: pydantic/genai-prices snapshot of 2026-08-21 still encodes the cancelled $3/$15 step from 2026-09-01. Date only; 00:00 UTC assumed. Re-verified 2026-12-01: https://github.com/phuryn/claude-usage/releases/tag/v1.5.7 (corroborated; checked input 2, output 10 (2026-12-01). cacheRead 0.20, cacheWrite 2.50, cacheWrite1h 4: kurofune/claudit internal/pricing/default.yaml@1b588e96 (verified 2026-09-01). Input $2 / output $10 also on the official platform.claude.com/docs/pt-BR/models/sonnet-5/overview.md copy (\'Legacy\', so dated after the Sonnet 5.5 launch). Batch 50% on the official overview.): \"Sonnet 5 ($2/$10, fixes #175) ... Prices are from platform.claude.com, checked 2026-12-01.\". Web search $0.01 a call from 2026-05-04 (api-evangelist/anthropic plans file, corroborated by two secondary sources).",
-          lastVerified: try CalendarDay("2026-12-01")
+          lastVerified: CalendarDay("2026-12-01")
         )
       )
     )
@@ -17697,11 +17665,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.2"),
-                cacheWrite: try FixedDecimal("2.5"),
-                cacheWrite1h: try FixedDecimal("4"),
-                output: try FixedDecimal("10"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.2"),
+                cacheWrite: FixedDecimal("2.5"),
+                cacheWrite1h: FixedDecimal("4"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17710,16 +17678,14 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          toolFees: [
-            ToolFee(name: "web_search", perCall: try FixedDecimal("0.01"), freeCalls: nil)
-          ],
-          uplifts: [PriceUplift(name: "us", multiplier: try FixedDecimal("1.1"))]
+          toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"), freeCalls: nil)],
+          uplifts: [PriceUplift(name: "us", multiplier: FixedDecimal("1.1"))]
         ),
         provenance: Provenance(
           source: "https://platform.claude.com/docs/en/api/service-tiers",
-          observed: try CalendarDay("2026-12-04"),
+          observed: CalendarDay("2026-12-04"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus US-only inference: \'US-only inference is priced at 1.1x on Opus 4.6 and newer models\' (platform.claude.com/docs/en/api/service-tiers; the AWS Claude Platform data-residency page says the same). Requests set inference_geo: \"us\"; the response reports usage.inference_geo. The copy read is undated (it lists Claude Haiku 5.5, so it is from 2026-10-07 or later) and was read on 2026-12-04, so the uplift starts then; earlier US-only requests are refused with the residencies the sheet sells rather than priced as global."
@@ -17734,7 +17700,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: 128000,
-      releaseDate: try CalendarDay("2026-06-30"),
+      releaseDate: CalendarDay("2026-06-30"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -17773,11 +17739,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3.5"),
-                cacheRead: try FixedDecimal("0.875"),
+                input: FixedDecimal("3.5"),
+                cacheRead: FixedDecimal("0.875"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10.5"),
+                output: FixedDecimal("10.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17792,11 +17758,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("7"),
-                cacheRead: try FixedDecimal("1.75"),
+                input: FixedDecimal("7"),
+                cacheRead: FixedDecimal("1.75"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("21"),
+                output: FixedDecimal("21"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17810,7 +17776,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://bigbullcloud.com/blog/google-gemini-api-cost-structure",
-          observed: try CalendarDay("2024-09-30"),
+          observed: CalendarDay("2024-09-30"),
           confidence: .corroborated,
           note:
             "Paid tier from 2024-05-30 (Google developers blog). $3.50/$10.50 up to 128K, $7/$21 above, as quoted from the official page in big-AGI and other code; cached input $0.875/$1.75 from one page only (store-restack). The page is undated and shows the pre-cut prices, so observed is the last day they applied. \'128K\' taken as 128,000. Google dates context caching to May 2024 (day not sourced). Google gave the date but not the time; 00:00 UTC assumed."
@@ -17833,11 +17799,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.25"),
-                cacheRead: try FixedDecimal("0.3125"),
+                input: FixedDecimal("1.25"),
+                cacheRead: FixedDecimal("0.3125"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("5"),
+                output: FixedDecimal("5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17852,11 +17818,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("0.625"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("0.625"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17871,7 +17837,7 @@ extension Catalog {
         provenance: Provenance(
           source:
             "https://developers.googleblog.com/en/updated-gemini-models-reduced-15-pro-pricing-increased-rate-limits-and-more/",
-          observed: try CalendarDay("2024-09-24"),
+          observed: CalendarDay("2024-09-24"),
           confidence: .official,
           note:
             "\'64% price reduction on input tokens, a 52% price reduction on output tokens, and a 64% price reduction on incremental cached tokens ... effective October 1st, 2024\'. Absolute prices from copies of the official pricing page (2025) and genai-prices. No batch (batch mode came after). Shut down 2025-09-24 (Google discontinuation notice, as quoted in several repositories). Google gave the date but not the time; 00:00 UTC assumed."
@@ -17920,11 +17886,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.1"),
-                cacheRead: try FixedDecimal("0.025"),
+                input: FixedDecimal("0.1"),
+                cacheRead: FixedDecimal("0.025"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.4"),
+                output: FixedDecimal("0.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17938,7 +17904,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2025-10-08"),
+          observed: CalendarDay("2025-10-08"),
           confidence: .official,
           note:
             "GA 2025-02-05 (ai-tldr.dev, devhelpcenter.com) at one price for any prompt size. Text/image/video prices; audio input is priced higher and not modelled. When context caching became available for 2.0 Flash is not sourced; its price is listed from GA. Read from a copy of the official page published 2025-10-08 17:57:41 GMT (gfargo/token-tally scripts/fixtures/gemini/pricing.md). Google gave the date but not the time; 00:00 UTC assumed."
@@ -17956,11 +17922,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.1"),
-                cacheRead: try FixedDecimal("0.025"),
+                input: FixedDecimal("0.1"),
+                cacheRead: FixedDecimal("0.025"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.4"),
+                output: FixedDecimal("0.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -17969,13 +17935,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://developers.googleblog.com/ja/scale-your-ai-workloads-batch-mode-gemini-api",
-          observed: try CalendarDay("2025-07-07"),
+          observed: CalendarDay("2025-07-07"),
           confidence: .official,
           note:
             "Batch Mode \'at a 50% discount compared to our synchronous APIs\', rolled out 2025-07-07 and 07-08. Google gave the date but not the time; 00:00 UTC assumed. Batch halves every price here, but Google\'s Batch tab lists cached input at the standard context-caching price, so batch requests with cache hits are under-billed by half the cache-hit line."
@@ -17990,7 +17956,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_048_576,
       maxOutput: 8192,
-      releaseDate: try CalendarDay("2025-02-05"),
+      releaseDate: CalendarDay("2025-02-05"),
       modalities: ["text", "image", "audio", "video"]
     )
     let provider = Provider(
@@ -18024,11 +17990,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.075"),
+                input: FixedDecimal("0.075"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.3"),
+                output: FixedDecimal("0.3"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18042,7 +18008,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2025-10-08"),
+          observed: CalendarDay("2025-10-08"),
           confidence: .official,
           note:
             "GA 2025-02-25 (ai-tldr.dev). Context caching \'Not available\'. Read from a copy of the official page published 2025-10-08 17:57:41 GMT (gfargo/token-tally scripts/fixtures/gemini/pricing.md). Google gave the date but not the time; 00:00 UTC assumed."
@@ -18060,11 +18026,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.075"),
+                input: FixedDecimal("0.075"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.3"),
+                output: FixedDecimal("0.3"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18073,13 +18039,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://developers.googleblog.com/ja/scale-your-ai-workloads-batch-mode-gemini-api",
-          observed: try CalendarDay("2025-07-07"),
+          observed: CalendarDay("2025-07-07"),
           confidence: .official,
           note:
             "Batch Mode \'at a 50% discount compared to our synchronous APIs\', rolled out 2025-07-07 and 07-08. Google gave the date but not the time; 00:00 UTC assumed. Batch halves every price here, but Google\'s Batch tab lists cached input at the standard context-caching price, so batch requests with cache hits are under-billed by half the cache-hit line."
@@ -18094,7 +18060,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_048_576,
       maxOutput: 8192,
-      releaseDate: try CalendarDay("2025-02-25"),
+      releaseDate: CalendarDay("2025-02-25"),
       modalities: ["text", "image", "audio", "video"]
     )
     let provider = Provider(
@@ -18133,11 +18099,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.25"),
-                cacheRead: try FixedDecimal("0.31"),
+                input: FixedDecimal("1.25"),
+                cacheRead: FixedDecimal("0.31"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18152,11 +18118,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("0.625"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("0.625"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18170,7 +18136,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2025-10-02"),
+          observed: CalendarDay("2025-10-02"),
           confidence: .official,
           note:
             "Stable gemini-2.5-pro from 2025-06-17 (\'Stable release (June 17th, 2025)\' in the models list). Prompts over 200k tokens (\'200k\' taken as 200,000, as in litellm and genai-prices) bill the whole request at $2.50/$15. Read from a copy of the official page last updated 2025-10-02 UTC. Google gave the date but not the time; 00:00 UTC assumed."
@@ -18193,11 +18159,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.25"),
-                cacheRead: try FixedDecimal("0.31"),
+                input: FixedDecimal("1.25"),
+                cacheRead: FixedDecimal("0.31"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18212,11 +18178,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("0.625"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("0.625"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18225,13 +18191,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://developers.googleblog.com/ja/scale-your-ai-workloads-batch-mode-gemini-api",
-          observed: try CalendarDay("2025-07-07"),
+          observed: CalendarDay("2025-07-07"),
           confidence: .official,
           note:
             "Batch Mode \'at a 50% discount compared to our synchronous APIs\', rolled out 2025-07-07 and 07-08. Google gave the date but not the time; 00:00 UTC assumed. Batch halves every price here, but Google\'s Batch tab lists cached input at the standard context-caching price, so batch requests with cache hits are under-billed by half the cache-hit line."
@@ -18254,11 +18220,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.25"),
-                cacheRead: try FixedDecimal("0.125"),
+                input: FixedDecimal("1.25"),
+                cacheRead: FixedDecimal("0.125"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("10"),
+                output: FixedDecimal("10"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18273,11 +18239,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("0.25"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("0.25"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18286,12 +18252,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2025-10-08"),
+          observed: CalendarDay("2025-10-08"),
           confidence: .official,
           note:
             "Cached input cut from 25% to 10% of input. The effective date is not published: the page of 2025-10-02 shows the old price; this copy is the first to show the new one, and its publication time is used. Read from a copy of the official page published 2025-10-08 17:57:41 GMT (gfargo/token-tally scripts/fixtures/gemini/pricing.md). Batch halves every price here, but Google\'s Batch tab lists cached input at the standard context-caching price, so batch requests with cache hits are under-billed by half the cache-hit line."
@@ -18306,7 +18272,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_048_576,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2025-06-17"),
+      releaseDate: CalendarDay("2025-06-17"),
       modalities: ["text", "image", "audio", "video"]
     )
     let provider = Provider(
@@ -18341,11 +18307,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.075"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.075"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.5"),
+                output: FixedDecimal("2.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18359,7 +18325,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2025-10-02"),
+          observed: CalendarDay("2025-10-02"),
           confidence: .official,
           note:
             "Stable gemini-2.5-flash from 2025-06-17 at $0.30/$2.50, thinking included (the preview\'s $0.15/$0.60/$3.50 prices ended with it; aiwiki.ai). Text/image/video prices; audio input is priced higher and not modelled. Read from a copy of the official page last updated 2025-10-02 UTC. Google gave the date but not the time; 00:00 UTC assumed."
@@ -18377,11 +18343,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.075"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.075"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.5"),
+                output: FixedDecimal("2.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18390,13 +18356,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source:
             "https://developers.googleblog.com/ja/scale-your-ai-workloads-batch-mode-gemini-api",
-          observed: try CalendarDay("2025-07-07"),
+          observed: CalendarDay("2025-07-07"),
           confidence: .official,
           note:
             "Batch Mode \'at a 50% discount compared to our synchronous APIs\', rolled out 2025-07-07 and 07-08. Google gave the date but not the time; 00:00 UTC assumed. Batch halves every price here, but Google\'s Batch tab lists cached input at the standard context-caching price, so batch requests with cache hits are under-billed by half the cache-hit line."
@@ -18414,11 +18380,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.03"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.03"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.5"),
+                output: FixedDecimal("2.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18427,12 +18393,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2025-10-08"),
+          observed: CalendarDay("2025-10-08"),
           confidence: .official,
           note:
             "Cached input cut from 25% to 10% of input. The effective date is not published: the page of 2025-10-02 shows the old price; this copy is the first to show the new one, and its publication time is used. Read from a copy of the official page published 2025-10-08 17:57:41 GMT (gfargo/token-tally scripts/fixtures/gemini/pricing.md). Batch halves every price here, but Google\'s Batch tab lists cached input at the standard context-caching price, so batch requests with cache hits are under-billed by half the cache-hit line."
@@ -18447,7 +18413,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_048_576,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2025-06-17"),
+      releaseDate: CalendarDay("2025-06-17"),
       modalities: ["text", "image", "audio", "video"]
     )
     let provider = Provider(
@@ -18482,11 +18448,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.1"),
-                cacheRead: try FixedDecimal("0.025"),
+                input: FixedDecimal("0.1"),
+                cacheRead: FixedDecimal("0.025"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.4"),
+                output: FixedDecimal("0.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18495,12 +18461,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2025-10-08"),
+          observed: CalendarDay("2025-10-08"),
           confidence: .official,
           note:
             "Stable gemini-2.5-flash-lite from 2025-07-22 (roboflow.com; the page lists it as stable). Text/image/video prices; audio input is priced higher and not modelled. Read from a copy of the official page published 2025-10-08 17:57:41 GMT (gfargo/token-tally scripts/fixtures/gemini/pricing.md). Google gave the date but not the time; 00:00 UTC assumed. Batch halves every price here, but Google\'s Batch tab lists cached input at the standard context-caching price, so batch requests with cache hits are under-billed by half the cache-hit line."
@@ -18518,11 +18484,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.1"),
-                cacheRead: try FixedDecimal("0.01"),
+                input: FixedDecimal("0.1"),
+                cacheRead: FixedDecimal("0.01"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.4"),
+                output: FixedDecimal("0.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18531,16 +18497,16 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2025-10-31"),
+          observed: CalendarDay("2025-10-31"),
           confidence: .official,
           note:
             "Cached input cut from 25% to 10% of input. The copy of 2025-10-08 still shows $0.025; the page revision dated 2025-10-31 is the first seen with $0.01 and its date is used (00:00 UTC). Read from a copy of the official page last updated 2025-10-31 UTC. Re-verified 2026-11-10: https://dev.to/aideprecations/what-to-do-before-gemini-25-pro-and-25-flash-are-retired-on-december-1-2026-5gg9 (singleSource; checked Availability (2026-11-10). Output 0.40: api-evangelist/deepmind plans/deepmind-plans-pricing.yml@47a9772bdb46163b5e5560285bbc88bb11b86073 (verbatim transcript of ai.google.dev/gemini-api/docs/pricing, read 2026-10-07). Input 0.10 and cacheRead 0.01 were last seen in a 2026 dated source on 2026-05-24 (xyzsleep.com Gemini 2.0 migration guide, \'pricing page as checked on May 24, 2026\'). Batch 50%: the same transcript\'s Paid-tier text \'Batch API (50% cost reduction)\'.): \"Not affected: gemini-2.5-flash-lite \"is not deprecated and remains available through the API until further notice.\" ... Source: Gemini API deprecations (read Nov 10, 2026).\".",
-          lastVerified: try CalendarDay("2026-11-10")
+          lastVerified: CalendarDay("2026-11-10")
         )
       )
     )
@@ -18555,11 +18521,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.1"),
-                cacheRead: try FixedDecimal("0.01"),
+                input: FixedDecimal("0.1"),
+                cacheRead: FixedDecimal("0.01"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.4"),
+                output: FixedDecimal("0.4"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18568,13 +18534,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5")))]
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/flex-inference",
-          observed: try CalendarDay("2026-12-04"),
+          observed: CalendarDay("2026-12-04"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Flex: \'The Gemini Flex API is an inference tier that offers a 50% cost reduction compared to standard rates\' (the flex-inference page, marked Preview; requests set service_tier: \"flex\"). The copy read is undated (its example uses gemini-3.8-flash, so it is from 2026-09-02 or later) and was read on 2026-12-04, so Flex starts then. Priority (\'75% to 100% more than standard\', for Tier 2 and 3 users) is not recorded: no per-model figure was found, so a priority request is refused rather than priced at a guess."
@@ -18589,7 +18555,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_048_576,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2025-07-22"),
+      releaseDate: CalendarDay("2025-07-22"),
       modalities: ["text", "image", "audio", "video"]
     )
     let provider = Provider(
@@ -18628,11 +18594,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.2"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.2"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18647,11 +18613,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.4"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.4"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("18"),
+                output: FixedDecimal("18"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18660,12 +18626,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://www.anttisahla.com/ai/models/gemini-3-pro-preview",
-          observed: try CalendarDay("2026-04-13"),
+          observed: CalendarDay("2026-04-13"),
           confidence: .corroborated,
           note:
             "$2/$12 up to 200k-token prompts; $4/$18 above and cached input $0.20/$0.40 from a copy of the official page and genai-prices; llm-prices agrees on both tiers. Preview from 2025-11-18 (absent from the 2025-10-31 page; API access reported that day). Shut down 2026-03-09 (official models page warning as quoted; anttisahla.com). Google gave the date but not the time; 00:00 UTC assumed. Batch halves every price here, but Google\'s Batch tab lists cached input at the standard context-caching price, so batch requests with cache hits are under-billed by half the cache-hit line."
@@ -18680,7 +18646,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_048_576,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2025-11-18"),
+      releaseDate: CalendarDay("2025-11-18"),
       modalities: ["text", "image", "audio", "video"]
     )
     let provider = Provider(
@@ -18714,11 +18680,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.75"),
-                cacheRead: try FixedDecimal("0.075"),
+                input: FixedDecimal("0.75"),
+                cacheRead: FixedDecimal("0.075"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3.75"),
+                output: FixedDecimal("3.75"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18727,16 +18693,16 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2026-10-01"),
+          observed: CalendarDay("2026-10-01"),
           confidence: .official,
           note:
             "Standard paid tier: input \'$0.75 through December 31, 2026\', output (including thinking tokens) \'$3.75 through December 31, 2026\', context caching \'$0.075 through December 31, 2026\' (plus $0.50/1M tokens per hour storage, not modelled). Read from copies of the official page quoted verbatim in public repositories (read 2026-09-19, page last updated 2026-10-01, and api-evangelist/deepmind plans/deepmind-plans-pricing.yml read 2026-10-07). Batch tab: \'$0.375\' input / \'$1.875\' output through 2026-12-31, and $0.0375 cached input as quoted (a batch guide is also quoted as saying standard caching rates apply; unsettled), i.e. half. One rate for text/image/video/audio input (pollinations PR #14362). Also genai-prices PR #678 and LiteLLM PR #39340 / discussion #39357 (0.75/0.075/3.75). GA release 2026-09-02 (LibreChat issue #15516, genai-prices PR #678, APIYI); 1,048,576 / 65,536 token limits from the model page as quoted. Google gave the date but not the time; date only; 00:00 UTC assumed. Re-verified 2026-10-07: api-evangelist/deepmind plans/deepmind-plans-pricing.yml@47a9772bdb46163b5e5560285bbc88bb11b86073 (corroborated; checked input 0.75, output 3.75 (incl. thinking) in both periods (verbatim transcript of the official pricing page, read 2026-10-07; same text in api-evangelist/gemini plans yml read 2026-09-20). cacheRead 0.075: anomalyco/models.dev providers/google/models/gemini-3.8-flash.toml@91a19838362bf054937e0e5534d8871762f354f8 and BerriAI/litellm discussion #39357. Batch 50%: litellm discussion (\'batch and flex run at half the standard rate\').): \"Gemini 3.8 Flash input price_text: $0.75 through December 31, 2026. overage: $1.50 starting January 1, 2027. ... output price_text: $3.75 through December 31, 2026. overage: $7.50 starting January 1, 2027.\".",
-          lastVerified: try CalendarDay("2026-10-07")
+          lastVerified: CalendarDay("2026-10-07")
         )
       )
     )
@@ -18751,11 +18717,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.75"),
-                cacheRead: try FixedDecimal("0.075"),
+                input: FixedDecimal("0.75"),
+                cacheRead: FixedDecimal("0.075"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("3.75"),
+                output: FixedDecimal("3.75"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18764,13 +18730,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5")))]
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/flex-inference",
-          observed: try CalendarDay("2026-12-04"),
+          observed: CalendarDay("2026-12-04"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Flex: \'The Gemini Flex API is an inference tier that offers a 50% cost reduction compared to standard rates\' (the flex-inference page, marked Preview; requests set service_tier: \"flex\"). The copy read is undated (its example uses gemini-3.8-flash, so it is from 2026-09-02 or later) and was read on 2026-12-04, so Flex starts then. Priority (\'75% to 100% more than standard\', for Tier 2 and 3 users) is not recorded: no per-model figure was found, so a priority request is refused rather than priced at a guess."
@@ -18788,11 +18754,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.5"),
-                cacheRead: try FixedDecimal("0.15"),
+                input: FixedDecimal("1.5"),
+                cacheRead: FixedDecimal("0.15"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("7.5"),
+                output: FixedDecimal("7.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18801,13 +18767,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5")))]
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2026-10-01"),
+          observed: CalendarDay("2026-10-01"),
           confidence: .official,
           note:
             "Same page, same rows: input \'$1.50 starting January 1, 2027\', output \'$7.50 starting January 1, 2027\', context caching \'$0.15 starting January 1, 2027\' (storage rises to $1.00/1M tokens per hour, not modelled). Batch tab: \'$0.75\' / \'$3.75\' starting 2027-01-01 (half). Also genai-prices PR #678 (second entry with start_date 2027-01-01: 1.5/0.15/7.5) and LiteLLM discussion #39357. Announced in advance; not yet in force on 2026-12-03. Date only; 00:00 UTC assumed. Flex ×0.5 from 2026-12-04 (ai.google.dev flex-inference page)."
@@ -18822,7 +18788,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_048_576,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2026-09-02"),
+      releaseDate: CalendarDay("2026-09-02"),
       modalities: ["text", "image", "audio", "video"]
     )
     let provider = Provider(
@@ -18856,11 +18822,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.5"),
-                cacheRead: try FixedDecimal("0.15"),
+                input: FixedDecimal("1.5"),
+                cacheRead: FixedDecimal("0.15"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("9"),
+                output: FixedDecimal("9"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18869,16 +18835,16 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2026-10-01"),
+          observed: CalendarDay("2026-10-01"),
           confidence: .official,
           note:
             "Standard paid tier: input \'$1.50\', output (including thinking tokens) \'$9.00\' (page copy quoted verbatim, read 2026-09-26; api-evangelist copy read 2026-10-07), cached input $0.15 plus $1.00/1M tokens per hour storage (page copy of 2026-10-01 as quoted). One flat rate, no prompt-length tier, no separate audio rate shown. genai-prices (prices_checked 2026-05-19) agrees on 1.5/0.15/9 and says Batch and Flex are 50% off; apidog.com gives batch $0.75/$4.50. Launched GA at Google I/O 2026-05-19 (DevoxxGenie PR #1047, simoncarter.ai). 1,048,576-token input / 65,536 output from the model page as quoted by bearplex.com. The batch cached-input price was not seen. Date only; 00:00 UTC assumed. Re-verified 2026-10-07: api-evangelist/deepmind plans/deepmind-plans-pricing.yml@47a9772bdb46163b5e5560285bbc88bb11b86073 (singleSource; checked input 1.5, output 9 (transcript of the official page, 2026-10-07). cacheRead 0.15 was not re-checked after genai-prices (prices_checked 2026-05-19, commit 47df840a 2026-08-21). Batch 50% from the transcript\'s Paid-tier text.): \"Gemini 3.5 Flash input price_text: $1.50 ... Gemini 3.5 Flash output price_text: $9.00\".",
-          lastVerified: try CalendarDay("2026-10-07")
+          lastVerified: CalendarDay("2026-10-07")
         )
       )
     )
@@ -18893,11 +18859,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.5"),
-                cacheRead: try FixedDecimal("0.15"),
+                input: FixedDecimal("1.5"),
+                cacheRead: FixedDecimal("0.15"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("9"),
+                output: FixedDecimal("9"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18906,13 +18872,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5")))]
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/flex-inference",
-          observed: try CalendarDay("2026-12-04"),
+          observed: CalendarDay("2026-12-04"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Flex: \'The Gemini Flex API is an inference tier that offers a 50% cost reduction compared to standard rates\' (the flex-inference page, marked Preview; requests set service_tier: \"flex\"). The copy read is undated (its example uses gemini-3.8-flash, so it is from 2026-09-02 or later) and was read on 2026-12-04, so Flex starts then. Priority (\'75% to 100% more than standard\', for Tier 2 and 3 users) is not recorded: no per-model figure was found, so a priority request is refused rather than priced at a guess."
@@ -18927,7 +18893,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_048_576,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2026-05-19"),
+      releaseDate: CalendarDay("2026-05-19"),
       modalities: ["text", "image", "audio", "video"]
     )
     let provider = Provider(
@@ -18961,11 +18927,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.03"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.03"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.5"),
+                output: FixedDecimal("2.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -18974,16 +18940,16 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2026-08-27"),
+          observed: CalendarDay("2026-08-27"),
           confidence: .official,
           note:
             "Standard paid tier: input \'$0.30 (text / image / video / audio)\', output \'$2.50\', context caching \'$0.03\' plus $1.00/1M tokens per hour storage, from page copies quoted verbatim (read 2026-08-12 and 2026-08-27; in/out again 2026-09-26 and 2026-10-02). The 2026-08-27 reader says Batch and Flex are half ($0.15 / $1.25). genai-prices (prices_checked 2026-07-22) agrees on 0.3/0.03/2.5 and 50% batch. GA launch 2026-07-21 alongside 3.6 Flash (LiteLLM PR #34106 \'launched today\', official what\'s-new page copy); 1,048,576 / 65,536 from the model page as quoted (2026-10-02); the what\'s-new page says \'up to 64,000\' output. Batch cached-input price not seen. Date only; 00:00 UTC assumed. Re-verified 2026-10-07: api-evangelist/deepmind plans/deepmind-plans-pricing.yml@47a9772bdb46163b5e5560285bbc88bb11b86073 (singleSource; checked input 0.3, output 2.5 (2026-10-07). cacheRead 0.03 was not re-checked after 2026-07-22 (genai-prices prices_checked 2026-07-22, Portkey-AI/models PR #858). Batch 50% from the transcript\'s Paid-tier text.): \"Gemini 3.5 Flash-Lite input price_text: $0.30 (text / image / video / audio) ... Gemini 3.5 Flash-Lite output price_text: $2.50\".",
-          lastVerified: try CalendarDay("2026-10-07")
+          lastVerified: CalendarDay("2026-10-07")
         )
       )
     )
@@ -18998,11 +18964,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.03"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.03"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.5"),
+                output: FixedDecimal("2.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19011,13 +18977,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5")))]
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/flex-inference",
-          observed: try CalendarDay("2026-12-04"),
+          observed: CalendarDay("2026-12-04"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Flex: \'The Gemini Flex API is an inference tier that offers a 50% cost reduction compared to standard rates\' (the flex-inference page, marked Preview; requests set service_tier: \"flex\"). The copy read is undated (its example uses gemini-3.8-flash, so it is from 2026-09-02 or later) and was read on 2026-12-04, so Flex starts then. Priority (\'75% to 100% more than standard\', for Tier 2 and 3 users) is not recorded: no per-model figure was found, so a priority request is refused rather than priced at a guess."
@@ -19032,7 +18998,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_048_576,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2026-07-21"),
+      releaseDate: CalendarDay("2026-07-21"),
       modalities: ["text", "image", "audio", "video"]
     )
     let provider = Provider(
@@ -19066,11 +19032,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.25"),
-                cacheRead: try FixedDecimal("0.025"),
+                input: FixedDecimal("0.25"),
+                cacheRead: FixedDecimal("0.025"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.5"),
+                output: FixedDecimal("1.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19079,12 +19045,12 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2026-09-26"),
+          observed: CalendarDay("2026-09-26"),
           confidence: .official,
           note:
             "Standard paid tier for gemini-3.1-flash-lite: input \'$0.25 (text / image / video) $0.50 (audio)\', output \'$1.50\' (page copy quoted verbatim, read 2026-09-26). Audio input ($0.50) not modelled. Cached input $0.025 (text/image/video; $0.05 audio) and Batch at exactly half ($0.125 / $0.75, cached $0.0125) are from the official page copy of 2026-03-30 for the preview id, which the GA model replaced at unchanged prices (LiteLLM PR #28660, openclaude PR #1537); genai-prices (prices_checked 2026-05-12), llmgateway PR #2203 and pollinations PR #9885 give the same 0.25/0.025/1.5. GA 2026-05-07 (Gemini API changelog as quoted by 24-ai.news; Vertex model page as quoted by kissapi.ai); preview id gemini-3.1-flash-lite-preview from 2026-03-03, shut down 2026-05-25, not modelled. LiteLLM PR #28320 listed $0.45/$2.70/$0.045, which no other source supports. Date only; 00:00 UTC assumed."
@@ -19102,11 +19068,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.25"),
-                cacheRead: try FixedDecimal("0.025"),
+                input: FixedDecimal("0.25"),
+                cacheRead: FixedDecimal("0.025"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.5"),
+                output: FixedDecimal("1.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19115,13 +19081,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5")))]
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/flex-inference",
-          observed: try CalendarDay("2026-12-04"),
+          observed: CalendarDay("2026-12-04"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Flex: \'The Gemini Flex API is an inference tier that offers a 50% cost reduction compared to standard rates\' (the flex-inference page, marked Preview; requests set service_tier: \"flex\"). The copy read is undated (its example uses gemini-3.8-flash, so it is from 2026-09-02 or later) and was read on 2026-12-04, so Flex starts then. Priority (\'75% to 100% more than standard\', for Tier 2 and 3 users) is not recorded: no per-model figure was found, so a priority request is refused rather than priced at a guess."
@@ -19136,7 +19102,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_048_576,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2026-05-07"),
+      releaseDate: CalendarDay("2026-05-07"),
       modalities: ["text", "image", "audio", "video"]
     )
     let provider = Provider(
@@ -19175,11 +19141,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.2"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.2"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19194,11 +19160,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.4"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.4"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("18"),
+                output: FixedDecimal("18"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19207,16 +19173,16 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/pricing",
-          observed: try CalendarDay("2026-03-30"),
+          observed: CalendarDay("2026-03-30"),
           confidence: .official,
           note:
             "Official page copy scraped 2026-03-30 (section \'Gemini 3.1 Pro Preview\', ids gemini-3.1-pro-preview and gemini-3.1-pro-preview-customtools): input \'$2.00, prompts <= 200k tokens $4.00, prompts > 200k tokens\', output \'$12.00 ... $18.00\', context caching \'$0.20 ... $0.40\' plus $4.50/1M tokens per hour storage. Batch: $1.00/$2.00 input, $6.00/$9.00 output (half), caching unchanged at $0.20/$0.40. Unchanged in later copies (llm-prices PR #68 read 2026-08-22 incl. cache; api-evangelist read 2026-10-07); genai-prices agrees. \'200k\' taken as 200,000. Preview released 2026-02-19 (Google blog linked in simonw/llm-gemini #121; llmgateway PR #1692 same day with tiered prices). 1,048,576 / 65,536 from the model page as quoted (2026-10-02). Still a preview. Date only; 00:00 UTC assumed. Batch halves every price here, but Google\'s Batch tab lists cached input at the standard context-caching price, so batch requests with cache hits are under-billed by half the cache-hit line. Re-verified 2026-10-07: api-evangelist/deepmind plans/deepmind-plans-pricing.yml@47a9772bdb46163b5e5560285bbc88bb11b86073 (singleSource; checked input 2 / 4 and output 12 / 18 in both tiers (2026-10-07). cacheRead 0.2 / 0.4 was not re-checked after genai-prices (prices_checked 2026-02-23). Batch 50% from the transcript\'s Paid-tier text.): \"Gemini 3.1 Pro Preview input price_text: $2.00, prompts <= 200k tokens ... overage: $4.00, prompts > 200k tokens ... output price_text: $12.00, prompts <= 200k tokens ... overage: $18.00, prompts > 200k\".",
-          lastVerified: try CalendarDay("2026-10-07")
+          lastVerified: CalendarDay("2026-10-07")
         )
       )
     )
@@ -19236,11 +19202,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.2"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.2"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19255,11 +19221,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.4"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.4"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("18"),
+                output: FixedDecimal("18"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19268,13 +19234,13 @@ extension Catalog {
           windows: [],
           timeZone: "UTC",
           holidayCalendar: nil,
-          batchMultiplier: try FixedDecimal("0.5"),
+          batchMultiplier: FixedDecimal("0.5"),
           freeQuota: nil,
-          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(try FixedDecimal("0.5")))]
+          serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5")))]
         ),
         provenance: Provenance(
           source: "https://ai.google.dev/gemini-api/docs/flex-inference",
-          observed: try CalendarDay("2026-12-04"),
+          observed: CalendarDay("2026-12-04"),
           confidence: .official,
           note:
             "Prices as in the previous entry, plus Flex: \'The Gemini Flex API is an inference tier that offers a 50% cost reduction compared to standard rates\' (the flex-inference page, marked Preview; requests set service_tier: \"flex\"). The copy read is undated (its example uses gemini-3.8-flash, so it is from 2026-09-02 or later) and was read on 2026-12-04, so Flex starts then. Priority (\'75% to 100% more than standard\', for Tier 2 and 3 users) is not recorded: no per-model figure was found, so a priority request is refused rather than priced at a guess."
@@ -19289,7 +19255,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_048_576,
       maxOutput: 65536,
-      releaseDate: try CalendarDay("2026-02-19"),
+      releaseDate: CalendarDay("2026-02-19"),
       modalities: ["text", "image", "audio", "video"]
     )
     let provider = Provider(
@@ -19323,11 +19289,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.75"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.75"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19341,7 +19307,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://archive.fo/dYUtw",
-          observed: try CalendarDay("2025-06-02"),
+          observed: CalendarDay("2025-06-02"),
           confidence: .official,
           note:
             "xAI \'Models and Pricing\' page, archived 2025-06-02 10:51 UTC. This is an observation date: the API served Grok 3 from April 2025 (ai-shifu/ChatALL PR 998, 2025-04-10, citing docs.x.ai release notes), but the cache price at its launch is not sourced, so earlier requests are not priced. Also genai-prices (checked 2025-07-12). Reasoning tokens are billed as output. Retired 2026-05-15 12:00 PT (xAI\'s email of 2026-05-06, quoted in agentjido/llmdb issue 184; docs.x.ai/developers/migration/may-15-retirement). Per xAI\'s 2026-05-15 email (llm-exe/llm-exe issue 512) the slug still answers, redirected to grok-4.3 and billed at its rates; LiteLLM PR 28788 names grok-build-0.1 as grok-code-fast-1\'s target. Price later requests as the target model."
@@ -19390,11 +19356,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.3"),
-                cacheRead: try FixedDecimal("0.075"),
+                input: FixedDecimal("0.3"),
+                cacheRead: FixedDecimal("0.075"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.5"),
+                output: FixedDecimal("0.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19408,7 +19374,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://archive.fo/dYUtw",
-          observed: try CalendarDay("2025-06-02"),
+          observed: CalendarDay("2025-06-02"),
           confidence: .official,
           note:
             "xAI \'Models and Pricing\' page, archived 2025-06-02 10:51 UTC. This is an observation date: the API served Grok 3 from April 2025 (ai-shifu/ChatALL PR 998, 2025-04-10, citing docs.x.ai release notes), but the cache price at its launch is not sourced, so earlier requests are not priced. Also genai-prices (checked 2025-07-12). Reasoning tokens are billed as output."
@@ -19462,11 +19428,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("3"),
-                cacheRead: try FixedDecimal("0.75"),
+                input: FixedDecimal("3"),
+                cacheRead: FixedDecimal("0.75"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("15"),
+                output: FixedDecimal("15"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19480,7 +19446,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/anomalyco/models.dev/pull/43",
-          observed: try CalendarDay("2025-07-10"),
+          observed: CalendarDay("2025-07-10"),
           confidence: .corroborated,
           note:
             "Grok 4 (grok-4-0709) released 2025-07-09; input $3, cache read $0.75, output $15. xAI gave the date but not the time; 00:00 UTC assumed. Also genai-prices (checked 2025-07-12), theopenco/llmgateway PR 2037 (from docs.x.ai). Reasoning tokens are billed as output. Requests above 128,000 input tokens are not priced (no matching tier): sources agree on doubled input/output above 128K but not on the cached price there, nor on whether the 128K counts the whole request or the prompt. Reported above 128K: $6 in / $30 out (agentsapis.com, llmgateway PR 2037, simonw/llm-prices). Retired 2026-05-15 12:00 PT (xAI\'s email of 2026-05-06, quoted in agentjido/llmdb issue 184; docs.x.ai/developers/migration/may-15-retirement). Per xAI\'s 2026-05-15 email (llm-exe/llm-exe issue 512) the slug still answers, redirected to grok-4.3 and billed at its rates; LiteLLM PR 28788 names grok-build-0.1 as grok-code-fast-1\'s target. Price later requests as the target model."
@@ -19495,7 +19461,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 256000,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2025-07-09"),
+      releaseDate: CalendarDay("2025-07-09"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -19534,11 +19500,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.2"),
-                cacheRead: try FixedDecimal("0.05"),
+                input: FixedDecimal("0.2"),
+                cacheRead: FixedDecimal("0.05"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.5"),
+                output: FixedDecimal("0.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19552,7 +19518,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/Helicone/helicone/issues/4894",
-          observed: try CalendarDay("2025-09-26"),
+          observed: CalendarDay("2025-09-26"),
           confidence: .corroborated,
           note:
             "Grok 4 Fast (reasoning and non-reasoning, same rates) released 2025-09-19 (model card data.x.ai/2025-09-19-grok-4-fast-model-card.pdf). xAI gave the date but not the time; 00:00 UTC assumed. Also agentjido/req_llm PR 37, genai-prices. Reasoning tokens are billed as output. Requests above 128,000 input tokens are not priced (no matching tier): sources agree on doubled input/output above 128K but not on the cached price there, nor on whether the 128K counts the whole request or the prompt. Reported above 128K: $0.40 in / $1.00 out; cached $0.05 (Helicone, simonw/llm-prices) or not offered (llmgateway PR 2037). Retired 2026-05-15 12:00 PT (xAI\'s email of 2026-05-06, quoted in agentjido/llmdb issue 184; docs.x.ai/developers/migration/may-15-retirement). Per xAI\'s 2026-05-15 email (llm-exe/llm-exe issue 512) the slug still answers, redirected to grok-4.3 and billed at its rates; LiteLLM PR 28788 names grok-build-0.1 as grok-code-fast-1\'s target. Price later requests as the target model."
@@ -19567,7 +19533,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 2_000_000,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2025-09-19"),
+      releaseDate: CalendarDay("2025-09-19"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -19606,11 +19572,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.2"),
-                cacheRead: try FixedDecimal("0.05"),
+                input: FixedDecimal("0.2"),
+                cacheRead: FixedDecimal("0.05"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("0.5"),
+                output: FixedDecimal("0.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19624,7 +19590,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/Helicone/helicone/issues/4894",
-          observed: try CalendarDay("2025-09-26"),
+          observed: CalendarDay("2025-09-26"),
           confidence: .corroborated,
           note:
             "Grok 4 Fast (reasoning and non-reasoning, same rates) released 2025-09-19 (model card data.x.ai/2025-09-19-grok-4-fast-model-card.pdf). xAI gave the date but not the time; 00:00 UTC assumed. Also agentjido/req_llm PR 37, genai-prices. Reasoning tokens are billed as output. Requests above 128,000 input tokens are not priced (no matching tier): sources agree on doubled input/output above 128K but not on the cached price there, nor on whether the 128K counts the whole request or the prompt. Reported above 128K: $0.40 in / $1.00 out; cached $0.05 (Helicone, simonw/llm-prices) or not offered (llmgateway PR 2037). Retired 2026-05-15 12:00 PT (xAI\'s email of 2026-05-06, quoted in agentjido/llmdb issue 184; docs.x.ai/developers/migration/may-15-retirement). Per xAI\'s 2026-05-15 email (llm-exe/llm-exe issue 512) the slug still answers, redirected to grok-4.3 and billed at its rates; LiteLLM PR 28788 names grok-build-0.1 as grok-code-fast-1\'s target. Price later requests as the target model."
@@ -19639,7 +19605,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 2_000_000,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2025-09-19"),
+      releaseDate: CalendarDay("2025-09-19"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -19673,11 +19639,11 @@ extension Catalog {
               input: TokenRange(from: 0, lowerIsInclusive: true, to: nil, upperIsInclusive: true),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("0.2"),
-                cacheRead: try FixedDecimal("0.02"),
+                input: FixedDecimal("0.2"),
+                cacheRead: FixedDecimal("0.02"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("1.5"),
+                output: FixedDecimal("1.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19691,7 +19657,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/promptfoo/promptfoo/pull/5425",
-          observed: try CalendarDay("2025-08-30"),
+          observed: CalendarDay("2025-08-30"),
           confidence: .corroborated,
           note:
             "Released 2025-08-28 (x.ai/blog/grok-code-fast-1 via JonathanChavezTamales/llm-leaderboard PR 92; theopenco/llmgateway PR 666 of that day). xAI gave the date but not the time; 00:00 UTC assumed. $0.20 in, $0.02 cache read, $1.50 out; also genai-prices (checked 2026-01-19). LiteLLM 1.106.2\'s $1/$2 for this id is grok-build-0.1\'s price after the retirement redirect. Reasoning tokens are billed as output. Retired 2026-05-15 12:00 PT (xAI\'s email of 2026-05-06, quoted in agentjido/llmdb issue 184; docs.x.ai/developers/migration/may-15-retirement). Per xAI\'s 2026-05-15 email (llm-exe/llm-exe issue 512) the slug still answers, redirected to grok-4.3 and billed at its rates; LiteLLM PR 28788 names grok-build-0.1 as grok-code-fast-1\'s target. Price later requests as the target model."
@@ -19706,7 +19672,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 256000,
       maxOutput: 10000,
-      releaseDate: try CalendarDay("2025-08-28"),
+      releaseDate: CalendarDay("2025-08-28"),
       modalities: ["text"]
     )
     let provider = Provider(
@@ -19745,11 +19711,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("1.25"),
-                cacheRead: try FixedDecimal("0.2"),
+                input: FixedDecimal("1.25"),
+                cacheRead: FixedDecimal("0.2"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("2.5"),
+                output: FixedDecimal("2.5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19764,11 +19730,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2.5"),
-                cacheRead: try FixedDecimal("0.4"),
+                input: FixedDecimal("2.5"),
+                cacheRead: FixedDecimal("0.4"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("5"),
+                output: FixedDecimal("5"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19782,11 +19748,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/BerriAI/litellm/pull/27153",
-          observed: try CalendarDay("2026-05-05"),
+          observed: CalendarDay("2026-05-05"),
           confidence: .corroborated,
           note:
             "From xAI\'s published model metadata: $1.25/$0.20/$2.50, above 200K $2.50/$0.40/$5.00. xAI\'s page (quoted in pydantic/genai-prices PR 586, 2026-08-22): requests whose prompt reaches 200k tokens are billed at the higher rate for every token, so the tier is picked by all input tokens, cached included, and 200,000 is already long. API release 2026-04-30 (ai-tldr.dev, aiwiki.ai); xAI\'s availability email came 2026-05-06. xAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output. Re-verified 2026-05-06: https://dev.to/hassann/how-to-use-the-grok-43-api--3c5c (singleSource; checked input, cacheRead, output (<200K tier only)): \"$1.25 per 1M input tokens • $2.50 per 1M output tokens • $0.20 per 1M cached input tokens\".",
-          lastVerified: try CalendarDay("2026-05-06")
+          lastVerified: CalendarDay("2026-05-06")
         )
       )
     )
@@ -19798,7 +19764,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 1_000_000,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2026-04-30"),
+      releaseDate: CalendarDay("2026-04-30"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -19837,11 +19803,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19856,11 +19822,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("1"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("1"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19874,11 +19840,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/theopenco/llmgateway/pull/4169",
-          observed: try CalendarDay("2026-09-21"),
+          observed: CalendarDay("2026-09-21"),
           confidence: .corroborated,
           note:
             "Released 2026-09-21 (x.ai/news/grok-4-7, cited here). The PR cites the docs.x.ai grok-4.7 model page: $2.00 input / $0.50 cached / $6.00 output for prompts under 200K, $4.00 / $1.00 / $12.00 when the prompt reaches 200K tokens, with every token in the request billed at the higher rate. So the tier is picked by all input tokens and 200,000 is already the long tier. 500K context. Also: coder/xum PR 4320 (2026-09-21; it says Batch API is not supported, and Priority Processing adds a request-time 2x multiplier that is not modelled here), EasyMetaAu/helm-api PR 911 (2026-09-22; it checked docs.x.ai/developers/pricing and tested 199,999, 200,000 and 200,001 tokens), and models.dev providers/xai/models/grok-4.7.toml (tier at 200_000, cache_read 0.5/1). \'Grok 4.7 Fast\' ($4/$1/$12) is sold only in Cursor and Grok Build, not on the public API. xAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output. Re-verified 2026-09-29: https://apidog.com/blog/how-to-use-grok-4-7-api/ (corroborated; checked input, cacheRead, output, both tiers): \"Input / cached / output, under 200k $2.00 / $0.50 / $6.00 per 1M tokens; Input / cached / output, 200k and above $4.00 / $1.00 / $12.00\".",
-          lastVerified: try CalendarDay("2026-09-29")
+          lastVerified: CalendarDay("2026-09-29")
         )
       )
     )
@@ -19890,7 +19856,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 500000,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2026-09-21"),
+      releaseDate: CalendarDay("2026-09-21"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -19929,11 +19895,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.5"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.5"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19948,11 +19914,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("1"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("1"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -19966,11 +19932,11 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/pydantic/genai-prices/pull/584",
-          observed: try CalendarDay("2026-08-22"),
+          observed: CalendarDay("2026-08-22"),
           confidence: .corroborated,
           note:
             "The PR quotes docs.x.ai/docs/models/grok-4.6 (\'Requests whose prompt reaches 200k tokens are billed at the higher rate for all tokens in the request\') and OpenRouter\'s API (min_prompt_tokens 200000): $2 input / $0.50 cached / $6 output, and $4 / $1 / $12 at 200K and above. 500K context. The same figures appear in Portkey-AI/models PR 883 (2026-08-12, which gives the release date), LiveBench PR 506 (checked against docs.x.ai on 2026-08-13), pwrdrvr/PwrAgent PR 1679 and majiayu000/litellm-rs issue 1213 (which cites xAI\'s release notes for GA on 2026-08-12). CultivateLabs/raif PR 540 quotes the model page: \'Batch API: Not supported\'. The audit\'s release date of 2026-08-07 appears only on a reseller page (docs.apiyi.com, as the \'vendor release date\'); every other source gives 2026-08-12. xAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output. Re-verified 2026-09-29: https://apidog.com/blog/how-to-use-grok-4-7-api/ (singleSource; checked input, cacheRead, output, both tiers (indirect: \'same price as Grok 4.6\')): \"SpaceXAI ... shipped it on September 21, 2026 at the same price as Grok 4.6\".",
-          lastVerified: try CalendarDay("2026-09-29")
+          lastVerified: CalendarDay("2026-09-29")
         )
       )
     )
@@ -19982,7 +19948,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 500000,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2026-08-12"),
+      releaseDate: CalendarDay("2026-08-12"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
@@ -20021,11 +19987,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
+                input: FixedDecimal("2"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -20040,11 +20006,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
+                input: FixedDecimal("4"),
                 cacheRead: nil,
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -20058,7 +20024,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/pydantic/genai-prices/pull/459",
-          observed: try CalendarDay("2026-07-08"),
+          observed: CalendarDay("2026-07-08"),
           confidence: .corroborated,
           note:
             "At launch docs.x.ai listed grok-4.5 at $2 input / $6 output with a 500K context. The cached-input rate is left out on purpose. genai-prices took $0.50 from OpenRouter because \'the xAI docs pricing table doesn\'t expose [it] cleanly\', and Yeachan-Heo/gajae-code PR 2006 (2026-07-11) calls $0.50 \'estimated ... (25% of input)\'. Later official readings give $0.30 (next entry), so no official launch price is confirmed and cached tokens here are billed as input. Long-context tier at 200K: $4 / $12, from the models.dev grok-4.5.toml written before 2026-07-30 and docs.apiyi.com; later confirmed on xAI\'s pricing table. Also majiayu000/litellm-rs issue 1213 (GA 2026-07-08, per xAI\'s release notes). xAI gave the date but not the time; 00:00 UTC assumed. Reasoning tokens are billed as output."
@@ -20081,11 +20047,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("2"),
-                cacheRead: try FixedDecimal("0.3"),
+                input: FixedDecimal("2"),
+                cacheRead: FixedDecimal("0.3"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("6"),
+                output: FixedDecimal("6"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -20100,11 +20066,11 @@ extension Catalog {
               ),
               output: nil,
               prices: ComponentPrices(
-                input: try FixedDecimal("4"),
-                cacheRead: try FixedDecimal("0.6"),
+                input: FixedDecimal("4"),
+                cacheRead: FixedDecimal("0.6"),
                 cacheWrite: nil,
                 cacheWrite1h: nil,
-                output: try FixedDecimal("12"),
+                output: FixedDecimal("12"),
                 reasoning: nil,
                 perRequest: nil
               )
@@ -20118,7 +20084,7 @@ extension Catalog {
         ),
         provenance: Provenance(
           source: "https://github.com/anomalyco/models.dev/pull/3865",
-          observed: try CalendarDay("2026-07-30"),
+          observed: CalendarDay("2026-07-30"),
           confidence: .corroborated,
           note:
             "This is an observation date, not a known change date. Per docs.x.ai/docs/models: cached input $0.30 under 200K and $0.60 at 200K and above; input $2/$4 and output $6/$12. xAI\'s models API gave models.dev $0.30 (an earlier hand-entered $0.50 was overwritten), and OpenRouter lists $0.30 with a $0.60 override. The same figures appear in BerriAI/litellm PRs 36090 (2026-08-06) and 36413 (2026-08-10), both quoting docs.x.ai/developers/pricing and /models/grok-4.5. Also majiayu000/litellm-rs issue 1213 (2026-08-28) and LiveBench PR 506, which says 4.5\'s cached rate is 0.15x. genai-prices (data through 2026-08-21) still has 0.5. Batch API not supported (CultivateLabs/raif PR 540). Reasoning tokens are billed as output."
@@ -20133,7 +20099,7 @@ extension Catalog {
       openWeights: false,
       contextWindow: 500000,
       maxOutput: nil,
-      releaseDate: try CalendarDay("2026-07-08"),
+      releaseDate: CalendarDay("2026-07-08"),
       modalities: ["text", "image"]
     )
     let provider = Provider(
