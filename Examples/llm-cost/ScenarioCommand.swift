@@ -45,6 +45,11 @@ enum ScenarioCommand {
               + "\"exchangeRates\": [{\"month\", \"exchangeRate\"}]}."
           ),
           .flag("csv", "One row per month and offering."),
+          .flag(
+            "markdown",
+            "Print the report with its tables as GitHub-flavoured Markdown tables (| cells | "
+              + "and a --- rule)."
+          ),
           .value(
             "svg",
             "<file>",
@@ -99,7 +104,7 @@ enum ScenarioCommand {
     guard let source else {
       throw UsageError("name a preset or a scenario file; list the presets with --list")
     }
-    try options.exclusive(["json", "csv"])
+    try options.exclusive(["json", "csv", "markdown"])
     let workload = try options.string("workload").map {
       try WorkloadCommands.profile($0, sessions: nil)
     }
@@ -178,7 +183,7 @@ enum ScenarioCommand {
     } else if options.flag("csv") {
       print(report.csv(), terminator: "")
     } else {
-      print(report.text(), terminator: "")
+      print(options.flag("markdown") ? report.markdown() : report.text(), terminator: "")
       let legs = simulation.exchangeRates.map(\.legs)
       if let last = legs.last {
         let assumed = legs.filter { $0.contains(where: \.isAssumed) }.count

@@ -178,6 +178,19 @@ struct LLMCostOptionTableTests {
     #expect(csv.status == 2 && csv.error.contains("--csv and --markdown are exclusive"))
   }
 
+  @Test func scenarioMarkdownHasEveryTableAsMarkdown() throws {
+    let arguments = ["scenario", "china-may-2024", "--runs", "20", "--jobs", "1"]
+    let result = try run(arguments + ["--markdown"])
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.contains("\n| month | CNY/USD |"))
+    #expect(result.output.contains("\n| offering | start price |"))
+    #expect(result.output.contains("\n| --- | ---: |"))
+    // A table ends with a blank line, so the text after it is not read as a row.
+    #expect(result.output.contains("|\n\n(* the switching buyer moved that month)"))
+    let both = try run(arguments + ["--markdown", "--csv"])
+    #expect(both.status == 2 && both.error.contains("--csv and --markdown are exclusive"))
+  }
+
   @Test func textTablesAreAlignedByTheLibrary() throws {
     let compare = try run(["compare", "--workload", "coding", "--month", "2026-11", "--top", "3"])
     let lines = compare.output.split(separator: "\n", omittingEmptySubsequences: false)
