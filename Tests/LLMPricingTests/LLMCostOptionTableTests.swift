@@ -75,7 +75,10 @@ struct LLMCostOptionTableTests {
     // Each option fed back to the parser is known, as a flag or as taking a value; parsing
     // stops there, so nothing runs.
     for name in accepted {
-      let takesValue = try #require(declared[name], "\(command) --\(name)")
+      guard let takesValue = declared[name] else {
+        Issue.record("\(command): --\(name) is accepted but has no line in the help")
+        continue
+      }
       if takesValue {
         let result = try run(command + ["--\(name)"])
         #expect(result.status == 2)
