@@ -4,26 +4,35 @@ import LLMPricing
 /// `llm-cost calendar`: the holidays and make-up working days a year is priced with, and
 /// whether they are official or provisional.
 enum CalendarCommand {
-  static let help = """
-    USAGE: llm-cost calendar [--year YYYY] [--id CN] [--json] [--catalog FILE]
-                             [--strict-calendar]
-
-    Show the public holidays and make-up working days that prices and projections use for a
-    year: the official arrangement when the calendar has it, otherwise the provisional one
-    computed from the statutory rules (bridge days and make-up working days unknown).
-
-    OPTIONS:
-      --year YYYY           The year (default: this year).
-      --id ID               The holiday calendar (default CN, mainland China).
-      --catalog FILE        Lay a catalog file over the built-in catalog; its
-                            holidayCalendars add or replace years.
-      --strict-calendar     Refuse a year without an official arrangement.
-      --built-in            Use the built-in catalog, ignoring an installed update.
-      --json                {"calendar", "year", "status": "official"|"provisional",
-                            "holidays": [{"day", "name"}], "makeUpWorkingDays": [...],
-                            "sources": [...], "note"}.
-      -h, --help            Show this help.
-    """
+  static let spec = CommandSpec(
+    name: "calendar",
+    abstract: "Show the public holidays and make-up working days that prices and projections "
+      + "use for a year: the official arrangement when the calendar has it, otherwise the "
+      + "provisional one computed from the statutory rules (bridge days and make-up working "
+      + "days unknown).",
+    usage: ["calendar [--year YYYY] [--id CN] [--json | --markdown] [--catalog FILE]"],
+    groups: [
+      OptionGroup(
+        "OPTIONS",
+        [
+          .value("year", "YYYY", "The year (default: this year)."),
+          .value("id", "ID", "The holiday calendar (default CN, mainland China)."),
+          .flag(
+            "json",
+            "{\"calendar\", \"year\", \"status\": \"official\"|\"provisional\", "
+              + "\"holidays\": [{\"day\", \"name\"}], \"makeUpWorkingDays\": [...], "
+              + "\"sources\": [...], \"note\"}."
+          ),
+          .flag(
+            "markdown",
+            "Print the days as a GitHub-flavoured Markdown table: day, weekday, and the "
+              + "holiday's name or \"make-up working day\"."
+          ),
+        ]
+      ),
+      PricingSetup.catalogGroup,
+    ]
+  )
 
   struct JSON: Encodable {
     struct Holiday: Encodable {
@@ -40,21 +49,10 @@ enum CalendarCommand {
     let note: String?
   }
 
-  static func run(_ arguments: [String]) throws {
-    if arguments.contains("--help") || arguments.contains("-h") {
-      print(help)
-      return
-    }
-    let options = try Options(
-      arguments,
-      valued: ["year", "id", "catalog"],
-      flags: ["json", "strict-calendar", "built-in"]
-    )
-    var catalog = try CatalogLoading.load(
-      options.string("catalog"),
-      builtInOnly: options.flag("built-in")
-    )
-    if options.flag("strict-calendar") { catalog = try catalog.requiringOfficialHolidayYears() }
+  static func run(_ arguments: [String]) async throws {
+    let options = try spec.parse(arguments)
+    try options.exclusive(["json", "markdown"])
+    let catalog = try PricingSetup.catalog(options)
     let calendar = try catalog.holidayCalendar(id: options.string("id") ?? "CN")
     let yearText = options.string("year") ?? String(CalendarDay(utcDateOf: Date()).year)
     guard let year = Int(yearText), (1...9999).contains(year) else {
@@ -87,6 +85,15 @@ enum CalendarCommand {
     )
     if options.flag("json") {
       print(try Output.json(value))
+      return
+    }
+    if options.flag("markdown") {
+      var table = TextTable(["day", "weekday", "holiday"])
+      let days = holidays.map { ($0.day, $0.name) } + makeUp.map { ($0, "make-up working day") }
+      for (day, name) in days.sorted(by: { $0.0 < $1.0 }) {
+        table.append([day, try CalendarDay(day).weekday.rawValue.prefix(3).capitalized, name])
+      }
+      print(table.markdown())
       return
     }
     print("\(calendar.id) holiday calendar, \(year): \(value.status)")

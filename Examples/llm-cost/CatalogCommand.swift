@@ -4,42 +4,75 @@ import LLMPricing
 /// `llm-cost catalog export|check|update|status`: the catalog in use, how current it is,
 /// and updates without a release.
 enum CatalogCommand {
-  static let help = """
-    USAGE: llm-cost catalog export [--output FILE] [--catalog FILE] [--built-in]
-           llm-cost catalog check [--max-age DAYS] [--at ISO8601] [--json] [--catalog FILE]
-           llm-cost catalog update [--from URL|FILE] [--timeout SECONDS]
-           llm-cost catalog status [--json]
+  static let spec = CommandSpec(
+    name: "catalog",
+    abstract: "Export the catalog in use, check how current it is, update it without a "
+      + "release, or show its status.",
+    usage: [
+      "catalog export [--output FILE] [--catalog FILE] [--built-in]",
+      "catalog check [--max-age DAYS] [--at ISO8601] [--json] [--catalog FILE] [--built-in]",
+      "catalog update [--from URL|FILE] [--timeout SECONDS]",
+      "catalog status [--json]",
+    ],
+    discussion: [
+      """
+        export  Print the catalog in use (the built-in catalog with --catalog laid over it) in
+                catalog format version 1, the format --catalog reads (Docs/CatalogFormat.md).
+        check   Report the offerings in force whose prices were last verified more than DAYS
+                days ago (default 90), the offerings that retire in the next 60 days with
+                the successor their provider names, and the prices their providers publish
+                that the catalog lacks (billed at a fallback price, with a note).
+        update  Fetch a newer catalog (default: $LLM_PRICING_CATALOG_URL, else the project's
+                published file), validate it completely, and install it in the cache
+                directory ($LLM_PRICING_CACHE_DIR, else the user cache directory). A file that
+                fails to download, does not validate or is not newer is refused and the
+                catalog in use stays. Every command then prices with the newest valid
+                catalog; --built-in ignores the update.
+        status  Which catalog is in use, its publication date and age, and the cache directory.
+      """
+    ],
+    groups: [
+      OptionGroup(
+        "OPTIONS",
+        [
+          .value("output", "FILE", "export: write to FILE instead of standard output."),
+          .value("from", "URL|FILE", "update: where from (http, https, file: URL, or a path)."),
+          .value("timeout", "SECONDS", "update: how long to wait for the server (default 30)."),
+          .value(
+            "max-age",
+            "DAYS",
+            "check: the greatest accepted age of a verification (default 90)."
+          ),
+          .value("at", "ISO8601", "check: the instant to check at (default: now)."),
+          .value(
+            "catalog",
+            "FILE",
+            "export, check: lay a catalog file over the built-in catalog first."
+          ),
+          .flag(
+            "built-in",
+            "export, check: use the built-in catalog, ignoring an installed update."
+          ),
+          .flag(
+            "json",
+            "check, status: print JSON. The check is {\"at\", \"maximumAgeInDays\", "
+              + "\"retirementWindowDays\", \"offeringsInForce\", \"unverified\": "
+              + "[{\"offering\", \"lastVerified\", \"ageDays\", \"source\"}], "
+              + "\"upcomingRetirements\": [{\"offering\", \"retiredAt\", \"successor\", "
+              + "\"source\"}], \"missingPrices\": [{\"offering\", \"component\", \"note\"}]}."
+          ),
+        ]
+      )
+    ]
+  )
 
-    export  Print the catalog in use (the built-in catalog with --catalog laid over it) in
-            catalog format version 1, the format --catalog reads (Docs/CatalogFormat.md).
-    check   Report the offerings in force whose prices were last verified more than DAYS
-            days ago (default 90), the offerings that retire in the next 60 days with
-            the successor their provider names, and the prices their providers publish
-            that the catalog lacks (billed at a fallback price, with a note).
-    update  Fetch a newer catalog (default: $LLM_PRICING_CATALOG_URL, else the project's
-            published file, \(Self.publishedURL)), validate it
-            completely, and install it in the cache directory ($LLM_PRICING_CACHE_DIR, else
-            the user cache directory). A file that fails to download, does not validate or is
-            not newer is refused and the catalog in use stays. Every command then prices
-            with the newest valid catalog; --built-in ignores the update.
-    status  Which catalog is in use, its publication date and age, and the cache directory.
-
-    OPTIONS:
-      --output FILE         Write the export to FILE instead of standard output.
-      --from URL|FILE       Where to update from (http, https, file: URL, or a path).
-      --timeout SECONDS     How long to wait for the server (default 30).
-      --built-in            Export or check the built-in catalog, ignoring an update.
-      --max-age DAYS        The greatest accepted age of a verification (default 90).
-      --at ISO8601          The instant to check at (default: now).
-      --catalog FILE        Lay a catalog file over the built-in catalog first.
-      --json                Print the check as JSON: {"at", "maximumAgeInDays",
-                            "retirementWindowDays", "offeringsInForce", "unverified":
-                            [{"offering", "lastVerified", "ageDays", "source"}],
-                            "upcomingRetirements": [{"offering", "retiredAt", "successor",
-                            "source"}], "missingPrices": [{"offering", "component",
-                            "note"}]}.
-      -h, --help            Show this help.
-    """
+  /// The actions and the options each accepts, from ``spec``'s table.
+  static let actions: [String: [String]] = [
+    "export": ["output", "catalog", "built-in"],
+    "check": ["max-age", "at", "json", "catalog", "built-in"],
+    "update": ["from", "timeout"],
+    "status": ["json"],
+  ]
 
   /// Where the project publishes the catalog of this format version.
   ///
@@ -49,15 +82,22 @@ enum CatalogCommand {
     "https://raw.githubusercontent.com/OWNER/llm-pricing/main/catalog/catalog-v1.json"
 
   static func run(_ arguments: [String]) async throws {
-    if arguments.isEmpty || arguments.contains("--help") || arguments.contains("-h") {
-      print(help)
+    if arguments.isEmpty || CommandSpec.wantsHelp(arguments) {
+      print(spec.help)
       return
     }
     let action = arguments[0]
-    let rest = Array(arguments.dropFirst())
+    guard let names = actions[action] else {
+      let known = ["export", "check", "update", "status"]
+      let nearest = Suggestion.closest(to: action, among: known).map { "did you mean '\($0)'? " }
+      throw UsageError(
+        "unknown catalog action '\(action)'; \(nearest ?? "")use export, check, update or status"
+      )
+    }
+    let options = try spec.restricted(to: names, name: "catalog \(action)")
+      .parse(Array(arguments.dropFirst()))
     switch action {
     case "export":
-      let options = try Options(rest, valued: ["output", "catalog"], flags: ["built-in"])
       let catalog = try CatalogLoading.load(
         options.string("catalog"),
         builtInOnly: options.flag("built-in")
@@ -71,23 +111,12 @@ enum CatalogCommand {
         print(String(decoding: data, as: UTF8.self))
       }
     case "check":
-      let options = try Options(
-        rest,
-        valued: ["max-age", "at", "catalog"],
-        flags: ["json", "built-in"]
-      )
       let catalog = try CatalogLoading.load(
         options.string("catalog"),
         builtInOnly: options.flag("built-in")
       )
       let maximumAge = try options.count("max-age") ?? 90
-      var instant = Date()
-      if let text = options.string("at") {
-        guard let parsed = QuoteCommand.parseInstant(text) else {
-          throw UsageError("--at '\(text)' is not an ISO 8601 instant such as 2026-12-03T00:00:00Z")
-        }
-        instant = parsed
-      }
+      let instant = try options.instant() ?? Date()
       let report = catalog.freshness(at: instant, maximumAgeInDays: maximumAge)
       if options.flag("json") {
         let encoder = JSONEncoder()
@@ -119,16 +148,13 @@ enum CatalogCommand {
         print("  \(gap.offering): \(what): \(gap.note)")
       }
     case "update":
-      try await update(rest)
-    case "status":
-      try status(rest)
+      try await update(options)
     default:
-      throw UsageError("unknown catalog action '\(action)'; use export, check, update or status")
+      try status(options)
     }
   }
 
-  static func update(_ arguments: [String]) async throws {
-    let options = try Options(arguments, valued: ["from", "timeout"], flags: [])
+  static func update(_ options: Options) async throws {
     let store = CatalogStore(directory: CatalogStore.defaultDirectory)
     let from =
       options.string("from") ?? ProcessInfo.processInfo.environment["LLM_PRICING_CATALOG_URL"]
@@ -173,8 +199,7 @@ enum CatalogCommand {
     let note: String?
   }
 
-  static func status(_ arguments: [String]) throws {
-    let options = try Options(arguments, valued: [], flags: ["json"])
+  static func status(_ options: Options) throws {
     let store = CatalogStore(directory: CatalogStore.defaultDirectory)
     let (catalog, origin, note) = store.catalogInUse()
     let age = catalog.publishedAt.map { Int(Date().timeIntervalSince($0) / 86_400) }

@@ -3,38 +3,109 @@ import LLMPricing
 
 /// `llm-cost compare`: where another project's price file disagrees with this catalog.
 enum CompareCommand {
-  static let help = """
-    USAGE: llm-cost compare --workload NAME|FILE [--month YYYY-MM] [--currency CODE] [--top N]
-                            [--requests-per-day N] [--country CC] [--priced-in CODE]
-                            [--open-weights] [--min-context N] [--baseline ID] [--plan ID]
-                            [--json | --csv] [--catalog FILE] [--strict-calendar]
-                            [--fx BASE/QUOTE=RATE] [--fx-file FILE] [--fx-max-age DAYS]
-           llm-cost compare (--litellm FILE | --genai-prices FILE) [--at ISO8601] [--json]
+  /// The options of the `--workload` ranking.
+  static let rankingGroup = OptionGroup(
+    "WORKLOAD RANKING",
+    note: "With --workload: rank every offering by the workload's monthly cost.",
+    [
+      .value(
+        "workload",
+        "NAME|FILE",
+        "customer-service, coding, agents, rag, marketing, translation, or a workload JSON "
+          + "file."
+      ),
+      .value("month", "YYYY-MM", "The month (default: this month)."),
+      .value(
+        "currency",
+        "CODE",
+        "Rank in this currency (default CNY, or the --plan's); other currencies are converted "
+          + "at mid-month with the dated FX table."
+      ),
+      .value("top", "N", "Show only the N cheapest."),
+      .value("requests-per-day", "N", "Override the workload's sessions per working day."),
+      .value("country", "CC", "Only providers from this country, CN or US."),
+      .value("priced-in", "CODE", "Only offerings whose own list is in this currency."),
+      .flag("open-weights", "Only models with open weights."),
+      .value("min-context", "N", "Only models with a context window of at least N tokens."),
+      .value("baseline", "ID", "Add each offering's saving against this offering or model."),
+      .value(
+        "plan",
+        "ID",
+        "Put a subscription plan beside each offering of a model it covers (JSON \"plans\": "
+          + "which is cheaper and the break-even volume; compare in the plan's currency)."
+      ),
+      .flag(
+        "paid-only",
+        "Rank only offerings that bill something that month: a free model, or one whose free "
+          + "quota covers the whole workload, is listed under skipped with the reason \"free\"."
+      ),
+      .flag(
+        "csv",
+        "Print the ranking as CSV: rank, offering, model, provider, monthly_total, currency, "
+          + "offering_total, offering_currency."
+      ),
+      .markdown,
+    ]
+  )
 
-    With --workload: rank every offering by the workload's monthly cost, cheapest first,
-    across Chinese and US providers, in one currency (--currency, default CNY; other
-    currencies converted at mid-month with the dated FX table). Presets: customer-service,
-    coding, agents, rag, marketing, translation; or a workload JSON file. Filter with
-    --country (provider country, CN or US), --priced-in (the offering's own currency),
-    --open-weights and --min-context; --baseline ID adds each offering's saving against it;
-    --plan ID puts a subscription plan beside each offering of a model it covers (JSON
-    "plans": which is cheaper and the break-even volume; compare in the plan's currency).
-    Offerings that cannot be priced that month are listed with their reasons. Each
-    converted figure carries its exchange rate (JSON "exchangeRate"), flagged "assumed"
-    when the rate is more than 31 days old; a price resting on a provisional holiday
-    calendar is flagged "provisional".
+  /// The options of the price-file import.
+  static let importGroup = OptionGroup(
+    "PRICE-FILE IMPORT",
+    note: "With --litellm or --genai-prices: show every price in another project's file that "
+      + "disagrees with this catalog for the same provider, model and currency.",
+    [
+      .value(
+        "litellm",
+        "FILE",
+        "LiteLLM's model_prices_and_context_window.json (USD per token)."
+      ),
+      .value(
+        "genai-prices",
+        "FILE",
+        "genai-prices' data.json, format v2 (USD per million tokens)."
+      ),
+      .value("at", "ISO8601", "The instant to compare at (default: now)."),
+    ]
+  )
 
-    Import another project's public price file and show every price that disagrees with
-    LLMPricing's catalog for the same provider, model and currency, at an instant.
-
-    OPTIONS:
-      --litellm FILE        LiteLLM's model_prices_and_context_window.json (USD per token).
-      --genai-prices FILE   genai-prices' data.json, format v2 (USD per million tokens).
-      --at ISO8601          The instant to compare at (default: now).
-    \(PricingSetup.help)
-      --json                Print {"imported", "skipped", "differences": [...]} as JSON.
-      -h, --help            Show this help.
-    """
+  static let spec = CommandSpec(
+    name: "compare",
+    abstract: "Rank every offering by a workload's monthly cost (--workload), or show where "
+      + "LiteLLM's or genai-prices' prices disagree with this catalog.",
+    usage: [
+      "compare --workload NAME|FILE [--month YYYY-MM] [--currency CODE] [--top N]",
+      "        [--country CC] [--priced-in CODE] [--open-weights] [--min-context N]",
+      "        [--paid-only] [--baseline ID] [--plan ID] [--json | --csv | --markdown]",
+      "compare (--litellm FILE | --genai-prices FILE) [--at ISO8601] [--json]",
+    ],
+    discussion: [
+      "With --workload: rank every offering by the workload's monthly cost, cheapest first, "
+        + "across Chinese and US providers, in one currency. Presets: customer-service, coding, "
+        + "agents, rag, marketing, translation; or a workload JSON file. Filter with --country, "
+        + "--priced-in, --open-weights and --min-context. Offerings that cannot be priced that "
+        + "month are listed with their reasons. Each converted figure carries its exchange "
+        + "rate (JSON \"exchangeRate\"), flagged \"assumed\" when the rate is more than 31 "
+        + "days old; a price resting on a provisional holiday calendar is flagged "
+        + "\"provisional\".",
+      "With --litellm or --genai-prices: import the file and list the prices that disagree, "
+        + "at an instant.",
+    ],
+    groups: [
+      rankingGroup,
+      importGroup,
+      OptionGroup(
+        "OUTPUT",
+        [
+          .flag(
+            "json",
+            "Print JSON: the ranking as {\"workload\", \"month\", \"currency\", "
+              + "\"offerings\", \"skipped\": [{\"offering\", \"reason\"}], \"savings\", "
+              + "\"plans\", …}; the import as {\"imported\", \"skipped\", \"differences\"}."
+          )
+        ]
+      ),
+    ] + PricingSetup.groups
+  )
 
   struct Report: Encodable {
     let at: String
@@ -44,29 +115,21 @@ enum CompareCommand {
     let differences: [PriceComparison.Difference]
   }
 
-  static func run(_ arguments: [String]) throws {
-    if arguments.contains("--help") || arguments.contains("-h") {
-      print(help)
+  static func run(_ arguments: [String]) async throws {
+    let options = try spec.parse(arguments)
+    if options.given("workload") {
+      try options.refuse(
+        importGroup,
+        because: "belongs to the price-file import, not to the --workload ranking"
+      )
+      try await WorkloadCommands.compare(options)
       return
     }
-    if arguments.contains(where: { $0 == "--workload" || $0.hasPrefix("--workload=") }) {
-      try WorkloadCommands.compare(arguments)
-      return
-    }
-    let options = try Options(
-      arguments,
-      valued: ["litellm", "genai-prices", "at", "catalog"],
-      flags: ["json"]
+    try options.refuse(
+      rankingGroup,
+      because: "belongs to the --workload ranking: add --workload NAME|FILE or leave it out"
     )
-    let instant: Date
-    if let text = options.string("at") {
-      guard let parsed = QuoteCommand.parseInstant(text) else {
-        throw UsageError("--at '\(text)' is not an ISO 8601 instant such as 2025-06-01T03:00:00Z")
-      }
-      instant = parsed
-    } else {
-      instant = Date()
-    }
+    let instant = try options.instant() ?? Date()
     let path: String
     let isLiteLLM: Bool
     switch (options.string("litellm"), options.string("genai-prices")) {
@@ -75,7 +138,10 @@ enum CompareCommand {
     case (nil, let file?):
       (path, isLiteLLM) = (file, false)
     default:
-      throw UsageError("give exactly one of --litellm FILE or --genai-prices FILE")
+      throw UsageError(
+        "give --workload NAME|FILE to rank offerings, or exactly one of --litellm FILE or "
+          + "--genai-prices FILE to import a price file"
+      )
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw PricingError(.invalidData, "cannot read price file '\(path)'")
@@ -89,7 +155,7 @@ enum CompareCommand {
         source: "genai-prices file \(path)",
         observed: observed
       )
-    let ours = try CatalogLoading.load(options.string("catalog"))
+    let ours = try PricingSetup.catalog(options)
     let differences = PriceComparison.differences(ours: ours, theirs: imported.catalog, at: instant)
     if options.flag("json") {
       let report = Report(

@@ -3,82 +3,90 @@ import LLMPricing
 
 /// `llm-cost ingest`: prices JSON Lines usage logs and aggregates exact totals.
 enum IngestCommand {
-  static let help = """
-    USAGE: llm-cost ingest FILE... [--group-by FIELDS] [--currency CODE] [--time-zone TZ]
-                           [--json | --csv] [--strict] [--max-line-bytes N]
-                           [--format FORMAT] [--catalog FILE] [--strict-calendar]
-                           [--fx BASE/QUOTE=RATE] [--fx-file FILE] [--fx-max-age DAYS]
-           llm-cost ingest --merge PART.json... [--json | --csv] [--strict]
+  static let spec = CommandSpec(
+    name: "ingest",
+    abstract: "Price usage logs, one request a line, and aggregate exact totals; or merge the "
+      + "partial reports of shards.",
+    usage: [
+      "ingest FILE... [--group-by FIELDS] [--currency CODE] [--time-zone TZ]",
+      "       [--json | --csv | --markdown] [--strict] [--max-line-bytes N]",
+      "       [--format FORMAT]",
+      "ingest --merge PART.json... [--json | --csv | --markdown] [--strict]",
+    ],
+    discussion: [
+      "A line of a usage log:",
+      """
+        {"timestamp": "2025-06-01T03:00:00Z", "model": "deepseek-chat", "provider": "deepseek",
+         "usage": {provider's raw usage object, or uncachedInput/cacheRead/.../output/reasoning},
+         "tags": {"team": "search"}}
+      """,
+      "\"timestamp\" may also be epoch seconds; without it a raw response's \"created\" is "
+        + "used. A line may name its usage \"format\"; a shape several formats share is "
+        + "settled by it, by --format, or by \"provider\", and otherwise rejected, never "
+        + "guessed (Docs/UsageLogs.md). Bad lines never stop the run: each is counted and "
+        + "listed with its line number and reason.",
+    ],
+    positional: "FILE",
+    groups: [
+      OptionGroup(
+        "OPTIONS",
+        [
+          .value(
+            "group-by",
+            "FIELDS",
+            "Comma-separated: model, provider, day, currency, tag:NAME."
+          ),
+          .value(
+            "currency",
+            "CODE",
+            "Report in this currency: each line is priced on the offering published in it when "
+              + "there is one, else converted at the line's timestamp with the dated FX table. "
+              + "Default: the first priced line's currency."
+          ),
+          .value("time-zone", "TZ", "IANA zone for --group-by day (default UTC)."),
+          .flag(
+            "merge",
+            "The files are partial reports (--json output of shards): add them up exactly into "
+              + "one report. A report whose totals or counts do not add up is refused."
+          ),
+          .flag(
+            "strict",
+            "Print the report as usual, then exit with status 1 if any line was rejected."
+          ),
+          .value(
+            "max-line-bytes",
+            "N",
+            "Reject lines longer than N bytes (default 16777216); a longer line's bytes are "
+              + "dropped as they are read."
+          ),
+          .value(
+            "format",
+            "FORMAT",
+            "The usage format of lines that do not name theirs: openAIChat, openAIResponses, "
+              + "anthropic, deepseek, dashscope, gemini or hunyuanNative."
+          ),
+          .flag(
+            "json",
+            "Print the report as JSON (\"total\", \"currency\", \"priced\", \"rejected\", "
+              + "\"rejections\", \"groups\", \"provisionalYears\", \"exchangeRates\", ...). "
+              + "Reports merge exactly."
+          ),
+          .flag("csv", "Print the groups as CSV."),
+          .flag(
+            "markdown",
+            "Print the groups' totals as a GitHub-flavoured Markdown table (| cells | and a "
+              + "--- rule)."
+          ),
+        ]
+      )
+    ] + PricingSetup.groups
+  )
 
-    Price usage logs, one request a line:
-      {"timestamp": "2025-06-01T03:00:00Z", "model": "deepseek-chat", "provider": "deepseek",
-       "usage": {provider's raw usage object, or uncachedInput/cacheRead/.../output/reasoning},
-       "tags": {"team": "search"}}
-    "timestamp" may also be epoch seconds; without it a raw response's "created" is used. A
-    line may name its usage "format"; a shape several formats share is settled by it, by
-    --format, or by "provider", and otherwise rejected, never guessed (Docs/UsageLogs.md).
-    Bad lines never stop the run: each is counted and listed with its line number and reason.
-
-    OPTIONS:
-      --group-by FIELDS     Comma-separated: model, provider, day, currency, tag:NAME.
-      --currency CODE       Report in this currency: each line is priced on the offering
-                            published in it when there is one, else converted at the line's
-                            timestamp with the dated FX table. Default: the first priced
-                            line's currency.
-      --time-zone TZ        IANA zone for --group-by day (default UTC).
-      --merge               The files are partial reports (--json output of shards): add
-                            them up exactly into one report. A report whose totals or
-                            counts do not add up is refused.
-      --strict              Print the report as usual, then exit with status 1 if any line
-                            was rejected.
-      --max-line-bytes N    Reject lines longer than N bytes (default 16777216); a longer
-                            line's bytes are dropped as they are read.
-      --format FORMAT       The usage format of lines that do not name theirs: openAIChat,
-                            openAIResponses, anthropic, deepseek, dashscope, gemini or
-                            hunyuanNative.
-    \(PricingSetup.help)
-      --json                Print the report as JSON ("total", "currency", "priced",
-                            "rejected", "rejections", "groups", "provisionalYears",
-                            "exchangeRates", ...). Reports merge exactly.
-      --csv                 Print the groups as CSV.
-      -h, --help            Show this help.
-    """
-
-  static func run(_ arguments: [String]) throws {
-    if arguments.contains("--help") || arguments.contains("-h") {
-      print(help)
-      return
-    }
-    let valued = PricingSetup.valued.union(PricingSetup.repeatable).union([
-      "group-by", "currency", "time-zone", "max-line-bytes", "format",
-    ])
-    var optionArguments: [String] = []
-    var index = 0
-    var positional: [String] = []
-    while index < arguments.count {
-      let argument = arguments[index]
-      if argument.hasPrefix("--") {
-        optionArguments.append(argument)
-        let name = String(argument.dropFirst(2))
-        if valued.contains(name), index + 1 < arguments.count {
-          optionArguments.append(arguments[index + 1])
-          index += 1
-        }
-      } else {
-        positional.append(argument)
-      }
-      index += 1
-    }
-    let options = try Options(
-      optionArguments,
-      valued: valued.subtracting(PricingSetup.repeatable),
-      flags: PricingSetup.flags.union(["json", "csv", "merge", "strict"]),
-      repeatable: PricingSetup.repeatable
-    )
+  static func run(_ arguments: [String]) async throws {
+    let options = try spec.parse(arguments)
+    let positional = options.positionals
     guard !positional.isEmpty else { throw UsageError("give at least one FILE") }
-    guard !(options.flag("json") && options.flag("csv")) else {
-      throw UsageError("--json and --csv are exclusive")
-    }
+    let format = try TableFormat(options)
     let maximumLineBytes =
       try options.positive("max-line-bytes", unit: "bytes")
       ?? UsageIngestor.defaultMaximumLineBytes
@@ -138,12 +146,11 @@ enum IngestCommand {
       for path in positional { try ingestor.ingest(fileAt: path) }
       report = ingestor.currentReport()
     }
-    if options.flag("json") {
-      print(try Output.json(report))
-    } else if options.flag("csv") {
-      print(csv(report))
-    } else {
-      print(text(report))
+    switch format {
+    case .json: print(try Output.json(report))
+    case .csv: print(csv(report))
+    case .markdown: print(groupTable(report).markdown())
+    case .text: print(text(report))
     }
     if options.flag("strict"), report.rejected > 0 {
       // After the report, so a failing run still shows what was priced and why lines failed.
@@ -154,6 +161,26 @@ enum IngestCommand {
           + "listed above or drop --strict"
       )
     }
+  }
+
+  /// The groups' totals, one row per group.
+  static func groupTable(_ report: UsageReport) -> TextTable {
+    let columns = report.groupBy.count
+    var table = TextTable(
+      report.groupBy + [
+        "requests", "input_tokens", "cached_tokens", "output_tokens", "total", "currency",
+      ],
+      rightAligned: Set(columns..<(columns + 5))
+    )
+    for group in report.groups {
+      table.append(
+        report.groupBy.map { group.key[$0] ?? "" } + [
+          String(group.requests), String(group.inputTokens), String(group.cachedTokens),
+          String(group.outputTokens), group.total.description, report.currency ?? "",
+        ]
+      )
+    }
+    return table
   }
 
   static func csv(_ report: UsageReport) -> String {
@@ -187,7 +214,7 @@ enum IngestCommand {
     }
     if !report.groups.isEmpty {
       lines.append("")
-      lines.append(csv(report).replacingOccurrences(of: ",", with: "\t"))
+      lines.append(groupTable(report).rendered())
     }
     if !report.exchangeRates.isEmpty {
       lines.append("")

@@ -3,61 +3,84 @@ import LLMPricing
 
 /// The `llm-cost` command: dispatches to a subcommand and maps errors to exit codes.
 enum LLMCost {
-  static let usage = """
-    USAGE: llm-cost <subcommand> [options]
+  /// A subcommand: its table (for help and parsing) and what runs it.
+  struct Subcommand: Sendable {
+    let spec: CommandSpec
+    let run: @Sendable ([String]) async throws -> Void
+  }
 
-    Price LLM usage exactly, in CNY or USD, with dated prices and their sources.
+  /// Every subcommand, in the order of the usage text.
+  static let subcommands: [Subcommand] = [
+    Subcommand(spec: QuoteCommand.spec, run: QuoteCommand.run),
+    Subcommand(spec: ModelsCommand.spec, run: ModelsCommand.run),
+    Subcommand(spec: CompareCommand.spec, run: CompareCommand.run),
+    Subcommand(spec: IngestCommand.spec, run: IngestCommand.run),
+    Subcommand(spec: WorkloadCommands.monthlySpec, run: WorkloadCommands.monthly),
+    Subcommand(spec: ScenarioCommand.spec, run: ScenarioCommand.run),
+    Subcommand(spec: CalendarCommand.spec, run: CalendarCommand.run),
+    Subcommand(spec: CatalogCommand.spec, run: CatalogCommand.run),
+  ]
 
-    SUBCOMMANDS:
-      quote     Price one usage on one model at an instant.
-      models    List offerings with the prices in force at an instant.
-      compare   Rank every offering by a workload's monthly cost (--workload), or show where
-                LiteLLM's or genai-prices' prices disagree with this catalog.
-      ingest    Price JSON Lines usage logs and aggregate exact totals; merge shards.
-      monthly   Project a workload's monthly cost on one model.
-      scenario  Play a price war against a workload: timelines, bands, sensitivity.
-      calendar  Show a year's holidays and make-up working days, official or provisional.
-      catalog   Export the catalog in use, check how current it is, update it, show its status.
-
-    Run 'llm-cost <subcommand> --help' for a subcommand's options.
-    """
+  /// The usage text, with each subcommand's abstract from its table.
+  static var usage: String {
+    var lines = [
+      "USAGE: llm-cost <subcommand> [options]",
+      "",
+      "Price LLM usage exactly, in CNY or USD, with dated prices and their sources.",
+      "",
+      "SUBCOMMANDS:",
+    ]
+    for subcommand in subcommands {
+      let name = subcommand.spec.name
+      let wrapped = HelpFormatter.wrap(
+        subcommand.spec.abstract,
+        indent: String(repeating: " ", count: 12)
+      )
+      guard let first = wrapped.first else { continue }
+      let head = "  " + name + String(repeating: " ", count: max(1, 10 - name.count))
+      lines.append(head + first.dropFirst(12))
+      lines += wrapped.dropFirst()
+    }
+    lines += ["", "Run 'llm-cost <subcommand> --help' for a subcommand's options."]
+    return lines.joined(separator: "\n")
+  }
 
   /// Runs the command and returns its exit code.
   static func run(_ arguments: [String]) async -> Int32 {
-    guard let subcommand = arguments.first else {
+    guard let name = arguments.first else {
       printError(usage)
       return 2
     }
     let rest = Array(arguments.dropFirst())
     do {
-      switch subcommand {
-      case "quote":
-        try QuoteCommand.run(rest)
-      case "models":
-        try ModelsCommand.run(rest)
-      case "compare":
-        try CompareCommand.run(rest)
-      case "ingest":
-        try IngestCommand.run(rest)
-      case "monthly":
-        try WorkloadCommands.monthly(rest)
-      case "scenario":
-        try ScenarioCommand.run(rest)
-      case "calendar":
-        try CalendarCommand.run(rest)
-      case "catalog":
-        try await CatalogCommand.run(rest)
-      case "--help", "-h", "help":
-        print(usage)
-      default:
+      if ["--help", "-h", "help"].contains(name) {
+        // `llm-cost help compare` is `llm-cost compare --help`.
+        if let topic = rest.first,
+          let subcommand = subcommands.first(where: { $0.spec.name == topic })
+        {
+          print(subcommand.spec.help)
+        } else {
+          print(usage)
+        }
+        return 0
+      }
+      guard let subcommand = subcommands.first(where: { $0.spec.name == name }) else {
+        let names = subcommands.map(\.spec.name)
+        let nearest = Suggestion.closest(to: name, among: names).map { " did you mean '\($0)'?" }
         throw UsageError(
-          "unknown subcommand '\(subcommand)'; the subcommands are: quote, models, compare, "
-            + "ingest, monthly, scenario, calendar, catalog"
+          "unknown subcommand '\(name)';\(nearest ?? "") The subcommands are: "
+            + names.joined(separator: ", ")
         )
       }
+      if CommandSpec.wantsHelp(rest) {
+        print(subcommand.spec.help)
+        return 0
+      }
+      try await subcommand.run(rest)
       return 0
     } catch let error as UsageError {
-      printError("error: \(error.message)\nRun 'llm-cost \(subcommand) --help' for usage.")
+      let command = subcommands.contains { $0.spec.name == name } ? "llm-cost \(name)" : "llm-cost"
+      printError("error: \(error.message)\nRun '\(command) --help' for usage.")
       return 2
     } catch let error as PricingError {
       printError("error: \(error.message)")

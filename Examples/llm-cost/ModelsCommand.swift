@@ -3,57 +3,65 @@ import LLMPricing
 
 /// `llm-cost models`: lists offerings with the prices in force at an instant.
 enum ModelsCommand {
-  static let help = """
-    USAGE: llm-cost models [--provider ID] [--currency CODE] [--at ISO8601] [--json] [--catalog FILE]
-           llm-cost models --history --csv [--provider ID] [--currency CODE]
+  static let spec = CommandSpec(
+    name: "models",
+    abstract: "List the offerings that have a price in force at an instant, with that price, "
+      + "its tiers and time windows, and its source; or, with --history, every offering's "
+      + "whole effective-dated price history.",
+    usage: [
+      "models [--provider ID] [--currency CODE] [--at ISO8601]",
+      "       [--json | --csv | --markdown]",
+      "models --history (--csv | --json) [--provider ID] [--currency CODE]",
+    ],
+    discussion: [
+      "An offering with time windows (such as DeepSeek's peak hours) shows each window's "
+        + "price beside the base price, e.g. 1 (peak 2)."
+    ],
+    groups: [
+      OptionGroup(
+        "OPTIONS",
+        [
+          .value("provider", "ID", "Only this provider's offerings, e.g. deepseek."),
+          .value("currency", "CODE", "Only offerings published in this currency, e.g. CNY."),
+          .value("at", "ISO8601", "The instant of the listing (default: now)."),
+          .flag(
+            "history",
+            "Print every offering's whole effective-dated price history instead of the prices "
+              + "in force: with --csv one row per offering, period, tier, window and component "
+              + "(for a join in a data warehouse); with --json {\"offerings\": [{\"offering\", "
+              + "\"provider\", \"model\", \"currency\", \"entries\": [{\"effectiveFrom\", "
+              + "\"effectiveTo\", \"source\", \"observed\", \"lastVerified\", \"tiers\", "
+              + "\"windows\", …}]}]} with exact decimal strings."
+          ),
+          .flag(
+            "json",
+            "Print {\"offerings\": [{\"model\", \"provider\", \"currency\", \"prices\", "
+              + "\"source\", \"effectiveFrom\", \"confidence\", …}]} with exact decimals."
+          ),
+          .flag("csv", "Print the listing's table as CSV; with --history, the whole history."),
+          .markdown,
+        ]
+      ),
+      PricingSetup.catalogGroup,
+    ]
+  )
 
-    List the offerings that have a price in force at an instant, with that price, its
-    tiers and time windows, and its source.
-
-    OPTIONS:
-      --provider ID         Only this provider's offerings, e.g. deepseek.
-      --currency CODE       Only offerings published in this currency, e.g. CNY.
-      --at ISO8601          The instant (default: now).
-      --catalog FILE        Lay a catalog JSON file over the catalog in use.
-      --built-in            Use the built-in catalog, ignoring an installed update.
-      --history --csv       Print every offering's whole effective-dated price table as CSV
-                            (offering, component, tier, window, effective from/to, price,
-                            currency, …) for pricing with a join in a data warehouse.
-      --json                Print {"offerings": [{"model", "provider", "currency", "prices",
-                            "source", "effectiveFrom", "confidence", …}]} with exact decimals.
-      -h, --help            Show this help.
-    """
-
-  static func run(_ arguments: [String]) throws {
-    if arguments.contains("--help") || arguments.contains("-h") {
-      print(help)
-      return
-    }
-    let options = try Options(
-      arguments,
-      valued: ["provider", "currency", "at", "catalog"],
-      flags: ["json", "history", "csv", "built-in"]
-    )
+  static func run(_ arguments: [String]) async throws {
+    let options = try spec.parse(arguments)
+    try options.exclusive(["json", "csv", "markdown"])
     let currency = try options.currency()
-    let instant: Date
-    if let text = options.string("at") {
-      guard let parsed = QuoteCommand.parseInstant(text) else {
-        throw UsageError("--at '\(text)' is not an ISO 8601 instant such as 2025-06-01T03:00:00Z")
-      }
-      instant = parsed
-    } else {
-      instant = Date()
-    }
-    let catalog = try CatalogLoading.load(
-      options.string("catalog"),
-      builtInOnly: options.flag("built-in")
-    )
+    let instant = try options.instant() ?? Date()
+    let catalog = try PricingSetup.catalog(options)
     if options.flag("history") {
-      guard options.flag("csv"), !options.flag("json") else {
-        throw UsageError("--history prints the effective-dated price table as CSV: add --csv")
-      }
       let query = CatalogQuery(provider: options.string("provider"), currency: currency)
-      print(try PriceHistoryCSV.render(catalog.offerings(matching: query)))
+      let offerings = catalog.offerings(matching: query)
+      if options.flag("csv") {
+        print(try PriceHistoryCSV.render(offerings))
+      } else if options.flag("json") {
+        print(try Output.json(PriceHistoryJSON(offerings)))
+      } else {
+        throw UsageError("--history prints the effective-dated price table: add --csv or --json")
+      }
       return
     }
     let query = CatalogQuery(
@@ -66,9 +74,13 @@ enum ModelsCommand {
       !catalog.offerings.contains(where: { $0.provider.id == provider.lowercased() })
     {
       let providers = Set(catalog.offerings.map(\.provider.id)).sorted()
+      let nearest = Suggestion.closest(to: provider, among: providers).map {
+        "; did you mean '\($0)'?"
+      }
       throw PricingError(
         .unknownModel,
-        "unknown provider '\(provider)'; providers: \(providers.joined(separator: ", "))"
+        "unknown provider '\(provider)'\(nearest ?? ""); providers: "
+          + providers.joined(separator: ", ")
       )
     }
     let listing = try offerings.map { offering in
@@ -77,6 +89,10 @@ enum ModelsCommand {
     if options.flag("json") {
       let body = Listing.Document(at: Quote.iso(instant), offerings: listing)
       print(try Output.json(body))
+    } else if options.flag("csv") {
+      print(Listing.textTable(listing).csv(), terminator: "")
+    } else if options.flag("markdown") {
+      print(Listing.textTable(listing).markdown())
     } else {
       print(Listing.table(listing, at: instant))
     }
@@ -119,6 +135,11 @@ struct Listing: Encodable {
   struct Tier: Encodable {
     let tier: String
     let prices: Prices
+
+    init(_ tier: PriceTier) {
+      self.tier = tier.label
+      prices = Prices(tier.prices)
+    }
   }
 
   struct Window: Encodable {
@@ -128,6 +149,21 @@ struct Listing: Encodable {
     let days: String
     let multiplier: String?
     let tiers: [Tier]?
+
+    init(_ window: TimeWindow) {
+      name = window.name
+      start = window.start.description
+      end = window.end.description
+      days = Listing.describe(window.days)
+      switch window.effect {
+      case .multiplier(let factor):
+        multiplier = factor.description
+        tiers = nil
+      case .tiers(let list):
+        multiplier = nil
+        tiers = list.map(Tier.init)
+      }
+    }
   }
 
   let model: String
@@ -149,12 +185,11 @@ struct Listing: Encodable {
   let effectiveFrom: String
   let confidence: String
   let observed: String
+  /// Each window's base-tier prices by window name, for the text listing (not in JSON).
+  let windowPrices: [(name: String, prices: Prices)]
 
   init(offering: Offering, entry: PriceSchedule.Entry) {
     let sheet = entry.sheet
-    func tiers(_ list: [PriceTier]) -> [Tier] {
-      list.map { Tier(tier: $0.label, prices: Prices($0.prices)) }
-    }
     model = offering.model.id
     provider = offering.provider.id
     hasCacheDiscount = sheet.tiers[0].prices.cacheRead != nil
@@ -162,23 +197,9 @@ struct Listing: Encodable {
     region = offering.region
     currency = offering.currency.code
     prices = Prices(sheet.tiers[0].prices)
-    self.tiers = tiers(sheet.tiers)
-    windows = sheet.windows.map { window in
-      var multiplier: String?
-      var windowTiers: [Tier]?
-      switch window.effect {
-      case .multiplier(let factor): multiplier = factor.description
-      case .tiers(let list): windowTiers = tiers(list)
-      }
-      return Window(
-        name: window.name,
-        start: window.start.description,
-        end: window.end.description,
-        days: Self.describe(window.days),
-        multiplier: multiplier,
-        tiers: windowTiers
-      )
-    }
+    tiers = sheet.tiers.map(Tier.init)
+    windows = sheet.windows.map(Window.init)
+    windowPrices = Self.windowPrices(sheet)
     timeZone = sheet.timeZone
     batchMultiplier = sheet.batchMultiplier?.description
     freeQuotaTokens = sheet.freeQuota?.tokens
@@ -200,34 +221,59 @@ struct Listing: Encodable {
     }
   }
 
-  static func table(_ listings: [Listing], at instant: Date) -> String {
-    var rows: [[String]] = [
+  /// The base-tier prices of each differently named window, in the sheet's order: a
+  /// window's own tiers, or the sheet's scaled by its multiplier.
+  static func windowPrices(_ sheet: PriceSheet) -> [(name: String, prices: Prices)] {
+    var result: [(name: String, prices: Prices)] = []
+    for window in sheet.windows where !result.contains(where: { $0.name == window.name }) {
+      switch window.effect {
+      case .tiers(let tiers):
+        if let first = tiers.first { result.append((window.name, Prices(first.prices))) }
+      case .multiplier(let factor):
+        if let scaled = try? sheet.tiers[0].prices.scaled(by: factor) {
+          result.append((window.name, Prices(scaled)))
+        }
+      }
+    }
+    return result
+  }
+
+  /// A price cell: the base price, then each window's price beside it, as in `1 (peak 2)`.
+  private func cell(_ price: KeyPath<Prices, String>) -> String {
+    let base = prices[keyPath: price]
+    let others = windowPrices.map { "\($0.name) \($0.prices[keyPath: price])" }
+    return others.isEmpty ? base : base + " (" + others.joined(separator: ", ") + ")"
+  }
+
+  /// The listing as a table, one row per offering.
+  static func textTable(_ listings: [Listing]) -> TextTable {
+    var table = TextTable(
       ["offering", "region", "input", "cached", "output", "rules", "since", "confidence"]
-    ]
+    )
     for listing in listings {
       var rules: [String] = []
       if listing.tiers.count > 1 { rules.append("\(listing.tiers.count) tiers") }
-      var names: [String] = []
-      for window in listing.windows where !names.contains(window.name) { names.append(window.name) }
+      let names = listing.windowPrices.map(\.name)
       if !names.isEmpty { rules.append(names.joined(separator: "/") + " hours") }
       if let batch = listing.batchMultiplier { rules.append("batch ×\(batch)") }
-      rows.append([
-        listing.offering, listing.region, listing.prices.input,
-        listing.hasCacheDiscount ? listing.prices.cacheRead : "—",
-        listing.prices.output, rules.joined(separator: ", "),
+      table.append([
+        listing.offering, listing.region, listing.cell(\.input),
+        listing.hasCacheDiscount ? listing.cell(\.cacheRead) : "—",
+        listing.cell(\.output), rules.joined(separator: ", "),
         String(listing.effectiveFrom.prefix(10)), listing.confidence,
       ])
     }
-    let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-    var lines = ["Prices per million tokens in force at \(Quote.iso(instant)), base tier:", ""]
-    for row in rows {
-      lines.append(
-        zip(row, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
-          .joined(separator: "  ")
-      )
-    }
-    lines.append("")
-    lines.append("\(listings.count) offerings. Use --json for every tier, window and source.")
-    return lines.joined(separator: "\n")
+    return table
+  }
+
+  static func table(_ listings: [Listing], at instant: Date) -> String {
+    [
+      "Prices per million tokens in force at \(Quote.iso(instant)), base tier (a window's "
+        + "price in brackets):",
+      "",
+      textTable(listings).rendered(),
+      "",
+      "\(listings.count) offerings. Use --json for every tier, window and source.",
+    ].joined(separator: "\n")
   }
 }

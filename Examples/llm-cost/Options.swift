@@ -1,27 +1,27 @@
+import Foundation
 import LLMPricing
 
-/// A hand-written parser for `--name value` and `--flag` options.
+/// The options of one command line, parsed against its command's ``CommandSpec``, with
+/// typed readers whose errors name the option and the value.
 struct Options {
   private var values: [String: String] = [:]
   private var repeated: [String: [String]] = [:]
   private var flags: Set<String> = []
+  /// The arguments that are not options, in order (only for a command that takes them).
+  private(set) var positionals: [String] = []
 
-  /// Parses arguments against the options a subcommand accepts.
-  ///
-  /// Accepts `--name value` and `--name=value`; a value may not be missing, nor repeated
-  /// unless the option is in `repeatable` (such as `--fx`).
-  init(
-    _ arguments: [String],
-    valued: Set<String>,
-    flags allowedFlags: Set<String>,
-    repeatable: Set<String> = []
-  ) throws {
-    let valued = valued.union(repeatable)
+  /// Parses arguments against a command's table; see ``CommandSpec/parse(_:)``.
+  init(_ arguments: [String], spec: CommandSpec) throws {
     var index = 0
     while index < arguments.count {
       let argument = arguments[index]
       guard argument.hasPrefix("--") else {
-        throw UsageError("unexpected argument '\(argument)'; options start with --")
+        guard spec.positional != nil else {
+          throw UsageError("unexpected argument '\(argument)'; options start with --")
+        }
+        positionals.append(argument)
+        index += 1
+        continue
       }
       var name = String(argument.dropFirst(2))
       var inline: String?
@@ -29,10 +29,11 @@ struct Options {
         inline = String(name[name.index(after: equals)...])
         name = String(name[..<equals])
       }
-      if allowedFlags.contains(name) {
+      guard let option = spec.option(named: name) else { throw spec.unknownOption(name) }
+      if option.isFlag {
         guard inline == nil else { throw UsageError("--\(name) takes no value") }
         flags.insert(name)
-      } else if valued.contains(name) {
+      } else {
         let value: String
         if let inline {
           value = inline
@@ -43,17 +44,12 @@ struct Options {
           }
           value = arguments[index]
         }
-        if repeatable.contains(name) {
+        if option.repeatable {
           repeated[name, default: []].append(value)
         } else {
           guard values[name] == nil else { throw UsageError("--\(name) is given twice") }
           values[name] = value
         }
-      } else {
-        let known = (valued.union(allowedFlags)).sorted().map { "--" + $0 }
-        throw UsageError(
-          "unknown option '--\(name)'; known options: \(known.joined(separator: ", "))"
-        )
       }
       index += 1
     }
@@ -66,9 +62,29 @@ struct Options {
   /// Every value of a repeatable option, in order.
   func strings(_ name: String) -> [String] { repeated[name] ?? [] }
 
+  /// Whether the option was given at all, flag or value.
+  func given(_ name: String) -> Bool {
+    flags.contains(name) || values[name] != nil || repeated[name] != nil
+  }
+
   func required(_ name: String) throws -> String {
     guard let value = values[name] else { throw UsageError("--\(name) is required") }
     return value
+  }
+
+  /// Refuses more than one of options that choose the same thing, such as the output
+  /// format; the error names the two first given.
+  func exclusive(_ names: [String]) throws {
+    let chosen = names.filter(given)
+    guard chosen.count > 1 else { return }
+    throw UsageError("--\(chosen[0]) and --\(chosen[1]) are exclusive; pick one")
+  }
+
+  /// Refuses options of one mode in another, such as `--top` without `--workload`.
+  func refuse(_ group: OptionGroup, because reason: String) throws {
+    if let option = group.options.first(where: { given($0.name) }) {
+      throw UsageError("--\(option.name) \(reason)")
+    }
   }
 
   /// A currency code, any case; `nil` when absent.
@@ -103,5 +119,16 @@ struct Options {
       throw UsageError("--\(name) must be a whole number of \(unit) > 0, not '\(text)'")
     }
     return value
+  }
+
+  /// An ISO 8601 instant or a bare date (its start in UTC); `nil` when absent.
+  func instant(_ name: String = "at") throws -> Date? {
+    guard let text = values[name] else { return nil }
+    guard let parsed = QuoteCommand.parseInstant(text) else {
+      throw UsageError(
+        "--\(name) '\(text)' is not an ISO 8601 instant such as 2025-06-01T03:00:00Z"
+      )
+    }
+    return parsed
   }
 }

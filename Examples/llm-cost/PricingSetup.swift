@@ -8,37 +8,72 @@ struct PricingSetup {
   let catalog: Catalog
   let rates: ExchangeRates
 
-  /// The valued options this setup reads.
-  static let valued: Set<String> = ["catalog", "fx-file", "fx-max-age"]
-  /// The repeatable options it reads.
-  static let repeatable: Set<String> = ["fx"]
-  /// The flags it reads.
-  static let flags: Set<String> = ["strict-calendar", "built-in"]
+  /// `--catalog FILE`, shared by every command that reads the catalog.
+  static let catalogFile = OptionSpec.value(
+    "catalog",
+    "FILE",
+    "Lay a catalog JSON file over the built-in catalog: its offerings replace or add to the "
+      + "built-in ones, its overrides apply, and its holidayCalendars add years (see "
+      + "Docs/CatalogFormat.md)."
+  )
+  /// `--built-in`.
+  static let builtIn = OptionSpec.flag(
+    "built-in",
+    "Price with the built-in catalog, ignoring an installed update."
+  )
+  /// `--strict-calendar`.
+  static let strictCalendar = OptionSpec.flag(
+    "strict-calendar",
+    "Refuse prices that depend on a holiday-calendar year without a published arrangement, "
+      + "instead of using the provisional calendar."
+  )
 
-  /// The help lines of these options, for every subcommand's `--help`.
-  static let help = """
-      --catalog FILE        Lay a catalog JSON file over the built-in catalog: its offerings
-                            replace or add to the built-in ones, its overrides apply, and its
-                            holidayCalendars add years (see Docs/CatalogFormat.md).
-      --built-in            Price with the built-in catalog, ignoring an installed update.
-      --strict-calendar     Refuse prices that depend on a holiday-calendar year without a
-                            published arrangement, instead of using the provisional calendar.
-      --fx BASE/QUOTE=RATE  Use this exchange rate at every instant, e.g. --fx USD/CNY=7.05
-                            (repeatable, any pair; the inverse is derived by division). It
-                            wins over the built-in central-parity table.
-      --fx-file FILE        Dated exchange rates, JSON or CSV (base,quote,rate,asOf,source);
-                            they win over the table from their first date on.
-      --fx-max-age DAYS     Refuse a conversion whose newest rate is more than DAYS days old
-                            (default: use the newest rate and flag it assumed after 31 days).
-    """
+  /// The catalog options, declared once for every command that reads the catalog.
+  static let catalogGroup = OptionGroup("CATALOG", [catalogFile, builtIn, strictCalendar])
 
-  init(_ options: Options) throws {
+  /// The exchange-rate options, declared once for every command that converts.
+  static let exchangeRateGroup = OptionGroup(
+    "EXCHANGE RATES",
+    [
+      .value(
+        "fx",
+        "BASE/QUOTE=RATE",
+        repeatable: true,
+        "Use this exchange rate at every instant, e.g. --fx USD/CNY=7.05 (repeatable, any "
+          + "pair; the inverse is derived by division). It wins over the built-in "
+          + "central-parity table."
+      ),
+      .value(
+        "fx-file",
+        "FILE",
+        "Dated exchange rates, JSON or CSV (base,quote,rate,asOf,source); they win over the "
+          + "table from their first date on."
+      ),
+      .value(
+        "fx-max-age",
+        "DAYS",
+        "Refuse a conversion whose newest rate is more than DAYS days old (default: use the "
+          + "newest rate and flag it assumed after 31 days)."
+      ),
+    ]
+  )
+
+  /// Both groups, for the commands that price and convert.
+  static let groups = [catalogGroup, exchangeRateGroup]
+
+  /// The catalog the options name: `--catalog` over the catalog in use (or the built-in one
+  /// with `--built-in`), checked against official holiday years with `--strict-calendar`.
+  static func catalog(_ options: Options) throws -> Catalog {
     var catalog = try CatalogLoading.load(
       options.string("catalog"),
       builtInOnly: options.flag("built-in")
     )
     if options.flag("strict-calendar") { catalog = try catalog.requiringOfficialHolidayYears() }
-    self.catalog = catalog
+    return catalog
+  }
+
+  init(_ options: Options) throws {
+    self.catalog = try Self.catalog(options)
     var userRates: [ExchangeRate] = []
     if let path = options.string("fx-file") {
       guard let data = FileManager.default.contents(atPath: path) else {

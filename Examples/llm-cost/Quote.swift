@@ -100,9 +100,13 @@ struct Quote {
     return try Output.json(value)
   }
 
-  func table() -> String {
+  /// The breakdown's lines and the total, one row each.
+  func lineTable() -> TextTable {
     let currency = breakdown.total.currency
-    var rows: [[String]] = [["component", "tokens", "per 1M \(currency.code)", "amount"]]
+    var table = TextTable(
+      ["component", "tokens", "per 1M \(currency.code)", "amount"],
+      rightAligned: [1, 2, 3]
+    )
     for line in breakdown.lines {
       let unit: String
       switch line.component {
@@ -111,14 +115,16 @@ struct Quote {
       default: unit = line.unitPrice.description
       }
       let label = line.name.map { "\(line.component.rawValue) \($0)" } ?? line.component.rawValue
-      rows.append([label, grouped(line.tokens), unit, line.amount.description])
+      table.append([label, grouped(line.tokens), unit, line.amount.description])
     }
-    rows.append(["total", "", "", breakdown.total.amount.description])
-    let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-    func pad(_ text: String, _ width: Int, right: Bool) -> String {
-      let space = String(repeating: " ", count: max(0, width - text.count))
-      return right ? space + text : text + space
-    }
+    table.append(["total", "", "", breakdown.total.amount.description])
+    return table
+  }
+
+  func table() -> String {
+    // The table's own rule goes under the headers and again above the total.
+    var rendered = lineTable().rendered().split(separator: "\n").map(String.init)
+    if rendered.count > 2 { rendered.insert(rendered[1], at: rendered.count - 1) }
     var out: [String] = []
     out.append(
       "\(offering.model.id) · \(offering.provider.name) · \(offering.currency.code) list "
@@ -130,17 +136,7 @@ struct Quote {
     if breakdown.isBatch { rules += " · batch" }
     out.append(rules)
     out.append("")
-    for (index, row) in rows.enumerated() {
-      if index == rows.count - 1 {
-        out.append(String(repeating: "-", count: widths.reduce(0, +) + 6))
-      }
-      out.append(
-        [
-          pad(row[0], widths[0], right: false), pad(row[1], widths[1], right: true),
-          pad(row[2], widths[2], right: true), pad(row[3], widths[3], right: true),
-        ].joined(separator: "  ")
-      )
-    }
+    out += rendered
     out.append("")
     out.append("total: \(breakdown.total.formatted()) (exact: \(breakdown.total))")
     for leg in breakdown.conversion {

@@ -3,62 +3,100 @@ import LLMPricing
 
 /// `llm-cost quote`: prices one usage on one model at an instant.
 enum QuoteCommand {
-  static let help = """
-    USAGE: llm-cost quote --model ID --input N --output N [options]
+  static let spec = CommandSpec(
+    name: "quote",
+    abstract: "Price one usage on one model, exactly, with the rules and the source that applied.",
+    usage: ["quote --model ID --input N --output N [options]"],
+    groups: [
+      OptionGroup(
+        "OPTIONS",
+        [
+          .value("model", "ID", "Model id or alias, optionally provider/model (required)."),
+          .value("provider", "ID", "Provider id, when a model id is sold by several providers."),
+          .value(
+            "input",
+            "N",
+            "TOTAL input tokens, cached and cache-write tokens included (required)."
+          ),
+          .value("cached-input", "N", "Of --input, tokens read from a prompt cache (cache hits)."),
+          .value(
+            "cache-write",
+            "N",
+            "Of --input, tokens written to a cache (default lifetime, e.g. 5 min)."
+          ),
+          .value(
+            "cache-write-1h",
+            "N",
+            "Of --input, tokens written to a cache with a one-hour lifetime."
+          ),
+          .value(
+            "cache-write-12h",
+            "N",
+            "Of --input, tokens written to a cache with a twelve-hour lifetime."
+          ),
+          .value("output", "N", "TOTAL output tokens, reasoning tokens included (required)."),
+          .value("reasoning", "N", "Of --output, reasoning (thinking) tokens."),
+          .value("requests", "N", "Number of requests of this shape (default 1)."),
+          .value(
+            "at",
+            "ISO8601",
+            "When the requests were made, e.g. 2025-06-01T03:00:00Z (default: now)."
+          ),
+          .flag("batch", "Price through the provider's batch API."),
+          .value(
+            "service-tier",
+            "NAME",
+            "The service tier, e.g. flex or priority (default: standard); an unknown tier is "
+              + "an error naming the tiers the sheet sells."
+          ),
+          .value(
+            "tool",
+            "NAME=N",
+            repeatable: true,
+            "N calls of a provider-run tool, e.g. web_search=3; repeatable."
+          ),
+          .value("residency", "NAME", "A residency uplift, e.g. us (default: global)."),
+          .value(
+            "thinking",
+            "on|off",
+            "Whether the request ran in thinking mode (default: inferred from --reasoning); on "
+              + "bills all output at the thinking price."
+          ),
+          .value(
+            "cache-token-hours",
+            "N",
+            "Token-hours of explicit cache storage to bill, e.g. 1,000,000 tokens kept 2 hours "
+              + "= 2000000 (where the sheet bills storage)."
+          ),
+          .value(
+            "currency",
+            "CNY|USD",
+            "Price on the offering published in this currency; when the provider publishes "
+              + "none, convert with the default dated FX table and show the rate."
+          ),
+          .flag(
+            "json",
+            "Print JSON: exact, unrounded decimal strings; a converted quote has "
+              + "\"exchangeRate\" {base, quote, rate, asOf, source, ageDays, assumed}; a price "
+              + "resting on a provisional holiday calendar has \"provisional\": true and "
+              + "\"provisionalCalendar\"."
+          ),
+          .flag(
+            "markdown",
+            "Print the breakdown table as GitHub-flavoured Markdown (| cells | and a --- rule)."
+          ),
+        ]
+      )
+    ] + PricingSetup.groups,
+    footer: [
+      "EXIT CODES: 0 success, 2 bad arguments, 1 any other error (unknown model, no price at "
+        + "that instant, bad catalog file)."
+    ]
+  )
 
-    Price one usage on one model, exactly, with the rules and the source that applied.
-
-    OPTIONS:
-      --model ID            Model id or alias, optionally provider/model (required).
-      --provider ID         Provider id, when a model id is sold by several providers.
-      --input N             TOTAL input tokens, cached and cache-write tokens included (required).
-      --cached-input N      Of --input, tokens read from a prompt cache (cache hits).
-      --cache-write N       Of --input, tokens written to a cache (default lifetime, e.g. 5 min).
-      --cache-write-1h N    Of --input, tokens written to a cache with a one-hour lifetime.
-      --cache-write-12h N   Of --input, tokens written to a cache with a twelve-hour lifetime.
-      --output N            TOTAL output tokens, reasoning tokens included (required).
-      --reasoning N         Of --output, reasoning (thinking) tokens.
-      --requests N          Number of requests of this shape (default 1).
-      --at ISO8601          When the requests were made, e.g. 2025-06-01T03:00:00Z (default: now).
-      --batch               Price through the provider's batch API.
-      --service-tier NAME   The service tier, e.g. flex or priority (default: standard);
-                            an unknown tier is an error naming the tiers the sheet sells.
-      --tool NAME=N         N calls of a provider-run tool, e.g. web_search=3; repeatable.
-      --residency NAME      A residency uplift, e.g. us (default: global).
-      --thinking on|off     Whether the request ran in thinking mode (default: inferred
-                            from --reasoning); on bills all output at the thinking price.
-      --cache-token-hours N Token-hours of explicit cache storage to bill, e.g. 1,000,000
-                            tokens kept 2 hours = 2000000 (where the sheet bills storage).
-      --currency CNY|USD    Price on the offering published in this currency; when the
-                            provider publishes none, convert with the default dated FX
-                            table and show the rate.
-    \(PricingSetup.help)
-      --json                Print JSON: exact, unrounded decimal strings; a converted quote
-                            has "exchangeRate" {base, quote, rate, asOf, source, ageDays,
-                            assumed}; a price resting on a provisional holiday calendar has
-                            "provisional": true and "provisionalCalendar".
-      -h, --help            Show this help.
-
-    EXIT CODES: 0 success, 2 bad arguments, 1 any other error (unknown model, no price
-    at that instant, bad catalog file).
-    """
-
-  static func run(_ arguments: [String]) throws {
-    if arguments.contains("--help") || arguments.contains("-h") {
-      print(help)
-      return
-    }
-    let options = try Options(
-      arguments,
-      valued: PricingSetup.valued.union([
-        "model", "provider", "input", "cached-input", "cache-write", "cache-write-1h",
-        "cache-write-12h", "output",
-        "reasoning", "requests", "at", "currency", "service-tier", "residency", "thinking",
-        "cache-token-hours",
-      ]),
-      flags: PricingSetup.flags.union(["batch", "json"]),
-      repeatable: PricingSetup.repeatable.union(["tool"])
-    )
+  static func run(_ arguments: [String]) async throws {
+    let options = try spec.parse(arguments)
+    try options.exclusive(["json", "markdown"])
     let model = try options.required("model")
     let input = try options.count("input") ?? { throw UsageError("--input is required") }()
     let output = try options.count("output") ?? { throw UsageError("--output is required") }()
@@ -84,15 +122,7 @@ enum QuoteCommand {
         "--reasoning (\(reasoning)) exceeds --output (\(output)), which is the total output"
       )
     }
-    let instant: Date
-    if let text = options.string("at") {
-      guard let parsed = parseInstant(text) else {
-        throw UsageError("--at '\(text)' is not an ISO 8601 instant such as 2025-06-01T03:00:00Z")
-      }
-      instant = parsed
-    } else {
-      instant = Date()
-    }
+    let instant = try options.instant() ?? Date()
     let currency = try options.currency()
 
     let setup = try PricingSetup(options)
@@ -124,7 +154,13 @@ enum QuoteCommand {
       breakdown = try breakdown.converted(to: currency, using: setup.rates, at: instant)
     }
     let quote = Quote(offering: offering, at: instant, breakdown: breakdown)
-    print(options.flag("json") ? try quote.json() : quote.table())
+    if options.flag("json") {
+      print(try quote.json())
+    } else if options.flag("markdown") {
+      print(quote.lineTable().markdown())
+    } else {
+      print(quote.table())
+    }
   }
 
   /// The billing choices of `--service-tier`, `--residency`, `--thinking` and `--tool`.

@@ -1,41 +1,65 @@
-import Dispatch
 import Foundation
 import LLMPricing
 
 /// `llm-cost scenario`: play a price war against a workload.
 enum ScenarioCommand {
-  static let help = """
-    USAGE: llm-cost scenario --list
-           llm-cost scenario <preset|file.json> [options]
-
-    Play a price-war scenario month by month: prices, volumes, shares, revenue and margins
-    per offering, and a buyer's bill with and without switching; with --runs, Monte Carlo
-    p10/p50/p90 bands over the scenario's uncertain parameters and a sensitivity table.
-    The same arguments give byte-identical output, whatever --jobs is.
-
-    OPTIONS:
-      --list                One preset a line: its id, then its title.
-      --workload <W>        A workload preset (customer-service, coding, agents, rag,
-                            marketing, translation) or a workload JSON file; the
-                            scenario's own by default.
-      --months <N>          The horizon in months (1–600); events after it are dropped.
-      --runs <N>            Monte Carlo runs (0 for none; default 1000 when the scenario
-                            has uncertain parameters).
-      --seed <S>            The Monte Carlo seed (default 42).
-      --jobs <N>            Cores to use for the runs (default: all).
-      --currency <C>        Report in CNY or USD (default: the scenario's).
-      --metric <M>          The sensitivity outcome: switching-buyer-bill (default),
-                            buyer-bill, cumulative-saving, revenue:ID, gross-margin:ID,
-                            end-share:ID.
-    \(PricingSetup.help)
-      --json                {"scenario", "title", "currency", "workload", "months",
-                            "summary", "monteCarlo", "sensitivity", "notes", "sources",
-                            "exchangeRates": [{"month", "exchangeRate"}]}.
-      --csv                 One row per month and offering.
-      --svg <file>          Also write a chart of the prices (and the average price band).
-      --export              Print the scenario itself as JSON, to start a file of your own.
-      -h, --help            Show this help.
-    """
+  static let spec = CommandSpec(
+    name: "scenario",
+    abstract: "Play a price-war scenario month by month: prices, volumes, shares, revenue and "
+      + "margins per offering, and a buyer's bill with and without switching; with --runs, "
+      + "Monte Carlo p10/p50/p90 bands over the scenario's uncertain parameters and a "
+      + "sensitivity table. The same arguments give byte-identical output, whatever --jobs is.",
+    usage: ["scenario --list", "scenario <preset|file.json> [options]"],
+    positional: "SCENARIO",
+    groups: [
+      OptionGroup(
+        "OPTIONS",
+        [
+          .flag("list", "One preset a line: its id, then its title."),
+          .value(
+            "workload",
+            "<W>",
+            "A workload preset (customer-service, coding, agents, rag, marketing, translation) "
+              + "or a workload JSON file; the scenario's own by default."
+          ),
+          .value("months", "<N>", "The horizon in months (1–600); events after it are dropped."),
+          .value(
+            "runs",
+            "<N>",
+            "Monte Carlo runs (0 for none; default 1000 when the scenario has uncertain "
+              + "parameters)."
+          ),
+          .value("seed", "<S>", "The Monte Carlo seed (default 42)."),
+          .value("jobs", "<N>", "Cores to use for the runs (default: all)."),
+          .value("currency", "<C>", "Report in CNY or USD (default: the scenario's)."),
+          .value(
+            "metric",
+            "<M>",
+            "The sensitivity outcome: switching-buyer-bill (default), buyer-bill, "
+              + "cumulative-saving, revenue:ID, gross-margin:ID, end-share:ID."
+          ),
+          .flag(
+            "json",
+            "{\"scenario\", \"title\", \"currency\", \"workload\", \"months\", "
+              + "\"summary\", \"monteCarlo\", \"sensitivity\", \"notes\", \"sources\", "
+              + "\"exchangeRates\": [{\"month\", \"exchangeRate\"}]}."
+          ),
+          .flag("csv", "One row per month and offering."),
+          .flag(
+            "markdown",
+            "Print the report with its tables as GitHub-flavoured Markdown tables (| cells | "
+              + "and a --- rule)."
+          ),
+          .value(
+            "svg",
+            "<file>",
+            "Also write a chart of the prices (and the average price band)."
+          ),
+          .flag("export", "Print the scenario itself as JSON, to start a file of your own."),
+        ]
+      )
+    ] + PricingSetup.groups
+  )
 
   /// The `--json` document; its keys are a public contract.
   struct Document: Encodable {
@@ -64,25 +88,15 @@ enum ScenarioCommand {
     let rows: [SensitivityRow]
   }
 
-  static func run(_ arguments: [String]) throws {
-    if arguments.contains("--help") || arguments.contains("-h") {
-      print(help)
-      return
+  static func run(_ arguments: [String]) async throws {
+    let options = try spec.parse(arguments)
+    guard options.positionals.count <= 1 else {
+      throw UsageError(
+        "name one scenario, not \(options.positionals.count): "
+          + options.positionals.joined(separator: ", ")
+      )
     }
-    var rest = arguments
-    var source: String?
-    if let first = rest.first, !first.hasPrefix("--") {
-      source = first
-      rest.removeFirst()
-    }
-    let options = try Options(
-      rest,
-      valued: PricingSetup.valued.union([
-        "workload", "months", "runs", "seed", "jobs", "currency", "metric", "svg",
-      ]),
-      flags: PricingSetup.flags.union(["list", "json", "csv", "export"]),
-      repeatable: PricingSetup.repeatable
-    )
+    let source = options.positionals.first
     if options.flag("list") {
       for preset in ScenarioPreset.all { print("\(preset.id)  \(preset.title)") }
       return
@@ -90,9 +104,7 @@ enum ScenarioCommand {
     guard let source else {
       throw UsageError("name a preset or a scenario file; list the presets with --list")
     }
-    if options.flag("json") && options.flag("csv") {
-      throw UsageError("--json and --csv are exclusive; pick one")
-    }
+    try options.exclusive(["json", "csv", "markdown"])
     let workload = try options.string("workload").map {
       try WorkloadCommands.profile($0, sessions: nil)
     }
@@ -130,7 +142,7 @@ enum ScenarioCommand {
     var bands: MonteCarlo.Result?
     var sensitivity: (metric: ScenarioMetric, rows: [SensitivityRow])?
     if runs > 0, !scenario.uncertainties.isEmpty {
-      bands = try monteCarlo(simulation, runs: runs, seed: seed, jobs: jobs)
+      bands = try await MonteCarlo(simulation).run(runs: runs, seed: seed, parallelism: jobs)
       sensitivity = (metric, try simulation.sensitivity(of: metric))
     }
     let report = ScenarioReport(
@@ -171,7 +183,7 @@ enum ScenarioCommand {
     } else if options.flag("csv") {
       print(report.csv(), terminator: "")
     } else {
-      print(report.text(), terminator: "")
+      print(options.flag("markdown") ? report.markdown() : report.text(), terminator: "")
       let legs = simulation.exchangeRates.map(\.legs)
       if let last = legs.last {
         let assumed = legs.filter { $0.contains(where: \.isAssumed) }.count
@@ -217,31 +229,5 @@ enum ScenarioCommand {
       )
     }
     return value
-  }
-
-  /// Runs the Monte Carlo on `jobs` cores from this synchronous command.
-  static func monteCarlo(
-    _ simulation: ScenarioSimulation,
-    runs: Int,
-    seed: UInt64,
-    jobs: Int
-  ) throws -> MonteCarlo.Result {
-    final class Box: @unchecked Sendable {
-      var result: Result<MonteCarlo.Result, any Error> = .failure(CancellationError())
-    }
-    let box = Box()
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-      do {
-        box.result = .success(
-          try await MonteCarlo(simulation).run(runs: runs, seed: seed, parallelism: jobs)
-        )
-      } catch {
-        box.result = .failure(error)
-      }
-      done.signal()
-    }
-    done.wait()
-    return try box.result.get()
   }
 }

@@ -3,42 +3,74 @@ import LLMPricing
 
 /// `llm-cost monthly` and `llm-cost compare --workload`: monthly costs of a workload.
 enum WorkloadCommands {
-  static let monthlyHelp = """
-    USAGE: llm-cost monthly --workload NAME|FILE [--model ID] [--provider ID] [--requests-per-day N]
-                            [--month YYYY-MM] [--months N] [--currency CODE] [--json]
-                            [--catalog FILE] [--strict-calendar] [--fx BASE/QUOTE=RATE]
-                            [--fx-file FILE] [--fx-max-age DAYS]
-
-    Project what a workload costs in a month on one model: every request priced at its own
-    size, at the hour its traffic falls in (peak and off-peak windows, China's working days).
-
-    OPTIONS:
-      --workload NAME|FILE  customer-service, coding, agents, rag, marketing, translation, or a
-                            workload JSON file.
-      --model ID            The model (default: the cheapest offering for the workload).
-      --provider ID         The provider, when a model is sold by several.
-      --requests-per-day N  Override the workload's sessions per working day.
-      --service-tier NAME   Every request at this service tier, e.g. flex (default: the
-                            workload's, else standard).
-      --residency NAME      Every request with this residency uplift, e.g. us.
-      --plan ID             Put a subscription plan beside pay-as-you-go (priced in the plan's
-                            currency): which is cheaper, and the monthly token volume at which
-                            they cost the same. JSON key "plan": {"plan", "tokens",
-                            "payAsYouGo", "planCost", "cheaper", "breakEvenTokens", "notes"}.
-      --month YYYY-MM       The month (default: this month).
-      --currency CODE       Report in this currency: the provider's own list in it when
-                            published, otherwise converted at mid-month with the dated FX table.
-      --months N            Project N months from --month: growth compounds and each month is
-                            priced with the schedule in force then (announced cuts included).
-                            A month that cannot be priced is listed with its reason; the
-                            others are kept.
-    \(PricingSetup.help)
-      --json                {"total", "currency", "offering", "month", "breakdown": {...},
-                            "exchangeRate", "provisional", "provisionalCalendar", "notes", ...};
-                            with --months, {"total", "currency", "months": [...],
-                            "unpricedMonths": [{"month", "code", "reason"}]}.
-      -h, --help            Show this help.
-    """
+  static let monthlySpec = CommandSpec(
+    name: "monthly",
+    abstract: "Project what a workload costs in a month on one model: every request priced at "
+      + "its own size, at the hour its traffic falls in (peak and off-peak windows, China's "
+      + "working days).",
+    usage: [
+      "monthly --workload NAME|FILE [--model ID] [--provider ID] [--requests-per-day N]",
+      "        [--month YYYY-MM] [--months N] [--currency CODE] [--plan ID]",
+      "        [--json | --markdown]",
+    ],
+    groups: [
+      OptionGroup(
+        "OPTIONS",
+        [
+          .value(
+            "workload",
+            "NAME|FILE",
+            "customer-service, coding, agents, rag, marketing, translation, or a workload JSON "
+              + "file."
+          ),
+          .value("model", "ID", "The model (default: the cheapest offering for the workload)."),
+          .value("provider", "ID", "The provider, when a model is sold by several."),
+          .value("requests-per-day", "N", "Override the workload's sessions per working day."),
+          .value(
+            "service-tier",
+            "NAME",
+            "Every request at this service tier, e.g. flex (default: the workload's, else "
+              + "standard)."
+          ),
+          .value("residency", "NAME", "Every request with this residency uplift, e.g. us."),
+          .value(
+            "plan",
+            "ID",
+            "Put a subscription plan beside pay-as-you-go (priced in the plan's currency): "
+              + "which is cheaper, and the monthly token volume at which they cost the same. "
+              + "JSON key \"plan\": {\"plan\", \"tokens\", \"payAsYouGo\", \"planCost\", "
+              + "\"cheaper\", \"breakEvenTokens\", \"notes\"}."
+          ),
+          .value("month", "YYYY-MM", "The month (default: this month)."),
+          .value(
+            "currency",
+            "CODE",
+            "Report in this currency: the provider's own list in it when published, otherwise "
+              + "converted at mid-month with the dated FX table."
+          ),
+          .value(
+            "months",
+            "N",
+            "Project N months from --month: growth compounds and each month is priced with the "
+              + "schedule in force then (announced cuts included). A month that cannot be "
+              + "priced is listed with its reason; the others are kept."
+          ),
+          .flag(
+            "json",
+            "{\"total\", \"currency\", \"offering\", \"month\", \"breakdown\": {...}, "
+              + "\"exchangeRate\", \"provisional\", \"provisionalCalendar\", \"notes\", ...}; "
+              + "with --months, {\"total\", \"currency\", \"months\": [...], "
+              + "\"unpricedMonths\": [{\"month\", \"code\", \"reason\"}]}."
+          ),
+          .flag(
+            "markdown",
+            "Print the cost by time window (with --months, the months) as a GitHub-flavoured "
+              + "Markdown table."
+          ),
+        ]
+      )
+    ] + PricingSetup.groups
+  )
 
   static func profile(_ name: String, sessions: Int?) throws -> WorkloadProfile {
     var profile: WorkloadProfile
@@ -124,20 +156,9 @@ enum WorkloadCommands {
     }
   }
 
-  static func monthly(_ arguments: [String]) throws {
-    if arguments.contains("--help") || arguments.contains("-h") {
-      print(monthlyHelp)
-      return
-    }
-    let options = try Options(
-      arguments,
-      valued: PricingSetup.valued.union([
-        "workload", "model", "provider", "requests-per-day", "month", "currency", "months",
-        "service-tier", "residency", "plan",
-      ]),
-      flags: PricingSetup.flags.union(["json"]),
-      repeatable: PricingSetup.repeatable
-    )
+  static func monthly(_ arguments: [String]) async throws {
+    let options = try monthlySpec.parse(arguments)
+    try options.exclusive(["json", "markdown"])
     var profile = try profile(
       try options.required("workload"),
       sessions: try options.count("requests-per-day")
@@ -203,7 +224,7 @@ enum WorkloadCommands {
         ),
         profile: profile,
         offering: offering.id,
-        json: options.flag("json")
+        format: options.flag("json") ? .json : options.flag("markdown") ? .markdown : .text
       )
       return
     }
@@ -222,6 +243,15 @@ enum WorkloadCommands {
       var json = CostJSON(cost)
       json.plan = comparison
       print(try Output.json(json))
+      return
+    }
+    if options.flag("markdown") {
+      var table = TextTable(["window", "cost"], rightAligned: [1])
+      for (window, amount) in cost.costByWindow.sorted(by: { $0.key < $1.key }) {
+        table.append([window, Money(amount, cost.total.currency).formatted()])
+      }
+      table.append(["total", cost.total.formatted()])
+      print(table.markdown())
       return
     }
     print("\(profile.name) on \(cost.offering), \(month)")
@@ -274,7 +304,7 @@ enum WorkloadCommands {
     _ horizon: MonthlyHorizon,
     profile: WorkloadProfile,
     offering: String,
-    json: Bool
+    format: TableFormat
   ) throws {
     let costs = horizon.costs
     let currency = costs.first?.reportingTotal.currency
@@ -292,7 +322,7 @@ enum WorkloadCommands {
           + "be priced; the total covers the others"
       )
     }
-    if json {
+    if format == .json {
       print(
         try Output.json(
           HorizonJSON(
@@ -307,6 +337,29 @@ enum WorkloadCommands {
           )
         )
       )
+      return
+    }
+    if format == .markdown {
+      var table = TextTable(["month", "cost", "notes"], rightAligned: [1])
+      var cells: [(YearMonth, [String])] = costs.map { cost in
+        var notes: [String] = []
+        if !cost.freeTokensUsed.isZero { notes.append("free quota used") }
+        if cost.isProvisional { notes.append("provisional calendar") }
+        if cost.converted?.legs.contains(where: \.isAssumed) ?? false {
+          notes.append("assumed rate")
+        }
+        return (
+          cost.month,
+          [cost.month.description, cost.reportingTotal.formatted()] + [
+            notes.joined(separator: ", ")
+          ]
+        )
+      }
+      cells += horizon.unpriced.map {
+        ($0.month, [$0.month.description, "", "not priced: \($0.reason)"])
+      }
+      for (_, row) in cells.sorted(by: { $0.0 < $1.0 }) { table.append(row) }
+      print(table.markdown())
       return
     }
     let count = costs.count + horizon.unpriced.count
@@ -335,7 +388,7 @@ enum WorkloadCommands {
     let month: String
     let currency: String
     let offerings: [CostJSON]
-    let skipped: [WorkloadComparison.Skipped]
+    let skipped: [SkippedJSON]
     let filter: [String: String]
     let baseline: String?
     let savings: [SavingJSON]?
@@ -380,16 +433,9 @@ enum WorkloadCommands {
     return (query, shown)
   }
 
-  static func compare(_ arguments: [String]) throws {
-    let options = try Options(
-      arguments,
-      valued: PricingSetup.valued.union([
-        "workload", "month", "currency", "top", "requests-per-day", "country", "priced-in",
-        "min-context", "baseline", "plan",
-      ]),
-      flags: PricingSetup.flags.union(["json", "csv", "open-weights"]),
-      repeatable: PricingSetup.repeatable
-    )
+  /// `compare --workload`, with the options `CompareCommand` parsed.
+  static func compare(_ options: Options) async throws {
+    let format = try TableFormat(options)
     let profile = try profile(
       try options.required("workload"),
       sessions: try options.count("requests-per-day")
@@ -415,9 +461,21 @@ enum WorkloadCommands {
       rates: setup.rates
     )
     let baseline = try options.string("baseline").map { try comparison.cost(of: $0) }
-    let savings = try baseline.map { try comparison.savings(against: $0.offering) }
+    let savings = try baseline.map { baseline in
+      Dictionary(
+        try comparison.savings(against: baseline.offering).map { ($0.offering, $0) },
+        uniquingKeysWith: { first, _ in first }
+      )
+    }
     let ratio = comparison.priceRatio(of: "US", to: "CN", catalog: catalog)
     var ranked = comparison.ranked
+    var skipped = comparison.skipped.map { SkippedJSON(offering: $0.offering, reason: $0.reason) }
+    if options.flag("paid-only") {
+      // Free offerings stay visible, under skipped, so nothing silently disappears.
+      let free = ranked.filter { $0.reportingTotal.amount.isZero }
+      ranked.removeAll { $0.reportingTotal.amount.isZero }
+      skipped += free.map { SkippedJSON(offering: $0.offering, reason: "free") }
+    }
     if let top = try options.count("top") { ranked = Array(ranked.prefix(top)) }
     let plans = try plan.map { plan in
       try ranked.filter { cost in
@@ -425,21 +483,23 @@ enum WorkloadCommands {
       }
       .map { try PlanComparison(plan: plan, month: $0) }
     }
-    if options.flag("json") {
+    if format == .json {
       var json = ComparisonJSON(
         workload: profile.name,
         month: month.description,
         currency: currency.code,
         offerings: ranked.map(CostJSON.init),
-        skipped: comparison.skipped,
+        skipped: skipped,
         filter: filter,
         baseline: baseline?.offering,
-        savings: savings?.prefix(ranked.count).map {
-          SavingJSON(
-            offering: $0.offering,
-            saving: $0.amount.description,
-            fraction: $0.fraction?.description
-          )
+        savings: savings.map { savings in
+          ranked.compactMap { savings[$0.offering] }.map {
+            SavingJSON(
+              offering: $0.offering,
+              saving: $0.amount.description,
+              fraction: $0.fraction?.description
+            )
+          }
         },
         cheapestUSOverChina: ratio.map {
           RatioJSON(
@@ -449,13 +509,13 @@ enum WorkloadCommands {
           )
         },
         provisional: ranked.contains(where: \.isProvisional),
-        notes: comparisonNotes(ranked, skipped: comparison.skipped)
+        notes: comparisonNotes(ranked, skipped: skipped)
       )
       json.plans = plans
       print(try Output.json(json))
       return
     }
-    if options.flag("csv") {
+    if format == .csv {
       print("rank,offering,model,provider,monthly_total,currency,offering_total,offering_currency")
       for (index, cost) in ranked.enumerated() {
         print(
@@ -468,27 +528,33 @@ enum WorkloadCommands {
       }
       return
     }
+    // The own-list and baseline columns only when they have something to show.
+    let showsOwnList = ranked.contains { $0.converted != nil }
+    var table = TextTable(
+      ["rank", "offering", "monthly"] + (showsOwnList ? ["own list"] : [])
+        + (savings == nil ? [] : ["vs baseline"]),
+      rightAligned: [0, 2]
+    )
+    for (index, cost) in ranked.enumerated() {
+      var row = ["\(index + 1)", cost.offering, cost.reportingTotal.formatted()]
+      if showsOwnList { row.append(cost.converted == nil ? "" : "(\(cost.total.formatted()))") }
+      if let savings {
+        let fraction = savings[cost.offering]?.fraction
+        row.append(
+          fraction.map { fraction in
+            let percent = (try? fraction * FixedDecimal(100))?.formatted(places: 1) ?? "?"
+            return "saves \(percent)%"
+          } ?? ""
+        )
+      }
+      table.append(row)
+    }
+    if format == .markdown {
+      print(table.markdown())
+      return
+    }
     print("Monthly cost of '\(profile.name)' in \(month), \(currency.code), cheapest first:\n")
-    let rows = ranked.enumerated().map { index, cost in
-      [
-        "\(index + 1)", cost.offering, cost.reportingTotal.formatted(),
-        cost.converted == nil ? "" : "(\(cost.total.formatted()))",
-        savings.map { savings in
-          guard let fraction = savings[index].fraction else { return "" }
-          let percent = (try? fraction * FixedDecimal(100))?.formatted(places: 1) ?? "?"
-          return "saves \(percent)% vs baseline"
-        } ?? "",
-      ]
-    }
-    let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
-    for row in rows {
-      let line =
-        row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0) + "  "
-        + row[1].padding(toLength: widths[1], withPad: " ", startingAt: 0) + "  "
-        + String(repeating: " ", count: widths[2] - row[2].count) + row[2] + "  "
-        + row[3].padding(toLength: widths[3], withPad: " ", startingAt: 0) + "  " + row[4]
-      print(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
-    }
+    print(table.rendered())
     if let baseline {
       print("\nBaseline: \(baseline.offering) at \(baseline.reportingTotal.formatted()).")
     }
@@ -522,14 +588,21 @@ enum WorkloadCommands {
       print("")
       for line in Output.provisionalLines(provisional) { print(line) }
     }
-    printSkipped(comparison.skipped, month: month)
+    printSkipped(skipped, month: month)
+  }
+
+  /// An offering left out of the ranking, and why: the library's reasons, or "free" with
+  /// `--paid-only`.
+  struct SkippedJSON: Encodable {
+    let offering: String
+    let reason: String
   }
 
   /// What the comparison's figures rest on, once each: provisional years, assumed rates,
   /// and how many offerings were left out.
   static func comparisonNotes(
     _ ranked: [MonthlyCost],
-    skipped: [WorkloadComparison.Skipped]
+    skipped: [SkippedJSON]
   )
     -> [String]
   {
@@ -543,20 +616,31 @@ enum WorkloadCommands {
         notes.append(note)
       }
     }
-    if !skipped.isEmpty {
+    let free = skipped.filter { $0.reason == "free" }.count
+    if skipped.count > free {
       notes.append(
-        "\(skipped.count) offerings could not be priced; see \"skipped\" for each reason"
+        "\(skipped.count - free) offerings could not be priced; see \"skipped\" for each reason"
       )
+    }
+    if free > 0 {
+      notes.append("\(free) free offerings left out by --paid-only; see \"skipped\"")
     }
     return notes
   }
 
   /// Lists the offerings a comparison left out, grouped by reason.
-  static func printSkipped(_ skipped: [WorkloadComparison.Skipped], month: YearMonth) {
-    guard !skipped.isEmpty else { return }
-    print("\n\(skipped.count) offerings not priced in \(month):")
+  static func printSkipped(_ skipped: [SkippedJSON], month: YearMonth) {
+    let free = skipped.filter { $0.reason == "free" }.map(\.offering)
+    if !free.isEmpty {
+      print(
+        "\n\(free.count) free offerings left out (--paid-only): " + free.joined(separator: ", ")
+      )
+    }
+    let unpriced = skipped.filter { $0.reason != "free" }
+    guard !unpriced.isEmpty else { return }
+    print("\n\(unpriced.count) offerings not priced in \(month):")
     var byReason: [String: [String]] = [:]
-    for skip in skipped { byReason[skip.reason, default: []].append(skip.offering) }
+    for skip in unpriced { byReason[skip.reason, default: []].append(skip.offering) }
     for (reason, offerings) in byReason.sorted(by: {
       ($1.value.count, $0.key) < ($0.value.count, $1.key)
     }) {

@@ -19,7 +19,8 @@ struct TextTableTests {
     var table = TextTable(["model", "price"], rightAligned: [1])
     table.append(["通义千问", "¥2.00"])
     table.append(["qwen-max-long", "¥20.00"])
-    // Hand-laid: the model column is 13 cells wide ("qwen-max-long"), the price column 6.
+    // Hand-laid: the model column is 13 cells wide ("qwen-max-long"), the price column 6;
+    // the header of a right-aligned column is aligned right too.
     #expect(
       table.rendered() == """
         model           price

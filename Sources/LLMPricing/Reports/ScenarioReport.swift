@@ -58,6 +58,19 @@ public struct ScenarioReport: Sendable {
   ///
   /// - Returns: The text, ending with a newline.
   public func text() -> String {
+    document { $0.rendered() }
+  }
+
+  /// The same report as Markdown: every table a GitHub-flavoured Markdown table (each
+  /// followed by a blank line, so the line after it is not read as a row), the rest as text.
+  ///
+  /// - Returns: The Markdown, ending with a newline.
+  public func markdown() -> String {
+    document { $0.markdown() + "\n" }
+  }
+
+  /// The report's lines, with each table laid out by `render`.
+  private func document(_ render: (TextTable) -> String) -> String {
     var out: [String] = []
     out.append("\(scenario.title) [\(scenario.id)]")
     out.append(
@@ -83,7 +96,7 @@ public struct ScenarioReport: Sendable {
       }
       months.append(row)
     }
-    out.append(months.rendered())
+    out.append(render(months))
     out.append("(* the switching buyer moved that month)")
     out.append("")
     var offerings = TextTable(
@@ -107,7 +120,7 @@ public struct ScenarioReport: Sendable {
         summary.exited?.description ?? "",
       ])
     }
-    out.append(offerings.rendered())
+    out.append(render(offerings))
     out.append("")
     let summary = result.summary
     out.append("Buyer staying put:       \(money(summary.buyerBill))")
@@ -138,7 +151,7 @@ public struct ScenarioReport: Sendable {
           percent(offering.endShare.p50), percent(offering.endShare.p90),
         ])
       }
-      out.append(table.rendered())
+      out.append(render(table))
       let wins = monteCarlo.offerings.filter { $0.shareWins > 0 }
         .map { "\($0.offering) \($0.shareWins)" }
       out.append("Runs won (largest share gain): " + wins.joined(separator: ", "))
@@ -159,7 +172,7 @@ public struct ScenarioReport: Sendable {
           show(row.outcomeAtLow), show(row.outcomeAtHigh), show(row.swing),
         ])
       }
-      out.append(table.rendered())
+      out.append(render(table))
     }
     if !result.notes.isEmpty {
       out.append("")
