@@ -90,6 +90,9 @@ extension PricingError {
     /// A request names a service tier, residency or tool fee that the sheet in force does
     /// not sell; the message lists the ones it does.
     public static let unknownBillingOption = Code("unknownBillingOption")
+    /// A stated cost assumption does not hold: ``CostAssumption/check()`` found the cost
+    /// over budget; the message is the whole explanation.
+    public static let assumptionFailed = Code("assumptionFailed")
   }
 }
 

@@ -52,7 +52,11 @@ extension Money {
         )
       }
       let codeFirst = words[0].allSatisfy(\.isLetter)
-      currency = try Currency(code: String(codeFirst ? words[0] : words[1]))
+      do {
+        currency = try Currency(code: String(codeFirst ? words[0] : words[1]))
+      } catch let error as PricingError {
+        throw PricingError(error.code, "'\(text)' has no currency: \(error.message)")
+      }
       body = codeFirst ? words[1] : words[0]
     }
     let digits = body.filter { $0 != "," }
@@ -62,7 +66,12 @@ extension Money {
         "'\(text)' is not an amount with a currency; write it as ¥20,000, $0.50 or 20000 CNY"
       )
     }
-    let amount = try FixedDecimal(String(digits))
+    let amount: FixedDecimal
+    do {
+      amount = try FixedDecimal(String(digits))
+    } catch let error as PricingError {
+      throw PricingError(error.code, "'\(text)' is not an amount: \(error.message)")
+    }
     self.init(negative ? amount.negated : amount, currency)
   }
 }

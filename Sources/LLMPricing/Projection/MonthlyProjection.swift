@@ -198,7 +198,6 @@ public enum MonthlyProjection {
   ///   - profile: The workload.
   ///   - offering: The offering.
   ///   - month: The month.
-  ///   - monthIndex: Months since the start of a horizon, for growth (0 for none).
   ///   - currency: A reporting currency to convert to, if any (at mid-month).
   ///   - rates: The exchange rates.
   ///   - calendars: The holiday calendars by id, for the workload's rest days when the
@@ -215,10 +214,31 @@ public enum MonthlyProjection {
     of profile: WorkloadProfile,
     on offering: Offering,
     in month: YearMonth,
-    monthIndex: Int = 0,
     currency: Currency? = nil,
     rates: ExchangeRates = .centralParity,
     calendars: [String: HolidayCalendar] = HolidayCalendar.builtIn
+  ) throws -> MonthlyCost {
+    try cost(
+      of: profile,
+      on: offering,
+      in: month,
+      monthIndex: 0,
+      currency: currency,
+      rates: rates,
+      calendars: calendars
+    )
+  }
+
+  /// The cost of a workload on an offering in the `monthIndex`-th month of a horizon, its
+  /// traffic grown by the workload's monthly growth that many times.
+  static func cost(
+    of profile: WorkloadProfile,
+    on offering: Offering,
+    in month: YearMonth,
+    monthIndex: Int,
+    currency: Currency?,
+    rates: ExchangeRates,
+    calendars: [String: HolidayCalendar]
   ) throws -> MonthlyCost {
     let traffic = try traffic(of: profile, in: month, monthIndex: monthIndex)
     let steps = try (1...profile.stepsPerSession).map { try profile.usage(ofStep: $0) }

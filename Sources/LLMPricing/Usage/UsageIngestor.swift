@@ -12,9 +12,9 @@ import Foundation
 /// listed with its line number and the reason.
 ///
 /// ```swift
-/// var ingestor = UsageIngestor(groupBy: [.model, .day], currency: .cny)
+/// var ingestor = try UsageIngestor(groupBy: [.model, .day], currency: .cny)
 /// try ingestor.ingest(fileAt: "requests.jsonl")
-/// print(ingestor.currentReport().total)
+/// print(ingestor.currentReport().grandTotal?.formatted() ?? "nothing priced")
 /// ```
 public struct UsageIngestor: Sendable {
   /// A field that groups the totals.

@@ -116,6 +116,30 @@ public struct UsageReport: Hashable, Sendable, Codable {
   /// Whether some figure rests on a provisional holiday calendar.
   public var isProvisional: Bool { !provisionalYears.isEmpty }
 
+  /// The grand total as money: ``total`` in ``currency``; `nil` when no line was priced.
+  ///
+  /// ```swift
+  /// print(report.grandTotal?.formatted() ?? "nothing priced")
+  /// ```
+  public var grandTotal: Money? {
+    currency.flatMap { try? Currency(code: $0) }.map { Money(total, $0) }
+  }
+
+  /// The totals in each offering's own currency, before any conversion, by currency code.
+  public var nativeTotals: [Money] {
+    totalsByCurrency.sorted { $0.key < $1.key }.compactMap { code, amount in
+      (try? Currency(code: code)).map { Money(amount, $0) }
+    }
+  }
+
+  /// A group's total as money, in the report's currency; `nil` when no line was priced.
+  ///
+  /// - Parameter group: One of ``groups``.
+  /// - Returns: The group's exact total.
+  public func total(of group: Group) -> Money? {
+    currency.flatMap { try? Currency(code: $0) }.map { Money(group.total, $0) }
+  }
+
   /// What a reader must know about the totals: provisional calendar years, assumed
   /// exchange rates and missing prices, in words.
   public var notes: [String] {
