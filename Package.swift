@@ -3,8 +3,8 @@ import PackageDescription
 
 let package = Package(
   name: "llm-pricing",
-  // Int128, the storage of every exact amount, needs macOS 15 on Apple platforms.
-  platforms: [.macOS(.v15)],
+  // Int128, the storage of every exact amount, needs these versions on Apple platforms.
+  platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
   products: [
     .library(name: "LLMPricing", targets: ["LLMPricing"])
   ],
@@ -24,6 +24,11 @@ let package = Package(
       name: "llm-cost",
       dependencies: ["LLMPricing"],
       path: "Examples/llm-cost"
+    ),
+    .testTarget(
+      name: "PricingAssumptions",
+      dependencies: ["LLMPricing"],
+      path: "Examples/PricingAssumptions"
     ),
     .executableTarget(
       name: "quickstart",

@@ -78,7 +78,9 @@ struct ShortPathTests {
 
   @Test("the offering lookup throws with the currencies published, and suggests close ids")
   func offeringLookup() throws {
-    #expect(try Catalog.builtIn.offering(model: "deepseek-flash").id == "deepseek/deepseek-flash@CNY")
+    #expect(
+      try Catalog.builtIn.offering(model: "deepseek-flash").id == "deepseek/deepseek-flash@CNY"
+    )
     let noCNY = #expect(throws: PricingError.self) {
       try Catalog.builtIn.offering(model: "gpt-4.1-mini", currency: .cny)
     }
@@ -148,8 +150,13 @@ struct ShortPathTests {
   func assumptionOverSeveralModels() throws {
     // gpt-4.1-mini costs $771.134 for RAG in March 2026; gpt-4.1 lists at five times its
     // prices ($2/$8 against $0.40/$1.60), so it costs 5 × 771.134 = $3,855.67.
-    let under = try CostAssumption(.rag, on: ["gpt-4.1", "gpt-4.1-mini"], in: "2026-03", under: "$800")
-      .check()
+    let under = try CostAssumption(
+      .rag,
+      on: ["gpt-4.1", "gpt-4.1-mini"],
+      in: "2026-03",
+      under: "$800"
+    )
+    .check()
     #expect(under.cost.offering == "openai/gpt-4.1-mini@USD")
     #expect(under.margin == Money.usd("28.866"))
     #expect(under.ranked.map(\.total) == [Money.usd("771.134"), Money.usd("3855.67")])
@@ -213,7 +220,10 @@ struct MoneyEverydayTests {
     #expect(try Money(parsing: text) == expected)
   }
 
-  @Test("malformed amounts are refused by name", arguments: ["20000", "¥", "¥1.2.3", "20 yuan", "$-1"])
+  @Test(
+    "malformed amounts are refused by name",
+    arguments: ["20000", "¥", "¥1.2.3", "20 yuan", "$-1"]
+  )
   func malformed(text: String) {
     let error = #expect(throws: PricingError.self) { try Money(parsing: text) }
     #expect(error?.message.contains(text) == true)
