@@ -26,6 +26,12 @@ let package = Package(
       path: "Examples/llm-cost"
     ),
     .testTarget(
+      name: "DocSnippets",
+      dependencies: ["LLMPricing"],
+      // Generated from the Markdown by Scripts/snippets.sh: the documentation's code.
+      path: "Tests/DocSnippets"
+    ),
+    .testTarget(
       name: "PricingAssumptions",
       dependencies: ["LLMPricing"],
       path: "Examples/PricingAssumptions"
@@ -44,6 +50,10 @@ let package = Package(
       name: "catalog-codegen",
       dependencies: ["LLMPricing"],
       path: "Scripts/catalog-codegen"
+    ),
+    .executableTarget(
+      name: "snippet-extract",
+      path: "Scripts/snippet-extract"
     ),
     .executableTarget(
       name: "llm-pricing-bench",
