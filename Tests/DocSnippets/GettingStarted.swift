@@ -4,28 +4,49 @@ import Foundation
 import LLMPricing
 import Testing
 
-// Sources/LLMPricing/LLMPricing.docc/Articles/GettingStarted.md:22
-struct GettingStartedLine22 {
+// Sources/LLMPricing/LLMPricing.docc/Articles/GettingStarted.md:25
+struct GettingStartedLine25 {
   func run() async throws {
 
-    let chat = try Catalog.builtIn.offering(model: "deepseek-chat", currency: .cny)!
     let usage = try TokenUsage.inclusive(
       promptTokens: 100_000,
       cachedTokens: 80_000,
       completionTokens: 2_000
     )
-    let at = try Date("2025-06-01T17:00:00Z", strategy: .iso8601)
-    let cost = try chat.schedule.cost(of: usage, at: at)
-    // 20,000 × ¥1 + 80,000 × ¥0.25 + 2,000 × ¥4 per million (night discount) = ¥0.048
-    print(cost.total)  // 0.048 CNY
+    let at = try Date("2026-12-01T02:00:00Z", strategy: .iso8601)  // 10:00 in Beijing: peak
+    let priced = try Catalog.builtIn.price(usage, model: "deepseek-flash", at: at)
+    // 20,000 × ¥2 + 80,000 × ¥0.04 + 2,000 × ¥8 per million, at peak = ¥0.0592
+    print(priced.total.formatted())  // ¥0.0592
+    for line in priced.native.lines {
+      print(line.component, line.tokens, line.amount)
+    }
   }
 }
 
-// Sources/LLMPricing/LLMPricing.docc/Articles/GettingStarted.md:40
-struct GettingStartedLine40 {
+// Sources/LLMPricing/LLMPricing.docc/Articles/GettingStarted.md:52
+struct GettingStartedLine52 {
   func run() async throws {
-    let usd = try cost.converted(to: .usd, using: .centralParity, at: at)
-    print(usd.conversion)  // the fixing used, with its source
-    print(usd.total.rounded())  // to cents, half to even
+
+    let usage = try TokenUsage.inclusive(promptTokens: 12_000, completionTokens: 800)
+    let at = try Date("2026-11-16T08:00:00Z", strategy: .iso8601)
+    let inDollars = try Catalog.builtIn.price(usage, model: "deepseek-flash", at: at, in: .usd)
+    print(inDollars.offering.id)  // deepseek/deepseek-flash@USD: DeepSeek's own USD list
+    let inYuan = try Catalog.builtIn.price(usage, model: "gpt-4.1-mini", at: at, in: .cny)
+    print(inYuan.converted?.conversion.first?.description ?? "")  // the fixing used
+    print(inYuan.total.rounded())  // to fen, half to even
+    print(inYuan.notes)  // an assumed exchange rate or provisional calendar, in words
+  }
+}
+
+// Sources/LLMPricing/LLMPricing.docc/Articles/GettingStarted.md:71
+struct GettingStartedLine71 {
+  func run() async throws {
+
+    do {
+      _ = try Catalog.builtIn.offering(model: "deepsek-flash")
+    } catch let error as PricingError {
+      print(error.code)  // unknownModel
+      print(error.message)  // names the closest ids: deepseek-flash, …
+    }
   }
 }

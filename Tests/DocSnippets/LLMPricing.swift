@@ -8,13 +8,14 @@ import Testing
 struct LLMPricingLine14 {
   func run() async throws {
 
-    let offering = try Catalog.builtIn.offering(model: "deepseek-flash", currency: .cny)!
     let usage = try TokenUsage.inclusive(
       promptTokens: 120_000,
       cachedTokens: 100_000,
       completionTokens: 2_000
     )
-    let cost = try offering.schedule.cost(of: usage, at: Date())
-    print(cost.total.formatted())  // ¥0.03 off-peak, ¥0.06 at peak
+    let priced = try Catalog.builtIn.price(usage, model: "deepseek-flash", at: Date())
+    print(priced.total.formatted())  // the bill of one request, such as ¥0.0600 at peak
+    let usd = try Catalog.builtIn.price(usage, model: "claude-sonnet-5", at: Date(), in: .cny)
+    print(usd.total.formatted(), usd.notes)  // converted at the dated fixing, which is named
   }
 }

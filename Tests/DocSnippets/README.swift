@@ -4,29 +4,31 @@ import Foundation
 import LLMPricing
 import Testing
 
-// README.md:66
-struct READMELine66 {
+// README.md:67
+struct READMELine67 {
   func run() async throws {
-    // The shortest program that embeds LLMPricing: price one usage on one model and print
-    // the breakdown in CNY and in USD. The README shows this same code.
 
-    let at = try Date("2026-12-01T02:00:00Z", strategy: .iso8601)  // 10:00 Beijing: peak
-    let usage = try TokenUsage.inclusive(
-      promptTokens: 100_000,
-      cachedTokens: 80_000,
-      completionTokens: 2_000
+    let body = Data(
+      """
+      {"object": "chat.completion", "created": 1756281600, "model": "deepseek-reasoner",
+       "usage": {"prompt_tokens": 1580, "completion_tokens": 890,
+                 "prompt_cache_hit_tokens": 1408, "prompt_cache_miss_tokens": 172}}
+      """.utf8
     )
-    for currency in [Currency.cny, .usd] {
-      guard let flash = try Catalog.builtIn.offering(model: "deepseek-flash", currency: currency)
-      else { continue }
-      let cost = try flash.schedule.cost(of: usage, at: at)
-      let lines = cost.lines.map {
-        "\($0.component) \($0.tokens) × \($0.unitPrice)/M = \($0.amount)"
-      }
-      print("\(flash.id) [\(cost.window ?? "standard")]: \(lines.joined(separator: "; "))")
-      print(
-        "  total \(cost.total) ≈ \(cost.total.formatted())  (source: \(cost.provenance.source))"
-      )
-    }
+    let priced = try Catalog.builtIn.price(response: body, in: .cny)
+    print(priced.offering.id, priced.total.formatted())  // deepseek/deepseek-reasoner@CNY ¥0.0163
+  }
+}
+
+// README.md:84
+struct READMELine84 {
+
+  @Test func supportBotFitsTheBudget() throws {
+    try CostAssumption(
+      .customerService,
+      on: ["deepseek-flash", "qwen-plus"],
+      in: "2026-11",
+      under: "¥20,000"
+    ).check()
   }
 }
