@@ -100,5 +100,7 @@ for path in arguments.dropFirst() {
     }
   }
   guard count > 0 else { continue }
-  try Data(source.utf8).write(to: URL(fileURLWithPath: output).appendingPathComponent("\(name).swift"))
+  try Data(source.utf8).write(
+    to: URL(fileURLWithPath: output).appendingPathComponent("\(name).swift")
+  )
 }
