@@ -140,10 +140,28 @@ struct ShortPathTests {
     // WorkloadProjectionTests).
     let bill = try WorkloadProfile.rag.monthlyCost(of: "gpt-4.1-mini", in: "2026-03")
     #expect(bill.total == Money.usd("771.134"))
+    // By component, from the same closed form: 247,000 sessions × (6,080 × $0.40,
+    // 500 × $0.10, 400 × $1.60) per million = $600.704 + $12.35 + $158.08.
+    #expect(
+      bill.costByComponent == ["input": "600.704", "cacheRead": "12.35", "output": "158.08"]
+    )
     let mini = try Catalog.builtIn.offering(model: "gpt-4.1-mini")
     #expect(try WorkloadProfile.rag.monthlyCost(on: mini, in: "2026-03") == bill)
     let months = try WorkloadProfile.rag.monthlyCosts(on: mini, from: "2026-03", months: 2)
     #expect(months.costs.first?.total == bill.total)
+  }
+
+  @Test(
+    "components add up to the total within the 18th digit, with batch, tools and storage",
+    arguments: ["agents", "coding", "customer-service", "rag", "marketing", "translation"]
+  )
+  func componentsAddUp(preset: String) throws {
+    let profile = try #require(WorkloadProfile.presets[preset])
+    for model in ["deepseek-flash", "qwen-plus", "gpt-5", "claude-sonnet-5", "gemini-2.5-flash"] {
+      guard let bill = try? profile.monthlyCost(of: model, in: "2026-11") else { continue }
+      let sum = try bill.costByComponent.values.reduce(FixedDecimal.zero) { try $0 + $1 }
+      #expect(try (sum - bill.total.amount).magnitude <= FixedDecimal("0.000000000000001"))
+    }
   }
 
   @Test("an assumption over several models holds on the cheapest, and fails with the story")

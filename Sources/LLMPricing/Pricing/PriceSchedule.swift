@@ -427,4 +427,28 @@ extension PriceSchedule {
     )
     return try compiled.total(of: usage, tier: tier)
   }
+
+  /// The exact cost of each component of a usage under a price key; the amounts add up
+  /// to ``cost(of:key:batch:)``.
+  func componentCosts(
+    of usage: TokenUsage,
+    key: PriceKey,
+    batch: Bool
+  ) throws -> [(CostComponent, FixedDecimal)] {
+    let tier = try compiled.tierIndex(
+      sheet: key.entry,
+      for: usage,
+      variant: key.variant,
+      batch: batch
+    )
+    let thinking = usage.reasoning > 0 && compiled.prices[tier].thinkingOutput != nil
+    return try CostComponent.usageComponents.compactMap { component in
+      let count = usage.count(of: component)
+      guard count > 0, component != .requests || compiled.prices[tier].perRequest != nil else {
+        return nil
+      }
+      let amount = try compiled.amount(of: component, count: count, tier: tier, thinking: thinking)
+      return (component, amount)
+    }
+  }
 }

@@ -25,6 +25,13 @@ public struct MonthlyCost: Hashable, Sendable, Codable {
   /// The exact cost by time window (`"standard"` outside any window), in the offering's
   /// currency.
   public var costByWindow: [String: FixedDecimal]
+  /// The cost by billed component (``CostComponent`` raw values: `input`, `cacheRead`,
+  /// `output`, `toolCalls`, `cacheStorage`, …), in the offering's currency.
+  ///
+  /// Each is computed with the same exact steps as ``total``; as each step rounds at the
+  /// 18th fractional digit, their sum can differ from ``total`` there, and nowhere else.
+  /// Free tool calls are taken off `toolCalls`.
+  public var costByComponent: [String: FixedDecimal] = [:]
   /// Whether batch prices were applied to the workload's batch share.
   public var batchApplied: Bool
   /// Things to know about this figure, such as "batch not offered", a provisional

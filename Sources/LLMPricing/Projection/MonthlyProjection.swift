@@ -299,6 +299,7 @@ public enum MonthlyProjection {
     var notes: [String] = []
     var total = FixedDecimal.zero
     var byWindow: [String: FixedDecimal] = [:]
+    var byComponent: [String: FixedDecimal] = [:]
     var batchApplied = false
     for (key, sessions) in weights {
       var perSession = FixedDecimal.zero
@@ -321,10 +322,32 @@ public enum MonthlyProjection {
         }
       }
       let sheet = schedule.entries[key.entry].sheet
-      blended = try blended * (try Self.ruleFactor(of: profile, on: sheet, offering: offering))
-      blended =
-        try blended + (try Self.toolFeesPerSession(of: profile, steps: steps.count, on: sheet))
+      let factor = try Self.ruleFactor(of: profile, on: sheet, offering: offering)
+      let toolFees = try Self.toolFeesPerSession(of: profile, steps: steps.count, on: sheet)
+      blended = try blended * factor
+      blended = try blended + toolFees
       let amount = try sessions * blended  // sessions here are unscaled weights
+      // The same steps, component by component, for the bill's split.
+      let batchCosts = !batchShare.isZero && sheet.batchMultiplier != nil
+      for step in steps {
+        let live = try schedule.componentCosts(of: step, key: key, batch: false)
+        let queued = batchCosts ? try schedule.componentCosts(of: step, key: key, batch: true) : []
+        for (index, (component, cost)) in live.enumerated() {
+          var mixed = cost
+          if batchCosts, index < queued.count {
+            mixed =
+              try (try cost * (try FixedDecimal(1) - batchShare))
+              + (try queued[index].1 * batchShare)
+          }
+          let share = try sessions * (try mixed * factor)
+          byComponent[component.rawValue] = try (byComponent[component.rawValue] ?? .zero) + share
+        }
+      }
+      if !toolFees.isZero {
+        let fees = try sessions * toolFees
+        byComponent[CostComponent.toolCalls.rawValue] =
+          try (byComponent[CostComponent.toolCalls.rawValue] ?? .zero) + fees
+      }
       total = try total + amount
       let window =
         key.variant > 0
@@ -349,12 +372,16 @@ public enum MonthlyProjection {
       schedule: schedule,
       month: month
     )
+    for (component, amount) in byComponent { byComponent[component] = try traffic.sessions(amount) }
     if !freeCalls.value.isZero {
       total = try total - freeCalls.value
+      let tools = CostComponent.toolCalls.rawValue
+      byComponent[tools] = try (byComponent[tools] ?? .zero) - freeCalls.value
       notes.append(contentsOf: freeCalls.notes)
     }
     if let storage = try Self.cacheStorageCost(of: profile, schedule: schedule, month: month) {
       total = try total + storage.amount
+      byComponent[CostComponent.cacheStorage.rawValue] = storage.amount
       notes.append(storage.note)
     }
     for (window, amount) in byWindow { byWindow[window] = try traffic.sessions(amount) }
@@ -389,6 +416,7 @@ public enum MonthlyProjection {
       cachedTokens: try sessions * cached,
       outputTokens: try sessions * output,
       costByWindow: byWindow,
+      costByComponent: byComponent,
       batchApplied: batchApplied,
       notes: notes,
       provisionalYears: provisional
