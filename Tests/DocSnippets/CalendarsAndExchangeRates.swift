@@ -9,7 +9,7 @@ struct CalendarsAndExchangeRatesLine26 {
   func run() async throws {
 
     let cn = HolidayCalendar.chinaMainland
-    let eve = try CalendarDay("2027-02-05")
+    let eve: CalendarDay = "2027-02-05"
     print(try cn.kind(of: eve))  // restDay
     print(try cn.holidayName(of: eve) ?? "")  // Spring Festival
     print(cn.provisionalYear(of: eve)?.note ?? "official")
@@ -22,7 +22,7 @@ struct CalendarsAndExchangeRatesLine56 {
 
     let cn2027 = try HolidayCalendar.chinaMainland.adding(
       year: 2027,
-      holidays: [try CalendarDay("2027-01-01"): "New Year's Day"],
+      holidays: ["2027-01-01": "New Year's Day"],
       makeUpWorkingDays: [],
       source: "State Council notice, https://www.gov.cn/"
     )
@@ -38,7 +38,7 @@ struct CalendarsAndExchangeRatesLine82 {
     let budget = try ExchangeRate(base: .usd, quote: .cny, rate: 7, source: "2027 budget rate")
     let rates = ExchangeRates.centralParity.overriding(with: [budget])
     let june = try Date("2027-06-15T00:00:00Z", strategy: .iso8601)
-    let converted = try rates.convert(Money(700, .cny), to: .usd, at: june)
+    let converted = try rates.convert("¥700", to: .usd, at: june)
     print(converted.converted)  // 100 USD
     print(converted.legs[0].isAssumed)  // false: a rate the caller chose
   }

@@ -4,12 +4,11 @@ import Foundation
 import LLMPricing
 import Testing
 
-// Sources/LLMPricing/LLMPricing.docc/Articles/ExactMoney.md:40
-struct ExactMoneyLine40 {
+// Sources/LLMPricing/LLMPricing.docc/Articles/ExactMoney.md:42
+struct ExactMoneyLine42 {
   func run() async throws {
-    let average = try FixedDecimal.sumOfProducts([
-      (try FixedDecimal("0.35"), try FixedDecimal("2")),
-      (try FixedDecimal("0.65"), try FixedDecimal("0.8")),
-    ])  // 1.22
+    // Two offerings' (share, price per million): 35% at 2, 65% at 0.8.
+    let average = try FixedDecimal.sumOfProducts([("0.35", "2"), ("0.65", "0.8")])
+    print(average)  // 1.22
   }
 }

@@ -7,7 +7,7 @@ import Testing
 // Sources/LLMPricing/LLMPricing.docc/Articles/PriceWars.md:12
 struct PriceWarsLine12 {
   func run() async throws {
-    let start = try YearMonth("2026-12")
+    let start: YearMonth = "2026-12"
     var war = Scenario(
       id: "cut-and-follow",
       title: "DeepSeek cuts, Qwen follows",
@@ -16,23 +16,21 @@ struct PriceWarsLine12 {
       currency: .cny,
       workload: .coding,
       offerings: [
-        ScenarioOffering(catalog: "deepseek/deepseek-flash@CNY", share: try FixedDecimal("0.5")),
+        ScenarioOffering(catalog: "deepseek/deepseek-flash@CNY", share: "0.5"),
         ScenarioOffering(catalog: "alibaba/qwen-plus@CNY"),
       ],
-      market: MarketModel(volume: 1_000_000, elasticity: try FixedDecimal("-1.1"))
+      market: MarketModel(volume: 1_000_000, elasticity: "-1.1")
     )
+    let cutMonth = try start.adding(months: 2)
     war.events = [
+      ScenarioEvent(cutMonth, "deepseek/deepseek-flash@CNY", .cut("0.4")),
       ScenarioEvent(
-        try start.adding(months: 2),
-        "deepseek/deepseek-flash@CNY",
-        .cut(try FixedDecimal("0.4"))
-      ),
-      ScenarioEvent(
-        try start.adding(months: 2),
+        cutMonth,
         "alibaba/qwen-plus@CNY",
         .follow(leaders: ["deepseek/deepseek-flash@CNY"], lag: 1, discount: .zero)
       ),
     ]
     let result = try ScenarioSimulation(war).run()
+    print(result.summary.buyerBill, result.summary.cumulativeSaving, result.summary.shareWinner)
   }
 }

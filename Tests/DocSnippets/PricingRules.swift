@@ -4,34 +4,37 @@ import Foundation
 import LLMPricing
 import Testing
 
-// Docs/PricingRules.md:13
-struct PricingRulesLine13 {
+// Docs/PricingRules.md:16
+struct PricingRulesLine16 {
   func run() async throws {
     let sheet = try PriceSheet(
       currency: .cny,
       tiers: [
         PriceTier(
           prices: ComponentPrices(
-            input: FixedDecimal("2"),  // fresh input (cache miss)
-            cacheRead: FixedDecimal("0.5"),  // cache hit
-            output: FixedDecimal("8")
+            input: "2",  // fresh input (cache miss)
+            cacheRead: "0.5",  // cache hit
+            output: "8"
           )
         )
       ]
     )
+    let usage = try TokenUsage(uncachedInput: 2_000, cacheRead: 8_000, output: 1_000)
+    print(try sheet.cost(of: usage).total)  // 0.016 CNY
   }
 }
 
-// Docs/PricingRules.md:36
-struct PricingRulesLine36 {
+// Docs/PricingRules.md:44
+struct PricingRulesLine44 {
   func run() async throws {
+    let sheet = try PriceSheet(.cny, input: "2", cacheRead: "0.5", output: "8")
     let schedule = try PriceSchedule(entries: [
       PriceSchedule.Entry(
-        effectiveFrom: Date("2025-02-08T16:00:00Z", strategy: .iso8601),
+        effectiveFrom: try Date("2025-02-08T16:00:00Z", strategy: .iso8601),
         sheet: sheet,
         provenance: Provenance(
           source: "https://example.com/pricing",
-          observed: CalendarDay("2025-02-20"),
+          observed: "2025-02-20",
           confidence: .official
         )
       )
@@ -41,13 +44,16 @@ struct PricingRulesLine36 {
       cachedTokens: 8_000,
       completionTokens: 1_000
     )
-    let cost = try schedule.cost(of: usage, at: Date("2025-03-01T00:00:00Z", strategy: .iso8601))
-    // 2,000 × ¥2 + 8,000 × ¥0.5 + 1,000 × ¥8 per million = ¥0.016
+    let cost = try schedule.cost(
+      of: usage,
+      at: try Date("2025-03-01T00:00:00Z", strategy: .iso8601)
+    )
+    print(cost.total)  // 0.016 CNY: 2,000 × ¥2 + 8,000 × ¥0.5 + 1,000 × ¥8 per million
   }
 }
 
-// Docs/PricingRules.md:64
-struct PricingRulesLine64 {
+// Docs/PricingRules.md:73
+struct PricingRulesLine73 {
   func run() async throws {
     let short = TokenRange(upTo: 32_000)  // [0, 32000]
     let sheet = try PriceSheet(
@@ -57,28 +63,32 @@ struct PricingRulesLine64 {
           name: "≤32K in, ≤200 out",
           input: short,
           output: TokenRange(upTo: 200),
-          prices: ComponentPrices(input: FixedDecimal("0.8"), output: FixedDecimal("2"))
+          prices: ComponentPrices(input: "0.8", output: "2")
         ),
         PriceTier(
           name: "≤32K in, >200 out",
           input: short,
           output: TokenRange(upTo: 200).next(to: nil),
-          prices: ComponentPrices(input: FixedDecimal("0.8"), output: FixedDecimal("8"))
+          prices: ComponentPrices(input: "0.8", output: "8")
         ),
         PriceTier(
           name: "32K–128K in",
           input: short.next(to: 128_000),  // (32000, 128000]
-          prices: ComponentPrices(input: FixedDecimal("1.2"), output: FixedDecimal("16"))
+          prices: ComponentPrices(input: "1.2", output: "16")
         ),
       ]
     )
+    for input in [10_000, 50_000] {
+      let cost = try sheet.cost(of: TokenUsage(uncachedInput: input, output: 150))
+      print(cost.tier, cost.total)
+    }
     // 10,000 in + 150 out: tier "≤32K in, ≤200 out", ¥0.0083
     // 50,000 in + 150 out: tier "32K–128K in", ¥0.0624
   }
 }
 
-// Docs/PricingRules.md:92
-struct PricingRulesLine92 {
+// Docs/PricingRules.md:105
+struct PricingRulesLine105 {
   func run() async throws {
     let peak = TimeWindow(
       name: "peak",
@@ -94,63 +104,111 @@ struct PricingRulesLine92 {
       timeZone: "Asia/Shanghai",
       holidayCalendar: .chinaMainland
     )
+    let schedule = try PriceSchedule(entries: [
+      PriceSchedule.Entry(
+        effectiveFrom: try Date("2025-01-01T00:00:00Z", strategy: .iso8601),
+        sheet: sheet,
+        provenance: Provenance(
+          source: "https://example.com/pricing",
+          observed: "2025-01-01",
+          confidence: .official
+        )
+      )
+    ])
+    let usage = try TokenUsage(uncachedInput: 1_000_000, output: 0)
+    for instant in ["2025-10-09T02:00:00Z", "2025-10-01T02:00:00Z"] {
+      let cost = try schedule.cost(of: usage, at: try Date(instant, strategy: .iso8601))
+      print(cost.window ?? "standard", cost.total)
+    }
     // 1M input tokens at 10:00 Beijing on Thursday 2025-10-09: ¥2 (peak).
     // The same on Wednesday 2025-10-01, a public holiday: ¥1.
   }
 }
 
-// Docs/PricingRules.md:149
-struct PricingRulesLine149 {
+// Docs/PricingRules.md:175
+struct PricingRulesLine175 {
   func run() async throws {
-    // deepseek-flash, 100,000 input + 2,000 output tokens, Tuesday 2027-01-05 10:00 Beijing:
-    // peak, 100,000 × ¥2/M + 2,000 × ¥8/M = ¥0.216, provisional (2027 has no notice yet).
+    let usage = try TokenUsage(uncachedInput: 100_000, output: 2_000)
+    for instant in ["2027-01-05T02:00:00Z", "2027-02-08T02:00:00Z", "2027-01-05T12:00:00Z"] {
+      let priced = try Catalog.builtIn.price(
+        usage,
+        model: "deepseek-flash",
+        at: try Date(instant, strategy: .iso8601),
+        in: .cny
+      )
+      print(priced.total, priced.native.isProvisional)
+    }
+    // Tuesday 2027-01-05 10:00 Beijing: peak, 100,000 × ¥2/M + 2,000 × ¥8/M = ¥0.216,
+    // provisional (2027 has no notice yet).
     // Monday 2027-02-08 10:00 (Spring Festival's third day): off-peak, ¥0.108, provisional.
     // Tuesday 2027-01-05 20:00: off-peak, ¥0.108, not provisional.
   }
 }
 
-// Docs/PricingRules.md:168
-struct PricingRulesLine168 {
+// Docs/PricingRules.md:200
+struct PricingRulesLine200 {
   func run() async throws {
+    let holidays2027: [CalendarDay: String] = [  // the notice's days off (two shown here)
+      "2027-01-01": "New Year's Day",
+      "2027-02-05": "Spring Festival",
+    ]
+    let makeUp2027: Set<CalendarDay> = []  // the notice's make-up working days
     let cn = try HolidayCalendar.chinaMainland.adding(
       year: 2027,
-      holidays: holidays2027,  // [CalendarDay: String], from the notice
-      makeUpWorkingDays: makeUp2027,  // Set<CalendarDay>
+      holidays: holidays2027,
+      makeUpWorkingDays: makeUp2027,
       source: "State Council notice of 2026-11-…, https://www.gov.cn/…"
     )
     let catalog = try Catalog.builtIn.replacingHolidayCalendar(cn)
+    print(catalog.holidayCalendars["CN"]?.isOfficial(year: 2027) ?? false)  // true
   }
 }
 
-// Docs/PricingRules.md:197
-struct PricingRulesLine197 {
+// Docs/PricingRules.md:235
+struct PricingRulesLine235 {
   func run() async throws {
     // $10 / $40 from 2025-04-16, $2 / $8 from 2025-06-10 00:00 UTC, batch at 50% throughout.
-    // 1M in + 1M out at 2025-06-09T23:59:59Z: $50.
-    // The same at 2025-06-10T00:00:00Z through the batch API: $5.
+    let launch = try PriceSheet(.usd, input: "10", output: "40", batchMultiplier: "0.5")
+    let cut = try PriceSheet(.usd, input: "2", output: "8", batchMultiplier: "0.5")
+    let source = Provenance(
+      source: "https://example.com/pricing",
+      observed: "2025-06-10",
+      confidence: .official
+    )
+    let schedule = try PriceSchedule(entries: [
+      PriceSchedule.Entry(
+        effectiveFrom: try Date("2025-04-16T00:00:00Z", strategy: .iso8601),
+        sheet: launch,
+        provenance: source
+      ),
+      PriceSchedule.Entry(
+        effectiveFrom: try Date("2025-06-10T00:00:00Z", strategy: .iso8601),
+        sheet: cut,
+        provenance: source
+      ),
+    ])
+    let usage = try TokenUsage(uncachedInput: 1_000_000, output: 1_000_000)
+    let lastSecond = try Date("2025-06-09T23:59:59Z", strategy: .iso8601)
+    let before = try schedule.totalCost(of: usage, at: lastSecond)
+    let after = try schedule.totalCost(of: usage, at: lastSecond.addingTimeInterval(1), batch: true)
+    print(before, after)  // 50 USD, then 5 USD through the batch API
   }
 }
 
-// Docs/PricingRules.md:252
-struct PricingRulesLine252 {
+// Docs/PricingRules.md:305
+struct PricingRulesLine305 {
   func run() async throws {
     let sheet = try PriceSheet(
       currency: .usd,
-      tiers: [
-        PriceTier(
-          prices: ComponentPrices(
-            input: FixedDecimal("2"),
-            cacheRead: FixedDecimal("0.2"),
-            output: FixedDecimal("10")
-          )
-        )
-      ],
-      serviceTiers: [ServiceTier(name: "flex", effect: .multiplier(FixedDecimal("0.5")))],
-      toolFees: [ToolFee(name: "web_search", perCall: FixedDecimal("0.01"))],
-      uplifts: [PriceUplift(name: "us", multiplier: FixedDecimal("1.1"))]
+      tiers: [PriceTier(prices: ComponentPrices(input: "2", cacheRead: "0.2", output: "10"))],
+      serviceTiers: [ServiceTier(name: "flex", effect: .multiplier("0.5"))],
+      toolFees: [ToolFee(name: "web_search", perCall: "0.01")],
+      uplifts: [PriceUplift(name: "us", multiplier: "1.1")]
     )
     let usage = try TokenUsage(uncachedInput: 100_000, cacheRead: 50_000, output: 10_000)
     let options = RequestOptions(serviceTier: "flex", residency: "us", toolCalls: ["web_search": 3])
+    print(try sheet.cost(of: usage).total)  // 0.31 USD
+    print(try sheet.cost(of: usage, options: options).total)  // 0.2005 USD
     // Standard: 100,000 × $2 + 50,000 × $0.20 + 10,000 × $10, per million = $0.31.
     // Flex and US: $0.31 × 0.5 × 1.1 = $0.1705; three searches add $0.03: $0.2005.
   }

@@ -7,12 +7,11 @@ import Testing
 // Docs/Workloads.md:160
 struct WorkloadsLine160 {
   @Test func customerServiceFitsTheBudget() throws {
-    let outcome = try CostAssumption(
-      workload: .customerService,
-      model: "deepseek-v4-flash",
-      month: YearMonth("2026-11"),
-      budget: Money(20_000, .cny)
-    ).evaluate()
-    #expect(outcome.holds, "\(outcome.explanation)")
+    try CostAssumption(
+      .customerService,
+      on: ["deepseek-flash", "qwen-plus"],
+      in: "2026-11",
+      under: "¥20,000"
+    ).check()
   }
 }
