@@ -13,7 +13,7 @@ if [ "${1:-}" = "--check" ]; then
   scratch="$(mktemp -d)"
   trap 'rm -rf "$scratch"' EXIT
   "$extract" "$scratch" "${files[@]}"
-  swift format format --in-place "$scratch"/*.swift
+  swift format format --configuration .swift-format --in-place "$scratch"/*.swift
   if ! diff -ru "$target" "$scratch"; then
     echo "Tests/DocSnippets is out of date with the Markdown: run bash Scripts/snippets.sh" >&2
     exit 1
@@ -22,6 +22,6 @@ if [ "${1:-}" = "--check" ]; then
 else
   rm -f "$target"/*.swift
   "$extract" "$target" "${files[@]}"
-  swift format format --in-place "$target"/*.swift
+  swift format format --configuration .swift-format --in-place "$target"/*.swift
   echo "wrote $target"
 fi

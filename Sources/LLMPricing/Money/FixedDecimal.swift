@@ -426,7 +426,7 @@ extension FixedDecimal: ExpressibleByStringLiteral {
   ///
   /// A literal is written by a programmer, so a malformed one is a programmer error and
   /// stops the program, like an out-of-range integer literal. Text that comes from files,
-  /// responses or users goes through ``init(_:)`` with a `String` value, which throws.
+  /// responses or users goes through ``init(_:)-(String)`` with a `String` value, which throws.
   ///
   /// - Parameter value: The decimal, such as `"0.008"` or `"-12"`.
   /// - Precondition: `value` is a decimal with at most 18 fractional digits, in range.
