@@ -18,11 +18,13 @@ struct ValueAxis {
 
   /// The axis covering `values`, or `nil` when there are none it can show.
   ///
-  /// A logarithmic axis covers only the positive values.
-  init?(values: [FixedDecimal], scale: ChartScale) {
+  /// A logarithmic axis covers only the positive values. With `startingBelow`, it starts
+  /// at a power of ten strictly below the smallest value, so that the shortest bar of a bar
+  /// chart, which grows from the axis' lower end, still has a length.
+  init?(values: [FixedDecimal], scale: ChartScale, startingBelow: Bool = false) {
     switch scale {
     case .linear: self.init(linearValues: values)
-    case .logarithmic: self.init(logarithmicValues: values)
+    case .logarithmic: self.init(logarithmicValues: values, startingBelow: startingBelow)
     }
   }
 
@@ -57,11 +59,14 @@ struct ValueAxis {
   }
 
   /// The logarithmic axis covering the positive `values`.
-  private init?(logarithmicValues values: [FixedDecimal]) {
+  private init?(logarithmicValues values: [FixedDecimal], startingBelow: Bool) {
     let positive = values.filter { $0 > .zero }
     guard let smallest = positive.min(), let largest = positive.max() else { return nil }
     var lowExponent = Self.exponent(atOrBelow: smallest)
     var highExponent = Self.exponent(atOrAbove: largest)
+    if startingBelow, Self.power(lowExponent) == smallest, lowExponent > Self.leastExponent {
+      lowExponent -= 1
+    }
     // A single power of ten gets the decade below it, so a bar of that value has a length.
     if lowExponent == highExponent {
       if lowExponent > Self.leastExponent {
