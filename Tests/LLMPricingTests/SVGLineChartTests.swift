@@ -123,7 +123,8 @@ struct SVGLineChartTests {
     let expected = """
       <?xml version="1.0" encoding="UTF-8"?>
       <svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200" \
-      font-family="sans-serif" font-size="12">
+      font-family="Helvetica, Arial, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', \
+      sans-serif" font-size="12">
       <title>T</title>
       <rect class="background" width="400" height="200" fill="#ffffff"/>
       <text class="title" x="200.00" y="24.00" text-anchor="middle" font-size="16" \
@@ -146,9 +147,9 @@ struct SVGLineChartTests {
       <text class="x-label" x="327.00" y="182.00" text-anchor="middle">b</text>
       <rect class="plot" x="55.00" y="40.00" width="272.00" height="124.00" fill="none" \
       stroke="#333333"/>
-      <polyline class="series" points="55.00,102.00 327.00,40.00" fill="none" stroke="#4e79a7" \
+      <polyline class="series" points="55.00,102.00 327.00,40.00" fill="none" stroke="#2e91e5" \
       stroke-width="2" stroke-linejoin="round"/>
-      <line class="legend" x1="347.00" y1="48.00" x2="371.00" y2="48.00" stroke="#4e79a7" \
+      <line class="legend" x1="347.00" y1="48.00" x2="371.00" y2="48.00" stroke="#2e91e5" \
       stroke-width="2"/>
       <text class="legend" x="377.00" y="52.00">s</text>
       </svg>
@@ -394,7 +395,7 @@ struct SVGLineChartTests {
   }
 
   @Test func legendListsSeriesThenBandsWithTheCycledPalette() throws {
-    let names = (0..<11).map { "s\($0)" }
+    let names = (0..<25).map { "s\($0)" }
     let chart = SVGLineChart(
       title: "t",
       xLabels: ["a", "b"],
@@ -409,9 +410,10 @@ struct SVGLineChartTests {
       $0.attributes["stroke"]
     }
     let palette = SVGLineChart.palette
-    #expect(palette.count == 10)
+    #expect(palette == ChartPalette.colours)
+    #expect(palette.count == 24)
     #expect(strokes == palette + [palette[0]])
-    // The band takes the twelfth colour: palette[1].
+    // The band takes the twenty-sixth colour: palette[1].
     #expect(elements.first { $0.className == "band" }?.attributes["fill"] == palette[1])
   }
 
@@ -505,6 +507,113 @@ struct SVGLineChartTests {
     }
   }
 
+  // MARK: Logarithmic scale
+
+  @Test func logarithmicTicksAreEvenlySpacedPowersOfTen() throws {
+    // Height 376: the plot runs from y 40 down to 376 − 36 = 340, 300 px for two decades,
+    // so 1, 10 and 100 sit at 340, 190 and 40.
+    let chart = SVGLineChart(
+      title: "Log",
+      xLabels: ["a", "b", "c"],
+      yLabel: "y",
+      series: [SVGLineChart.Series(name: "s", values: [1, 10, 100])],
+      height: 376,
+      scale: .logarithmic
+    )
+    #expect(chart.yTicks == [1, 10, 100])
+    let elements = try parse(chart.render())
+    let grid = elements.filter { $0.className == "grid" }.map { $0.attributes["y1"] }
+    #expect(grid == ["340.00", "190.00", "40.00"])
+    let tickText = elements.filter { $0.className == "y-tick" }.map(\.text)
+    #expect(tickText == ["1", "10", "100"])
+    let line = try #require(elements.first { $0.className == "series" })
+    #expect(try coordinates(line.attributes["points"]).map(\.y) == ["340.00", "190.00", "40.00"])
+  }
+
+  @Test func logarithmicAxisWithinOneDecadeAddsTwoAndFive() throws {
+    // Axis 1…10 over 300 px: 2 sits at 340 − 300 × log10(2) = 340 − 90.309 = 249.69,
+    // 8 at 340 − 300 × 0.90309 = 69.07.
+    let chart = SVGLineChart(
+      title: "Log",
+      xLabels: ["a", "b"],
+      yLabel: "y",
+      series: [SVGLineChart.Series(name: "s", values: [2, 8])],
+      height: 376,
+      scale: .logarithmic
+    )
+    #expect(chart.yTicks == [1, 2, 5, 10])
+    let line = try #require(try parse(chart.render()).first { $0.className == "series" })
+    #expect(try coordinates(line.attributes["points"]).map(\.y) == ["249.69", "69.07"])
+  }
+
+  @Test(
+    "Logarithmic ticks",
+    arguments: [
+      (["0.003", "0.02"], ["0.001", "0.01", "0.1"]),
+      (
+        ["0.001", "1000000"],
+        [
+          "0.001", "0.01", "0.1", "1", "10", "100", "1000", "10000",
+          "100000", "1000000",
+        ]
+      ),
+      // 22 decades: every third power keeps the intervals at ten or fewer.
+      (
+        ["0.000001", "10000000000000000"],
+        [
+          "0.000001", "0.001", "1", "1000", "1000000",
+          "1000000000", "1000000000000", "1000000000000000", "1000000000000000000",
+        ]
+      ),
+      // A single power of ten gets the decade below it.
+      (["10", "10"], ["1", "2", "5", "10"]),
+    ]
+  )
+  func logarithmicTicks(values: [String], expected: [String]) throws {
+    let chart = SVGLineChart(
+      title: "t",
+      xLabels: [],
+      yLabel: "y",
+      series: [SVGLineChart.Series(name: "s", values: try values.map { try dec($0) })],
+      scale: .logarithmic
+    )
+    #expect(chart.yTicks == (try expected.map { try dec($0) }))
+  }
+
+  @Test func logarithmicAxisLeavesOutZeroAndNegativeValuesWithANote() throws {
+    let chart = SVGLineChart(
+      title: "Log",
+      xLabels: ["a", "b", "c", "d", "e"],
+      yLabel: "y",
+      series: [SVGLineChart.Series(name: "s", values: [1, 10, 0, -5, 100])],
+      scale: .logarithmic
+    )
+    #expect(chart.yTicks == [1, 10, 100])
+    let elements = try parse(chart.render())
+    #expect(elements.filter { $0.className == "series" }.map(\.name) == ["polyline", "circle"])
+    let note = try #require(elements.first { $0.className == "note" })
+    #expect(note.text == "2 values ≤ 0 left out: the axis is logarithmic")
+    // The linear default draws every value and has no note.
+    var linear = chart
+    linear.scale = .linear
+    let plain = try parse(linear.render())
+    #expect(!plain.contains { $0.className == "note" })
+    #expect(plain.filter { $0.className == "series" }.map(\.name) == ["polyline"])
+  }
+
+  @Test func logarithmicChartWithOnlyNonPositiveValuesHasNoData() throws {
+    let chart = SVGLineChart(
+      title: "Log",
+      xLabels: ["a"],
+      yLabel: "y",
+      series: [SVGLineChart.Series(name: "s", values: [0])],
+      scale: .logarithmic
+    )
+    #expect(chart.yTicks.isEmpty)
+    let elements = try parse(chart.render())
+    #expect(elements.first { $0.className == "no-data" }?.text == "No data")
+  }
+
   // MARK: Determinism
 
   @Test func renderingIsDeterministic() {
@@ -533,76 +642,5 @@ struct SVGLineChartTests {
     #expect(first == make().render())
     #expect(first == make().render())
     #expect(make() == make())
-  }
-}
-
-// MARK: - Helpers
-
-/// An element of a parsed SVG document.
-private struct SVGElement {
-  var name: String
-  var attributes: [String: String]
-  var text: String
-
-  var className: String? { attributes["class"] }
-}
-
-/// Collects every element in document order, with its attributes and direct text.
-private final class ElementCollector: NSObject, XMLParserDelegate {
-  var elements: [SVGElement] = []
-  private var open: [Int] = []
-
-  func parser(
-    _ parser: XMLParser,
-    didStartElement elementName: String,
-    namespaceURI: String?,
-    qualifiedName: String?,
-    attributes: [String: String] = [:]
-  ) {
-    open.append(elements.count)
-    elements.append(SVGElement(name: elementName, attributes: attributes, text: ""))
-  }
-
-  func parser(
-    _ parser: XMLParser,
-    didEndElement elementName: String,
-    namespaceURI: String?,
-    qualifiedName: String?
-  ) {
-    open.removeLast()
-  }
-
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
-    if let index = open.last { elements[index].text += string }
-  }
-}
-
-/// Parses an SVG document with `XMLParser`, failing the test when it is not well formed.
-private func parse(
-  _ svg: String,
-  sourceLocation: SourceLocation = #_sourceLocation
-) throws -> [SVGElement] {
-  let parser = XMLParser(data: Data(svg.utf8))
-  let collector = ElementCollector()
-  parser.delegate = collector
-  let parsed = parser.parse()
-  try #require(
-    parsed,
-    "Not well-formed XML: \(String(describing: parser.parserError))",
-    sourceLocation: sourceLocation
-  )
-  return collector.elements
-}
-
-/// Splits a `points` attribute into its coordinate pairs, as printed.
-private func coordinates(
-  _ points: String?,
-  sourceLocation: SourceLocation = #_sourceLocation
-) throws -> [(x: String, y: String)] {
-  let points = try #require(points, sourceLocation: sourceLocation)
-  return try points.split(separator: " ").map { pair in
-    let parts = pair.split(separator: ",")
-    try #require(parts.count == 2, sourceLocation: sourceLocation)
-    return (String(parts[0]), String(parts[1]))
   }
 }

@@ -2,6 +2,10 @@ import Foundation
 import LLMPricing
 import Testing
 
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
 /// Parses a decimal exactly, recording a test issue for malformed input.
 func dec(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> FixedDecimal {
   try FixedDecimal(text)
@@ -72,4 +76,75 @@ func temporaryFile(_ text: String, suffix: String) throws -> URL {
     .appendingPathComponent("llm-cost-\(UUID().uuidString)\(suffix)")
   try Data(text.utf8).write(to: url)
   return url
+}
+
+// MARK: - SVG documents
+
+/// An element of a parsed SVG document.
+struct SVGElement {
+  var name: String
+  var attributes: [String: String]
+  var text: String
+
+  var className: String? { attributes["class"] }
+}
+
+/// Collects every element in document order, with its attributes and direct text.
+final class ElementCollector: NSObject, XMLParserDelegate {
+  var elements: [SVGElement] = []
+  private var open: [Int] = []
+
+  func parser(
+    _ parser: XMLParser,
+    didStartElement elementName: String,
+    namespaceURI: String?,
+    qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    open.append(elements.count)
+    elements.append(SVGElement(name: elementName, attributes: attributes, text: ""))
+  }
+
+  func parser(
+    _ parser: XMLParser,
+    didEndElement elementName: String,
+    namespaceURI: String?,
+    qualifiedName: String?
+  ) {
+    open.removeLast()
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if let index = open.last { elements[index].text += string }
+  }
+}
+
+/// Parses an SVG document with `XMLParser`, failing the test when it is not well formed.
+func parse(
+  _ svg: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws -> [SVGElement] {
+  let parser = XMLParser(data: Data(svg.utf8))
+  let collector = ElementCollector()
+  parser.delegate = collector
+  let parsed = parser.parse()
+  try #require(
+    parsed,
+    "Not well-formed XML: \(String(describing: parser.parserError))",
+    sourceLocation: sourceLocation
+  )
+  return collector.elements
+}
+
+/// Splits a `points` attribute into its coordinate pairs, as printed.
+func coordinates(
+  _ points: String?,
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws -> [(x: String, y: String)] {
+  let points = try #require(points, sourceLocation: sourceLocation)
+  return try points.split(separator: " ").map { pair in
+    let parts = pair.split(separator: ",")
+    try #require(parts.count == 2, sourceLocation: sourceLocation)
+    return (String(parts[0]), String(parts[1]))
+  }
 }

@@ -97,6 +97,12 @@ public struct SVGLineChart: Hashable, Sendable {
   public var width: Int
   /// The height in pixels, clamped to `150...100_000` when rendering.
   public var height: Int
+  /// How values map to heights: ``ChartScale/linear`` (the default) or
+  /// ``ChartScale/logarithmic``.
+  ///
+  /// On a logarithmic axis zero and negative values have no place: they are left out like a
+  /// `nil`, breaking the line, and a note under the plot counts them.
+  public var scale: ChartScale
 
   /// Creates a chart.
   ///
@@ -112,6 +118,7 @@ public struct SVGLineChart: Hashable, Sendable {
   ///   - bands: The translucent ranges.
   ///   - width: The width in pixels; 800 by default.
   ///   - height: The height in pixels; 450 by default.
+  ///   - scale: How values map to heights; linear by default.
   public init(
     title: String,
     xLabels: [String],
@@ -119,7 +126,8 @@ public struct SVGLineChart: Hashable, Sendable {
     series: [Series] = [],
     bands: [Band] = [],
     width: Int = 800,
-    height: Int = 450
+    height: Int = 450,
+    scale: ChartScale = .linear
   ) {
     self.title = title
     self.xLabels = xLabels
@@ -128,16 +136,14 @@ public struct SVGLineChart: Hashable, Sendable {
     self.bands = bands
     self.width = width
     self.height = height
+    self.scale = scale
   }
 
   /// The colours of the legend entries, series first and then bands, cycled in order.
   ///
-  /// Tableau 10: distinct hues with similar weight, so no line looks more important than
-  /// another merely because of its colour.
-  public static let palette: [String] = [
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
-  ]
+  /// The same colours as ``ChartPalette/colours``, shared with ``SVGBarChart`` so that a
+  /// series keeps its colour from one chart to the next.
+  public static var palette: [String] { ChartPalette.colours }
 
   /// The values at which the y axis is labelled, lowest first; empty when there is no data.
   ///
@@ -160,7 +166,10 @@ public struct SVGLineChart: Hashable, Sendable {
   ///
   /// Only when nice ticks would pass the ends of ``FixedDecimal``'s range are the ticks
   /// just the lowest and highest value.
-  public var yTicks: [FixedDecimal] { YAxis(values: allValues)?.ticks ?? [] }
+  ///
+  /// On a logarithmic ``scale`` the ticks are powers of ten (with 2× and 5× within a single
+  /// decade) covering the positive values; see ``ChartScale/logarithmic``.
+  public var yTicks: [FixedDecimal] { ValueAxis(values: allValues, scale: scale)?.ticks ?? [] }
 
   /// The indices into ``xLabels`` that are printed.
   ///
@@ -169,7 +178,7 @@ public struct SVGLineChart: Hashable, Sendable {
   /// label are always printed, because they date the chart. A regular label less than *k*
   /// places before the last is dropped, so no two printed labels are closer than the
   /// regular spacing, which is what keeps them from overlapping.
-  public var xLabelIndices: [Int] { Self.thinnedIndices(count: xLabels.count) }
+  public var xLabelIndices: [Int] { ChartText.thinnedIndices(count: xLabels.count) }
 
   /// Renders the chart as a complete, standalone SVG document.
   ///
@@ -184,14 +193,14 @@ public struct SVGLineChart: Hashable, Sendable {
   ///
   /// - Returns: The SVG document.
   public func render() -> String {
-    let axis = YAxis(values: allValues)
+    let axis = ValueAxis(values: allValues, scale: scale)
     let layout = Layout(chart: self, tickLabels: axis?.labels ?? [])
     var svg = SVGWriter()
     svg.line(#"<?xml version="1.0" encoding="UTF-8"?>"#)
     svg.line(
       #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(layout.width)" "#
         + #"height="\#(layout.height)" viewBox="0 0 \#(layout.width) \#(layout.height)" "#
-        + #"font-family="sans-serif" font-size="12">"#
+        + #"font-family="\#(ChartText.fontFamily)" font-size="12">"#
     )
     svg.line("<title>\(Self.escaped(title))</title>")
     svg.line(
@@ -230,6 +239,14 @@ public struct SVGLineChart: Hashable, Sendable {
       drawSeries(plot: plot, into: &svg)
     }
     drawLegend(layout: layout, into: &svg)
+    let hidden = allValues.filter { !ValueAxis.canPlace($0, on: scale) }.count
+    if hidden > 0 {
+      let noun = hidden == 1 ? "value" : "values"
+      svg.line(
+        #"<text class="note" x="16.00" y="\#(px(layout.height - 4))" font-size="11" "#
+          + ##"fill="#666666">\##(hidden) \##(noun) ≤ 0 left out: the axis is logarithmic</text>"##
+      )
+    }
     svg.line("</svg>")
     return svg.text
   }
@@ -239,7 +256,7 @@ public struct SVGLineChart: Hashable, Sendable {
 
 extension SVGLineChart {
   /// Every value of every series and band, the data the y axis must cover.
-  private var allValues: [FixedDecimal] {
+  fileprivate var allValues: [FixedDecimal] {
     var values: [FixedDecimal] = []
     for line in series {
       values += line.values.compactMap { $0 }
@@ -266,9 +283,9 @@ extension SVGLineChart {
   /// The legend entries in order, which also fixes each entry's colour.
   private var legendNames: [String] { series.map(\.name) + bands.map(\.name) }
 
-  private static func colour(_ index: Int) -> String { palette[index % palette.count] }
+  private static func colour(_ index: Int) -> String { ChartPalette.colour(at: index) }
 
-  private func drawYAxis(_ axis: YAxis, plot: Plot, into svg: inout SVGWriter) {
+  private func drawYAxis(_ axis: ValueAxis, plot: Plot, into svg: inout SVGWriter) {
     let left = px(plot.layout.plotLeft)
     let right = px(plot.layout.plotRight)
     let labelX = px(plot.layout.plotLeft - 6)
@@ -414,37 +431,7 @@ extension SVGLineChart {
     points.map { "\(fmt($0.x)),\(fmt($0.y))" }.joined(separator: " ")
   }
 
-  private static func thinnedIndices(count: Int) -> [Int] {
-    let limit = 12
-    guard count > limit else { return Array(0..<count) }
-    let last = count - 1
-    // The smallest step that leaves at most limit − 1 regular labels before the last.
-    let step = (last + limit - 2) / (limit - 1)
-    var indices = Array(stride(from: 0, to: last, by: step))
-    if let previous = indices.last, previous > 0, last - previous < step {
-      indices.removeLast()
-    }
-    return indices + [last]
-  }
-
-  /// Escapes the five XML special characters; replaces characters XML 1.0 cannot carry.
-  private static func escaped(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&apos;"
-      case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-      case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-        result += "\u{FFFD}"
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
+  private static func escaped(_ text: String) -> String { ChartText.escaped(text) }
 }
 
 // MARK: - Geometry
@@ -491,14 +478,16 @@ private struct Layout {
     plotRight = width - 16 - legendWidth
     legendLeft = plotRight + 20
     plotTop = 40
-    plotBottom = height - 36
+    // Room under the x labels for the note about values a logarithmic axis leaves out.
+    let noted = chart.scale == .logarithmic && chart.allValues.contains { !($0 > .zero) }
+    plotBottom = height - (noted ? 50 : 36)
   }
 }
 
 /// Maps point indices and values to pixels.
 private struct Plot {
   var layout: Layout
-  var axis: YAxis?
+  var axis: ValueAxis?
   var pointCount: Int
 
   /// The x coordinate of a point: the ends of the plot for the first and last point, the
@@ -519,7 +508,15 @@ private struct Plot {
   func y(_ value: FixedDecimal) -> FixedDecimal? {
     guard let axis else { return nil }
     let plotHeight = layout.plotBottom - layout.plotTop
-    guard let rise = Self.scale(value, from: axis.low, to: axis.high, over: plotHeight) else {
+    if axis.scale == .logarithmic {
+      // Logarithms are not exact decimals: the pixel is rounded to 10⁻⁴ before printing.
+      guard let fraction = axis.fraction(of: value) else { return nil }
+      let pixel = Double(layout.plotBottom) - fraction * Double(plotHeight)
+      guard pixel.isFinite, abs(pixel) < 1e12 else { return nil }
+      let tenThousandths = Int128((pixel * 10_000).rounded(.toNearestOrAwayFromZero))
+      return try? FixedDecimal(units: tenThousandths * 100_000_000_000_000)
+    }
+    guard let rise = ValueAxis.scale(value, from: axis.low, to: axis.high, over: plotHeight) else {
       return nil
     }
     return try? FixedDecimal(layout.plotBottom) - rise
@@ -528,151 +525,5 @@ private struct Plot {
   func point(_ index: Int, _ value: FixedDecimal?) -> Point? {
     guard let value, let x = x(index), let y = y(value) else { return nil }
     return Point(x: x, y: y)
-  }
-
-  /// `(value − low) × pixels ÷ (high − low)`.
-  ///
-  /// Multiplying first keeps hand-checkable cases exact. When that overflows, dividing
-  /// first cannot (the quotient is at most 1); when even the differences overflow, as
-  /// between values near both ends of ``FixedDecimal``'s range, halving everything first
-  /// brings them back in range at a cost of 10⁻¹⁸ in precision.
-  static func scale(
-    _ value: FixedDecimal,
-    from low: FixedDecimal,
-    to high: FixedDecimal,
-    over pixels: Int
-  ) -> FixedDecimal? {
-    func differences(_ divisor: FixedDecimal) -> (offset: FixedDecimal, span: FixedDecimal)? {
-      guard let value = try? value.divided(by: divisor),
-        let low = try? low.divided(by: divisor),
-        let high = try? high.divided(by: divisor),
-        let offset = try? value - low,
-        let span = try? high - low,
-        !span.isZero
-      else { return nil }
-      return (offset, span)
-    }
-    for divisor in [FixedDecimal(1), FixedDecimal(2)] {
-      guard let (offset, span) = differences(divisor) else { continue }
-      if let scaled = try? (offset * pixels).divided(by: span) { return scaled }
-      if let scaled = try? offset.divided(by: span) * pixels { return scaled }
-    }
-    return nil
-  }
-}
-
-// MARK: - Y axis
-
-/// The y axis: its nice ticks, their labels, and the range they span.
-private struct YAxis {
-  var ticks: [FixedDecimal]
-  var labels: [String]
-  var low: FixedDecimal
-  var high: FixedDecimal
-
-  /// The axis covering `values`, or `nil` when there are none.
-  init?(values: [FixedDecimal]) {
-    guard var low = values.min(), var high = values.max() else { return nil }
-    if low == high {
-      if low.isZero {
-        high = FixedDecimal(1)
-      } else if low.isNegative {
-        high = .zero
-      } else {
-        low = .zero
-      }
-    } else if !low.isNegative, (try? low * 2).map({ $0 <= high }) ?? false {
-      low = .zero
-    } else if high <= .zero, (try? high * 2).map({ $0 >= low }) ?? false {
-      high = .zero
-    }
-    if let nice = Self.niceTicks(from: low, through: high) {
-      ticks = nice.ticks
-      labels = nice.ticks.map { DecimalFormatter.grouped($0.formatted(places: nice.places)) }
-      self.low = nice.low
-      self.high = nice.high
-    } else {
-      ticks = [low, high]
-      labels = ticks.map { DecimalFormatter.grouped($0.description) }
-      self.low = low
-      self.high = high
-    }
-  }
-
-  /// The target number of intervals between ticks.
-  static let targetIntervals: Int128 = 5
-
-  /// The 1-2-5 step closest to ``targetIntervals`` intervals over `low...high`, `low < high`,
-  /// with its ticks and the fractional digits the step needs; `nil` when every candidate
-  /// would put an end tick outside ``FixedDecimal``'s range.
-  static func niceTicks(
-    from low: FixedDecimal,
-    through high: FixedDecimal
-  ) -> (ticks: [FixedDecimal], places: Int, low: FixedDecimal, high: FixedDecimal)? {
-    // The span in units of 10⁻¹⁸ fits a UInt128 even between the ends of the range.
-    let span = UInt128(truncatingIfNeeded: high.units &- low.units)
-    let raw = max(span / UInt128(targetIntervals), 1)
-    var digits = 0
-    var rest = raw
-    while rest > 0 {
-      digits += 1
-      rest /= 10
-    }
-    let exponent = digits - 1  // raw is in [10^exponent, 10^(exponent + 1)) units
-    var best: (ticks: [FixedDecimal], places: Int, miss: Int128)?
-    // Steps in increasing order; `<=` lets the larger step win a tie.
-    for power in max(exponent - 1, 0)...(exponent + 1) {
-      for multiplier in [1, 2, 5] as [Int128] {
-        guard let candidate = ticks(from: low, through: high, multiplier, power) else { continue }
-        let miss = candidate.intervals - targetIntervals
-        let distance = miss < 0 ? -miss : miss
-        if best.map({ distance <= $0.miss }) ?? true {
-          best = (candidate.ticks, max(FixedDecimal.fractionDigits - power, 0), distance)
-        }
-      }
-    }
-    guard let best, let first = best.ticks.first, let last = best.ticks.last else { return nil }
-    return (best.ticks, best.places, first, last)
-  }
-
-  /// The ticks every `multiplier × 10^power` units that cover `low...high`, or `nil` when
-  /// they leave the range or would be unreasonably many.
-  private static func ticks(
-    from low: FixedDecimal,
-    through high: FixedDecimal,
-    _ multiplier: Int128,
-    _ power: Int
-  ) -> (ticks: [FixedDecimal], intervals: Int128)? {
-    var step = multiplier
-    for _ in 0..<power {
-      let (product, overflow) = step.multipliedReportingOverflow(by: 10)
-      guard !overflow else { return nil }
-      step = product
-    }
-    var first = low.units / step
-    if low.units % step != 0, low.units < 0 { first -= 1 }
-    var last = high.units / step
-    if high.units % step != 0, high.units > 0 { last += 1 }
-    let (intervals, overflow) = last.subtractingReportingOverflow(first)
-    guard !overflow, intervals <= 100 else { return nil }
-    var ticks: [FixedDecimal] = []
-    for index in first...last {
-      let (units, overflow) = index.multipliedReportingOverflow(by: step)
-      guard !overflow, let tick = try? FixedDecimal(units: units) else { return nil }
-      ticks.append(tick)
-    }
-    return (ticks, intervals)
-  }
-}
-
-// MARK: - Output
-
-/// Collects the document one element per line.
-private struct SVGWriter {
-  var text = ""
-
-  mutating func line(_ element: String) {
-    text += element
-    text += "\n"
   }
 }
