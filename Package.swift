@@ -42,6 +42,12 @@ let package = Package(
       path: "Examples/quickstart"
     ),
     .executableTarget(
+      name: "usage-report",
+      dependencies: ["LLMPricing"],
+      path: "Examples/usage-report",
+      exclude: ["sample.jsonl"]
+    ),
+    .executableTarget(
       name: "price-war",
       dependencies: ["LLMPricing"],
       path: "Examples/price-war"

@@ -45,6 +45,12 @@ enum CompareCommand {
           + "offering_total, offering_currency."
       ),
       .markdown,
+      .value(
+        "svg",
+        "FILE",
+        "Also write the ranking as an SVG chart: one horizontal bar per offering in --currency, "
+          + "coloured by the currency the offering publishes, labelled in both CNY and USD."
+      ),
     ]
   )
 
@@ -76,6 +82,7 @@ enum CompareCommand {
       "compare --workload NAME|FILE [--month YYYY-MM] [--currency CODE] [--top N]",
       "        [--country CC] [--priced-in CODE] [--open-weights] [--min-context N]",
       "        [--paid-only] [--baseline ID] [--plan ID] [--json | --csv | --markdown]",
+      "        [--svg FILE]",
       "compare (--litellm FILE | --genai-prices FILE) [--at ISO8601] [--json]",
     ],
     discussion: [

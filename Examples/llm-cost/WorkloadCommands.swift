@@ -11,7 +11,7 @@ enum WorkloadCommands {
     usage: [
       "monthly --workload NAME|FILE [--model ID] [--provider ID] [--requests-per-day N]",
       "        [--month YYYY-MM] [--months N] [--currency CODE] [--plan ID]",
-      "        [--json | --markdown]",
+      "        [--json | --markdown] [--svg FILE]",
     ],
     groups: [
       OptionGroup(
@@ -66,6 +66,13 @@ enum WorkloadCommands {
             "markdown",
             "Print the cost by time window (with --months, the months) as a GitHub-flavoured "
               + "Markdown table."
+          ),
+          .value(
+            "svg",
+            "FILE",
+            "Also write the bill as an SVG chart: one bar per month (with --months), stacked by "
+              + "billed component (input, cache reads, output, tools, …), in the reporting "
+              + "currency."
           ),
         ]
       )
@@ -212,16 +219,28 @@ enum WorkloadCommands {
       cheapest = first
     }
     if months > 1 {
+      let horizon = try MonthlyProjection.horizon(
+        of: profile,
+        on: offering,
+        from: month,
+        months: months,
+        currency: currency,
+        rates: setup.rates,
+        calendars: catalog.holidayCalendars
+      )
+      if let path = options.string("svg") {
+        try Charts.write(
+          Charts.monthly(
+            horizon,
+            workload: profile.name,
+            offering: offering.id,
+            rates: setup.rates
+          ),
+          to: path
+        )
+      }
       try printHorizon(
-        try MonthlyProjection.horizon(
-          of: profile,
-          on: offering,
-          from: month,
-          months: months,
-          currency: currency,
-          rates: setup.rates,
-          calendars: catalog.holidayCalendars
-        ),
+        horizon,
         profile: profile,
         offering: offering.id,
         format: options.flag("json") ? .json : options.flag("markdown") ? .markdown : .text
@@ -238,6 +257,17 @@ enum WorkloadCommands {
         rates: setup.rates,
         calendars: catalog.holidayCalendars
       )
+    if let path = options.string("svg") {
+      try Charts.write(
+        Charts.monthly(
+          MonthlyHorizon(costs: [cost], unpriced: []),
+          workload: profile.name,
+          offering: cost.offering,
+          rates: setup.rates
+        ),
+        to: path
+      )
+    }
     let comparison = try plan.map { try PlanComparison(plan: $0, month: cost) }
     if options.flag("json") {
       var json = CostJSON(cost)
@@ -477,6 +507,18 @@ enum WorkloadCommands {
       skipped += free.map { SkippedJSON(offering: $0.offering, reason: "free") }
     }
     if let top = try options.count("top") { ranked = Array(ranked.prefix(top)) }
+    if let path = options.string("svg") {
+      try Charts.write(
+        Charts.comparison(
+          ranked,
+          workload: profile.name,
+          month: month,
+          currency: currency,
+          rates: setup.rates
+        ),
+        to: path
+      )
+    }
     let plans = try plan.map { plan in
       try ranked.filter { cost in
         plan.models.contains { $0.lowercased() == cost.model.lowercased() }

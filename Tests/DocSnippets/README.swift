@@ -4,8 +4,8 @@ import Foundation
 import LLMPricing
 import Testing
 
-// README.md:67
-struct READMELine67 {
+// README.md:78
+struct READMELine78 {
   func run() async throws {
 
     let body = Data(
@@ -20,8 +20,8 @@ struct READMELine67 {
   }
 }
 
-// README.md:84
-struct READMELine84 {
+// README.md:95
+struct READMELine95 {
 
   @Test func supportBotFitsTheBudget() throws {
     try CostAssumption(
