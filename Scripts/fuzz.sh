@@ -36,19 +36,26 @@ max_len() {
   esac
 }
 
+# The llm-cost files the cli-options target compiles: the option tables and their parser.
+cli_files=(Options.swift OptionSpec.swift CommandSpec.swift Suggestion.swift HelpFormatter.swift)
+
 sources() {
   find Sources/LLMPricing -name '*.swift' | LC_ALL=C sort
   find Tests/Fuzz -name '*.swift' | LC_ALL=C sort
-  echo Examples/llm-cost/Options.swift
+  for file in "${cli_files[@]}"; do echo "Examples/llm-cost/$file"; done
 }
 
 build() {
   mkdir -p "$out/generated"
-  # Options.swift imports the library, which here is the module being compiled itself.
-  sed '/^import LLMPricing$/d' Examples/llm-cost/Options.swift > "$out/generated/Options.swift"
+  # The CLI's parser imports the library, which here is the module being compiled itself.
+  local generated=()
+  for file in "${cli_files[@]}"; do
+    sed '/^import LLMPricing$/d' "Examples/llm-cost/$file" > "$out/generated/$file"
+    generated+=("generated/$file")
+  done
   local files
   mapfile -t files < <(sources | grep -v '^Examples/')
-  echo "== building $binary (${#files[@]} files + Options.swift; a few minutes)"
+  echo "== building $binary (${#files[@]} files + the CLI's parser; a few minutes)"
   # -wmo: whole-module optimisation as in a release build; -g for symbolised reports. Run
   # from .build/fuzz because -g leaves module files (LLMPricing-1.swiftmodule…) in the
   # working directory.
@@ -57,7 +64,7 @@ build() {
     cd "$out"
     swiftc -module-name LLMPricing -parse-as-library -wmo -O -g \
       -sanitize=fuzzer,address -use-ld=lld \
-      "${files[@]/#/$root/}" generated/Options.swift -o llm-pricing-fuzz
+      "${files[@]/#/$root/}" "${generated[@]}" -o llm-pricing-fuzz
   )
 }
 

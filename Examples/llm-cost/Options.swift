@@ -124,11 +124,19 @@ struct Options {
   /// An ISO 8601 instant or a bare date (its start in UTC); `nil` when absent.
   func instant(_ name: String = "at") throws -> Date? {
     guard let text = values[name] else { return nil }
-    guard let parsed = QuoteCommand.parseInstant(text) else {
+    guard let parsed = Self.parseInstant(text) else {
       throw UsageError(
         "--\(name) '\(text)' is not an ISO 8601 instant such as 2025-06-01T03:00:00Z"
       )
     }
     return parsed
+  }
+
+  /// An ISO 8601 instant, or a bare `YYYY-MM-DD` as the start of that day in UTC; `nil`
+  /// when the text is neither.
+  static func parseInstant(_ text: String) -> Date? {
+    if let date = Date(strictISO8601: text) { return date }
+    // A bare date means its start in UTC.
+    return (try? CalendarDay(text))?.startInUTC
   }
 }

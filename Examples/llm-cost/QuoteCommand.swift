@@ -185,10 +185,4 @@ enum QuoteCommand {
     }
     return result
   }
-
-  static func parseInstant(_ text: String) -> Date? {
-    if let date = Date(strictISO8601: text) { return date }
-    // A bare date means its start in UTC.
-    return (try? CalendarDay(text))?.startInUTC
-  }
 }

@@ -218,6 +218,14 @@ enum WorkloadCommands {
       offering = found
       cheapest = first
     }
+    // With --svg, the months (or the one month) stacked by component.
+    func drawChart(_ horizon: MonthlyHorizon, _ offering: String) throws {
+      guard let path = options.string("svg") else { return }
+      try Charts.write(
+        Charts.monthly(horizon, workload: profile.name, offering: offering, rates: setup.rates),
+        to: path
+      )
+    }
     if months > 1 {
       let horizon = try MonthlyProjection.horizon(
         of: profile,
@@ -228,17 +236,7 @@ enum WorkloadCommands {
         rates: setup.rates,
         calendars: catalog.holidayCalendars
       )
-      if let path = options.string("svg") {
-        try Charts.write(
-          Charts.monthly(
-            horizon,
-            workload: profile.name,
-            offering: offering.id,
-            rates: setup.rates
-          ),
-          to: path
-        )
-      }
+      try drawChart(horizon, offering.id)
       try printHorizon(
         horizon,
         profile: profile,
@@ -257,17 +255,7 @@ enum WorkloadCommands {
         rates: setup.rates,
         calendars: catalog.holidayCalendars
       )
-    if let path = options.string("svg") {
-      try Charts.write(
-        Charts.monthly(
-          MonthlyHorizon(costs: [cost], unpriced: []),
-          workload: profile.name,
-          offering: cost.offering,
-          rates: setup.rates
-        ),
-        to: path
-      )
-    }
+    try drawChart(MonthlyHorizon(costs: [cost], unpriced: []), cost.offering)
     let comparison = try plan.map { try PlanComparison(plan: $0, month: cost) }
     if options.flag("json") {
       var json = CostJSON(cost)
