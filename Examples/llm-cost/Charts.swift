@@ -91,7 +91,7 @@ enum Charts {
   static let displayNames = [
     "cacheRead": "cache reads", "cacheWrite": "cache writes", "cacheWrite1h": "1-hour cache writes",
     "cacheWrite12h": "12-hour cache writes", "requests": "request fees", "toolCalls": "tool calls",
-    "cacheStorage": "cache storage",
+    "cacheStorage": "cache storage", MonthlyCost.freeQuotaComponent: "free quota (deducted)",
   ]
 
   /// Writes a chart, naming the file in the error when it cannot.

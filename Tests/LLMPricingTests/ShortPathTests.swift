@@ -164,6 +164,23 @@ struct ShortPathTests {
     }
   }
 
+  @Test("a horizon's free quota is a negative component, so the components still add up")
+  func freeQuotaComponent() throws {
+    let withQuota = try #require(
+      Catalog.builtIn.offerings.first { offering in
+        (try? offering.schedule.entry(at: instant("2026-11-01T00:00:00Z")).sheet.freeQuota) != nil
+      }
+    )
+    let horizon = try WorkloadProfile.rag.monthlyCosts(on: withQuota, from: "2026-11", months: 3)
+    let first = try #require(horizon.costs.first)
+    let deducted = try #require(first.costByComponent[MonthlyCost.freeQuotaComponent])
+    #expect(deducted.isNegative)
+    for month in horizon.costs {
+      let sum = try month.costByComponent.values.reduce(FixedDecimal.zero) { try $0 + $1 }
+      #expect(try (sum - month.total.amount).magnitude <= FixedDecimal("0.000000000000001"))
+    }
+  }
+
   @Test("an assumption over several models holds on the cheapest, and fails with the story")
   func assumptionOverSeveralModels() throws {
     // gpt-4.1-mini costs $771.134 for RAG in March 2026; gpt-4.1 lists at five times its
@@ -231,7 +248,7 @@ struct MoneyEverydayTests {
     arguments: [
       ("¥20,000", Money.cny(20_000)), ("$0.50", Money.usd("0.5")), ("20000 CNY", .cny(20_000)),
       ("CNY 20000", .cny(20_000)), ("-1.5 USD", .usd("-1.5")), ("-¥3", .cny(-3)),
-      ("0.000001 EUR", Money(FixedDecimal("0.000001"), .eur)),
+      ("0.000001 EUR", Money(FixedDecimal("0.000001"), .eur)), ("¥1,234,567.5", .cny("1234567.5")),
     ]
   )
   func parsing(text: String, expected: Money) throws {
@@ -240,7 +257,9 @@ struct MoneyEverydayTests {
 
   @Test(
     "malformed amounts are refused by name",
-    arguments: ["20000", "¥", "¥1.2.3", "20 yuan", "$-1"]
+    arguments: [
+      "20000", "¥", "¥1.2.3", "20 yuan", "$-1", "1,5 CNY", "¥20,00", "¥1,000.5,0", "¥,100",
+    ]
   )
   func malformed(text: String) {
     let error = #expect(throws: PricingError.self) { try Money(parsing: text) }

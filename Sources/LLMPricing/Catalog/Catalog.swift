@@ -250,10 +250,10 @@ public struct Catalog: Hashable, Sendable {
     provider: String? = nil,
     currency: Currency? = nil
   ) throws -> Offering {
-    let candidates = try offerings(model: model, provider: provider)
     guard let currency else {
-      return candidates.first { $0.currency == $0.provider.homeCurrency } ?? candidates[0]
+      return try preferredOffering(model: model, provider: provider, currency: nil)
     }
+    let candidates = try offerings(model: model, provider: provider)
     if let match = candidates.first(where: { $0.currency == currency }) { return match }
     let published = candidates.map { "\($0.id)" }.joined(separator: ", ")
     throw PricingError(

@@ -60,7 +60,9 @@ extension Money {
       body = codeFirst ? words[1] : words[0]
     }
     let digits = body.filter { $0 != "," }
-    guard !digits.isEmpty, !digits.hasPrefix("-"), !digits.hasPrefix("+") else {
+    guard !digits.isEmpty, !digits.hasPrefix("-"), !digits.hasPrefix("+"),
+      Self.hasThousandsGrouping(body)
+    else {
       throw PricingError(
         .invalidNumber,
         "'\(text)' is not an amount with a currency; write it as ¥20,000, $0.50 or 20000 CNY"
@@ -73,6 +75,18 @@ extension Money {
       throw PricingError(error.code, "'\(text)' is not an amount: \(error.message)")
     }
     self.init(negative ? amount.negated : amount, currency)
+  }
+}
+
+extension Money {
+  /// Whether the commas of a number, if any, separate groups of three integer digits, so
+  /// that a decimal comma (`"1,5"`) is refused rather than read as fifteen.
+  fileprivate static func hasThousandsGrouping(_ number: Substring) -> Bool {
+    guard number.contains(",") else { return true }
+    let integer = number.prefix { $0 != "." && $0 != "e" && $0 != "E" }
+    guard !number.dropFirst(integer.count).contains(",") else { return false }
+    let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
+    return (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
   }
 }
 

@@ -30,8 +30,13 @@ public struct MonthlyCost: Hashable, Sendable, Codable {
   ///
   /// Each is computed with the same exact steps as ``total``; as each step rounds at the
   /// 18th fractional digit, their sum can differ from ``total`` there, and nowhere else.
-  /// Free tool calls are taken off `toolCalls`.
+  /// Free tool calls are taken off `toolCalls`; a free quota consumed in a horizon is the
+  /// negative component ``freeQuotaComponent``.
   public var costByComponent: [String: FixedDecimal] = [:]
+
+  /// The key of ``costByComponent`` under which a horizon's free-quota deduction is
+  /// recorded, as a negative amount.
+  public static let freeQuotaComponent = "freeQuota"
   /// Whether batch prices were applied to the workload's batch share.
   public var batchApplied: Bool
   /// Things to know about this figure, such as "batch not offered", a provisional

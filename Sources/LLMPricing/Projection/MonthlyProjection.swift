@@ -491,6 +491,8 @@ public enum MonthlyProjection {
           let share = try covered.divided(by: tokens)
           let deduction = try monthCost.total.amount * share
           monthCost.total = Money(try monthCost.total.amount - deduction, monthCost.total.currency)
+          // A component of its own, so the components still add up to the total.
+          monthCost.costByComponent[MonthlyCost.freeQuotaComponent] = deduction.negated
           if let converted = monthCost.converted {
             monthCost.converted = try rates.convert(
               monthCost.total,
