@@ -76,6 +76,31 @@ struct ShortPathTests {
     #expect(abs(priced.instant.timeIntervalSinceNow) < 600)
   }
 
+  @Test("the service tier a response reports is billed, as ingestion bills it")
+  func reportedServiceTier() throws {
+    func body(_ tier: String) -> Data {
+      Data(
+        """
+        {"object": "chat.completion", "created": 1793588400, "model": "gpt-5.2",
+         "service_tier": "\(tier)", "usage": {"prompt_tokens": 10000, "completion_tokens": 1000}}
+        """.utf8
+      )
+    }
+    let standard = try Catalog.builtIn.price(response: body("default"))
+    let flex = try Catalog.builtIn.price(response: body("flex"))
+    // gpt-5.2 Standard: 10,000 × $1.75 + 1,000 × $14 per million = $0.0315; Flex is half
+    // the Standard price (openai.json, from 2026-09-22).
+    #expect(standard.total == Money.usd("0.0315"))
+    #expect(flex.total == (try standard.total * FixedDecimal("0.5")))
+    #expect(flex.native.adjustments.contains { $0.contains("flex") })
+    // The caller's options replace what the response reports.
+    let forced = try Catalog.builtIn.price(
+      response: body("flex"),
+      options: RequestOptions(serviceTier: "standard")
+    )
+    #expect(forced.total == standard.total)
+  }
+
   @Test("the offering lookup throws with the currencies published, and suggests close ids")
   func offeringLookup() throws {
     #expect(

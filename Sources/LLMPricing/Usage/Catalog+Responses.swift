@@ -25,6 +25,9 @@ extension Catalog {
   ///   - rates: The exchange rates, for a conversion.
   ///   - batch: Whether the request went through the batch API.
   ///   - options: How the request was served: service tier, residency, thinking, tools.
+  ///     `nil` (the default) bills what the response itself reports: its `service_tier`, Anthropic's
+  ///     `usage.inference_geo` and `usage.server_tool_use`, a Responses API body's
+  ///     `web_search_call` items, as log ingestion reads them.
   /// - Returns: The priced usage.
   /// - Throws: The errors of ``UsageParser/parse(_:format:)``;
   ///   ``PricingError/Code/invalidData`` when neither the response nor `model` names a
@@ -38,9 +41,17 @@ extension Catalog {
     in currency: Currency? = nil,
     rates: ExchangeRates = .centralParity,
     batch: Bool = false,
-    options: RequestOptions = .none
+    options: RequestOptions? = nil
   ) throws -> PricedUsage {
-    let parsed = try UsageParser.parse(response, format: format)
+    guard case .object(let object) = try StrictJSON.parse(response) else {
+      throw PricingError(.invalidData, "the response is not a JSON object")
+    }
+    let parsed = try UsageParser.parse(object: object, format: format)
+    // What the response reports it was billed as (a flex service tier, a residency, web
+    // searches), read as log ingestion reads it; the caller's options replace it.
+    let billing =
+      try options
+      ?? UsageLogLine.options(object: object, usage: UsageParser.usageObject(in: object) ?? [:])
     guard let model = model ?? parsed.model else {
       throw PricingError(
         .invalidData,
@@ -56,7 +67,7 @@ extension Catalog {
       in: currency,
       rates: rates,
       batch: batch,
-      options: options
+      options: billing
     )
     if instant == nil, parsed.timestamp == nil {
       let note =
