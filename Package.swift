@@ -6,13 +6,30 @@ let package = Package(
   // Int128, the storage of every exact amount, needs these versions on Apple platforms.
   platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
   products: [
-    .library(name: "LLMPricing", targets: ["LLMPricing"])
+    .library(name: "LLMPricing", targets: ["LLMPricing"]),
+    .library(name: "LLMPriceWar", targets: ["LLMPriceWar"]),
   ],
   targets: [
     .target(
       name: "LLMPricing",
       // The catalog data files: compiled in through Scripts/generate-catalog.sh, not bundled.
       exclude: ["Catalog/Data"]
+    ),
+    .target(
+      name: "LLMPriceWar",
+      dependencies: ["LLMPricing"],
+      // The preset scenarios: JSON files compiled in as bytes, read like a user's file.
+      resources: [
+        .embedInCode("Presets/china-may-2024.json"),
+        .embedInCode("Presets/minus-93-percent.json"),
+        .embedInCode("Presets/gemini-2.5-pro-cut.json"),
+        .embedInCode("Presets/us-access-restriction.json"),
+        .embedInCode("Presets/deepseek-2026-peak.json"),
+      ]
+    ),
+    .testTarget(
+      name: "LLMPriceWarTests",
+      dependencies: ["LLMPriceWar", "LLMPricing"]
     ),
     .testTarget(
       name: "LLMPricingTests",
@@ -22,7 +39,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "llm-cost",
-      dependencies: ["LLMPricing"],
+      dependencies: ["LLMPricing", "LLMPriceWar"],
       path: "Examples/llm-cost"
     ),
     .testTarget(
@@ -49,7 +66,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "price-war",
-      dependencies: ["LLMPricing"],
+      dependencies: ["LLMPricing", "LLMPriceWar"],
       path: "Examples/price-war"
     ),
     .executableTarget(
@@ -63,7 +80,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "llm-pricing-bench",
-      dependencies: ["LLMPricing"],
+      dependencies: ["LLMPricing", "LLMPriceWar"],
       path: "Benchmarks/llm-pricing-bench"
     ),
   ]

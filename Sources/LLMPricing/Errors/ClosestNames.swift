@@ -1,8 +1,8 @@
 /// Suggestions for a misspelt id or key: what every "unknown" error offers as the fix.
-enum ClosestNames {
+package enum ClosestNames {
   /// The three ids nearest to a misspelt one, case-insensitively, nearest first (ties in
   /// alphabetical order): what every "unknown id" error suggests.
-  static func closest(to id: String, among ids: some Sequence<String>) -> [String] {
+  package static func closest(to id: String, among ids: some Sequence<String>) -> [String] {
     let wanted = id.lowercased()
     let scored = ids.map { (distance: distance($0.lowercased(), wanted), id: $0) }
     return scored.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }.prefix(3).map(\.id)

@@ -12,12 +12,15 @@ import Foundation
 /// Every failure is a ``PricingError`` whose message starts with the key path, such as
 /// `at offerings[0].schedule.entries[2].sheet.tiers[0].prices.cachedRead: unknown key; did
 /// you mean cacheRead?`.
-struct StrictJSONDecoder {
+package struct StrictJSONDecoder {
   /// Values handed to every `init(from:)`, as `JSONDecoder.userInfo`.
   var userInfo: [CodingUserInfoKey: Any] = [:]
 
+  /// A decoder with no user info.
+  package init() {}
+
   /// Decodes a value of `type` from a whole document.
-  func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+  package func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
     try decode(type, from: StrictJSON.parse(data))
   }
 

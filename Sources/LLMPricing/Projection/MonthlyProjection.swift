@@ -231,7 +231,7 @@ public enum MonthlyProjection {
 
   /// The cost of a workload on an offering in the `monthIndex`-th month of a horizon, its
   /// traffic grown by the workload's monthly growth that many times.
-  static func cost(
+  package static func cost(
     of profile: WorkloadProfile,
     on offering: Offering,
     in month: YearMonth,

@@ -1,4 +1,5 @@
 import Foundation
+import LLMPricing
 
 extension Scenario {
   /// The most tokens a free tier can give a buyer in a month.
@@ -7,7 +8,7 @@ extension Scenario {
   /// Checks every rule a scenario must keep, naming the path of the first bad value and
   /// what to do about it.
   ///
-  /// - Throws: ``PricingError/Code/invalidScenario``: negative prices, cuts above 100%,
+  /// - Throws: ``ScenarioError/Code/invalidScenario``: negative prices, cuts above 100%,
   ///   lags beyond the horizon, elasticity of the wrong sign, shares that do not add up,
   ///   unknown offerings in events, events outside the horizon, uncertain parameters that
   ///   do not exist or whose range breaks the same rules.
@@ -16,8 +17,7 @@ extension Scenario {
     for (index, uncertainty) in uncertainties.enumerated() {
       let path = "uncertainties[\(index)]"
       guard uncertainty.low <= uncertainty.high else {
-        throw PricingError(
-          .invalidScenario,
+        throw ScenarioError.invalid(
           "\(path): low \(uncertainty.low) is above high \(uncertainty.high); swap them"
         )
       }
@@ -25,9 +25,8 @@ extension Scenario {
       for end in [uncertainty.low, uncertainty.high] {
         do {
           try setting(uncertainty.parameter, to: end).validateStructure()
-        } catch let error as PricingError {
-          throw PricingError(
-            .invalidScenario,
+        } catch let error as ScenarioError {
+          throw ScenarioError.invalid(
             "\(path) (\(uncertainty.parameter) = \(end)): \(error.message)"
           )
         }
@@ -35,37 +34,24 @@ extension Scenario {
     }
   }
 
-  /// The scenario with one parameter (a path of ``Uncertainty``) set to a value.
+  /// The scenario with one parameter set to a value.
   ///
   /// - Parameters:
-  ///   - parameter: The path, such as `market.elasticity` or `events[2].lag`.
+  ///   - parameter: The parameter.
   ///   - value: The value; whole months for a lag.
   /// - Returns: The changed scenario (not validated).
-  /// - Throws: ``PricingError/Code/invalidScenario`` when the path names nothing, or a
-  ///   field the event does not have.
-  public func setting(_ parameter: String, to value: FixedDecimal) throws -> Scenario {
+  /// - Throws: ``ScenarioError/Code/invalidScenario`` when the parameter names no event, or
+  ///   a number the event does not have.
+  public func setting(_ parameter: ScenarioParameter, to value: FixedDecimal) throws -> Scenario {
     var copy = self
     switch parameter {
-    case "market.elasticity": copy.market.elasticity = value
-    case "market.growth": copy.market.growth = value
-    case "market.switching.threshold": copy.market.switching.threshold = value
-    case "market.switching.rate": copy.market.switching.rate = value
-    default:
-      guard parameter.hasPrefix("events["), let close = parameter.firstIndex(of: "]"),
-        parameter[parameter.index(after: close)...].hasPrefix(".")
-      else {
-        throw PricingError(
-          .invalidScenario,
-          "unknown parameter '\(parameter)'; use market.elasticity, market.growth, "
-            + "market.switching.threshold, market.switching.rate, or events[N].fraction, "
-            + ".price, .lag or .discount"
-        )
-      }
-      let reference = parameter[parameter.index(parameter.startIndex, offsetBy: 7)..<close]
-      let field = parameter[parameter.index(close, offsetBy: 2)...]
+    case .elasticity: copy.market.elasticity = value
+    case .growth: copy.market.growth = value
+    case .switchingThreshold: copy.market.switching.threshold = value
+    case .switchingRate: copy.market.switching.rate = value
+    case .event(let reference, let field):
       guard let index = eventIndex(reference) else {
-        throw PricingError(
-          .invalidScenario,
+        throw ScenarioError.invalid(
           "'\(parameter)' names no event: there are \(events.count), numbered from 0, and "
             + "the ids are \(events.compactMap(\.id).joined(separator: ", "))"
         )
@@ -73,23 +59,22 @@ extension Scenario {
       let action = events[index].action
       let changed: ScenarioEvent.Action? =
         switch (action, field) {
-        case (.cut, "fraction"): .cut(value)
-        case (.raise, "fraction"): .raise(value)
-        case (.surge, "fraction"): .surge(value)
-        case (.enter, "fraction"), (.enter, "share"): .enter(share: value)
-        case (.setPrice, "price"): .setPrice(value)
-        case (.floor, "price"): .floor(value)
-        case (.follow(let leaders, _, let discount), "lag"):
+        case (.cut, .fraction): .cut(value)
+        case (.raise, .fraction): .raise(value)
+        case (.surge, .fraction): .surge(value)
+        case (.enter, .fraction), (.enter, .share): .enter(share: value)
+        case (.setPrice, .price): .setPrice(value)
+        case (.floor, .price): .floor(value)
+        case (.follow(let leaders, _, let discount), .lag):
           value.wholeNumber().map { .follow(leaders: leaders, lag: $0, discount: discount) }
-        case (.follow(let leaders, let lag, _), "discount"):
+        case (.follow(let leaders, let lag, _), .discount):
           .follow(leaders: leaders, lag: lag, discount: value)
         default: nil
         }
       guard let changed else {
-        throw PricingError(
-          .invalidScenario,
-          "'\(parameter)': a \(action.name) event has no \(field) that can vary"
-            + (field == "lag" ? ", or \(value) is not a whole number of months" : "")
+        throw ScenarioError.invalid(
+          "'\(parameter)': a \(action.name) event has no \(field.rawValue) that can vary"
+            + (field == .lag ? ", or \(value) is not a whole number of months" : "")
         )
       }
       copy.events[index].action = changed
@@ -99,15 +84,12 @@ extension Scenario {
 
   /// The rules on everything but the uncertainties.
   func validateStructure() throws {
-    func fail(_ message: String) -> PricingError { PricingError(.invalidScenario, message) }
+    func fail(_ message: String) -> ScenarioError { ScenarioError.invalid(message) }
     let one = FixedDecimal(1)
     guard (1...Self.maximumMonths).contains(months) else {
       throw fail("months: \(months) is out of range; give 1 to \(Self.maximumMonths)")
     }
     _ = try timeline()
-    guard [.cny, .usd].contains(currency) else {
-      throw fail("currency: scenarios report in CNY or USD, not \(currency)")
-    }
     guard !offerings.isEmpty else { throw fail("offerings: add at least one offering") }
     var seen: Set<String> = []
     var givenShares = FixedDecimal.zero
@@ -123,9 +105,6 @@ extension Scenario {
             "\(path): '\(offering.id)' has no catalog offering; give its currency and price"
           )
         }
-      }
-      if let currency = offering.currency, ![.cny, .usd].contains(currency) {
-        throw fail("\(path).currency: scenarios convert between CNY and USD only, not \(currency)")
       }
       if let price = offering.price { try checkPrice(price, at: "\(path).price") }
       if let cost = offering.marginalCost { try checkPrice(cost, at: "\(path).marginalCost") }
@@ -166,7 +145,7 @@ extension Scenario {
   }
 
   private func validateMarket() throws {
-    func fail(_ message: String) -> PricingError { PricingError(.invalidScenario, message) }
+    func fail(_ message: String) -> ScenarioError { ScenarioError.invalid(message) }
     guard !market.volume.isNegative else {
       throw fail("market.volume: \(market.volume) million tokens is negative")
     }
@@ -196,7 +175,7 @@ extension Scenario {
   }
 
   private func validate(_ event: ScenarioEvent, at path: String, end: YearMonth) throws {
-    func fail(_ message: String) -> PricingError { PricingError(.invalidScenario, message) }
+    func fail(_ message: String) -> ScenarioError { ScenarioError.invalid(message) }
     guard let own = offeringIndex(event.offering) else {
       throw unknownOffering(event.offering, at: "\(path).offering")
     }
@@ -261,14 +240,12 @@ extension Scenario {
     bound: FixedDecimal = PriceSheet.maximumPricePerMillion
   ) throws {
     guard !price.isNegative else {
-      throw PricingError(
-        .invalidScenario,
+      throw ScenarioError.invalid(
         "\(path): \(price) is negative; prices and costs start at 0"
       )
     }
     guard price <= bound else {
-      throw PricingError(
-        .invalidScenario,
+      throw ScenarioError.invalid(
         "\(path): \(price) per million tokens is above \(bound); is it a price per token "
           + "or per thousand?"
       )
@@ -278,8 +255,7 @@ extension Scenario {
   private func checkFraction(_ value: FixedDecimal, at path: String, allowingOne: Bool) throws {
     let one = FixedDecimal(1)
     guard !value.isNegative, allowingOne ? value <= one : value < one else {
-      throw PricingError(
-        .invalidScenario,
+      throw ScenarioError.invalid(
         "\(path): \(value) is not a fraction; give 0 to 1\(allowingOne ? "" : " (1 excluded)"), such as 0.2 for 20%"
       )
     }
@@ -289,7 +265,7 @@ extension Scenario {
 extension FixedDecimal {
   /// The value as an `Int` when it is a whole number that fits, otherwise `nil`.
   func wholeNumber() -> Int? {
-    let (quotient, remainder) = units.quotientAndRemainder(dividingBy: Self.unitsPerOne)
+    let (quotient, remainder) = units.quotientAndRemainder(dividingBy: 1_000_000_000_000_000_000)
     guard remainder == 0, let whole = Int(exactly: quotient) else { return nil }
     return whole
   }

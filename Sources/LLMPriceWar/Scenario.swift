@@ -1,11 +1,13 @@
 import Foundation
+import LLMPricing
 
 /// A price war to play against a workload: offerings, a market, a buyer, and a timeline
 /// of price events, month by month.
 ///
 /// Build one in code or keep it in a JSON file (`Scenario.decode(from:)`); run it with
 /// ``ScenarioSimulation`` for one deterministic timeline, or ``MonteCarlo`` for
-/// percentile bands over its ``uncertainties``.
+/// percentile bands over its ``uncertainties``. The presets (``ScenarioPreset``) are such
+/// files.
 ///
 /// ```swift
 /// var war = Scenario(
@@ -54,7 +56,8 @@ public struct Scenario: Hashable, Sendable, Codable {
   public var start: YearMonth
   /// How many months, from 1 to 600.
   public var months: Int
-  /// The reporting currency: CNY or USD.
+  /// The reporting currency; offerings in other currencies convert through
+  /// ``LLMPricing/ExchangeRates``.
   public var currency: Currency
   /// The workload: it sets each offering's effective price, and the buyer's bill.
   public var workload: WorkloadProfile
@@ -66,8 +69,8 @@ public struct Scenario: Hashable, Sendable, Codable {
   public var market: MarketModel
   /// The offering the buyer starts on; the first offering when `nil`.
   public var buyerOffering: String?
-  /// Yuan per US dollar by month; the central parity fixing in force at each month's
-  /// middle (the latest known one after the table ends) when empty.
+  /// Yuan per US dollar by month, over the exchange rates the simulation is given (the
+  /// central parity by default, at each month's middle).
   public var exchangeRates: [ExchangeRatePoint]
   /// The parameters Monte Carlo runs vary.
   public var uncertainties: [Uncertainty]
@@ -81,13 +84,13 @@ public struct Scenario: Hashable, Sendable, Codable {
   ///   - sources: Its sources.
   ///   - start: The first month.
   ///   - months: How many months.
-  ///   - currency: The reporting currency (CNY or USD).
+  ///   - currency: The reporting currency.
   ///   - workload: The workload.
   ///   - offerings: The offerings.
   ///   - events: The events.
   ///   - market: The market model.
   ///   - buyerOffering: The buyer's starting offering; the first when `nil`.
-  ///   - exchangeRates: Yuan per US dollar by month; the central parity when empty.
+  ///   - exchangeRates: Yuan per US dollar by month, over the simulation's rates.
   ///   - uncertainties: The parameters Monte Carlo runs vary.
   public init(
     id: String,
@@ -126,10 +129,14 @@ public struct Scenario: Hashable, Sendable, Codable {
 
   /// The months of the scenario, in order.
   ///
-  /// - Throws: ``PricingError/Code/invalidScenario`` when the horizon leaves the years
+  /// - Throws: ``ScenarioError/Code/invalidScenario`` when the horizon leaves the years
   ///   the calendar counts.
   public func timeline() throws -> [YearMonth] {
-    try (0..<months).map { try start.adding(months: $0) }
+    do {
+      return try (0..<months).map { try start.adding(months: $0) }
+    } catch let error as PricingError {
+      throw ScenarioError.invalid("months: \(error.message)")
+    }
   }
 
   /// The scenario over a different number of months: events after the new end are
@@ -143,38 +150,62 @@ public struct Scenario: Hashable, Sendable, Codable {
     guard months < self.months, let end = try? start.adding(months: months) else { return copy }
     let kept = events.indices.filter { events[$0].month < end }
     copy.events = kept.map { events[$0] }
-    // Index references move with the events; references to dropped events go.
+    // References by position move with the events; references to dropped events go.
     copy.uncertainties = uncertainties.compactMap { uncertainty in
-      let path = uncertainty.parameter
-      guard path.hasPrefix("events["), let close = path.firstIndex(of: "]") else {
+      guard case .event(let reference, let field) = uncertainty.parameter else {
         return uncertainty
       }
-      let reference = path[path.index(path.startIndex, offsetBy: 7)..<close]
       guard let index = eventIndex(reference), let position = kept.firstIndex(of: index) else {
         return nil
       }
       var moved = uncertainty
-      if Int(reference) != nil {
-        moved.parameter = "events[\(position)]" + path[close...].dropFirst()
-      }
+      if case .index = reference { moved.parameter = .event(.index(position), field) }
       return moved
     }
     return copy
   }
 
-  /// The index of the event an uncertainty or a path names: `events[3]` or `events[cut-1]`.
-  func eventIndex(_ reference: Substring) -> Int? {
-    if let index = Int(reference), events.indices.contains(index) { return index }
-    return events.firstIndex { $0.id == String(reference) }
+  /// The scenario moved in time to start in another month: every event and exchange-rate
+  /// point moves by the same number of months.
+  ///
+  /// Offerings priced from the catalog take the catalog's prices of the new months, so a
+  /// preset re-based to next year plays its moves against today's prices.
+  ///
+  /// - Parameter start: The new first month.
+  /// - Returns: The moved scenario.
+  /// - Throws: ``ScenarioError/Code/invalidScenario`` when a moved month leaves the years
+  ///   the calendar counts.
+  public func rebased(start newStart: YearMonth) throws -> Scenario {
+    let shift = (newStart.year - start.year) * 12 + (newStart.month - start.month)
+    var copy = self
+    copy.start = newStart
+    do {
+      for index in copy.events.indices {
+        copy.events[index].month = try events[index].month.adding(months: shift)
+      }
+      for index in copy.exchangeRates.indices {
+        copy.exchangeRates[index].from = try exchangeRates[index].from.adding(months: shift)
+      }
+    } catch let error as PricingError {
+      throw ScenarioError.invalid("start: moving the scenario to \(newStart): \(error.message)")
+    }
+    return copy
+  }
+
+  /// The index of the event a parameter names.
+  func eventIndex(_ reference: ScenarioParameter.EventReference) -> Int? {
+    switch reference {
+    case .index(let index): events.indices.contains(index) ? index : nil
+    case .id(let id): events.firstIndex { $0.id == id }
+    }
   }
 
   /// The offering index of a scenario id.
   func offeringIndex(_ id: String) -> Int? { offerings.firstIndex { $0.id == id } }
 
   /// The error for an unknown offering id, with the closest ids.
-  func unknownOffering(_ id: String, at path: String) -> PricingError {
-    PricingError(
-      .invalidScenario,
+  func unknownOffering(_ id: String, at path: String) -> ScenarioError {
+    ScenarioError.invalid(
       "\(path): no offering '\(id)' in the scenario; closest: "
         + ClosestNames.closest(to: id, among: offerings.map(\.id)).joined(separator: ", ")
     )

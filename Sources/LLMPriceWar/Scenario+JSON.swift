@@ -1,4 +1,5 @@
 import Foundation
+import LLMPricing
 
 extension Scenario {
   private enum CodingKeys: String, CodingKey {
@@ -78,8 +79,8 @@ extension Scenario {
   ///
   /// - Parameter data: The JSON bytes.
   /// - Returns: The validated scenario.
-  /// - Throws: ``PricingError/Code/invalidData`` naming the key path of a value that does
-  ///   not decode; ``PricingError/Code/invalidScenario`` naming the path of a value that
+  /// - Throws: ``LLMPricing/PricingError/Code/invalidData`` naming the key path of a value that does
+  ///   not decode; ``ScenarioError/Code/invalidScenario`` naming the path of a value that
   ///   breaks a rule (see ``validate()``).
   public static func decode(from data: Data) throws -> Scenario {
     let scenario = try StrictJSONDecoder().decode(Scenario.self, from: data)
@@ -90,7 +91,7 @@ extension Scenario {
   /// Encodes the scenario as pretty-printed JSON with sorted keys and exact decimals.
   ///
   /// - Returns: The JSON bytes, which ``decode(from:)`` reads back to an equal scenario.
-  /// - Throws: ``PricingError/Code/invalidData`` if encoding fails.
+  /// - Throws: ``LLMPricing/PricingError/Code/invalidData`` if encoding fails.
   public func encodedJSON() throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

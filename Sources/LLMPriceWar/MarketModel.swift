@@ -1,4 +1,5 @@
 import Foundation
+import LLMPricing
 
 /// How a market's volume and shares respond to prices in a scenario.
 ///
@@ -7,7 +8,8 @@ import Foundation
 /// `volume × (1 + growth)^month × (averagePrice / startingAveragePrice)^elasticity`
 ///
 /// where the average is the share-weighted effective price in the reporting currency
-/// (free tokens included as free). An elasticity of −1 doubles demand when the average
+/// (free tokens included as free), computed in floating point (see ``ScenarioSimulation``).
+/// An elasticity of −1 doubles demand when the average
 /// price halves; 0 leaves volume to growth alone. A price ratio below 1% counts as 1%, so
 /// a free model does not summon infinite demand. Surges (``ScenarioEvent/Action/surge(_:)``)
 /// add demand on top; shares move by ``switching``.

@@ -1,4 +1,5 @@
 import Foundation
+import LLMPricing
 
 /// Something that happens to one offering in one month of a price-war scenario: a cut,
 /// a new price, matching a competitor, a floor, a free tier, an exit or an entry.
@@ -21,9 +22,11 @@ public struct ScenarioEvent: Hashable, Sendable, Codable {
     case raise(FixedDecimal)
     /// Sets the effective price per million tokens, in the offering's currency.
     case setPrice(FixedDecimal)
-    /// From this month on, matches the cheapest leader's price of `lag` months before
-    /// (converted at this month's rate), less `discount`, whenever that is lower; leaders
-    /// empty means every other offering in the same segment.
+    /// Matches the leaders: from `lag` months after this month on, the offering's price
+    /// in a month is at most the cheapest leader's reporting price of `lag` months before
+    /// (converted at this month's rate), less `discount`. A follower takes `lag` months to
+    /// answer, so a leader's cut in month M reaches it in month M + lag. Leaders empty means
+    /// every other offering in the same segment.
     case follow(leaders: [String], lag: Int, discount: FixedDecimal)
     /// From this month on, never prices below this price per million tokens (marginal
     /// cost); a price already below it rises to it.

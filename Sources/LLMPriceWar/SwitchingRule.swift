@@ -1,4 +1,5 @@
 import Foundation
+import LLMPricing
 
 /// When buyers move to a cheaper offering: only when the saving is large enough, and
 /// pays back the cost of moving soon enough.

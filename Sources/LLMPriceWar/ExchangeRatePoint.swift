@@ -1,4 +1,5 @@
 import Foundation
+import LLMPricing
 
 /// The yuan per US dollar in each month of a scenario: a step path, each point holding
 /// until the next.

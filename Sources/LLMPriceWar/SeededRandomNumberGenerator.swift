@@ -8,7 +8,7 @@ import Foundation
 ///
 /// ```swift
 /// var random = SeededRandomNumberGenerator(seed: 42)
-/// let cut = random.uniform(try FixedDecimal("0.2"), try FixedDecimal("0.5"))
+/// let cut = random.uniform(0.2, 0.5)
 /// ```
 public struct SeededRandomNumberGenerator: RandomNumberGenerator, Hashable, Sendable {
   private var state: UInt64
@@ -37,24 +37,17 @@ public struct SeededRandomNumberGenerator: RandomNumberGenerator, Hashable, Send
     return z ^ (z >> 31)
   }
 
-  /// A decimal drawn uniformly from a closed range, to the 18th digit.
+  /// A number drawn uniformly from a closed range.
   ///
   /// - Parameters:
   ///   - low: The least value.
   ///   - high: The greatest value, at least `low`.
-  /// - Returns: `low + (high − low) × u` for a uniform `u` in [0, 1), in integer
-  ///   arithmetic; `low` when the range is empty.
-  public mutating func uniform(_ low: FixedDecimal, _ high: FixedDecimal) -> FixedDecimal {
+  /// - Returns: `low + (high − low) × u` for `u` the top 53 bits over 2⁵³, in [0, 1);
+  ///   `low` when the range is empty.
+  public mutating func uniform(_ low: Double, _ high: Double) -> Double {
     let draw = next()
     guard high > low else { return low }
-    // The difference of two in-range values can exceed Int128 (from the least to the
-    // greatest value), never UInt128: wrapping arithmetic gives it exactly.
-    let span = UInt128(truncatingIfNeeded: high.units &- low.units)
-    let (upper, lower) = span.multipliedFullWidth(by: UInt128(draw))
-    // (span × draw) >> 64 is below span, so low + offset lies in [low, high].
-    let offset = upper << 64 | lower >> 64
-    let units = Int128(truncatingIfNeeded: UInt128(truncatingIfNeeded: low.units) &+ offset)
-    return (try? FixedDecimal(units: units)) ?? low
+    return low + (high - low) * (Double(draw >> 11) * 0x1p-53)
   }
 
   /// A whole number drawn uniformly from a closed range.

@@ -1,4 +1,5 @@
 import Foundation
+import LLMPricing
 
 /// One offering in a price-war scenario: a catalog offering, or one of your own (a
 /// private deployment, a competitor you model by its price alone).
