@@ -398,9 +398,6 @@ private let badInputs: [BadInput] = [
       from: Data(#"{"name": 5, "sessionsPerDay": 1, "outputTokens": 1}"#.utf8)
     )
   },
-  lib("a misspelt scenario key", .invalidData, ["unknown key"]) {
-    _ = try Scenario.decode(from: Data(#"{"nmae": "x"}"#.utf8))
-  },
   lib(
     "a misspelt rate-file key",
     .invalidData,

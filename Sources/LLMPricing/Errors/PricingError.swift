@@ -84,9 +84,6 @@ extension PricingError {
     public static let currencyNotOffered = Code("currencyNotOffered")
     /// A value decoded from JSON or text breaks a rule of its type.
     public static let invalidData = Code("invalidData")
-    /// A scenario is inconsistent: a cut above 100%, a lag beyond the horizon, an unknown
-    /// offering in an event, an elasticity of the wrong sign.
-    public static let invalidScenario = Code("invalidScenario")
     /// A request names a service tier, residency or tool fee that the sheet in force does
     /// not sell; the message lists the ones it does.
     public static let unknownBillingOption = Code("unknownBillingOption")

@@ -178,78 +178,8 @@ extension FixedDecimal {
   ///   - rhs: Another factor.
   /// - Returns: `lhs × rhs`.
   /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
-  @inline(__always)
   public static func * (lhs: FixedDecimal, rhs: FixedDecimal) throws -> FixedDecimal {
-    if let product = lhs.fractionProduct(rhs) { return product }
-    if let product = lhs.smallProduct(rhs) { return product }
-    return try lhs.generalProduct(rhs)
-  }
-
-  /// The product of two values in `0 ..< 2^64` units (about 18.4) whose product is too,
-  /// rounded half to even; `nil` for any other pair.
-  ///
-  /// Shares times rates, a price times a discount: one 64-bit multiplication and one step
-  /// of division by a reciprocal, small enough to inline into the scenario engine's loops.
-  @inline(__always)
-  func fractionProduct(_ other: FixedDecimal) -> FixedDecimal? {
-    guard high == 0, other.high == 0 else { return nil }
-    let product = low.multipliedFullWidth(by: other.low)
-    // The quotient is below 2^64 exactly when the high word is below 10^18.
-    guard product.high < 1_000_000_000_000_000_000 else { return nil }
-    let (quotient, shifted) = WideArithmetic.divideByNormalizedUnit(
-      product.high << 4 | product.low >> 60,
-      product.low << 4
-    )
-    return Self.nearest(
-      quotient: UInt128(quotient),
-      remainder: UInt128(shifted >> 4),
-      divisor: Self.unitsPerOne.magnitude
-    )
-  }
-
-  /// The product of two non-negative values, one of them below 2^64 units (about 18.4),
-  /// rounded half to even; `nil` for any other pair.
-  ///
-  /// Most products are a share, rate or price times something: this path is small enough
-  /// to inline where the general one is not.
-  @inline(__always)
-  private func smallProduct(_ other: FixedDecimal) -> FixedDecimal? {
-    guard high >= 0, other.high >= 0,
-      let (quotient, remainder) = WideArithmetic.productOverUnit(
-        units.magnitude,
-        other.units.magnitude
-      )
-    else { return nil }
-    return Self.nearest(
-      quotient: quotient,
-      remainder: remainder,
-      divisor: Self.unitsPerOne.magnitude
-    )
-  }
-
-  /// A non-negative quotient rounded half to even by its remainder over `divisor`, as a
-  /// value; `nil` when it is out of range.
-  ///
-  /// The one rounding step of every fast path: products, sums of products and quotients.
-  @inline(__always)
-  static func nearest(quotient: UInt128, remainder: UInt128, divisor: UInt128) -> FixedDecimal? {
-    let limit = maximumUnits.magnitude
-    guard quotient <= limit else { return nil }
-    let roundsUp = RoundingRule.toNearestOrEven.roundsUp(
-      quotient: quotient,
-      remainder: remainder,
-      divisor: divisor,
-      isNegative: false
-    )
-    let magnitude = roundsUp ? quotient + 1 : quotient
-    guard magnitude <= limit else { return nil }
-    return FixedDecimal(checkedUnits: Int128(truncatingIfNeeded: magnitude))
-  }
-
-  /// The general product, out of line.
-  @inline(never)
-  private func generalProduct(_ other: FixedDecimal) throws -> FixedDecimal {
-    try multiplied(by: other, rounding: .toNearestOrEven)
+    try lhs.multiplied(by: rhs)
   }
 
   /// Returns the exact product with an integer, such as a token count.
@@ -260,9 +190,8 @@ extension FixedDecimal {
   /// - Returns: `lhs × rhs`, exactly.
   /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
   public static func * (lhs: FixedDecimal, rhs: Int) throws -> FixedDecimal {
-    let (product, overflow) = lhs.units.multipliedReportingOverflow(by: Int128(rhs))
-    guard !overflow else { throw overflowError(lhs, "×", FixedDecimal(rhs)) }
-    return try FixedDecimal(units: product)
+    // Exact: the integer has no fractional digits, so nothing is rounded.
+    try lhs.multiplied(by: FixedDecimal(rhs))
   }
 
   /// Returns the product, rounded at the 18th fractional digit by a chosen rule.
@@ -272,7 +201,6 @@ extension FixedDecimal {
   ///   - rule: How to round digits beyond the 18th; the default rounds half to even.
   /// - Returns: `self × other`.
   /// - Throws: ``PricingError/Code/overflow`` when the product is out of range.
-  @inline(__always)
   public func multiplied(
     by other: FixedDecimal,
     rounding rule: RoundingRule = .toNearestOrEven
@@ -304,13 +232,6 @@ extension FixedDecimal {
     rounding rule: RoundingRule = .toNearestOrEven
   ) throws -> FixedDecimal {
     guard !divisor.isZero else { throw PricingError(.divisionByZero, "\(self) ÷ 0 is undefined") }
-    // Most divisors are rates and prices below 18.4: one division to prepare the
-    // reciprocal instead of two in the general path.
-    if rule == .toNearestOrEven, let prepared = ReciprocalDivisor(divisor),
-      let quotient = prepared.quotient(of: self)
-    {
-      return quotient
-    }
     guard
       let units = WideArithmetic.multiplyDivide(
         units,

@@ -2,7 +2,7 @@
 ///
 /// Each ``Series`` is a line with one value per point on the x axis, and each ``Band`` is
 /// a translucent area between a low and a high line with a dashed middle line, the usual
-/// way to show a Monte Carlo p10/p50/p90 spread. A `nil` value leaves a gap: a price that
+/// way to show a p10/p50/p90 spread. A `nil` value leaves a gap: a price that
 /// is unknown in a month is not a price of zero.
 ///
 /// ```swift
@@ -48,7 +48,7 @@ public struct SVGLineChart: Hashable, Sendable {
   /// A named range drawn as a translucent area from ``low`` to ``high``, with ``middle``
   /// as a dashed line.
   ///
-  /// Made for Monte Carlo percentiles: p10 as `low`, p50 as `middle`, p90 as `high`. The
+  /// Made for percentile bands: p10 as `low`, p50 as `middle`, p90 as `high`. The
   /// area has a gap wherever `low` or `high` is `nil`; the middle line has a gap wherever
   /// `middle` is `nil`.
   public struct Band: Hashable, Sendable {
