@@ -1,4 +1,5 @@
 import Foundation
+import LLMPriceWar
 import LLMPricing
 
 /// Monte Carlo throughput: 10,000 runs × 20 offerings × 36 months, on one core and on
@@ -29,7 +30,7 @@ enum ScenarioBench {
       if index < 10 {
         uncertainties.append(
           Uncertainty(
-            "events[\(events.count - 1)].fraction",
+            .event(.index(events.count - 1), .fraction),
             low: FixedDecimal("0.1"),
             high: FixedDecimal("0.4")
           )
@@ -44,7 +45,7 @@ enum ScenarioBench {
           )
         )
         if index < 10 {
-          uncertainties.append(Uncertainty("events[\(events.count - 1)].lag", low: 0, high: 3))
+          uncertainties.append(Uncertainty(.event(.index(events.count - 1), .lag), low: 0, high: 3))
         }
       }
       if index % 4 == 0 {
@@ -71,13 +72,13 @@ enum ScenarioBench {
     ]
     uncertainties += [
       Uncertainty(
-        "market.elasticity",
+        .elasticity,
         low: FixedDecimal("-1.5"),
         high: FixedDecimal("-0.5")
       ),
-      Uncertainty("market.growth", low: FixedDecimal("0.01"), high: FixedDecimal("0.1")),
+      Uncertainty(.growth, low: FixedDecimal("0.01"), high: FixedDecimal("0.1")),
       Uncertainty(
-        "market.switching.rate",
+        .switchingRate,
         low: FixedDecimal("0.05"),
         high: FixedDecimal("0.2")
       ),

@@ -1,4 +1,5 @@
 import Foundation
+import LLMPriceWar
 import LLMPricing
 
 /// The `llm-cost` command: dispatches to a subcommand and maps errors to exit codes.
@@ -83,6 +84,9 @@ enum LLMCost {
       printError("error: \(error.message)\nRun '\(command) --help' for usage.")
       return 2
     } catch let error as PricingError {
+      printError("error: \(error.message)")
+      return 1
+    } catch let error as ScenarioError {
       printError("error: \(error.message)")
       return 1
     } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import LLMPriceWar
 import LLMPricing
 
 /// `llm-cost scenario`: play a price war against a workload.
@@ -24,6 +25,12 @@ enum ScenarioCommand {
           ),
           .value("months", "<N>", "The horizon in months (1–600); events after it are dropped."),
           .value(
+            "start",
+            "<YYYY-MM>",
+            "Move the scenario to start in this month: its events move with it, and catalog "
+              + "offerings take the catalog's prices of the new months."
+          ),
+          .value(
             "runs",
             "<N>",
             "Monte Carlo runs (0 for none; default 1000 when the scenario has uncertain "
@@ -35,8 +42,8 @@ enum ScenarioCommand {
           .value(
             "metric",
             "<M>",
-            "The sensitivity outcome: switching-buyer-bill (default), buyer-bill, "
-              + "cumulative-saving, revenue:ID, gross-margin:ID, end-share:ID."
+            "The sensitivity outcome: market-spend (default), switching-buyer-bill, "
+              + "buyer-bill, cumulative-saving, revenue:ID, gross-margin:ID, end-share:ID."
           ),
           .flag(
             "json",
@@ -53,7 +60,14 @@ enum ScenarioCommand {
           .value(
             "svg",
             "<file>",
-            "Also write a chart of the prices (and the average price band)."
+            "Also write a chart of the prices (and the average price band), on a log "
+              + "scale when they span a factor of ten."
+          ),
+          .value(
+            "bill-svg",
+            "<file>",
+            "Also write a chart of the buyer's monthly bill, staying and switching, with "
+              + "p10–p90 bands when runs are made."
           ),
           .flag("export", "Print the scenario itself as JSON, to start a file of your own."),
         ]
@@ -109,15 +123,16 @@ enum ScenarioCommand {
       try WorkloadCommands.profile($0, sessions: nil)
     }
     var scenario = try load(source, workload: workload)
+    if let text = options.string("start") {
+      guard let start = try? YearMonth(text) else {
+        throw UsageError("--start must be a month such as 2027-01, not '\(text)'")
+      }
+      scenario = try scenario.rebased(start: start)
+    }
     if let months = try whole(options, "months", in: 1...Scenario.maximumMonths) {
       scenario = scenario.withHorizon(months: months)
     }
-    if let currency = try options.currency() {
-      guard [.cny, .usd].contains(currency) else {
-        throw UsageError("--currency: scenarios report in CNY or USD, not \(currency)")
-      }
-      scenario.currency = currency
-    }
+    if let currency = try options.currency() { scenario.currency = currency }
     if options.flag("export") {
       print(String(decoding: try scenario.encodedJSON(), as: UTF8.self))
       return
@@ -135,8 +150,8 @@ enum ScenarioCommand {
       try whole(options, "jobs", in: 1...1_024) ?? ProcessInfo.processInfo.activeProcessorCount
     let metric: ScenarioMetric
     do {
-      metric = try ScenarioMetric(options.string("metric") ?? "switching-buyer-bill")
-    } catch let error as PricingError {
+      metric = try ScenarioMetric(options.string("metric") ?? "market-spend")
+    } catch let error as ScenarioError {
       throw UsageError(error.message)
     }
     var bands: MonteCarlo.Result?
@@ -151,9 +166,10 @@ enum ScenarioCommand {
       monteCarlo: bands,
       sensitivity: sensitivity
     )
-    if let path = options.string("svg") {
-      let svg = report.chart().render()
-      guard FileManager.default.createFile(atPath: path, contents: Data(svg.utf8)) else {
+    for (flag, chart) in [("svg", report.chart), ("bill-svg", report.billChart)] {
+      guard let path = options.string(flag) else { continue }
+      guard FileManager.default.createFile(atPath: path, contents: Data(chart().render().utf8))
+      else {
         throw PricingError(.invalidData, "cannot write the chart to '\(path)'")
       }
     }
@@ -204,7 +220,7 @@ enum ScenarioCommand {
     guard FileManager.default.fileExists(atPath: source) else {
       do {
         return try ScenarioPreset.scenario(source, workload: workload)
-      } catch let error as PricingError where error.code == .invalidScenario {
+      } catch let error as ScenarioError where error.code == .invalidScenario {
         throw UsageError("'\(source)' is not a file, and \(error.message)")
       }
     }
@@ -217,6 +233,8 @@ enum ScenarioCommand {
       return scenario
     } catch let error as PricingError {
       throw PricingError(error.code, "scenario file '\(source)': \(error.message)")
+    } catch let error as ScenarioError {
+      throw ScenarioError(error.code, "scenario file '\(source)': \(error.message)")
     }
   }
 

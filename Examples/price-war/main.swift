@@ -3,6 +3,7 @@
 // worth it. Prints the timeline, Monte Carlo bands over the uncertain parts, and which
 // assumption moves the bill most.
 import Foundation
+import LLMPriceWar
 import LLMPricing
 
 let start = YearMonth("2026-12")
@@ -57,12 +58,12 @@ war.events = [
 ]
 war.uncertainties = [
   Uncertainty(
-    "events[deepseek-cut].fraction",
+    .event(.id("deepseek-cut"), .fraction),
     low: FixedDecimal("0.2"),
     high: FixedDecimal("0.6")
   ),
-  Uncertainty("events[qwen-follows].lag", low: 0, high: 3),
-  Uncertainty("market.elasticity", low: FixedDecimal("-1.5"), high: FixedDecimal("-0.5")),
+  Uncertainty(.event(.id("qwen-follows"), .lag), low: 0, high: 3),
+  Uncertainty(.elasticity, low: FixedDecimal("-1.5"), high: FixedDecimal("-0.5")),
 ]
 
 let simulation = try ScenarioSimulation(war)

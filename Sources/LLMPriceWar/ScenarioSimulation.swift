@@ -259,6 +259,7 @@ public struct ScenarioSimulation: Sendable {
       buyerStart = startAvailable.firstIndex(of: true) ?? 0
     }
 
+    let segments = segments
     var parameters = [
       scenario.market.elasticity.double, scenario.market.growth.double,
       scenario.market.switching.threshold.double, scenario.market.switching.rate.double,
