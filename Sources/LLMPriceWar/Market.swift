@@ -36,7 +36,16 @@ struct Market {
   private var followFrom: [Int]
   private var followLag: [Int]
   private var followMatched: [Double]
-  private var followLeaders: [[Int]]
+  /// The leaders, as a range of ``ScenarioSimulation/followedLeaders``.
+  private var followLeaders: [Range<Int>]
+  private var followsSegment: [Bool]
+  /// Per past month and segment, `month × segments + segment`: whether it has been
+  /// scanned, its lowest reporting price, where, and the second lowest. Every follower of
+  /// a whole segment reads them, and past months do not change.
+  private var scanned: [Bool]
+  private var segmentLowest: [Double]
+  private var segmentLowestAt: [Int]
+  private var segmentSecond: [Double]
   private(set) var reportingPrice: [Double]
   /// The reporting price net of free tokens: what switching compares.
   private(set) var effective: [Double]
@@ -83,9 +92,17 @@ struct Market {
     (price, base, floor, free, share) = (zeros, zeros, zeros, zeros, zeros)
     (modified, available, leftByEvent) = ([], [], [])
     (followFrom, followLag, followMatched) = ([], none, zeros)
-    followLeaders = Array(repeating: [], count: count)
+    followLeaders = Array(repeating: 0..<0, count: count)
+    followsSegment = Array(repeating: false, count: count)
+    let slots = simulation.hasFollowers ? simulation.segmentCount * simulation.timeline.count : 0
+    scanned = Array(repeating: false, count: slots)
+    (segmentLowest, segmentSecond) = (
+      Array(repeating: 0, count: slots), Array(repeating: 0, count: slots)
+    )
+    segmentLowestAt = Array(repeating: -1, count: slots)
     (reportingPrice, effective, firstQuote, lastQuote) = (zeros, zeros, zeros, zeros)
-    past = simulation.hasFollowers ? Array(repeating: 0, count: count * simulation.timeline.count) : []
+    past =
+      simulation.hasFollowers ? Array(repeating: 0, count: count * simulation.timeline.count) : []
     cheapest = Array(repeating: -1, count: simulation.segmentCount)
     (revenue, cost, startShares) = (zeros, zeros, zeros)
     (floorMonth, exitMonth, entryMonth) = (none, none, none)
@@ -118,6 +135,7 @@ struct Market {
     available = simulation.startAvailable
     leftByEvent = Array(repeating: false, count: count)
     followFrom = Array(repeating: .max, count: count)
+    for slot in scanned.indices { scanned[slot] = false }
     for index in past.indices { past[index] = .infinity }
     (growthFactor, surgeFactor, startAverage, startEffective) = (1, 1, 0, 0)
     (buyer, switcher, billAtStart) = (simulation.buyerStart, simulation.buyerStart, 0)
@@ -137,7 +155,6 @@ struct Market {
     for event in simulation.eventsByMonth[month] { apply(event, month) }
     if simulation.hasFollowers { follow(month) }
     quote(month)
-    findCheapest()
     let tokens = simulation.tokens[month]
     let leastSaving = simulation.leastSavings[month]
     if month > 0, rate > 0 { switchMarket(leastSaving: leastSaving) }
@@ -170,7 +187,8 @@ struct Market {
     buyerBills.append(bill(buyer, tokens) + (forcedMove ? switchCost : 0))
     switchingBills.append(bill(switcher, tokens) + (moved ? switchCost : 0))
     billAtStart += startEffective * tokens
-    (buyerOn, switcherOn) = (buyerOn + [buyer], switcherOn + [switcher])
+    buyerOn.append(buyer)
+    switcherOn.append(switcher)
     forced.append(forcedMove)
     switched.append(moved)
     averagePrices.append(average)
@@ -186,8 +204,9 @@ struct Market {
 
   /// Step 1: catalog offerings join, leave and follow the catalog's prices.
   private mutating func followCatalog(_ month: Int) {
-    for index in 0..<count where !simulation.catalogPrices[index].isEmpty {
-      guard let catalogPrice = simulation.catalogPrices[index][month] else {
+    for index in simulation.catalogPriced {
+      let catalogPrice = simulation.catalogPrices[month * count + index]
+      guard !catalogPrice.isNaN else {
         if available[index] { leave(index, to: [], month: month) }
         continue
       }
@@ -234,7 +253,8 @@ struct Market {
       for other in 0..<count where other != index { share[other] /= total }
       share[index] = (share[index] + extra) / total
       surgeFactor *= total
-    case .follow(let leaders):
+    case .follow(let leaders, let wholeSegment):
+      followsSegment[index] = wholeSegment
       let lag = Int(values[event.slot + 1])
       followFrom[index] = month + lag
       followLag[index] = lag
@@ -246,25 +266,64 @@ struct Market {
   /// Step 3: followers match their leaders' prices of `lag` months before, once `lag`
   /// months have passed since they decided to follow.
   private mutating func follow(_ month: Int) {
+    let rates = month * count
     for index in 0..<count where available[index] && followFrom[index] <= month {
       let source = month - followLag[index]
-      var lowest = Double.infinity
-      for leader in followLeaders[index] {
-        let quote =
-          source < month
-          ? past[source * count + leader]
-          : available[leader] ? price[leader] * simulation.toReporting[month * count + leader] : .infinity
-        lowest = min(lowest, quote)
+      let lowest: Double
+      if followsSegment[index], source < month {
+        // The segment's lowest price that month, or the second lowest when it is the
+        // follower's own.
+        let slot = source * simulation.segmentCount + simulation.segments[index]
+        if !scanned[slot] { scan(slot, source) }
+        lowest = segmentLowestAt[slot] == index ? segmentSecond[slot] : segmentLowest[slot]
+      } else {
+        lowest = lowestLeader(index, source: source, month: month)
       }
       guard lowest < .infinity else { continue }
-      let target = lowest * followMatched[index] / simulation.toReporting[month * count + index]
-      if target < price[index] { setPrice(index, target) }
+      // Compared in the reporting currency: a division only when the price moves.
+      let target = lowest * followMatched[index]
+      let rate = simulation.toReporting[rates + index]
+      if target < price[index] * rate { setPrice(index, target / rate) }
     }
   }
 
-  /// Prices as buyers see them: in the reporting currency, and net of free tokens.
+  /// The lowest reporting price of a follower's leaders in month `source`.
+  private func lowestLeader(_ index: Int, source: Int, month: Int) -> Double {
+    var lowest = Double.infinity
+    for position in followLeaders[index] {
+      let leader = simulation.followedLeaders[position]
+      if source < month {
+        lowest = min(lowest, past[source * count + leader])
+      } else if available[leader] {
+        lowest = min(lowest, price[leader] * simulation.toReporting[month * count + leader])
+      }
+    }
+    return lowest
+  }
+
+  /// Finds a segment's lowest and second-lowest reporting price in a past month.
+  private mutating func scan(_ slot: Int, _ source: Int) {
+    let segment = slot % simulation.segmentCount
+    var (lowest, second, lowestAt) = (Double.infinity, Double.infinity, -1)
+    for position in simulation.segmentRanges[segment] {
+      let member = simulation.segmentMembers[position]
+      let quote = past[source * count + member]
+      if quote < lowest {
+        (second, lowest, lowestAt) = (lowest, quote, member)
+      } else if quote < second {
+        second = quote
+      }
+    }
+    (segmentLowest[slot], segmentSecond[slot]) = (lowest, second)
+    segmentLowestAt[slot] = lowestAt
+    scanned[slot] = true
+  }
+
+  /// Prices as buyers see them, in the reporting currency and net of free tokens, and the
+  /// cheapest available offering of each segment by that price.
   private mutating func quote(_ month: Int) {
     let tokens = simulation.tokens[month]
+    for segment in cheapest.indices { cheapest[segment] = -1 }
     for index in 0..<count {
       let quote = price[index] * simulation.toReporting[month * count + index]
       reportingPrice[index] = quote
@@ -277,13 +336,6 @@ struct Market {
       if floor[index] >= 0, price[index] == floor[index], floorMonth[index] < 0 {
         floorMonth[index] = month
       }
-    }
-  }
-
-  /// The cheapest available offering of each segment by effective price.
-  private mutating func findCheapest() {
-    for segment in cheapest.indices { cheapest[segment] = -1 }
-    for index in 0..<count where available[index] {
       let segment = simulation.segments[index]
       let current = cheapest[segment]
       if current < 0 || effective[index] < effective[current] { cheapest[segment] = index }
@@ -321,7 +373,7 @@ struct Market {
     } else {
       growthFactor *= 1 + growth
     }
-    var volume = simulation.scenario.market.volume.double * growthFactor * surgeFactor
+    var volume = simulation.marketVolume * growthFactor * surgeFactor
     if elasticity != 0, startAverage > 0 {
       volume *= MarketMath.demand(ratio: average / startAverage, elasticity: elasticity)
     }
@@ -374,7 +426,8 @@ struct Market {
     share[index] = 0
     var destinations = targets.filter { available[$0] }
     if destinations.isEmpty,
-      let any = cheapestOffering(segment: simulation.segments[index]) ?? cheapestOffering(segment: nil)
+      let any = cheapestOffering(segment: simulation.segments[index])
+        ?? cheapestOffering(segment: nil)
     {
       destinations = [any]
     }

@@ -25,12 +25,10 @@ enum MarketMath {
     }
     let z = (m - 1) / (m + 1)
     let z2 = z * z
-    var term = z
-    var sum = 0.0
-    for n in stride(from: 1.0, through: 23, by: 2) {
-      sum += term / n
-      term *= z2
-    }
+    // Horner's form of z + z³/3 + z⁵/5 + … + z²³/23.
+    var sum = 1.0 / 23
+    for n in stride(from: 21.0, through: 1, by: -2) { sum = sum * z2 + 1 / n }
+    sum *= z
     return Double(k) * ln2High + (2 * sum + Double(k) * ln2Low)
   }
 
@@ -41,12 +39,9 @@ enum MarketMath {
   static func exp(_ y: Double) -> Double {
     let k = (y / (ln2High + ln2Low)).rounded()
     let r = (y - k * ln2High) - k * ln2Low
-    var term = 1.0
+    // Horner's form of 1 + r + r²/2! + … + r¹⁸/18!.
     var sum = 1.0
-    for n in 1...18 {
-      term *= r / Double(n)
-      sum += term
-    }
+    for n in stride(from: 18.0, through: 1, by: -1) { sum = 1 + sum * (r * (1 / n)) }
     return Double(sign: .plus, exponent: Int(k), significand: 1) * sum
   }
 

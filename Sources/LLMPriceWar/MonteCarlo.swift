@@ -186,7 +186,7 @@ public struct MonteCarlo: Sendable {
         let low = slot.low.wholeNumber() ?? 0
         values[slot.index] = Double(random.uniform(low, slot.high.wholeNumber() ?? low))
       } else {
-        values[slot.index] = random.uniform(slot.low.double, slot.high.double)
+        values[slot.index] = random.uniform(slot.range.lowerBound, slot.range.upperBound)
       }
     }
     return values
@@ -245,14 +245,15 @@ public struct MonteCarlo: Sendable {
       }
       figures += market.lastQuote
       for index in 0..<offerings { figures.append(market.floorMonth[index] >= 0 ? 1 : 0) }
-      for index in 0..<offerings {
-        figures.append((market.available[index] ? market.share[index] : 0) - market.startShares[index])
-      }
       // The run's share winner: the largest gain, the first of equals; −1 when none moved.
-      let gains = figures.suffix(offerings)
-      let best = gains.indices.max { gains[$0] < gains[$1] || (gains[$0] == gains[$1] && $0 > $1) }
-      let moved = gains.contains { abs($0) > 1e-9 }
-      figures.append(moved ? Double((best ?? 0) - gains.startIndex) : -1)
+      var best = -1
+      var bestGain = 0.0
+      for index in 0..<offerings {
+        let gain = (market.available[index] ? market.share[index] : 0) - market.startShares[index]
+        figures.append(gain)
+        if abs(gain) > 1e-9, best < 0 || gain > bestGain { (best, bestGain) = (index, gain) }
+      }
+      figures.append(Double(best))
     }
   }
 

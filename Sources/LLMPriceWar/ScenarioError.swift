@@ -41,5 +41,7 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
   public var description: String { "[\(code)] \(message)" }
 
   /// An ``Code/invalidScenario`` error.
-  static func invalid(_ message: String) -> ScenarioError { ScenarioError(.invalidScenario, message) }
+  static func invalid(_ message: String) -> ScenarioError {
+    ScenarioError(.invalidScenario, message)
+  }
 }

@@ -156,9 +156,10 @@ public struct ScenarioReport: Sendable {
       }
       let volume = monteCarlo.marketVolume
       table.append(
-        ["market volume (M tokens)"] + [volume.p10, volume.p50, volume.p90].map {
-          $0.formatted(places: 0)
-        }
+        ["market volume (M tokens)"]
+          + [volume.p10, volume.p50, volume.p90].map {
+            $0.formatted(places: 0)
+          }
       )
       for offering in monteCarlo.offerings {
         table.append([
@@ -300,7 +301,10 @@ public struct ScenarioReport: Sendable {
         name: "staying on \(months.first?.buyer.offering ?? "")",
         values: months.map(\.buyer.bill)
       ),
-      SVGLineChart.Series(name: "switching when it pays", values: months.map(\.buyer.switchingBill)),
+      SVGLineChart.Series(
+        name: "switching when it pays",
+        values: months.map(\.buyer.switchingBill)
+      ),
     ]
     return SVGLineChart(
       title: "The buyer's monthly bill: \(scenario.title)",

@@ -251,7 +251,12 @@ extension Market {
       buyer: ScenarioResult.BuyerMonth(
         tokens: simulation.exactTokens[month],
         offering: offerings[buyerOn[month]].id,
-        bill: try exactBill(month, buyerOn[month], modelled: buyerBills[month], moved: forced[month]),
+        bill: try exactBill(
+          month,
+          buyerOn[month],
+          modelled: buyerBills[month],
+          moved: forced[month]
+        ),
         switchingOffering: offerings[switcherOn[month]].id,
         switchingBill: try exactBill(
           month,
@@ -273,8 +278,7 @@ extension Market {
     moved: Bool
   ) throws -> FixedDecimal {
     guard !modified[index], free[index] == 0,
-      simulation.catalogPrices[index].indices.contains(month),
-      simulation.catalogPrices[index][month] == price[index],
+      simulation.catalogPrices[month * count + index] == price[index],
       let exact = simulation.catalogBills[month * count + index]
     else {
       return try FixedDecimal(modelled: modelled, places: 4, "a buyer's bill")

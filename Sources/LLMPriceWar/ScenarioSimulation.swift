@@ -41,6 +41,9 @@ public struct ScenarioSimulation: Sendable {
   let currencies: [Currency]
   let segments: [Int]
   let segmentCount: Int
+  /// The offerings, segment by segment: segment `s` is `segmentMembers[segmentRanges[s]]`.
+  let segmentMembers: [Int]
+  let segmentRanges: [Range<Int>]
   /// Yuan per US dollar each month, when the rates have it.
   let cnyPerUSD: [FixedDecimal?]
   /// Reporting currency per unit of each offering's currency, `month × count + offering`.
@@ -50,9 +53,13 @@ public struct ScenarioSimulation: Sendable {
   let exactTokens: [FixedDecimal]
   /// Each month, the least saving per million tokens that pays the switching cost back.
   let leastSavings: [Double]
-  /// Per offering, the catalog's effective price each month in its own currency (`nil`
-  /// when not sold); empty for offerings the catalog does not price.
-  let catalogPrices: [[Double?]]
+  /// The catalog's effective price of each offering in its own currency, `month × count +
+  /// offering`; NaN when not sold, or not priced from the catalog.
+  let catalogPrices: [Double]
+  /// The offerings priced from the catalog.
+  let catalogPriced: [Int]
+  /// Every follow event's leaders, one list after another.
+  let followedLeaders: [Int]
   /// Per offering and month, the catalog's exact bill for the buyer's workload in the
   /// reporting currency, `month × count + offering`.
   let catalogBills: [FixedDecimal?]
@@ -60,6 +67,8 @@ public struct ScenarioSimulation: Sendable {
   let givenPrices: [Double?]
   /// Marginal cost in the reporting currency, `month × count + offering`; `nil` without.
   let marginalCosts: [Double?]
+  /// The market's starting volume, million tokens a month.
+  let marketVolume: Double
   let startShares: [Double]
   let entryShares: [Double]
   let startAvailable: [Bool]
@@ -76,6 +85,8 @@ public struct ScenarioSimulation: Sendable {
     var index: Int
     var low: FixedDecimal
     var high: FixedDecimal
+    /// `low...high` as the model's numbers.
+    var range: ClosedRange<Double>
     var isWholeNumber: Bool
     var parameter: ScenarioParameter
   }
@@ -92,7 +103,9 @@ public struct ScenarioSimulation: Sendable {
     case cut, raise, setPrice, floor, surge, enter
     case freeTier(Int)
     case exit([Int])
-    case follow([Int])
+    /// The leaders, as a range of ``followedLeaders``; `wholeSegment` when they are every
+    /// other offering of the follower's segment.
+    case follow(Range<Int>, wholeSegment: Bool)
   }
 
   struct CompiledEvent: Sendable {
@@ -162,12 +175,12 @@ public struct ScenarioSimulation: Sendable {
     }
 
     // Catalog prices, month by month, and the exact bills they give the buyer.
-    var catalogPrices: [[Double?]] = []
+    var catalogPrices = [Double](repeating: .nan, count: timeline.count * count)
+    var catalogPriced: [Int] = []
     var catalogBills = [FixedDecimal?](repeating: nil, count: timeline.count * count)
     var servable: [Bool] = []
     for index in 0..<count {
       guard let offering = resolved[index], offerings[index].price == nil else {
-        catalogPrices.append([])
         servable.append(true)
         continue
       }
@@ -176,7 +189,12 @@ public struct ScenarioSimulation: Sendable {
         for (month, yearMonth) in timeline.enumerated() {
           guard
             let cost = try Self.catalogCost(
-              scenario.workload, offering, yearMonth, month, &notes)
+              scenario.workload,
+              offering,
+              yearMonth,
+              month,
+              &notes
+            )
           else {
             path.append(nil)
             continue
@@ -194,7 +212,10 @@ public struct ScenarioSimulation: Sendable {
         path = Array(repeating: nil, count: timeline.count)
         servable.append(false)
       } catch let error as PricingError {
-        throw PricingError(error.code, "offerings[\(index)] (\(offerings[index].id)): \(error.message)")
+        throw PricingError(
+          error.code,
+          "offerings[\(index)] (\(offerings[index].id)): \(error.message)"
+        )
       }
       if servable[index], !path.contains(where: { $0 != nil }) {
         throw ScenarioError.invalid(
@@ -202,9 +223,13 @@ public struct ScenarioSimulation: Sendable {
             + "the scenario; give a price, or move the scenario to when it is sold"
         )
       }
-      catalogPrices.append(path)
+      for (month, price) in path.enumerated() {
+        catalogPrices[month * count + index] = price ?? .nan
+      }
+      catalogPriced.append(index)
     }
     self.catalogPrices = catalogPrices
+    self.catalogPriced = catalogPriced
     self.catalogBills = catalogBills
     self.servable = servable
     replays = offerings.map(\.replaysCatalog)
@@ -222,8 +247,8 @@ public struct ScenarioSimulation: Sendable {
       }
     )
     let startAvailable = offerings.indices.map { index in
-      catalogPrices[index].isEmpty
-        ? !entering.contains(offerings[index].id) : catalogPrices[index][0] != nil
+      catalogPriced.contains(index)
+        ? !catalogPrices[index].isNaN : !entering.contains(offerings[index].id)
     }
     self.startAvailable = startAvailable
     guard startAvailable.contains(true) else {
@@ -232,14 +257,25 @@ public struct ScenarioSimulation: Sendable {
       )
     }
     startShares = Self.startShares(offerings, available: startAvailable)
+    marketVolume = scenario.market.volume.double
     entryShares = offerings.map { $0.share?.double ?? 0 }
     var segmentIndex: [String: Int] = [:]
-    segments = offerings.map { offering in
+    let segments = offerings.map { offering in
       if let known = segmentIndex[offering.segment] { return known }
       segmentIndex[offering.segment] = segmentIndex.count
       return segmentIndex.count - 1
     }
+    self.segments = segments
     segmentCount = segmentIndex.count
+    var segmentMembers: [Int] = []
+    var segmentRanges: [Range<Int>] = []
+    for segment in 0..<segmentCount {
+      let first = segmentMembers.count
+      segmentMembers += segments.indices.filter { segments[$0] == segment }
+      segmentRanges.append(first..<segmentMembers.count)
+    }
+    self.segmentMembers = segmentMembers
+    self.segmentRanges = segmentRanges
 
     if let buyer = scenario.buyerOffering, let index = scenario.offeringIndex(buyer) {
       guard servable[index] else {
@@ -259,12 +295,12 @@ public struct ScenarioSimulation: Sendable {
       buyerStart = startAvailable.firstIndex(of: true) ?? 0
     }
 
-    let segments = segments
     var parameters = [
       scenario.market.elasticity.double, scenario.market.growth.double,
       scenario.market.switching.threshold.double, scenario.market.switching.rate.double,
     ]
     var eventsByMonth = [[CompiledEvent]](repeating: [], count: timeline.count)
+    var followedLeaders: [Int] = []
     for (index, event) in scenario.events.enumerated() {
       let own = scenario.offeringIndex(event.offering) ?? 0
       let ids = { (list: [String]) in list.compactMap { scenario.offeringIndex($0) } }
@@ -283,7 +319,13 @@ public struct ScenarioSimulation: Sendable {
         let chosen =
           leaders.isEmpty
           ? (0..<count).filter { $0 != own && segments[$0] == segments[own] } : ids(leaders)
-        (kind, value, lag) = (.follow(chosen), discount, months)
+        (kind, value, lag) = (
+          .follow(
+            followedLeaders.count..<followedLeaders.count + chosen.count,
+            wholeSegment: leaders.isEmpty
+          ), discount, months
+        )
+        followedLeaders += chosen
       }
       parameters += [value.double, Double(lag)]
       let month = timeline.firstIndex(of: event.month) ?? 0
@@ -293,6 +335,7 @@ public struct ScenarioSimulation: Sendable {
     }
     self.parameters = parameters
     self.eventsByMonth = eventsByMonth
+    self.followedLeaders = followedLeaders
     hasFollowers = eventsByMonth.joined().contains {
       if case .follow = $0.kind { return true } else { return false }
     }
@@ -302,6 +345,7 @@ public struct ScenarioSimulation: Sendable {
         index: slot,
         low: uncertainty.low,
         high: uncertainty.high,
+        range: uncertainty.low.double...uncertainty.high.double,
         isWholeNumber: slot >= 4 && slot % 2 == 1,
         parameter: uncertainty.parameter
       )
