@@ -33,7 +33,7 @@ let package = Package(
     ),
     .testTarget(
       name: "LLMPricingTests",
-      dependencies: ["LLMPricing"],
+      dependencies: ["LLMPricing", "LLMPriceWar"],
       // Read from the source tree by path (#filePath), not bundled as resources.
       exclude: ["Fixtures"]
     ),
