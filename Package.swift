@@ -44,7 +44,7 @@ let package = Package(
     ),
     .testTarget(
       name: "DocSnippets",
-      dependencies: ["LLMPricing"],
+      dependencies: ["LLMPricing", "LLMPriceWar"],
       // Generated from the Markdown by Scripts/snippets.sh: the documentation's code.
       path: "Tests/DocSnippets"
     ),

@@ -45,6 +45,39 @@ sources() {
   for file in "${cli_files[@]}"; do echo "Examples/llm-cost/$file"; done
 }
 
+# The price war's sources and preset files: compiled into the same module, as the fuzz
+# binary is one module (their `import LLMPricing` is dropped, and the presets SwiftPM embeds
+# as `PackageResources` are written out the same way).
+price_war_sources() {
+  find Sources/LLMPriceWar -name '*.swift' | LC_ALL=C sort
+  find Sources/LLMPriceWar/Presets -name '*.json' | LC_ALL=C sort
+}
+
+write_price_war() {
+  mkdir -p "$out/generated/pricewar"
+  local generated=()
+  local file
+  while read -r file; do
+    [[ $file == *.swift ]] || continue
+    sed '/^import LLMPricing$/d' "$file" > "$out/generated/pricewar/$(basename "$file")"
+    generated+=("generated/pricewar/$(basename "$file")")
+  done < <(price_war_sources)
+  {
+    echo "enum PackageResources {"
+    while read -r file; do
+      [[ $file == *.json ]] || continue
+      local name
+      name=$(basename "$file" | tr -c 'A-Za-z0-9\n' '_')
+      echo "  static let ${name}: [UInt8] = Array(#\"\"\""
+      cat "$file"
+      echo "\"\"\"#.utf8)"
+    done < <(price_war_sources)
+    echo "}"
+  } > "$out/generated/pricewar/PackageResources.swift"
+  generated+=("generated/pricewar/PackageResources.swift")
+  price_war_files=("${generated[@]}")
+}
+
 build() {
   mkdir -p "$out/generated"
   # The CLI's parser imports the library, which here is the module being compiled itself.
@@ -55,6 +88,8 @@ build() {
   done
   local files
   mapfile -t files < <(sources | grep -v '^Examples/')
+  local price_war_files=()
+  write_price_war
   echo "== building $binary (${#files[@]} files + the CLI's parser; a few minutes)"
   # -wmo: whole-module optimisation as in a release build; -g for symbolised reports. Run
   # from .build/fuzz because -g leaves module files (LLMPricing-1.swiftmodule…) in the
@@ -62,9 +97,9 @@ build() {
   local root=$PWD
   (
     cd "$out"
-    swiftc -module-name LLMPricing -parse-as-library -wmo -O -g \
+    swiftc -module-name LLMPricing -package-name llm_pricing -parse-as-library -wmo -O -g \
       -sanitize=fuzzer,address -use-ld=lld \
-      "${files[@]/#/$root/}" "${generated[@]}" -o llm-pricing-fuzz
+      "${files[@]/#/$root/}" "${generated[@]}" "${price_war_files[@]}" -o llm-pricing-fuzz
   )
 }
 
@@ -74,7 +109,7 @@ ensure_built() {
   if [[ -x $binary ]]; then
     while read -r file; do
       [[ $file -nt $binary ]] && { build; return; }
-    done < <(sources; echo Scripts/fuzz.sh)
+    done < <(sources; price_war_sources; echo Scripts/fuzz.sh)
     return 0
   fi
   build

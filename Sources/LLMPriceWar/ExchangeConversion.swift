@@ -1,7 +1,7 @@
 import Foundation
 import LLMPricing
 
-/// A scenario's currency conversions, month by month, through ``LLMPricing/ExchangeRates``:
+/// A scenario's currency conversions, month by month, through `ExchangeRates`:
 /// any pair the rates connect, at each month's middle.
 struct ExchangeConversion {
   /// Reporting currency per unit of each offering's currency, `month × count + offering`.

@@ -79,7 +79,7 @@ extension Scenario {
   ///
   /// - Parameter data: The JSON bytes.
   /// - Returns: The validated scenario.
-  /// - Throws: ``LLMPricing/PricingError/Code/invalidData`` naming the key path of a value that does
+  /// - Throws: `PricingError` (`invalidData`) naming the key path of a value that does
   ///   not decode; ``ScenarioError/Code/invalidScenario`` naming the path of a value that
   ///   breaks a rule (see ``validate()``).
   public static func decode(from data: Data) throws -> Scenario {
@@ -91,7 +91,7 @@ extension Scenario {
   /// Encodes the scenario as pretty-printed JSON with sorted keys and exact decimals.
   ///
   /// - Returns: The JSON bytes, which ``decode(from:)`` reads back to an equal scenario.
-  /// - Throws: ``LLMPricing/PricingError/Code/invalidData`` if encoding fails.
+  /// - Throws: `PricingError` (`invalidData`) if encoding fails.
   public func encodedJSON() throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -57,7 +57,7 @@ public struct Scenario: Hashable, Sendable, Codable {
   /// How many months, from 1 to 600.
   public var months: Int
   /// The reporting currency; offerings in other currencies convert through
-  /// ``LLMPricing/ExchangeRates``.
+  /// `ExchangeRates`.
   public var currency: Currency
   /// The workload: it sets each offering's effective price, and the buyer's bill.
   public var workload: WorkloadProfile

@@ -2,7 +2,7 @@ import Foundation
 
 /// A scenario that cannot run as given, with the path of the bad value and what to do.
 ///
-/// Decoding a scenario file throws `LLMPricing`'s ``LLMPricing/PricingError`` with the key
+/// Decoding a scenario file throws `LLMPricing`'s `PricingError` with the key
 /// path (the file is read by the core's strict JSON reader); everything the price war
 /// itself checks throws this.
 public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible {

@@ -73,6 +73,12 @@ public enum ScenarioParameter: Hashable, Sendable, Codable, CustomStringConverti
         )
       }
       let reference = String(parts[0].dropFirst("events[".count))
+      guard !reference.isEmpty, Int(reference).map({ $0 >= 0 }) ?? true else {
+        throw ScenarioError.invalid(
+          "parameter '\(path)': name the event by its position from 0 or by its id, such as "
+            + "events[0].\(field.rawValue)"
+        )
+      }
       self = .event(Int(reference).map(EventReference.index) ?? .id(reference), field)
     }
   }

@@ -122,7 +122,7 @@ public struct ScenarioSimulation: Sendable {
   ///   - rates: The exchange rates for offerings priced in another currency than the
   ///     report; the scenario's own `exchangeRates` points lie over them.
   /// - Throws: ``ScenarioError/Code/invalidScenario`` for a scenario that breaks a rule;
-  ///   ``LLMPricing/PricingError`` for an unknown catalog offering (with the closest ids),
+  ///   `PricingError` for an unknown catalog offering (with the closest ids),
   ///   a missing exchange rate, or a workload a buyer's offering cannot serve.
   public init(
     _ scenario: Scenario,
@@ -218,10 +218,14 @@ public struct ScenarioSimulation: Sendable {
         )
       }
       if servable[index], !path.contains(where: { $0 != nil }) {
-        throw ScenarioError.invalid(
-          "offerings[\(index)] (\(offerings[index].id)): the catalog sells it in no month of "
-            + "the scenario; give a price, or move the scenario to when it is sold"
+        // Retired before the scenario starts, or launched after it ends: out of this
+        // market, as a re-based preset's retired models are.
+        let retired = offering.schedule.retiredAt.map { " (retired \(CalendarDay(utcDateOf: $0)))" }
+        notes.append(
+          "\(offerings[index].id) is left out: the catalog sells it in no month of the "
+            + "scenario\(retired ?? ""); give it a price to keep it in"
         )
+        servable[index] = false
       }
       for (month, price) in path.enumerated() {
         catalogPrices[month * count + index] = price ?? .nan
@@ -279,10 +283,10 @@ public struct ScenarioSimulation: Sendable {
 
     if let buyer = scenario.buyerOffering, let index = scenario.offeringIndex(buyer) {
       guard servable[index] else {
-        throw PricingError(
-          .contextWindowExceeded,
-          "buyerOffering: \(buyer) cannot serve the workload '\(scenario.workload.name)': "
-            + "its requests do not fit the model's context window; pick another workload or offering"
+        let reason = notes.last { $0.hasPrefix("\(buyer) is left out: ") } ?? "it is left out"
+        throw ScenarioError.invalid(
+          "buyerOffering: \(buyer) cannot be the buyer's offering: "
+            + reason.dropFirst(buyer.count + 1) + "; pick another offering or workload"
         )
       }
       guard startAvailable[index] else {
@@ -484,16 +488,19 @@ public struct ScenarioSimulation: Sendable {
   }
 
   /// The given shares of the offerings in the market at the start; the rest split
-  /// equally among those without one.
+  /// equally among those without one, or, when every offering there has a share (others
+  /// join later with theirs), the given shares scaled to add up to 1.
   static func startShares(_ offerings: [ScenarioOffering], available: [Bool]) -> [Double] {
     var shares = [Double](repeating: 0, count: offerings.count)
     var open: [Int] = []
     for (index, offering) in offerings.enumerated() where available[index] {
       if let share = offering.share { shares[index] = share.double } else { open.append(index) }
     }
-    let rest = 1 - shares.reduce(0, +)
-    guard !open.isEmpty, rest > 0 else { return shares }
-    for index in open { shares[index] = rest / Double(open.count) }
+    let given = shares.reduce(0, +)
+    if open.isEmpty {
+      return given > 0 ? shares.map { $0 / given } : shares
+    }
+    for index in open { shares[index] = max(0, 1 - given) / Double(open.count) }
     return shares
   }
 }

@@ -244,16 +244,7 @@ struct ScenarioPresetTests {
       }
       if row?.available != true { absent.append("events[\(index)] \(event.offering) \(month)") }
     }
-    // The catalog retires gemini-2.5-pro and gpt-5 on 2026-12-01: from January 2027 they are
-    // out of the market, so the preset's February 2027 cut and follow act on nothing.
-    withKnownIssue(
-      "gemini-2.5-pro-cut: its offerings are retired before its events",
-      isIntermittent: false
-    ) {
-      #expect(absent.isEmpty, "\(id): \(absent)")
-    } when: {
-      id == "gemini-2.5-pro-cut"
-    }
+    #expect(absent.isEmpty, "\(id): \(absent)")
   }
 
   @Test(

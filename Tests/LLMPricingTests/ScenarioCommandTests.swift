@@ -94,18 +94,9 @@ struct ScenarioCommandTests {
     let result = try LLMCostBinary.run([
       "scenario", id, "--start", "2027-01", "--runs", "50", "--json",
     ])
-    // Re-based to 2027, these presets name catalog offerings retired before 2027
-    // (hunyuan-pro 2026-09-30, gemini-2.5-pro 2026-12-01, deepseek-chat 2026-07-24), and
-    // the simulation refuses an offering the catalog sells in no month of the scenario
-    // instead of leaving it out: "offerings[N] (...): the catalog sells it in no month of
-    // the scenario; give a price, or move the scenario to when it is sold", exit 1.
-    let retired = ["china-may-2024", "gemini-2.5-pro-cut", "us-access-restriction"]
-    withKnownIssue("a re-based preset with a retired catalog offering fails", isIntermittent: false)
-    {
-      #expect(result.status == 0, "\(id): \(result.error)")
-    } when: {
-      retired.contains(id)
-    }
+    // Re-based to 2027, three presets name catalog offerings retired before 2027
+    // (hunyuan-pro, gemini-2.5-pro, deepseek-chat): they are left out, with a note.
+    #expect(result.status == 0, "\(id): \(result.error)")
     guard result.status == 0 else { return }
     let object = try jsonObject(result)
     let months = try #require(object["months"] as? [[String: Any]])
