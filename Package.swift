@@ -29,7 +29,9 @@ let package = Package(
     ),
     .testTarget(
       name: "LLMPriceWarTests",
-      dependencies: ["LLMPriceWar", "LLMPricing"]
+      dependencies: ["LLMPriceWar", "LLMPricing"],
+      // Read from the source tree by path (#filePath), not bundled as resources.
+      exclude: ["Golden"]
     ),
     .testTarget(
       name: "LLMPricingTests",

@@ -10,7 +10,7 @@ graphs="$build/symbol-graphs"
 if [ ! -f "$graphs/LLMPricing.symbols.json" ] || [ ! -f "$graphs/LLMPriceWar.symbols.json" ]; then
   rm -rf "$build" && mkdir -p "$graphs"
 fi
-rm -rf .build/docs
+rm -rf .build/docs && mkdir -p .build/docs
 swift build --build-path "$build" --target LLMPriceWar \
   -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$(pwd)/$graphs"
 for module in LLMPricing LLMPriceWar; do

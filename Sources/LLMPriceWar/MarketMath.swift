@@ -7,7 +7,7 @@ import LLMPricing
 /// `Foundation.log`, `exp` and `pow` come from the C library, and glibc and Apple's libm
 /// differ in the last bit for some arguments; these use only IEEE 754 addition,
 /// multiplication and division, which are exact to the same rounding everywhere.
-enum MarketMath {
+package enum MarketMath {
   /// ln 2, split so that `k × ln2High` is exact for the `k` an exponent can have.
   private static let ln2High = 0.693_147_180_369_123_816_49
   private static let ln2Low = 1.908_214_929_270_587_700_02e-10
@@ -16,7 +16,7 @@ enum MarketMath {
   ///
   /// `x = m × 2^k` with `m` in [√½, √2), and `ln m = 2 atanh((m − 1) ÷ (m + 1))`, whose
   /// series converges to a double's precision in eleven terms there.
-  static func log(_ x: Double) -> Double {
+  package static func log(_ x: Double) -> Double {
     var k = Int(x.exponent)
     var m = x.significand
     if m > 1.414_213_562_373_095 {
@@ -36,7 +36,7 @@ enum MarketMath {
   ///
   /// `y = k ln 2 + r` with `|r| ≤ ½ ln 2`, `e^r` by its Taylor series (eighteen terms pass
   /// a double's precision), then scaled by `2^k` exactly.
-  static func exp(_ y: Double) -> Double {
+  package static func exp(_ y: Double) -> Double {
     let k = (y / (ln2High + ln2Low)).rounded()
     let r = (y - k * ln2High) - k * ln2Low
     // Horner's form of 1 + r + r²/2! + … + r¹⁸/18!.
@@ -47,7 +47,7 @@ enum MarketMath {
 
   /// `ratio^elasticity`, the constant-elasticity demand multiplier, with the ratio held
   /// between 1% and a million so a free model does not summon unbounded demand.
-  static func demand(ratio: Double, elasticity: Double) -> Double {
+  package static func demand(ratio: Double, elasticity: Double) -> Double {
     if elasticity == 0 || ratio == 1 { return 1 }
     return exp(elasticity * log(min(max(ratio, 0.01), 1_000_000)))
   }
@@ -62,7 +62,7 @@ extension FixedDecimal {
   ///
   /// - Throws: ``ScenarioError/Code/outOfRange`` for a value that is not finite or does
   ///   not fit.
-  init(modelled value: Double, places: Int, _ what: @autoclosure () -> String) throws {
+  package init(modelled value: Double, places: Int, _ what: @autoclosure () -> String) throws {
     guard value.isFinite, value.magnitude < 1e20 else {
       throw ScenarioError(.outOfRange, "\(what()) (\(value)) is beyond what an amount holds")
     }

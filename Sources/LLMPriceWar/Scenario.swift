@@ -175,10 +175,10 @@ public struct Scenario: Hashable, Sendable, Codable {
   /// - Returns: The moved scenario.
   /// - Throws: ``ScenarioError/Code/invalidScenario`` when a moved month leaves the years
   ///   the calendar counts.
-  public func rebased(start newStart: YearMonth) throws -> Scenario {
-    let shift = (newStart.year - start.year) * 12 + (newStart.month - start.month)
+  public func rebased(start: YearMonth) throws -> Scenario {
+    let shift = (start.year - self.start.year) * 12 + (start.month - self.start.month)
     var copy = self
-    copy.start = newStart
+    copy.start = start
     do {
       for index in copy.events.indices {
         copy.events[index].month = try events[index].month.adding(months: shift)
@@ -187,7 +187,7 @@ public struct Scenario: Hashable, Sendable, Codable {
         copy.exchangeRates[index].from = try exchangeRates[index].from.adding(months: shift)
       }
     } catch let error as PricingError {
-      throw ScenarioError.invalid("start: moving the scenario to \(newStart): \(error.message)")
+      throw ScenarioError.invalid("start: moving the scenario to \(start): \(error.message)")
     }
     return copy
   }
