@@ -129,7 +129,10 @@ public struct ScenarioReport: Sendable {
       "Buyer switching:         \(money(summary.switchingBuyerBill)) (switching saves \(money(summary.switchingSaving)))"
     )
     out.append(
-      "At the first month's prices: \(money(summary.billAtStartPrices)); the price war saves \(money(summary.cumulativeSaving))"
+      "At the first month's prices: \(money(summary.billAtStartPrices)); the price war "
+        + (summary.cumulativeSaving.isNegative
+          ? "costs \(money(summary.cumulativeSaving.magnitude)) more"
+          : "saves \(money(summary.cumulativeSaving))")
     )
     out.append(
       "Market:                  \(money(summary.marketSpend)) for "
@@ -196,9 +199,11 @@ public struct ScenarioReport: Sendable {
       out.append("Notes:")
       out += result.notes.map { "- " + $0 }
     }
-    out.append("")
-    out.append("Sources:")
-    out += scenario.sources.map { "- \($0.claim) <\($0.url)>" }
+    if !scenario.sources.isEmpty {
+      out.append("")
+      out.append("Sources:")
+      out += scenario.sources.map { "- \($0.claim) <\($0.url)>" }
+    }
     return out.joined(separator: "\n") + "\n"
   }
 
