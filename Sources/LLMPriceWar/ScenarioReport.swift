@@ -312,7 +312,7 @@ public struct ScenarioReport: Sendable {
       ),
     ]
     return SVGLineChart(
-      title: "The buyer's monthly bill: \(scenario.title)",
+      title: "The buyer's monthly bill [\(scenario.id)]",
       xLabels: months.map(\.month.description),
       yLabel: "\(code) a month (\(scenario.workload.name))",
       series: series,
