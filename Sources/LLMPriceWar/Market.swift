@@ -2,43 +2,68 @@ import Foundation
 import LLMPricing
 
 /// One run of a scenario's market with one set of parameter values, advanced a month at a
-/// time: plain arrays of `Double`, one element per offering, and ordinary mutating methods.
+/// time: a plain array of ``Seller`` values, one per offering, and ordinary mutating
+/// methods.
 ///
 /// Prices are per million tokens of the scenario's workload; `price` is in each
 /// offering's own currency, `reportingPrice` and every amount in the reporting currency.
 /// ``reset(_:)`` puts the market back at the start, so Monte Carlo runs reuse its arrays.
 struct Market {
+  /// One offering's state in the market.
+  struct Seller {
+    /// The price in its own currency.
+    var price = 0.0
+    /// The catalog price the price was last set from; −1 before the first.
+    var base = -1.0
+    /// Whether an event, a follower's move or a floor has moved the price off the catalog's.
+    var modified = false
+    /// The floor; −1 for none.
+    var floor = -1.0
+    /// Free million tokens a buyer gets each month.
+    var free = 0.0
+    var available = false
+    var leftByEvent = false
+    var share = 0.0
+    var startShare = 0.0
+    /// A follower matches from `followFrom` on (`Int.max` for none), `followLag` months
+    /// late, `followMatched` of the leaders' lowest price.
+    var followFrom = Int.max
+    var followLag = 0
+    var followMatched = 1.0
+    /// The leaders, as a range of ``ScenarioSimulation/followedLeaders``.
+    var followLeaders = 0..<0
+    var followsSegment = false
+    var reportingPrice = 0.0
+    /// The reporting price net of free tokens: what switching compares.
+    var effective = 0.0
+    var firstQuote = Double.nan
+    var lastQuote = Double.nan
+    var revenue = 0.0
+    var cost = 0.0
+    var floorMonth = -1
+    var exitMonth = -1
+    var entryMonth = -1
+
+    /// Its share, or 0 when it is out of the market.
+    var marketShare: Double { available ? share : 0 }
+  }
+
   let simulation: ScenarioSimulation
   let count: Int
   let switchCost: Double
 
   private(set) var values: [Double] = []
   private var growth = 0.0
-  /// `1 − threshold`: a move is worth it when the new price is at most this share of the old.
+  /// `1 − threshold`, widened by a relative 10⁻¹²: a move is worth it when the new price
+  /// is at most this share of the old, and a cut of exactly the threshold counts whatever
+  /// the last bit of the product says.
   private var keep = 1.0
   private var rate = 0.0
   private var elasticity = 0.0
 
-  // Each offering.
-  private(set) var price: [Double]
-  /// The catalog price the offering's price was last set from; −1 before the first.
-  private var base: [Double]
-  /// Whether an event, a follower's move or a floor has moved the price off the catalog's.
-  private(set) var modified: [Bool]
-  /// The floor; −1 for none.
-  private(set) var floor: [Double]
-  /// Free million tokens a buyer gets each month.
-  private(set) var free: [Double]
-  private(set) var available: [Bool]
-  private var leftByEvent: [Bool]
-  private(set) var share: [Double]
-  /// A follower matches from `followFrom` on (`Int.max` for none), `followLag` months late.
-  private var followFrom: [Int]
-  private var followLag: [Int]
-  private var followMatched: [Double]
-  /// The leaders, as a range of ``ScenarioSimulation/followedLeaders``.
-  private var followLeaders: [Range<Int>]
-  private var followsSegment: [Bool]
+  private(set) var sellers: [Seller]
+  /// The offerings with a follow event, in offering order.
+  private var followers: [Int] = []
   /// Per past month and segment, `month × segments + segment`: whether it has been
   /// scanned, its lowest reporting price, where, and the second lowest. Every follower of
   /// a whole segment reads them, and past months do not change.
@@ -46,20 +71,9 @@ struct Market {
   private var segmentLowest: [Double]
   private var segmentLowestAt: [Int]
   private var segmentSecond: [Double]
-  private(set) var reportingPrice: [Double]
-  /// The reporting price net of free tokens: what switching compares.
-  private(set) var effective: [Double]
   /// Reporting prices of past months, `month × count + offering`; infinity when unsold.
   private var past: [Double]
   private var cheapest: [Int]
-  private(set) var firstQuote: [Double]
-  private(set) var lastQuote: [Double]
-  private(set) var revenue: [Double]
-  private(set) var cost: [Double]
-  private(set) var floorMonth: [Int]
-  private(set) var exitMonth: [Int]
-  private(set) var entryMonth: [Int]
-  private(set) var startShares: [Double]
 
   // The market and the buyers.
   private var growthFactor = 1.0
@@ -70,16 +84,23 @@ struct Market {
   private(set) var switcher = 0
   private(set) var billAtStart = 0.0
 
-  // Month by month.
-  private(set) var buyerBills: [Double] = []
-  private(set) var switchingBills: [Double] = []
-  private(set) var averagePrices: [Double] = []
-  private(set) var volumes: [Double] = []
-  private(set) var buyerOn: [Int] = []
-  private(set) var switcherOn: [Int] = []
-  /// Whether the staying buyer paid a forced move's cost, and the switching buyer moved.
-  private(set) var forced: [Bool] = []
-  private(set) var switched: [Bool] = []
+  /// One month's figures.
+  struct MonthFigures {
+    /// The staying buyer's bill, and the switching buyer's.
+    var buyerBill = 0.0
+    var switchingBill = 0.0
+    var averagePrice = 0.0
+    var volume = 0.0
+    /// The offerings the buyers are on.
+    var buyer = 0
+    var switcher = 0
+    /// Whether the staying buyer paid a forced move's cost, and the switching buyer moved.
+    var forced = false
+    var switched = false
+  }
+
+  /// What each month came to; the months not yet advanced hold the last run's figures.
+  private(set) var months: [MonthFigures]
   private(set) var notes: [String] = []
 
   init(_ simulation: ScenarioSimulation) {
@@ -87,25 +108,17 @@ struct Market {
     let count = simulation.count
     self.count = count
     switchCost = simulation.scenario.market.switching.cost.double
-    let zeros = [Double](repeating: 0, count: count)
-    let none = [Int](repeating: -1, count: count)
-    (price, base, floor, free, share) = (zeros, zeros, zeros, zeros, zeros)
-    (modified, available, leftByEvent) = ([], [], [])
-    (followFrom, followLag, followMatched) = ([], none, zeros)
-    followLeaders = Array(repeating: 0..<0, count: count)
-    followsSegment = Array(repeating: false, count: count)
+    sellers = Array(repeating: Seller(), count: count)
     let slots = simulation.hasFollowers ? simulation.segmentCount * simulation.timeline.count : 0
     scanned = Array(repeating: false, count: slots)
     (segmentLowest, segmentSecond) = (
       Array(repeating: 0, count: slots), Array(repeating: 0, count: slots)
     )
     segmentLowestAt = Array(repeating: -1, count: slots)
-    (reportingPrice, effective, firstQuote, lastQuote) = (zeros, zeros, zeros, zeros)
     past =
       simulation.hasFollowers ? Array(repeating: 0, count: count * simulation.timeline.count) : []
     cheapest = Array(repeating: -1, count: simulation.segmentCount)
-    (revenue, cost, startShares) = (zeros, zeros, zeros)
-    (floorMonth, exitMonth, entryMonth) = (none, none, none)
+    months = Array(repeating: MonthFigures(), count: simulation.timeline.count)
   }
 
   /// Puts the market at the start of the timeline with a set of parameter values.
@@ -113,39 +126,21 @@ struct Market {
     self.values = values
     elasticity = values[ScenarioSimulation.elasticitySlot]
     growth = values[ScenarioSimulation.growthSlot]
-    keep = 1 - values[ScenarioSimulation.thresholdSlot]
+    keep = (1 - values[ScenarioSimulation.thresholdSlot]) * (1 + 1e-12)
     rate = values[ScenarioSimulation.rateSlot]
     for index in 0..<count {
-      price[index] = simulation.givenPrices[index] ?? 0
-      base[index] = -1
-      floor[index] = -1
-      free[index] = 0
-      share[index] = simulation.startShares[index]
-      followLag[index] = 0
-      followMatched[index] = 1
-      firstQuote[index] = .nan
-      lastQuote[index] = .nan
-      revenue[index] = 0
-      cost[index] = 0
-      floorMonth[index] = -1
-      exitMonth[index] = -1
-      entryMonth[index] = -1
+      var seller = Seller()
+      seller.price = simulation.givenPrices[index] ?? 0
+      seller.modified = simulation.givenPrices[index] != nil
+      seller.available = simulation.startAvailable[index]
+      seller.share = simulation.startShares[index]
+      sellers[index] = seller
     }
-    modified = simulation.givenPrices.map { $0 != nil }
-    available = simulation.startAvailable
-    leftByEvent = Array(repeating: false, count: count)
-    followFrom = Array(repeating: .max, count: count)
     for slot in scanned.indices { scanned[slot] = false }
+    followers.removeAll(keepingCapacity: true)
     for index in past.indices { past[index] = .infinity }
     (growthFactor, surgeFactor, startAverage, startEffective) = (1, 1, 0, 0)
     (buyer, switcher, billAtStart) = (simulation.buyerStart, simulation.buyerStart, 0)
-    for column in [\Market.buyerBills, \.switchingBills, \.averagePrices, \.volumes] {
-      self[keyPath: column].removeAll(keepingCapacity: true)
-    }
-    buyerOn.removeAll(keepingCapacity: true)
-    switcherOn.removeAll(keepingCapacity: true)
-    forced.removeAll(keepingCapacity: true)
-    switched.removeAll(keepingCapacity: true)
     notes.removeAll()
   }
 
@@ -153,16 +148,16 @@ struct Market {
   mutating func advance(_ month: Int) {
     followCatalog(month)
     for event in simulation.eventsByMonth[month] { apply(event, month) }
-    if simulation.hasFollowers { follow(month) }
-    quote(month)
+    if !followers.isEmpty { follow(month) }
+    var average = quote(month)
     let tokens = simulation.tokens[month]
     let leastSaving = simulation.leastSavings[month]
-    if month > 0, rate > 0 { switchMarket(leastSaving: leastSaving) }
-    let (average, volume) = demand(month)
+    if month > 0, rate > 0 { switchMarket(leastSaving: leastSaving, average: &average) }
+    let volume = demand(month, average: average)
 
     // The staying buyer moves only when its offering leaves.
     var forcedMove = false
-    if !available[buyer] {
+    if !sellers[buyer].available {
       buyer = replacement(for: buyer)
       forcedMove = true
       notes.append(
@@ -171,35 +166,39 @@ struct Market {
       )
     }
     var moved = false
-    if !available[switcher] {
+    if !sellers[switcher].available {
       switcher = replacement(for: switcher)
       moved = true
     } else if month > 0 {
       let target = cheapest[simulation.segments[switcher]]
       if target >= 0, target != switcher,
-        worthMoving(from: switcher, to: target, leastSaving: leastSaving)
+        worthMoving(from: sellers[switcher], to: sellers[target], leastSaving: leastSaving)
       {
         switcher = target
         moved = true
       }
     }
-    if month == 0 { startEffective = effective[buyer] }
-    buyerBills.append(bill(buyer, tokens) + (forcedMove ? switchCost : 0))
-    switchingBills.append(bill(switcher, tokens) + (moved ? switchCost : 0))
+    if month == 0 { startEffective = sellers[buyer].effective }
     billAtStart += startEffective * tokens
-    buyerOn.append(buyer)
-    switcherOn.append(switcher)
-    forced.append(forcedMove)
-    switched.append(moved)
-    averagePrices.append(average)
-    volumes.append(volume)
+    months[month] = MonthFigures(
+      buyerBill: bill(buyer, tokens) + (forcedMove ? switchCost : 0),
+      switchingBill: bill(switcher, tokens) + (moved ? switchCost : 0),
+      averagePrice: average,
+      volume: volume,
+      buyer: buyer,
+      switcher: switcher,
+      forced: forcedMove,
+      switched: moved
+    )
     serve(month, volume: volume)
-    if month == 0 { startShares = share }
+    if month == 0 {
+      for index in 0..<count { sellers[index].startShare = sellers[index].share }
+    }
   }
 
   /// What the buyer on an offering pays for the month's paid tokens.
   func bill(_ index: Int, _ tokens: Double) -> Double {
-    reportingPrice[index] * max(0, tokens - free[index])
+    sellers[index].reportingPrice * max(0, tokens - sellers[index].free)
   }
 
   /// Step 1: catalog offerings join, leave and follow the catalog's prices.
@@ -207,26 +206,27 @@ struct Market {
     for index in simulation.catalogPriced {
       let catalogPrice = simulation.catalogPrices[month * count + index]
       guard !catalogPrice.isNaN else {
-        if available[index] { leave(index, to: [], month: month) }
+        if sellers[index].available { leave(index, to: [], month: month) }
         continue
       }
-      if !available[index] {
-        guard !leftByEvent[index] else { continue }
+      if !sellers[index].available {
+        guard !sellers[index].leftByEvent else { continue }
         enter(index, taking: simulation.entryShares[index], month: month)
       }
-      if base[index] < 0 {
+      let seller = sellers[index]
+      if seller.base < 0 {
         setPrice(index, catalogPrice, fromCatalog: true)
-      } else if simulation.replays[index], base[index] != catalogPrice {
-        let moved = modified[index] && base[index] > 0
+      } else if simulation.replays[index], seller.base != catalogPrice {
+        let moved = seller.modified && seller.base > 0
         setPrice(
           index,
-          moved ? price[index] * catalogPrice / base[index] : catalogPrice,
-          fromCatalog: !modified[index]
+          moved ? seller.price * catalogPrice / seller.base : catalogPrice,
+          fromCatalog: !seller.modified
         )
       } else {
         continue
       }
-      base[index] = catalogPrice
+      sellers[index].base = catalogPrice
     }
   }
 
@@ -234,32 +234,37 @@ struct Market {
   private mutating func apply(_ event: ScenarioSimulation.CompiledEvent, _ month: Int) {
     let index = event.offering
     let value = values[event.slot]
+    let price = sellers[index].price
     switch event.kind {
-    case .cut: setPrice(index, price[index] * (1 - value))
-    case .raise: setPrice(index, price[index] * (1 + value))
+    case .cut: setPrice(index, price * (1 - value))
+    case .raise: setPrice(index, price * (1 + value))
     case .setPrice: setPrice(index, value)
     case .floor:
-      floor[index] = value
-      if price[index] < value { setPrice(index, value) }
-    case .freeTier(let tokens): free[index] = Double(tokens) / 1e6
+      sellers[index].floor = value
+      if price < value { setPrice(index, value) }
+    case .freeTier(let tokens): sellers[index].free = Double(tokens) / 1e6
     case .enter: enter(index, taking: value, month: month)
     case .exit(let targets):
-      leftByEvent[index] = true
-      if available[index] { leave(index, to: targets, month: month) }
+      sellers[index].leftByEvent = true
+      if sellers[index].available { leave(index, to: targets, month: month) }
     case .surge:
-      guard available[index] else { break }
-      let extra = share[index] * value
+      guard sellers[index].available else { break }
+      let extra = sellers[index].share * value
       let total = 1 + extra
-      for other in 0..<count where other != index { share[other] /= total }
-      share[index] = (share[index] + extra) / total
+      for other in 0..<count where other != index { sellers[other].share /= total }
+      sellers[index].share = (sellers[index].share + extra) / total
       surgeFactor *= total
     case .follow(let leaders, let wholeSegment):
-      followsSegment[index] = wholeSegment
       let lag = Int(values[event.slot + 1])
-      followFrom[index] = month + lag
-      followLag[index] = lag
-      followMatched[index] = 1 - value
-      followLeaders[index] = leaders
+      sellers[index].followsSegment = wholeSegment
+      sellers[index].followFrom = month + lag
+      sellers[index].followLag = lag
+      sellers[index].followMatched = 1 - value
+      sellers[index].followLeaders = leaders
+      if !followers.contains(index) {
+        followers.append(index)
+        followers.sort()
+      }
     }
   }
 
@@ -267,35 +272,41 @@ struct Market {
   /// months have passed since they decided to follow.
   private mutating func follow(_ month: Int) {
     let rates = month * count
-    for index in 0..<count where available[index] && followFrom[index] <= month {
-      let source = month - followLag[index]
+    for index in followers {
+      let follower = sellers[index]
+      guard follower.available, follower.followFrom <= month else { continue }
+      let source = month - follower.followLag
       let lowest: Double
-      if followsSegment[index], source < month {
+      if follower.followsSegment, source < month {
         // The segment's lowest price that month, or the second lowest when it is the
         // follower's own.
         let slot = source * simulation.segmentCount + simulation.segments[index]
         if !scanned[slot] { scan(slot, source) }
         lowest = segmentLowestAt[slot] == index ? segmentSecond[slot] : segmentLowest[slot]
       } else {
-        lowest = lowestLeader(index, source: source, month: month)
+        lowest = lowestLeader(follower, source: source, month: month)
       }
       guard lowest < .infinity else { continue }
       // Compared in the reporting currency: a division only when the price moves.
-      let target = lowest * followMatched[index]
-      let rate = simulation.toReporting[rates + index]
-      if target < price[index] * rate { setPrice(index, target / rate) }
+      let target = lowest * follower.followMatched
+      if target < follower.price * simulation.toReporting[rates + index] {
+        setPrice(index, target * simulation.fromReporting[rates + index])
+      }
     }
   }
 
   /// The lowest reporting price of a follower's leaders in month `source`.
-  private func lowestLeader(_ index: Int, source: Int, month: Int) -> Double {
+  private func lowestLeader(_ follower: Seller, source: Int, month: Int) -> Double {
     var lowest = Double.infinity
-    for position in followLeaders[index] {
+    for position in follower.followLeaders {
       let leader = simulation.followedLeaders[position]
       if source < month {
         lowest = min(lowest, past[source * count + leader])
-      } else if available[leader] {
-        lowest = min(lowest, price[leader] * simulation.toReporting[month * count + leader])
+      } else if sellers[leader].available {
+        lowest = min(
+          lowest,
+          sellers[leader].price * simulation.toReporting[month * count + leader]
+        )
       }
     }
     return lowest
@@ -321,53 +332,63 @@ struct Market {
 
   /// Prices as buyers see them, in the reporting currency and net of free tokens, and the
   /// cheapest available offering of each segment by that price.
-  private mutating func quote(_ month: Int) {
+  ///
+  /// - Returns: The market's share-weighted average effective price.
+  private mutating func quote(_ month: Int) -> Double {
     let tokens = simulation.tokens[month]
+    let keepsHistory = simulation.hasFollowers
+    var average = 0.0
     for segment in cheapest.indices { cheapest[segment] = -1 }
     for index in 0..<count {
-      let quote = price[index] * simulation.toReporting[month * count + index]
-      reportingPrice[index] = quote
-      effective[index] =
-        free[index] > 0 && tokens > 0 ? quote * max(0, tokens - free[index]) / tokens : quote
-      if simulation.hasFollowers, available[index] { past[month * count + index] = quote }
-      guard available[index] else { continue }
-      if firstQuote[index].isNaN { firstQuote[index] = quote }
-      lastQuote[index] = quote
-      if floor[index] >= 0, price[index] == floor[index], floorMonth[index] < 0 {
-        floorMonth[index] = month
+      let seller = sellers[index]
+      let quote = seller.price * simulation.toReporting[month * count + index]
+      let effective =
+        seller.free > 0 && tokens > 0 ? quote * max(0, tokens - seller.free) / tokens : quote
+      sellers[index].reportingPrice = quote
+      sellers[index].effective = effective
+      guard seller.available else { continue }
+      if keepsHistory { past[month * count + index] = quote }
+      if seller.firstQuote.isNaN { sellers[index].firstQuote = quote }
+      sellers[index].lastQuote = quote
+      if seller.floor >= 0, seller.price == seller.floor, seller.floorMonth < 0 {
+        sellers[index].floorMonth = month
       }
       let segment = simulation.segments[index]
       let current = cheapest[segment]
-      if current < 0 || effective[index] < effective[current] { cheapest[segment] = index }
+      if current < 0 || effective < sellers[current].effective { cheapest[segment] = index }
+      average += seller.share * effective
     }
+    return average
   }
 
   /// Step 4: the market's buyers move toward the cheapest of their segment at the rate.
-  private mutating func switchMarket(leastSaving: Double) {
-    for index in 0..<count where available[index] && share[index] > 0 {
+  ///
+  /// The market's average price follows each move: `moved × (target's price − own)`.
+  private mutating func switchMarket(leastSaving: Double, average: inout Double) {
+    for index in 0..<count {
+      let seller = sellers[index]
+      guard seller.available, seller.share > 0 else { continue }
       let target = cheapest[simulation.segments[index]]
-      guard target != index, worthMoving(from: index, to: target, leastSaving: leastSaving)
+      guard target != index,
+        worthMoving(from: seller, to: sellers[target], leastSaving: leastSaving)
       else { continue }
-      let moved = share[index] * rate
-      share[index] -= moved
-      share[target] += moved
+      let moved = seller.share * rate
+      sellers[index].share -= moved
+      sellers[target].share += moved
+      average += moved * (sellers[target].effective - seller.effective)
     }
   }
 
   /// Whether a buyer on `from` gains enough by moving to `to`: a saving of at least the
-  /// threshold (a cut of exactly the threshold counts, whatever the last bit says), which
-  /// pays the cost of moving back within the payback months.
-  private func worthMoving(from: Int, to: Int, leastSaving: Double) -> Bool {
-    let old = effective[from]
-    let new = effective[to]
-    return new < old && new <= old * keep * (1 + 1e-12)
+  /// threshold, which pays the cost of moving back within the payback months.
+  private func worthMoving(from: Seller, to: Seller, leastSaving: Double) -> Bool {
+    let (old, new) = (from.effective, to.effective)
+    return new < old && new <= old * keep
       && (switchCost == 0 || old - new >= leastSaving * (1 - 1e-12))
   }
 
-  /// Step 5: the market's average effective price and its volume.
-  private mutating func demand(_ month: Int) -> (average: Double, volume: Double) {
-    var average = 0.0
-    for index in 0..<count where available[index] { average += share[index] * effective[index] }
+  /// Step 5: the market's volume, from its average effective price.
+  private mutating func demand(_ month: Int, average: Double) -> Double {
     if month == 0 {
       startAverage = average
     } else {
@@ -377,33 +398,35 @@ struct Market {
     if elasticity != 0, startAverage > 0 {
       volume *= MarketMath.demand(ratio: average / startAverage, elasticity: elasticity)
     }
-    return (average, volume)
+    return volume
   }
 
   /// Revenue and serving cost of the month's volume.
   private mutating func serve(_ month: Int, volume: Double) {
-    for index in 0..<count where available[index] && share[index] > 0 {
-      let served = share[index] * volume
-      revenue[index] += served * effective[index]
-      if let unitCost = simulation.marginalCosts[month * count + index] {
-        cost[index] += served * unitCost
-      }
+    for index in 0..<count {
+      let seller = sellers[index]
+      guard seller.available, seller.share > 0 else { continue }
+      let served = seller.share * volume
+      sellers[index].revenue += served * seller.effective
+      let unitCost = simulation.marginalCosts[month * count + index]
+      if !unitCost.isNaN { sellers[index].cost += served * unitCost }
     }
   }
 
   /// Sets a price, held at the offering's floor; a price not from the catalog, or one the
   /// floor holds, is no longer the catalog's.
   private mutating func setPrice(_ index: Int, _ value: Double, fromCatalog: Bool = false) {
-    let held = floor[index] >= 0 && value < floor[index]
-    price[index] = held ? floor[index] : value
-    if held || !fromCatalog { modified[index] = true }
+    let floor = sellers[index].floor
+    let held = floor >= 0 && value < floor
+    sellers[index].price = held ? floor : value
+    if held || !fromCatalog { sellers[index].modified = true }
   }
 
   /// Where a buyer goes when its offering leaves: the cheapest of its segment, else of
   /// the market.
   private func replacement(for current: Int) -> Int {
     let inSegment = cheapest[simulation.segments[current]]
-    if inSegment >= 0, available[inSegment] { return inSegment }
+    if inSegment >= 0, sellers[inSegment].available { return inSegment }
     return cheapestOffering(segment: nil) ?? current
   }
 
@@ -411,8 +434,10 @@ struct Market {
   private func cheapestOffering(segment: Int?) -> Int? {
     var best: Int?
     for index in 0..<count
-    where available[index] && (segment == nil || simulation.segments[index] == segment) {
-      if best.map({ reportingPrice[index] < reportingPrice[$0] }) ?? true { best = index }
+    where sellers[index].available && (segment == nil || simulation.segments[index] == segment) {
+      if best.map({ sellers[index].reportingPrice < sellers[$0].reportingPrice }) ?? true {
+        best = index
+      }
     }
     return best
   }
@@ -420,30 +445,31 @@ struct Market {
   /// An offering leaves; its share goes to `targets` in proportion to their shares, or to
   /// the cheapest offering left.
   private mutating func leave(_ index: Int, to targets: [Int], month: Int) {
-    available[index] = false
-    exitMonth[index] = month
-    let moving = share[index]
-    share[index] = 0
-    var destinations = targets.filter { available[$0] }
+    sellers[index].available = false
+    sellers[index].exitMonth = month
+    let moving = sellers[index].share
+    sellers[index].share = 0
+    var destinations = targets.filter { sellers[$0].available }
     if destinations.isEmpty,
       let any = cheapestOffering(segment: simulation.segments[index])
         ?? cheapestOffering(segment: nil)
     {
       destinations = [any]
     }
-    let weight = destinations.reduce(0) { $0 + share[$1] }
+    let weight = destinations.reduce(0) { $0 + sellers[$1].share }
     for destination in destinations {
-      share[destination] +=
-        weight > 0 ? moving * share[destination] / weight : moving / Double(destinations.count)
+      sellers[destination].share +=
+        weight > 0
+        ? moving * sellers[destination].share / weight : moving / Double(destinations.count)
     }
   }
 
   /// An offering enters and takes a share from the others in proportion to theirs.
   private mutating func enter(_ index: Int, taking entryShare: Double, month: Int) {
-    guard !available[index], simulation.servable[index] else { return }
-    available[index] = true
-    if month > 0 { entryMonth[index] = month }
-    for other in 0..<count where other != index { share[other] *= 1 - entryShare }
-    share[index] = entryShare
+    guard !sellers[index].available, simulation.servable[index] else { return }
+    sellers[index].available = true
+    if month > 0 { sellers[index].entryMonth = month }
+    for other in 0..<count where other != index { sellers[other].share *= 1 - entryShare }
+    sellers[index].share = entryShare
   }
 }

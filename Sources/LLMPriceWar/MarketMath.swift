@@ -14,8 +14,8 @@ package enum MarketMath {
 
   /// The natural logarithm of a positive, finite `x`.
   ///
-  /// `x = m × 2^k` with `m` in [√½, √2), and `ln m = 2 atanh((m − 1) ÷ (m + 1))`, whose
-  /// series converges to a double's precision in eleven terms there.
+  /// `x = m × 2^k` with `m` in [√½, √2), and `ln m = 2 atanh((m − 1) ÷ (m + 1))` by its
+  /// series.
   package static func log(_ x: Double) -> Double {
     var k = Int(x.exponent)
     var m = x.significand
@@ -25,23 +25,46 @@ package enum MarketMath {
     }
     let z = (m - 1) / (m + 1)
     let z2 = z * z
-    // Horner's form of z + z³/3 + z⁵/5 + … + z²³/23.
-    var sum = 1.0 / 23
-    for n in stride(from: 21.0, through: 1, by: -2) { sum = sum * z2 + 1 / n }
-    sum *= z
+    // z + z³/3 + z⁵/5 + … + z²¹/21 in Horner's form; |z| < 0.172 leaves the next term
+    // below 10⁻¹⁸. The coefficients are folded at compile time, by IEEE division as at run
+    // time.
+    var sum = 1.0 / 21
+    sum = sum * z2 + 1.0 / 19
+    sum = sum * z2 + 1.0 / 17
+    sum = sum * z2 + 1.0 / 15
+    sum = sum * z2 + 1.0 / 13
+    sum = sum * z2 + 1.0 / 11
+    sum = sum * z2 + 1.0 / 9
+    sum = sum * z2 + 1.0 / 7
+    sum = sum * z2 + 1.0 / 5
+    sum = sum * z2 + 1.0 / 3
+    sum = (sum * z2 + 1) * z
     return Double(k) * ln2High + (2 * sum + Double(k) * ln2Low)
   }
 
   /// e to the `y`, for `|y|` up to about 700.
   ///
-  /// `y = k ln 2 + r` with `|r| ≤ ½ ln 2`, `e^r` by its Taylor series (eighteen terms pass
-  /// a double's precision), then scaled by `2^k` exactly.
+  /// `y = k ln 2 + r` with `|r| ≤ ½ ln 2`, `e^r` by its Taylor series, then scaled by
+  /// `2^k` exactly.
   package static func exp(_ y: Double) -> Double {
     let k = (y / (ln2High + ln2Low)).rounded()
     let r = (y - k * ln2High) - k * ln2Low
-    // Horner's form of 1 + r + r²/2! + … + r¹⁸/18!.
-    var sum = 1.0
-    for n in stride(from: 18.0, through: 1, by: -1) { sum = 1 + sum * (r * (1 / n)) }
+    // 1 + r + r²/2! + … + r¹⁴/14! in Horner's form; |r| ≤ 0.347 leaves the next term
+    // below 10⁻¹⁸.
+    var sum = 1.0 / 87_178_291_200
+    sum = sum * r + 1.0 / 6_227_020_800
+    sum = sum * r + 1.0 / 479_001_600
+    sum = sum * r + 1.0 / 39_916_800
+    sum = sum * r + 1.0 / 3_628_800
+    sum = sum * r + 1.0 / 362_880
+    sum = sum * r + 1.0 / 40_320
+    sum = sum * r + 1.0 / 5_040
+    sum = sum * r + 1.0 / 720
+    sum = sum * r + 1.0 / 120
+    sum = sum * r + 1.0 / 24
+    sum = sum * r + 1.0 / 6
+    sum = sum * r + 0.5
+    sum = (sum * r + 1) * r + 1
     return Double(sign: .plus, exponent: Int(k), significand: 1) * sum
   }
 

@@ -142,7 +142,7 @@ public struct MonteCarlo: Sendable {
   ///   ``ScenarioError/Code/outOfRange`` for a band beyond what an amount holds.
   public func run(runs: Int, seed: UInt64) throws -> Result {
     try check(runs)
-    return try summarize(outcomes(0..<runs, seed: seed), runs: runs, seed: seed)
+    return try summarize([outcomes(0..<runs, seed: seed)], runs: runs, seed: seed)
   }
 
   /// Runs on up to `parallelism` cores, with the same result as ``run(runs:seed:)``.
@@ -168,7 +168,7 @@ public struct MonteCarlo: Sendable {
       for await (index, part) in group { parts[index] = part }
       return parts
     }
-    return try summarize(parts.flatMap { $0 }, runs: runs, seed: seed)
+    return try summarize(parts, runs: runs, seed: seed)
   }
 
   private func check(_ runs: Int) throws {
@@ -192,16 +192,16 @@ public struct MonteCarlo: Sendable {
     return values
   }
 
-  /// The figures of one run, one after another: see ``Layout``.
+  /// The figures of a range of runs, a column per figure (see ``Layout``): each band then
+  /// reads one contiguous stretch per chunk of runs.
   private func outcomes(_ range: Range<Int>, seed: UInt64) -> [Double] {
     let layout = Layout(simulation)
-    var figures: [Double] = []
-    figures.reserveCapacity(range.count * layout.width)
+    var figures = [Double](repeating: 0, count: range.count * layout.width)
     var market = Market(simulation)
-    for run in range {
+    for (position, run) in range.enumerated() {
       market.reset(draws(run: run, seed: seed))
       for month in simulation.timeline.indices { market.advance(month) }
-      layout.append(market, to: &figures)
+      layout.write(market, run: position, of: range.count, into: &figures)
     }
     return figures
   }
@@ -226,46 +226,62 @@ public struct MonteCarlo: Sendable {
       offerings = simulation.count
     }
 
-    func append(_ market: Market, to figures: inout [Double]) {
-      let buyer = market.buyerBills.reduce(0, +)
-      let switching = market.switchingBills.reduce(0, +)
-      figures += [buyer, switching, market.billAtStart - buyer]
-      figures += [market.revenue.reduce(0, +), market.volumes.reduce(0, +)]
-      figures += market.buyerBills
-      figures += market.switchingBills
-      figures += market.averagePrices
-      figures += market.volumes
-      for index in 0..<offerings {
-        figures.append(market.available[index] ? market.share[index] : 0)
+    /// Writes a run's figures into column-major storage for `runs` runs.
+    func write(_ market: Market, run: Int, of runs: Int, into figures: inout [Double]) {
+      func put(_ column: Int, _ value: Double) { figures[column * runs + run] = value }
+      let sellers = market.sellers
+      var (buyer, switching, volume) = (0.0, 0.0, 0.0)
+      for (index, figures) in market.months.enumerated() {
+        buyer += figures.buyerBill
+        switching += figures.switchingBill
+        volume += figures.volume
+        put(month(0, index), figures.buyerBill)
+        put(month(1, index), figures.switchingBill)
+        put(month(2, index), figures.averagePrice)
+        put(month(3, index), figures.volume)
       }
-      figures += market.revenue
-      for index in 0..<offerings {
-        let hasCost = market.simulation.marginalCosts[index] != nil
-        figures.append(hasCost ? market.revenue[index] - market.cost[index] : .nan)
-      }
-      figures += market.lastQuote
-      for index in 0..<offerings { figures.append(market.floorMonth[index] >= 0 ? 1 : 0) }
+      put(0, buyer)
+      put(1, switching)
+      put(2, market.billAtStart - buyer)
+      put(3, sellers.reduce(0) { $0 + $1.revenue })
+      put(4, volume)
       // The run's share winner: the largest gain, the first of equals; −1 when none moved.
       var best = -1
       var bestGain = 0.0
-      for index in 0..<offerings {
-        let gain = (market.available[index] ? market.share[index] : 0) - market.startShares[index]
-        figures.append(gain)
+      for (index, seller) in sellers.enumerated() {
+        let hasCost = !market.simulation.marginalCosts[index].isNaN
+        put(offering(0, index), seller.marketShare)
+        put(offering(1, index), seller.revenue)
+        put(offering(2, index), hasCost ? seller.revenue - seller.cost : .nan)
+        put(offering(3, index), seller.lastQuote)
+        put(offering(4, index), seller.floorMonth >= 0 ? 1 : 0)
+        let gain = seller.marketShare - seller.startShare
+        put(offering(5, index), gain)
         if abs(gain) > 1e-9, best < 0 || gain > bestGain { (best, bestGain) = (index, gain) }
       }
-      figures.append(Double(best))
+      put(width - 1, Double(best))
     }
   }
 
-  private func summarize(_ figures: [Double], runs: Int, seed: UInt64) throws -> Result {
+  private func summarize(_ parts: [[Double]], runs: Int, seed: UInt64) throws -> Result {
     let layout = Layout(simulation)
     let width = layout.width
-    var column = [Double](repeating: 0, count: runs)
+    var column: [Double] = []
+    column.reserveCapacity(runs)
+    // A column's values in run order: its stretch of each chunk, chunk after chunk.
+    func gather(_ position: Int) {
+      column.removeAll(keepingCapacity: true)
+      for part in parts {
+        let count = part.count / width
+        column += part[(position * count)..<((position + 1) * count)]
+      }
+    }
     func values(_ position: Int) -> [Double] {
-      (0..<runs).map { figures[$0 * width + position] }
+      gather(position)
+      return column
     }
     func band(_ position: Int, places: Int) throws -> Band {
-      for run in 0..<runs { column[run] = figures[run * width + position] }
+      gather(position)
       return try Band(selectingIn: &column, 0..<runs, places: places)
     }
     func band(of values: [Double], places: Int) throws -> Band? {

@@ -81,17 +81,17 @@ public enum ScenarioMetric: Hashable, Sendable, CustomStringConvertible {
 
   /// The metric's value at the end of a run.
   func value(in market: Market, offering: Int?) -> Double {
-    let buyer = market.buyerBills.reduce(0, +)
+    let buyer = market.months.reduce(0) { $0 + $1.buyerBill }
     switch self {
     case .buyerBill: return buyer
-    case .switchingBuyerBill: return market.switchingBills.reduce(0, +)
+    case .switchingBuyerBill: return market.months.reduce(0) { $0 + $1.switchingBill }
     case .cumulativeSaving: return market.billAtStart - buyer
-    case .marketSpend: return market.revenue.reduce(0, +)
-    case .revenue: return market.revenue[offering ?? 0]
-    case .grossMargin: return market.revenue[offering ?? 0] - market.cost[offering ?? 0]
-    case .endShare:
-      let index = offering ?? 0
-      return market.available[index] ? market.share[index] : 0
+    case .marketSpend: return market.sellers.reduce(0) { $0 + $1.revenue }
+    case .revenue: return market.sellers[offering ?? 0].revenue
+    case .grossMargin:
+      let seller = market.sellers[offering ?? 0]
+      return seller.revenue - seller.cost
+    case .endShare: return market.sellers[offering ?? 0].marketShare
     }
   }
 }

@@ -150,22 +150,23 @@ extension ScenarioResult {
     var offerings: [OfferingSummary] = []
     for (index, offering) in scenario.offerings.enumerated() {
       let id = offering.id
-      let revenue = try amount(market.revenue[index], "the revenue of \(id)")
+      let seller = market.sellers[index]
+      let revenue = try amount(seller.revenue, "the revenue of \(id)")
       let hasCost = offering.marginalCost != nil
-      let sold = !market.firstQuote[index].isNaN
+      let sold = !seller.firstQuote.isNaN
       offerings.append(
         OfferingSummary(
           offering: id,
-          startShare: try fraction(market.startShares[index], "a share"),
-          endShare: try fraction(market.available[index] ? market.share[index] : 0, "a share"),
-          startPrice: sold ? try fraction(market.firstQuote[index], "a price of \(id)") : nil,
-          endPrice: sold ? try fraction(market.lastQuote[index], "a price of \(id)") : nil,
+          startShare: try fraction(seller.startShare, "a share"),
+          endShare: try fraction(seller.marketShare, "a share"),
+          startPrice: sold ? try fraction(seller.firstQuote, "a price of \(id)") : nil,
+          endPrice: sold ? try fraction(seller.lastQuote, "a price of \(id)") : nil,
           revenue: revenue,
           grossMargin: hasCost
-            ? try amount(market.revenue[index] - market.cost[index], "the margin of \(id)") : nil,
-          floorReached: month(market.floorMonth[index]),
-          exited: month(market.exitMonth[index]),
-          entered: month(market.entryMonth[index])
+            ? try amount(seller.revenue - seller.cost, "the margin of \(id)") : nil,
+          floorReached: month(seller.floorMonth),
+          exited: month(seller.exitMonth),
+          entered: month(seller.entryMonth)
         )
       )
     }
@@ -178,7 +179,7 @@ extension ScenarioResult {
     let billAtStart = try amount(market.billAtStart, "the bill at the first month's prices")
     // A share "moved" when it changed by more than floating point's noise.
     let gains = offerings.indices.map {
-      (market.available[$0] ? market.share[$0] : 0) - market.startShares[$0]
+      market.sellers[$0].marketShare - market.sellers[$0].startShare
     }
     let best = gains.indices.max { gains[$0] < gains[$1] || (gains[$0] == gains[$1] && $0 > $1) }
     let moved = gains.contains { abs($0) > 1e-9 }
@@ -194,8 +195,14 @@ extension ScenarioResult {
         cumulativeSaving: try billAtStart - buyerBill,
         shareWinner: moved ? best.map { scenario.offerings[$0].id } : nil,
         sharesMoved: moved,
-        marketSpend: try amount(market.revenue.reduce(0, +), "the market's spend"),
-        marketVolume: try fraction(market.volumes.reduce(0, +), "the market's volume"),
+        marketSpend: try amount(
+          market.sellers.reduce(0) { $0 + $1.revenue },
+          "the market's spend"
+        ),
+        marketVolume: try fraction(
+          market.months.reduce(0) { $0 + $1.volume },
+          "the market's volume"
+        ),
         offerings: offerings
       ),
       notes: simulation.notes + market.notes
@@ -207,7 +214,8 @@ extension Market {
   /// The month just advanced, as exact figures.
   func recordedMonth(_ month: Int) throws -> ScenarioResult.Month {
     let offerings = simulation.scenario.offerings
-    let volume = volumes[month]
+    let figures = months[month]
+    let volume = figures.volume
     func amount(_ value: Double, _ what: String) throws -> FixedDecimal {
       try FixedDecimal(modelled: value, places: 4, what)
     }
@@ -217,20 +225,22 @@ extension Market {
     var rows: [ScenarioResult.OfferingMonth] = []
     for index in 0..<count {
       let id = offerings[index].id
-      let served = available[index] ? share[index] * volume : 0
-      let reportingRevenue = served * effective[index]
-      let unitCost = simulation.marginalCosts[month * count + index]
+      let seller = sellers[index]
+      let served = seller.marketShare * volume
+      let reportingRevenue = served * seller.effective
+      let marginalCost = simulation.marginalCosts[month * count + index]
+      let unitCost: Double? = marginalCost.isNaN ? nil : marginalCost
       rows.append(
         ScenarioResult.OfferingMonth(
           offering: id,
-          available: available[index],
-          price: try fraction(price[index], "the price of \(id)"),
+          available: seller.available,
+          price: try fraction(seller.price, "the price of \(id)"),
           currency: simulation.currencies[index],
-          reportingPrice: try fraction(reportingPrice[index], "the price of \(id)"),
-          atFloor: floor[index] >= 0 && floor[index] == price[index],
-          freeTokensPerMonth: Int((free[index] * 1e6).rounded()),
+          reportingPrice: try fraction(seller.reportingPrice, "the price of \(id)"),
+          atFloor: seller.floor >= 0 && seller.floor == seller.price,
+          freeTokensPerMonth: Int((seller.free * 1e6).rounded()),
           volume: try fraction(served, "the volume of \(id)"),
-          share: try fraction(available[index] ? share[index] : 0, "the share of \(id)"),
+          share: try fraction(seller.marketShare, "the share of \(id)"),
           revenue: try amount(
             reportingRevenue / simulation.toReporting[month * count + index],
             "the revenue of \(id)"
@@ -246,25 +256,25 @@ extension Market {
       month: simulation.timeline[month],
       cnyPerUSD: simulation.cnyPerUSD[month],
       marketVolume: try fraction(volume, "the market's volume"),
-      averagePrice: try fraction(averagePrices[month], "the market's average price"),
+      averagePrice: try fraction(figures.averagePrice, "the market's average price"),
       offerings: rows,
       buyer: ScenarioResult.BuyerMonth(
         tokens: simulation.exactTokens[month],
-        offering: offerings[buyerOn[month]].id,
+        offering: offerings[figures.buyer].id,
         bill: try exactBill(
           month,
-          buyerOn[month],
-          modelled: buyerBills[month],
-          moved: forced[month]
+          figures.buyer,
+          modelled: figures.buyerBill,
+          moved: figures.forced
         ),
-        switchingOffering: offerings[switcherOn[month]].id,
+        switchingOffering: offerings[figures.switcher].id,
         switchingBill: try exactBill(
           month,
-          switcherOn[month],
-          modelled: switchingBills[month],
-          moved: switched[month]
+          figures.switcher,
+          modelled: figures.switchingBill,
+          moved: figures.switched
         ),
-        switched: switched[month]
+        switched: figures.switched
       )
     )
   }
@@ -277,8 +287,9 @@ extension Market {
     modelled: Double,
     moved: Bool
   ) throws -> FixedDecimal {
-    guard !modified[index], free[index] == 0,
-      simulation.catalogPrices[month * count + index] == price[index],
+    let seller = sellers[index]
+    guard !seller.modified, seller.free == 0,
+      simulation.catalogPrices[month * count + index] == seller.price,
       let exact = simulation.catalogBills[month * count + index]
     else {
       return try FixedDecimal(modelled: modelled, places: 4, "a buyer's bill")

@@ -48,6 +48,8 @@ public struct ScenarioSimulation: Sendable {
   let cnyPerUSD: [FixedDecimal?]
   /// Reporting currency per unit of each offering's currency, `month × count + offering`.
   let toReporting: [Double]
+  /// `1 ÷ toReporting`: units of each offering's currency per unit of the reporting one.
+  let fromReporting: [Double]
   /// The buyer's tokens each month, in millions.
   let tokens: [Double]
   let exactTokens: [FixedDecimal]
@@ -65,8 +67,8 @@ public struct ScenarioSimulation: Sendable {
   let catalogBills: [FixedDecimal?]
   let replays: [Bool]
   let givenPrices: [Double?]
-  /// Marginal cost in the reporting currency, `month × count + offering`; `nil` without.
-  let marginalCosts: [Double?]
+  /// Marginal cost in the reporting currency, `month × count + offering`; NaN without.
+  let marginalCosts: [Double]
   /// The market's starting volume, million tokens a month.
   let marketVolume: Double
   let startShares: [Double]
@@ -157,6 +159,7 @@ public struct ScenarioSimulation: Sendable {
     notes += fx.notes
     exchangeRates = fx.applied
     toReporting = fx.factors
+    fromReporting = fx.factors.map { 1 / $0 }
     cnyPerUSD = timeline.map { month in
       (try? rates.convert(Money(1, .usd), to: .cny, at: month.middle.startInUTC))?.converted.amount
     }
@@ -240,7 +243,7 @@ public struct ScenarioSimulation: Sendable {
     givenPrices = offerings.map { $0.price?.double }
     marginalCosts = timeline.indices.flatMap { month in
       offerings.indices.map { index in
-        offerings[index].marginalCost.map { $0.double * fx.factors[month * count + index] }
+        offerings[index].marginalCost.map { $0.double * fx.factors[month * count + index] } ?? .nan
       }
     }
 
