@@ -64,9 +64,10 @@ struct Market {
   private(set) var sellers: [Seller]
   /// The offerings with a follow event, in offering order.
   private var followers: [Int] = []
-  /// Per past month and segment, `month × segments + segment`: whether it has been
-  /// scanned, its lowest reporting price, where, and the second lowest. Every follower of
-  /// a whole segment reads them, and past months do not change.
+  /// Per past month and segment (`month × segments + segment`), whether it was scanned.
+  ///
+  /// With it, the segment's lowest reporting price, where, and the second lowest: every
+  /// follower of a whole segment reads them, and past months do not change.
   private var scanned: [Bool]
   private var segmentLowest: [Double]
   private var segmentLowestAt: [Int]

@@ -439,8 +439,9 @@ public struct ScenarioSimulation: Sendable {
     )
   }
 
-  /// The catalog's cost of the workload in a month, or `nil` when it is not sold then. A
-  /// month it is sold only part of is priced whole at the prices of that part, with a note.
+  /// The catalog's cost of the workload in a month, or `nil` when it is not sold then.
+  ///
+  /// A month it is sold only part of is priced whole at the prices of that part, with a note.
   private static func catalogCost(
     _ workload: WorkloadProfile,
     _ offering: Offering,

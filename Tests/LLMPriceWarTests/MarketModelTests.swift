@@ -143,7 +143,9 @@ struct MarketModelTests {
     #expect(bands.buyerBill.p50 < bands.buyerBill.p90)
   }
 
-  /// The golden file's figures were checked by hand: prices 14 then 15 yuan (2 dollars at
+  /// The golden file holds figures checked by hand.
+  ///
+  /// Prices 14 then 15 yuan (2 dollars at
   /// 7 and 7.5) and 10 then 5; half of US's buyers move each month (shares 0.6, 0.3, 0.15,
   /// 0.075), so the averages are 12.4, 7.7, 6.5 and 5.75; US's revenue 8,400 + 4,200 +
   /// 2,250 + 1,125 = 15,975 yuan and its margin that less 3,993.75 of cost; the buyer's
