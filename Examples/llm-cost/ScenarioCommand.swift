@@ -38,7 +38,12 @@ enum ScenarioCommand {
           ),
           .value("seed", "<S>", "The Monte Carlo seed (default 42)."),
           .value("jobs", "<N>", "Cores to use for the runs (default: all)."),
-          .value("currency", "<C>", "Report in CNY or USD (default: the scenario's)."),
+          .value(
+            "currency",
+            "<C>",
+            "Report in this currency (default: the scenario's); one the exchange rates do not "
+              + "reach needs --fx, such as --fx USD/EUR=0.92."
+          ),
           .value(
             "metric",
             "<M>",
