@@ -173,7 +173,11 @@ struct Market {
     } else if month > 0 {
       let target = cheapest[simulation.segments[switcher]]
       if target >= 0, target != switcher,
-        worthMoving(from: sellers[switcher], to: sellers[target], leastSaving: leastSaving)
+        worthMoving(
+          from: sellers[switcher].effective,
+          to: sellers[target].effective,
+          leastSaving: leastSaving
+        )
       {
         switcher = target
         moved = true
@@ -366,25 +370,23 @@ struct Market {
   ///
   /// The market's average price follows each move: `moved × (target's price − own)`.
   private mutating func switchMarket(leastSaving: Double, average: inout Double) {
-    for index in 0..<count {
-      let seller = sellers[index]
-      guard seller.available, seller.share > 0 else { continue }
+    for index in 0..<count where sellers[index].available {
+      let share = sellers[index].share
       let target = cheapest[simulation.segments[index]]
-      guard target != index,
-        worthMoving(from: seller, to: sellers[target], leastSaving: leastSaving)
-      else { continue }
-      let moved = seller.share * rate
+      guard share > 0, target != index else { continue }
+      let (old, new) = (sellers[index].effective, sellers[target].effective)
+      guard worthMoving(from: old, to: new, leastSaving: leastSaving) else { continue }
+      let moved = share * rate
       sellers[index].share -= moved
       sellers[target].share += moved
-      average += moved * (sellers[target].effective - seller.effective)
+      average += moved * (new - old)
     }
   }
 
   /// Whether a buyer on `from` gains enough by moving to `to`: a saving of at least the
   /// threshold, which pays the cost of moving back within the payback months.
-  private func worthMoving(from: Seller, to: Seller, leastSaving: Double) -> Bool {
-    let (old, new) = (from.effective, to.effective)
-    return new < old && new <= old * keep
+  private func worthMoving(from old: Double, to new: Double, leastSaving: Double) -> Bool {
+    new < old && new <= old * keep
       && (switchCost == 0 || old - new >= leastSaving * (1 - 1e-12))
   }
 
@@ -404,11 +406,9 @@ struct Market {
 
   /// Revenue and serving cost of the month's volume.
   private mutating func serve(_ month: Int, volume: Double) {
-    for index in 0..<count {
-      let seller = sellers[index]
-      guard seller.available, seller.share > 0 else { continue }
-      let served = seller.share * volume
-      sellers[index].revenue += served * seller.effective
+    for index in 0..<count where sellers[index].available && sellers[index].share > 0 {
+      let served = sellers[index].share * volume
+      sellers[index].revenue += served * sellers[index].effective
       let unitCost = simulation.marginalCosts[month * count + index]
       if !unitCost.isNaN { sellers[index].cost += served * unitCost }
     }

@@ -6,7 +6,8 @@ import LLMPricing
 ///
 /// `Foundation.log`, `exp` and `pow` come from the C library, and glibc and Apple's libm
 /// differ in the last bit for some arguments; these use only IEEE 754 addition,
-/// multiplication and division, which are exact to the same rounding everywhere.
+/// multiplication and division, which round the same way everywhere (Swift fuses no
+/// multiply-add unless asked, with `addingProduct`).
 package enum MarketMath {
   /// ln 2, split so that `k × ln2High` is exact for the `k` an exponent can have.
   private static let ln2High = 0.693_147_180_369_123_816_49
