@@ -335,6 +335,12 @@ public struct ScenarioSimulation: Sendable {
         followedLeaders += chosen
       }
       parameters += [value.double, Double(lag)]
+      if !servable[own] {
+        notes.append(
+          "events[\(index)] (\(event.action.name), \(event.month)) acts on \(event.offering), "
+            + "which is left out: it changes nothing"
+        )
+      }
       let month = timeline.firstIndex(of: event.month) ?? 0
       eventsByMonth[month].append(
         CompiledEvent(offering: own, kind: kind, slot: Self.valueSlot(ofEvent: index))

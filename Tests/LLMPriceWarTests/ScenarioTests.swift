@@ -247,6 +247,20 @@ struct ScenarioPresetTests {
     #expect(absent.isEmpty, "\(id): \(absent)")
   }
 
+  @Test("a preset moved past its models' retirement leaves them out and says what that undoes")
+  func rebasedPastRetirement() throws {
+    let moved = try ScenarioPreset.scenario("gemini-2.5-pro-cut").rebased(start: "2027-01")
+    let result = try ScenarioSimulation(moved).run()
+    // The catalog retires Gemini 2.5 Pro on 2026-12-01 and GPT-5 on 2026-12-11; the May 2026
+    // cut, two months after the March start, moves to March 2027.
+    for id in ["google/gemini-2.5-pro@USD", "openai/gpt-5@USD"] {
+      #expect(result.notes.contains { $0.hasPrefix("\(id) is left out: ") }, "\(result.notes)")
+      #expect(rows(result, id).allSatisfy { !$0.available })
+    }
+    #expect(result.notes.contains { $0.hasPrefix("events[0] (cut, 2027-03) acts on google/") })
+    #expect(result.months.first?.month == "2027-01")
+  }
+
   @Test(
     "every preset survives a JSON round trip unchanged",
     arguments: ScenarioPreset.all.map(\.id)
