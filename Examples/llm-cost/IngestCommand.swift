@@ -10,7 +10,7 @@ enum IngestCommand {
     usage: [
       "ingest FILE... [--group-by FIELDS] [--currency CODE] [--time-zone TZ]",
       "       [--json | --csv | --markdown] [--strict] [--max-line-bytes N]",
-      "       [--format FORMAT]",
+      "       [--format FORMAT] [--jobs N]",
       "ingest --merge PART.json... [--json | --csv | --markdown] [--strict]",
     ],
     discussion: [
@@ -65,6 +65,15 @@ enum IngestCommand {
             "The usage format of lines that do not name theirs: openAIChat, openAIResponses, "
               + "anthropic, deepseek, dashscope, gemini or hunyuanNative."
           ),
+          .value(
+            "jobs",
+            "N",
+            "Cores to use (default: all): a regular file is split into N parts at line ends, "
+              + "read at once, and their reports merged in order, so the output is "
+              + "byte-identical to --jobs 1. Standard input and other non-regular files are "
+              + "read with one job. A log whose tools' free-call allowances apply is read "
+              + "again with one job, as they are counted across lines in order."
+          ),
           .flag(
             "json",
             "Print the report as JSON (\"total\", \"currency\", \"priced\", \"rejected\", "
@@ -90,6 +99,9 @@ enum IngestCommand {
     let maximumLineBytes =
       try options.positive("max-line-bytes", unit: "bytes")
       ?? UsageIngestor.defaultMaximumLineBytes
+    let jobs =
+      try ScenarioCommand.whole(options, "jobs", in: 1...1_024)
+      ?? ProcessInfo.processInfo.activeProcessorCount
     var report: UsageReport
     if options.flag("merge") {
       var merged: UsageReport?
@@ -134,17 +146,23 @@ enum IngestCommand {
         format = named
       }
       let setup = try PricingSetup(options)
-      var ingestor = try UsageIngestor(
-        catalog: setup.catalog,
-        groupBy: groupBy,
+      let timeZone = options.string("time-zone") ?? "UTC"
+      let ingest = ParallelIngest(
+        makeIngestor: { [groupBy, format, catalog = setup.catalog, rates = setup.rates] currency in
+          try UsageIngestor(
+            catalog: catalog,
+            groupBy: groupBy,
+            currency: currency,
+            rates: rates,
+            timeZone: timeZone,
+            maximumLineBytes: maximumLineBytes,
+            format: format
+          )
+        },
         currency: currency,
-        rates: setup.rates,
-        timeZone: options.string("time-zone") ?? "UTC",
-        maximumLineBytes: maximumLineBytes,
-        format: format
+        jobs: jobs
       )
-      for path in positional { try ingestor.ingest(fileAt: path) }
-      report = ingestor.currentReport()
+      report = try await ingest.report(ofFilesAt: positional)
     }
     switch format {
     case .json: print(try Output.json(report))

@@ -193,6 +193,54 @@ public struct UsageIngestor: Sendable {
   /// - Throws: ``PricingError/Code/invalidData`` when the path is a directory or the file
   ///   cannot be read. Bad lines do not throw; they are recorded in the report.
   public mutating func ingest(fileAt path: String) throws {
+    try read(fileAt: path, from: 0, to: nil, firstLineNumber: 1)
+  }
+
+  /// Ingests the lines of a file that start in a byte range, so that several ingestors can
+  /// each read a part of one file at once and their reports be merged in file order.
+  ///
+  /// Lines are read as ``ingest(fileAt:)`` reads them, in chunks, and numbered from
+  /// `firstLineNumber`. The range must start at offset 0 or just after a `\n`, and end just
+  /// after a `\n` or at the end of the file, so no line is cut; a byte order mark is skipped
+  /// only at offset 0, and a last line without `\n` is read only by the range that ends
+  /// the file.
+  ///
+  /// - Parameters:
+  ///   - path: The JSON Lines file.
+  ///   - range: The byte offsets of the lines to read.
+  ///   - firstLineNumber: The 1-based number of the range's first line, for rejections.
+  /// - Returns: How many lines the range held, blank and rejected lines included.
+  /// - Throws: ``PricingError/Code/invalidData`` when the path is a directory, the file
+  ///   cannot be read or the range starts before offset 0. Bad lines do not throw; they are
+  ///   recorded in the report.
+  @discardableResult
+  public mutating func ingest(
+    fileAt path: String,
+    byteRange range: Range<Int>,
+    firstLineNumber: Int = 1
+  ) throws -> Int {
+    guard range.lowerBound >= 0 else {
+      throw PricingError(
+        .invalidData,
+        "the byte range \(range) of '\(path)' starts before the file; start at 0 or later"
+      )
+    }
+    return try read(
+      fileAt: path,
+      from: range.lowerBound,
+      to: range.upperBound,
+      firstLineNumber: firstLineNumber
+    )
+  }
+
+  /// Reads the lines from `start` (a line's start) to `end`, or to the end of the file.
+  @discardableResult
+  private mutating func read(
+    fileAt path: String,
+    from start: Int,
+    to end: Int?,
+    firstLineNumber: Int
+  ) throws -> Int {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
       isDirectory.boolValue
@@ -211,20 +259,32 @@ public struct UsageIngestor: Sendable {
       maximumLineBytes: maximumLineBytes,
       source: (path as NSString).lastPathComponent
     )
-    while true {
+    reader.lineNumber = firstLineNumber - 1
+    reader.atFileStart = start == 0
+    if start > 0 {
+      do {
+        try handle.seek(toOffset: UInt64(start))
+      } catch {
+        throw PricingError(.invalidData, "cannot read usage log '\(path)': \(error)")
+      }
+    }
+    var remaining = end.map { max(0, $0 - start) } ?? Int.max
+    while remaining > 0 {
       let chunk: Data?
       do {
-        chunk = try handle.read(upToCount: LineReader.chunkBytes)
+        chunk = try handle.read(upToCount: min(LineReader.chunkBytes, remaining))
       } catch {
         // A read error is not the end of the file: totals cut short must not look complete.
         throw PricingError(.invalidData, "cannot read usage log '\(path)': \(error)")
       }
       guard let chunk, !chunk.isEmpty else { break }
+      if end != nil { remaining -= chunk.count }
       // Raw bytes and memchr: iterating a Data slice checks exclusive access on every byte,
       // which cost more than everything else put together.
       chunk.withUnsafeBytes { reader.read($0, into: &self) }
     }
     reader.finish(into: &self)
+    return reader.lineNumber - (firstLineNumber - 1)
   }
 
   /// Splits a file's bytes into lines, holding at most one partial line of bounded size.
