@@ -132,6 +132,16 @@ struct IngestJobsTests {
     #expect(result.output.contains("Priced 0 lines, rejected 0."))
   }
 
+  @Test func aByteOrderMarkIsSkippedOnlyAtTheFilesStart() throws {
+    // With --currency the first range starts at byte 0; without, the lines up to the first
+    // priced one are read in order first.
+    let file = try temporaryFile("\u{FEFF}" + Self.log(lines: 2_000, seed: 3), suffix: ".jsonl")
+    defer { try? FileManager.default.removeItem(at: file) }
+    for arguments in [["--json"], ["--currency", "CNY", "--group-by", "day"]] {
+      _ = try expectSameOutput(file.path, arguments)
+    }
+  }
+
   @Test func severalFilesMatchOneJob() throws {
     let first = try temporaryFile(Self.log(lines: 1_500, seed: 1), suffix: ".jsonl")
     let second = try temporaryFile(Self.log(lines: 1_500, seed: 2), suffix: ".jsonl")
