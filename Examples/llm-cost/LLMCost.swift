@@ -19,6 +19,7 @@ enum LLMCost {
     Subcommand(spec: WorkloadCommands.monthlySpec, run: WorkloadCommands.monthly),
     Subcommand(spec: ScenarioCommand.spec, run: ScenarioCommand.run),
     Subcommand(spec: CalendarCommand.spec, run: CalendarCommand.run),
+    Subcommand(spec: WarehouseCommand.spec, run: WarehouseCommand.run),
     Subcommand(spec: CatalogCommand.spec, run: CatalogCommand.run),
   ]
 
