@@ -10,7 +10,9 @@ enum WarehouseCommand {
       + "run in name order from DIR in a database holding llm_usage, creates the view "
       + "llm_usage_priced: every usage row with its offering, currency, exact cost, or the "
       + "reason it has none.",
-    usage: ["warehouse --dialect duckdb|clickhouse|spark --out DIR [--catalog FILE]"],
+    usage: [
+      "warehouse --dialect duckdb|clickhouse|spark --out DIR [--location URI] [--catalog FILE]"
+    ],
     discussion: [
       "The usage table, one request a row (the conventions of quote: input includes cached "
         + "and cache-write tokens, output includes reasoning):",
@@ -30,6 +32,12 @@ enum WarehouseCommand {
         [
           .value("dialect", "NAME", "duckdb, clickhouse or spark (required)."),
           .value("out", "DIR", "The directory to write into; created if missing (required)."),
+          .value(
+            "location",
+            "URI",
+            "Spark only: where the tables will read their CSV files from, e.g. "
+              + "s3a://bucket/prices after copying DIR there (default: DIR, as an absolute path)."
+          ),
         ]
       ),
       PricingSetup.catalogGroup,
@@ -45,8 +53,15 @@ enum WarehouseCommand {
     }
     let directory = URL(fileURLWithPath: try options.required("out"))
     let export = try WarehouseExport(catalog: try PricingSetup.catalog(options))
-    let files = export.files(for: dialect)
-    try export.write(to: directory, dialect: dialect)
+    if options.string("location") != nil, dialect != .spark {
+      throw UsageError(
+        "--location is for --dialect spark; DuckDB and ClickHouse read the CSV files from the "
+          + "directory the SQL runs in"
+      )
+    }
+    let location = dialect == .spark ? options.string("location") ?? directory.absoluteURL.path : nil
+    let files = export.files(for: dialect, location: location)
+    try export.write(to: directory, dialect: dialect, location: location)
     print("Wrote \(files.count) files for \(dialect.rawValue) into \(directory.path):")
     for file in files {
       print("  \(file.name)  \(file.contents.utf8.count) bytes")

@@ -276,7 +276,7 @@ def run_spark(directory):
         header 'true')""")
     for name in ("01-tables.sql", "02-view.sql"):
         for statement in statements(name):
-            spark.sql(statement.replace(" path 'llm_", f" path '{directory}/llm_"))
+            spark.sql(statement)
     kind = dict(spark.table("llm_usage_priced").dtypes)["cost"]
     assert kind == "decimal(38,18)", kind
     return [row.asDict() for row in spark.sql(QUERY.replace("{day}", "CAST(ts AS DATE)").replace("{text}", "STRING")).collect()]
@@ -349,7 +349,8 @@ def check(engine, llm_cost, rows, directory):
             keys = sorted(set(sums) | set(expected), key=str)
             diff = [(k, sums.get(k), expected.get(k)) for k in keys if sums.get(k) != expected.get(k)]
             fail(f"{engine}: SUM(cost) by model, day and currency differs from llm-cost ingest "
-                 f"(currency {currency}) in {len(diff)} groups, first: {diff[:3]}")
+                 f"(currency {currency}) in {len(diff)} groups, first: {diff[:3]}; "
+                 f"a row of the view: {by_id[rows_in[0]['request_id']]}")
         if unpriced != rejected:
             fail(f"{engine}: {unpriced} rows without a cost, but ingest rejected {rejected} lines")
         compared += len(expected)
@@ -396,6 +397,8 @@ def main():
     parser.add_argument("--keep")
     arguments = parser.parse_args()
     llm_cost = os.path.abspath(arguments.llm_cost)
+    if arguments.keep and os.path.isdir(arguments.keep) and os.listdir(arguments.keep):
+        fail(f"--keep {arguments.keep}: the directory is not empty")
     directory = arguments.keep or tempfile.mkdtemp(prefix=f"llm-warehouse-{arguments.engine}-")
     os.makedirs(directory, exist_ok=True)
     directory = os.path.abspath(directory)

@@ -92,11 +92,16 @@ public struct WarehouseExport: Sendable {
 
   /// The files for a dialect, in the order they run: the CSV tables, then the `.sql` files.
   ///
-  /// - Parameter dialect: The database the SQL is written for.
-  /// - Returns: The files, named as ``write(to:dialect:)`` writes them.
-  public func files(for dialect: WarehouseDialect) -> [File] {
+  /// - Parameters:
+  ///   - dialect: The database the SQL is written for.
+  ///   - location: For Spark, where the tables' CSV files will be, such as `/data/prices`
+  ///     or `s3a://bucket/prices`; `nil` for paths relative to the working directory
+  ///     (DuckDB and ClickHouse read them from the directory the SQL runs in).
+  /// - Returns: The files, named as ``write(to:dialect:location:)`` writes them.
+  public func files(for dialect: WarehouseDialect, location: String? = nil) -> [File] {
     let tables = [models, entries, prices, calendar]
-    let sql = WarehouseSQL(dialect: dialect, tables: tables, intervals: intervalColumns)
+    var sql = WarehouseSQL(dialect: dialect, tables: tables, intervals: intervalColumns)
+    sql.location = location
     return tables.map { File(name: $0.fileName, contents: $0.csv()) }
       + [
         File(name: "01-tables.sql", contents: sql.loadTables()),
@@ -109,13 +114,19 @@ public struct WarehouseExport: Sendable {
   /// - Parameters:
   ///   - directory: The directory.
   ///   - dialect: The database the SQL is written for.
+  ///   - location: For Spark, where the CSV files will be read from (see
+  ///     ``files(for:location:)``).
   /// - Returns: The names of the files written.
   /// - Throws: The file system's error, naming the path.
   @discardableResult
-  public func write(to directory: URL, dialect: WarehouseDialect) throws -> [String] {
+  public func write(
+    to directory: URL,
+    dialect: WarehouseDialect,
+    location: String? = nil
+  ) throws -> [String] {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     var names: [String] = []
-    for file in files(for: dialect) {
+    for file in files(for: dialect, location: location) {
       try Data(file.contents.utf8).write(to: directory.appendingPathComponent(file.name))
       names.append(file.name)
     }
@@ -192,7 +203,8 @@ public struct WarehouseExport: Sendable {
       let schedule = offering.schedule
       for (index, entry) in schedule.entries.enumerated() {
         let from = entry.effectiveFrom
-        let to = index + 1 < schedule.entries.count
+        let to =
+          index + 1 < schedule.entries.count
           ? schedule.entries[index + 1].effectiveFrom : schedule.retiredAt
         let sheet = entry.sheet
         var row: [String?] = [
@@ -287,7 +299,8 @@ public struct WarehouseExport: Sendable {
         ]
         for (windowIndex, window) in sheet.windows.enumerated() {
           switch window.effect {
-          case .multiplier(let factor): sets.append((windowIndex + 1, window.name, sheet.tiers, factor))
+          case .multiplier(let factor):
+            sets.append((windowIndex + 1, window.name, sheet.tiers, factor))
           case .tiers(let tiers): sets.append((windowIndex + 1, window.name, tiers, nil))
           }
         }
@@ -338,7 +351,6 @@ public struct WarehouseExport: Sendable {
     ]
     var row = components.map { perToken(prices.effectivePrice(of: $0)) }
     row.append(prices.thinkingOutput.flatMap(perToken))
-    if prices.thinkingOutput != nil, row.last! == nil { exact = false }
     row.append(prices.effectivePrice(of: .requests).description)
     row.append(exact ? "1" : "0")
     return row

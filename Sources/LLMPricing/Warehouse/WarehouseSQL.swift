@@ -12,6 +12,9 @@ struct WarehouseSQL {
   let tables: [WarehouseTable]
   /// The number of `wK_` interval columns in `llm_entries`.
   let intervals: Int
+  /// Where Spark reads the CSV files from, such as `/data/prices` or `s3a://bucket/prices`;
+  /// `nil` for paths relative to the working directory.
+  var location: String? = nil
 
   /// The statements that create and fill the tables from the CSV files next to them.
   func loadTables() -> String {
@@ -43,13 +46,18 @@ struct WarehouseSQL {
           DROP TABLE IF EXISTS \(table.name);
           CREATE TABLE \(table.name) (
           \(columns.joined(separator: ",\n"))
-          ) USING csv OPTIONS (path '\(table.fileName)', header 'true', quote '"', escape '"');
+          ) USING csv OPTIONS (path '\(path(table))', header 'true', quote '"', escape '"');
 
           """
       }
       text += "\n"
     }
     return text
+  }
+
+  private func path(_ table: WarehouseTable) -> String {
+    guard let location, !location.isEmpty else { return table.fileName }
+    return location.hasSuffix("/") ? location + table.fileName : "\(location)/\(table.fileName)"
   }
 
   private func header(_ line: String) -> String {
@@ -95,7 +103,9 @@ struct WarehouseSQL {
       ),
       (
         "llm_model_key",
-        dialect.lower("CASE WHEN \(slash) > 0 THEN substring(u.model, \(slash) + 1) ELSE u.model END")
+        dialect.lower(
+          "CASE WHEN \(slash) > 0 THEN substring(u.model, \(slash) + 1) ELSE u.model END"
+        )
       ),
       ("llm_currency_key", "COALESCE(\(dialect.upper("u.currency")), '*')"),
     ])
@@ -216,7 +226,9 @@ struct WarehouseSQL {
   }
 
   private func windowSteps() -> [WindowStep] {
-    (1...intervals).flatMap { [WindowStep(interval: $0, day: 0), WindowStep(interval: $0, day: 1)] }
+    (1...intervals).flatMap {
+      [WindowStep(interval: $0, day: 0), WindowStep(interval: $0, day: 1)]
+    }
   }
 
   private func time(_ step: WindowStep) -> String {
