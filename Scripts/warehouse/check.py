@@ -11,7 +11,13 @@ llm_usage_priced. Three checks, each exact to the last digit (Python Decimal):
 2. every DeepSeek row of October-December 2026 costs what an independent computation
    here gives: DeepSeek's published prices, peak hours 09:00-12:00 and 14:00-18:00
    Beijing time on Monday to Friday except the statutory holidays (2026-10-01..07);
-3. batch rows cost what `llm-cost quote --batch` says, and rows the SQL cannot price carry
+3. every row costs what `llm-cost ingest` gives its line (grouped by a tag per line), with
+   the same provisional calendar years: the DeepSeek rows, and rows of a test offering
+   (rules-catalog.json, laid over the built-in catalog with --catalog) whose windows wrap
+   past midnight on weekdays except holidays, on rest days and on working days (make-up
+   Saturdays included), whose tiers have exclusive bounds, and whose price changes at a
+   given second, around the 2026 National Day holidays and the provisional 2027 New Year;
+4. batch rows cost what `llm-cost quote --batch` says, and rows the SQL cannot price carry
    the expected reason.
 """
 
@@ -162,6 +168,23 @@ def generate(rows, seed, offerings_by_feature):
                 batch = feature == "batch" and rng.random() < 0.5
                 add(instant(), provider, model, currency, total_in, cached, write, write1h,
                     total_out, reasoning, batch, expect="quote" if batch else None)
+    # The test offering's rules, around the National Day holidays and into a provisional 2027.
+    periods = [(dt.datetime(2026, 9, 25, tzinfo=UTC), 18), (dt.datetime(2026, 12, 28, tzinfo=UTC), 8)]
+    for _ in range(rows // 2):
+        begin, days = rng.choice(periods)
+        ts = begin + dt.timedelta(seconds=rng.randrange(days * 86_400))
+        if rng.random() < 0.3:  # on a window's edge, in Beijing time
+            ts = ts.replace(minute=0, second=rng.choice([0, 59]), microsecond=0)
+        total_in = rng.choice([999, 1000, rng.randrange(1, 5_000)])
+        cached = rng.randrange(0, total_in // 3 + 1)
+        write = rng.randrange(0, total_in // 3 + 1)
+        write1h = rng.randrange(0, total_in // 3 + 1)
+        total_out = rng.randrange(1, 3_000)
+        reasoning = rng.randrange(0, total_out + 1) if rng.random() < 0.4 else 0
+        provider, model = rng.choice([("ruletest", "rules-test"), (None, "rules-alias"),
+                                      (None, "RuleTest/Rules-Test")])
+        add(ts, provider, model, rng.choice(["CNY", None]), total_in, cached, write, write1h,
+            total_out, reasoning)
     # Rows the library refuses: the view must give no cost and say why.
     late = dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
     add(late, "deepseek", "deepseek-chatt", "CNY", 10, total_out=1, expect="unknown model")
@@ -206,7 +229,8 @@ def ingest_line(row):
         "reasoning": row["reasoning_tokens"],
     }
     line = {"timestamp": row["ts"].astimezone(UTC).isoformat(timespec="milliseconds")
-            .replace("+00:00", "Z"), "model": row["model"], "usage": usage}
+            .replace("+00:00", "Z"), "model": row["model"], "usage": usage,
+            "tags": {"id": str(row["request_id"])}}
     if row["provider"] is not None:
         line["provider"] = row["provider"]
     return json.dumps(line)
@@ -289,20 +313,35 @@ QUERY = """SELECT request_id, model, currency, requested_currency, offering,
 
 # --- The checks -------------------------------------------------------------------------
 
-def ingest_totals(llm_cost, rows, currency, directory):
+def ingest(llm_cost, rows, currency, directory, group_by):
     path = os.path.join(directory, f"usage-{currency or 'native'}.jsonl")
     with open(path, "w") as f:
         for row in rows:
             f.write(ingest_line(row) + "\n")
-    command = [llm_cost, "ingest", path, "--group-by", "model,day", "--json"]
+    command = [llm_cost, "ingest", path, "--group-by", group_by, "--json", "--catalog",
+               os.path.join(directory, CATALOG)]
     if currency:
         command += ["--currency", currency]
-    report = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+
+
+def ingest_totals(llm_cost, rows, currency, directory):
+    report = ingest(llm_cost, rows, currency, directory, "model,day")
     totals = {}
     for group in report["groups"]:
         for code, amount in group["totalsByCurrency"].items():
             totals[(group["key"]["model"], group["key"]["day"], code)] = Decimal(amount)
-    return totals, report["rejected"], report["provisionalYears"]
+    return totals, report["rejected"]
+
+
+def ingest_lines(llm_cost, rows, currency, directory):
+    """Each line's own total and currency, and the provisional years, from llm-cost ingest."""
+    report = ingest(llm_cost, rows, currency, directory, "tag:id")
+    lines = {}
+    for group in report["groups"]:
+        (code, amount), = group["totalsByCurrency"].items()
+        lines[int(group["key"]["tag:id"])] = (Decimal(amount), code)
+    return lines, {entry["year"] for entry in report["provisionalYears"]}
 
 
 def quote(llm_cost, row):
@@ -315,13 +354,18 @@ def quote(llm_cost, row):
                "--json"]
     if row["currency"]:
         command += ["--currency", row["currency"]]
+    command += ["--catalog", CATALOG]
     return Decimal(json.loads(
         subprocess.run(command, check=True, capture_output=True, text=True).stdout)["total"])
 
 
+CATALOG = "rules-catalog.json"
+
+
 def check(engine, llm_cost, rows, directory):
-    subprocess.run([llm_cost, "warehouse", "--dialect", "spark" if engine == "spark" else engine,
-                    "--out", directory], check=True, capture_output=True)
+    shutil.copy(os.path.join(os.path.dirname(os.path.abspath(__file__)), CATALOG), directory)
+    subprocess.run([llm_cost, "warehouse", "--dialect", engine, "--out", directory,
+                    "--catalog", os.path.join(directory, CATALOG)], check=True, capture_output=True)
     usage = generate(rows, 2026, pick_offerings(directory))
     write_usage(usage, directory)
     os.chdir(directory)
@@ -332,11 +376,12 @@ def check(engine, llm_cost, rows, directory):
 
     # 1. Against llm-cost ingest, by requested currency (ingest takes one per run).
     compared = 0
+    lines_compared = 0
     for currency in ("CNY", "USD", None):
         rows_in = [r for r in usage if r["currency"] == currency and not r["batch"]]
         if not rows_in:
             continue
-        expected, rejected, provisional = ingest_totals(llm_cost, rows_in, currency, directory)
+        expected, rejected = ingest_totals(llm_cost, rows_in, currency, directory)
         sums = defaultdict(Decimal)
         unpriced = 0
         for r in rows_in:
@@ -354,6 +399,19 @@ def check(engine, llm_cost, rows, directory):
         if unpriced != rejected:
             fail(f"{engine}: {unpriced} rows without a cost, but ingest rejected {rejected} lines")
         compared += len(expected)
+        lines, provisional = ingest_lines(llm_cost, rows_in, currency, directory)
+        for r in rows_in:
+            row = by_id[r["request_id"]]
+            want = lines.get(r["request_id"])
+            got = None if row["cost"] is None else (Decimal(row["cost"]), row["currency"])
+            if got != want:
+                fail(f"{engine}: row {r['request_id']} ({r['model']} at {r['ts']}) costs {got}, "
+                     f"llm-cost ingest prices its line at {want}; the view's row: {row}")
+        flagged = {int(by_id[r["request_id"]]["provisional_year"]) for r in rows_in
+                   if by_id[r["request_id"]]["provisional_year"] is not None}
+        if flagged != provisional:
+            fail(f"{engine}: provisional years {flagged} in the view, {provisional} in ingest")
+        lines_compared += len(lines)
 
     # 2. Against the independent DeepSeek computation, row by row.
     deepseek = [r for r in usage if r["expect"] == "deepseek"]
@@ -384,7 +442,8 @@ def check(engine, llm_cost, rows, directory):
             fail(f"{engine}: row {r['request_id']} should have no cost and a reason with "
                  f"'{expect}', got {row['cost']} / {row['reason']}")
     print(f"{engine}: {len(usage)} rows; SUM(cost) equals llm-cost ingest in {compared} "
-          f"(model, day, currency) groups; {len(deepseek)} DeepSeek rows equal the independent "
+          f"(model, day, currency) groups and cost equals it in {lines_compared} rows; "
+          f"{len(deepseek)} DeepSeek rows equal the independent "
           f"computation; {min(len(batch), 12)} batch rows equal llm-cost quote --batch; "
           f"every unpriced row says why")
 
