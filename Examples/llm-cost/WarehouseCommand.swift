@@ -59,7 +59,8 @@ enum WarehouseCommand {
           + "directory the SQL runs in"
       )
     }
-    let location = dialect == .spark ? options.string("location") ?? directory.absoluteURL.path : nil
+    var location: String?
+    if dialect == .spark { location = options.string("location") ?? directory.absoluteURL.path }
     let files = export.files(for: dialect, location: location)
     try export.write(to: directory, dialect: dialect, location: location)
     print("Wrote \(files.count) files for \(dialect.rawValue) into \(directory.path):")
