@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Log ingestion benchmark: LLMPricing against JSONDecoder and the Python peers, on the same log.
 #   bash Benchmarks/ingest.sh [LINES]      (default 1,000,000 lines, about 320 MB)
-# Writes a realistic DeepSeek usage log, runs `llm-pricing-bench --ingest` (end to end:
-# read, parse, price, aggregate by model, day and team; and JSONDecoder decoding the same
-# lines), measures peak memory of `llm-cost ingest` on the same file, then prices the first
-# 20,000 lines with genai-prices, LiteLLM and tokencost (json.loads + extract + price).
+# Writes a realistic DeepSeek usage log, runs `llm-pricing-bench --ingest` (end to end on one
+# core: read, parse, price, aggregate by model, day and team; and JSONDecoder decoding the
+# same lines), times `llm-cost ingest` on the same file with one job and with every core
+# (throughput and peak memory), then prices the first 20,000 lines with genai-prices,
+# LiteLLM and tokencost (json.loads + extract + price).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines="${1:-1000000}"
@@ -15,10 +16,22 @@ python3 Benchmarks/make-log.py "$log" "$lines"
 swift build -c release --product llm-pricing-bench --product llm-cost >&2
 bench="$(.build/release/llm-pricing-bench --ingest "$log")"
 echo "$bench"
-if command -v /usr/bin/time >/dev/null; then
-  /usr/bin/time -v .build/release/llm-cost ingest "$log" --group-by model,day,tag:team --currency CNY \
-    2>&1 >/dev/null | grep -E "Maximum resident" | sed 's/^\s*/llm-cost ingest: /'
-fi
+bytes="$(wc -c < "$log")"
+cores="$(getconf _NPROCESSORS_ONLN)"
+for jobs in 1 "$cores"; do
+  start="$(date +%s.%N)"
+  if command -v /usr/bin/time >/dev/null; then
+    peak="$(/usr/bin/time -f '%M' .build/release/llm-cost ingest "$log" \
+      --group-by model,day,tag:team --currency CNY --jobs "$jobs" 2>&1 >/dev/null | tail -1)"
+  else
+    .build/release/llm-cost ingest "$log" --group-by model,day,tag:team --currency CNY \
+      --jobs "$jobs" >/dev/null
+    peak=""
+  fi
+  end="$(date +%s.%N)"
+  python3 -c 'import sys; b, s, e, j, p = sys.argv[1:]; t = float(e) - float(s); m = f", peak {int(p) / 1024:.0f} MB" if p else ""; print(f"llm-cost ingest --jobs {j}: {int(b) / t / 1e6:.1f} MB/s ({t:.2f} s{m})")' \
+    "$bytes" "$start" "$end" "$jobs" "$peak"
+done
 bash Benchmarks/peers/run.sh "$log" --limit 20000 --json > "$log.peers.json"
 mbps="$(echo "$bench" | sed -n 's/^ingest: \([0-9.]*\) MB\/s.*/\1/p')"
 python3 - "$log.peers.json" "$mbps" <<'PY'

@@ -66,7 +66,8 @@ struct WarehouseExportTests {
   ///
   /// Night prices at half on weekdays except holidays, 22:00 to 02:00 Beijing time (a
   /// window that wraps past midnight), batch at half, two input tiers; then a price with
-  /// 13 fractional digits; retired at the start of 2027. Beside it, the same model in USD.
+  /// 13 fractional digits; retired at the start of 2027, before a third entry. Beside it,
+  /// the same model in USD.
   func handBuiltCatalog() throws -> Catalog {
     let lower = PriceTier(
       input: TokenRange(upTo: 32_000),
@@ -120,6 +121,12 @@ struct WarehouseExportTests {
           ),
           .init(
             effectiveFrom: try instant("2026-07-01T16:00:00Z"),
+            sheet: second,
+            provenance: provenance
+          ),
+          // After the retirement: never in force.
+          .init(
+            effectiveFrom: try instant("2027-02-01T00:00:00Z"),
             sheet: second,
             provenance: provenance
           ),
@@ -217,8 +224,13 @@ struct WarehouseExportTests {
     let second = try #require(
       entries.rows(where: ["offering": "test/wh-test@CNY", "entry": "1"]).first
     )
-    // Retired 2027-01-01, day 20819.
+    // Retired 2027-01-01, day 20819, before the next entry (2027-02-01, day 20850).
     #expect(second["to_second"] == "\(20_819 * 86_400)")
+    let afterRetirement = try #require(
+      entries.rows(where: ["offering": "test/wh-test@CNY", "entry": "2"]).first
+    )
+    #expect(afterRetirement["from_second"] == "\(20_850 * 86_400)")
+    #expect(afterRetirement["to_second"] == "\(20_819 * 86_400)")
     #expect(second["w1_start"] == .some(nil) && second["offers_batch"] == "0")
     let usd = try #require(entries.rows(where: ["offering": "test/wh-test@USD"]).first)
     #expect(usd["to_second"] == "9223372036854775807" && usd["effective_to"] == .some(nil))

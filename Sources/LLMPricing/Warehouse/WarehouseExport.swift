@@ -203,9 +203,11 @@ public struct WarehouseExport: Sendable {
       let schedule = offering.schedule
       for (index, entry) in schedule.entries.enumerated() {
         let from = entry.effectiveFrom
-        let to =
-          index + 1 < schedule.entries.count
-          ? schedule.entries[index + 1].effectiveFrom : schedule.retiredAt
+        // Until the next entry, or the retirement if that comes first: no price applies
+        // after it, whatever entries follow.
+        let next =
+          index + 1 < schedule.entries.count ? schedule.entries[index + 1].effectiveFrom : nil
+        let to = [next, schedule.retiredAt].compactMap { $0 }.min()
         let sheet = entry.sheet
         var row: [String?] = [
           offering.id, String(index), iso(from), to.map(iso),
