@@ -103,6 +103,12 @@ enum IngestCommand {
       try ScenarioCommand.whole(options, "jobs", in: 1...1_024)
       ?? ProcessInfo.processInfo.activeProcessorCount
     var report: UsageReport
+    if options.flag("merge"), options.string("jobs") != nil {
+      throw UsageError(
+        "--jobs reads logs on several cores; --merge adds up finished reports in one pass, "
+          + "so give one or the other"
+      )
+    }
     if options.flag("merge") {
       var merged: UsageReport?
       for path in positional {

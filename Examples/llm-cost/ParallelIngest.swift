@@ -34,8 +34,13 @@ struct ParallelIngest {
   /// The report of all the files, as one ingestor reading them in order makes it.
   func report(ofFilesAt paths: [String]) async throws -> UsageReport {
     if jobs > 1, paths.allSatisfy(Self.isRegularFile) {
-      let report = try await parallelReport(paths)
-      if report.freeAllowances.isEmpty { return report }
+      do {
+        let report = try await parallelReport(paths)
+        if report.freeAllowances.isEmpty { return report }
+      } catch let error as PricingError where error.code == .overflow {
+        // One ingestor rejects the line that takes a total past what it can hold and goes
+        // on; merged ranges cannot tell which line that was, so the file is read in order.
+      }
     }
     var ingestor = try makeIngestor(currency)
     for path in paths { try ingestor.ingest(fileAt: path) }

@@ -181,6 +181,26 @@ struct IngestJobsTests {
     #expect(one.output.contains("free web_search allowance was applied"))
   }
 
+  @Test func aTotalPastWhatACountHoldsRejectsTheSameLinesWithEveryJobCount() throws {
+    // 10^15 − 1 input tokens a line, the most a line may report: one job prices 9,223 lines
+    // (2^63 − 1 tokens hold 9,223.37 of them) and rejects the 777 after; two ranges of 5,000
+    // lines each hold, but merged they would not, so the file is read again in order.
+    let line =
+      #"{"timestamp": "2026-10-09T04:00:00Z", "model": "deepseek-flash", "usage": "#
+      + #"{"uncachedInput": 999999999999999, "output": 1}}"#
+    let text = Array(repeating: line, count: 10_000).joined(separator: "\n")
+    let file = try temporaryFile(text, suffix: ".jsonl")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let one = try expectSameOutput(file.path, ["--currency", "CNY"], jobs: [2, 4])
+    #expect(one.output.contains("Priced 9223 lines, rejected 777."), "\(one.output.prefix(300))")
+  }
+
+  @Test func jobsAndMergeAreRefusedTogether() throws {
+    let result = try LLMCostBinary.run(["ingest", "--merge", "part.json", "--jobs", "2"])
+    #expect(result.status == 2)
+    #expect(result.error.contains("--jobs") && result.error.contains("--merge"))
+  }
+
   @Test func rangesIngestedApartMergeIntoTheWholeFilesReport() throws {
     let text = Self.log(lines: 2_000, seed: 5)
     let file = try temporaryFile(text, suffix: ".jsonl")
