@@ -71,8 +71,9 @@ enum IngestCommand {
             "Cores to use (default: all): a regular file is split into N parts at line ends, "
               + "read at once, and their reports merged in order, so the output is "
               + "byte-identical to --jobs 1. Standard input and other non-regular files are "
-              + "read with one job. A log whose tools' free-call allowances apply is read "
-              + "again with one job, as they are counted across lines in order."
+              + "read with one job. A log whose tools' free-call allowances apply, or whose "
+              + "merged totals would overflow, is read again with one job, as those are "
+              + "counted across lines in order. Not with --merge."
           ),
           .flag(
             "json",
