@@ -188,7 +188,9 @@ def generate(rows, seed, offerings_by_feature):
     # Rows the library refuses: the view must give no cost and say why.
     late = dt.datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
     add(late, "deepseek", "deepseek-chatt", "CNY", 10, total_out=1, expect="unknown model")
-    add(late, "deepseek", "deepseek-chat", "CNY", 10, total_out=1, expect="no price in effect")
+    add(late, "deepseek", "deepseek-chat", "CNY", 10, total_out=1, expect="was retired at")
+    add(dt.datetime(2020, 5, 1, tzinfo=UTC), "deepseek", "deepseek-flash", "CNY", 10,
+        total_out=1, expect="the first price takes effect at")
     add(late, "deepseek", "deepseek-flash", "CNY", 10, total_out=1, batch=True,
         expect="batch not offered")
     add(dt.datetime(2250, 3, 4, 3, 0, tzinfo=UTC), "deepseek", "deepseek-flash", "CNY", 10,

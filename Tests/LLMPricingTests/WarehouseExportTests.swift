@@ -251,6 +251,11 @@ struct WarehouseExportTests {
     ])
     #expect(rows.count == 1)
     #expect(rows.first?["offering"] == offering)
+    // What a row outside the offering's dates is told.
+    let retired = offering.hasSuffix("CNY")
+    #expect(rows.first?["first_price"] == "2026-01-01T00:00:00Z")
+    #expect(rows.first?["retired_at"] == .some(retired ? "2027-01-01T00:00:00Z" : nil))
+    #expect(rows.first?["retired_second"] == .some(retired ? "\(20_819 * 86_400)" : nil))
   }
 
   @Test(

@@ -143,7 +143,10 @@ public struct WarehouseExport: Sendable {
       name: "llm_models",
       columns: [
         .init("provider_key", .text), .init("model_key", .text), .init("currency_key", .text),
-        .init("offering", .text), .init("currency", .text),
+        .init("offering", .text), .init("currency", .text), .init("first_price", .text),
+        .init("retired_at", .text, nullable: true),
+        .init("retired_second", .integer, nullable: true),
+        .init("successor", .text, nullable: true),
       ]
     )
     var seen: Set<[String]> = []
@@ -167,8 +170,12 @@ public struct WarehouseExport: Sendable {
                 currency: currency
               )
             else { continue }
+            let schedule = chosen.schedule
             table.rows.append([
               provider, model, currency?.code ?? "*", chosen.id, chosen.currency.code,
+              iso(schedule.entries[0].effectiveFrom), schedule.retiredAt.map(iso),
+              schedule.retiredAt.map { String(Int64($0.timeIntervalSince1970.rounded(.up))) },
+              schedule.successor,
             ])
           }
         }

@@ -129,6 +129,10 @@ struct WarehouseSQL {
       [
         ("llm_offering", "COALESCE(m1.offering, m2.offering, m3.offering, m4.offering)"),
         ("llm_offering_currency", "COALESCE(m1.currency, m2.currency, m3.currency, m4.currency)"),
+        ("llm_first_price", coalesced("first_price")),
+        ("llm_retired_at", coalesced("retired_at")),
+        ("llm_retired_second", coalesced("retired_second")),
+        ("llm_successor", coalesced("successor")),
       ],
       joins: lookups.map { alias, key, currency in
         "  LEFT JOIN llm_models \(alias) ON \(alias).provider_key = s.llm_provider_key "
@@ -217,6 +221,12 @@ struct WarehouseSQL {
   }
 
   private func cast(_ value: String) -> String { "CAST(\(value) AS \(dialect.bigint))" }
+
+  /// A column of the offering lookup that matched: `llm_models` is read four times.
+  private func coalesced(_ column: String) -> String {
+    "CASE WHEN m1.offering IS NOT NULL THEN m1.\(column) WHEN m2.offering IS NOT NULL "
+      + "THEN m2.\(column) WHEN m3.offering IS NOT NULL THEN m3.\(column) ELSE m4.\(column) END"
+  }
 
   /// One test of the time-window search: an interval on its start day (`day` 0) or the
   /// part of a wrapping one that spills into the next day (`day` 1).
@@ -310,8 +320,13 @@ struct WarehouseSQL {
               THEN 'reasoning_tokens exceed output_tokens, which is the total output'
             WHEN s.llm_offering IS NULL
               THEN concat('unknown model ', CAST(s.model AS \(text)), ' (llm-cost models lists the catalog)')
+            WHEN s.llm_entry IS NULL AND s.llm_retired_second IS NOT NULL
+              AND s.llm_second >= s.llm_retired_second
+              THEN concat('the offering was retired at ', s.llm_retired_at, '; no price applies after',
+                CASE WHEN s.llm_successor IS NOT NULL
+                  THEN concat('. Its provider names ', s.llm_successor, ' as its successor') ELSE '' END)
             WHEN s.llm_entry IS NULL
-              THEN 'no price in effect at ts: before the first price of the offering, or after its retirement'
+              THEN concat('no price is in effect at ts; the first price takes effect at ', s.llm_first_price)
             WHEN s.llm_offset IS NULL AND s.llm_w1_start IS NOT NULL
               THEN 'time windows in a zone whose UTC offset changes during the period: price this row with llm-cost'
             WHEN s.llm_decision < 0
