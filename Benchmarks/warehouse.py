@@ -20,6 +20,16 @@ START = 1790812800  # 2026-10-01T00:00:00Z
 SPAN = 92 * 86400
 
 
+def statements():
+    """The statements of the generated SQL files, in order, without comment-only parts."""
+    for name in ("01-tables.sql", "02-view.sql"):
+        for statement in open(name).read().split(";\n"):
+            lines = [line for line in statement.splitlines()
+                     if line.strip() and not line.startswith("--")]
+            if lines:
+                yield "\n".join(lines)
+
+
 def best(run):
     times = []
     for _ in range(3):
@@ -41,11 +51,8 @@ def duckdb_bench(directory, rows):
         (10 + i % 3000)::BIGINT AS output_tokens, 0::BIGINT AS reasoning_tokens,
         i % 10 = 0 AND i % 6 >= 2 AS batch
       FROM range({rows}) t(i)""")
-    for name in ("01-tables.sql", "02-view.sql"):
-        for statement in open(name).read().split(";\n"):
-            if statement.strip() and not all(l.startswith("--") or not l.strip()
-                                             for l in statement.strip().splitlines()):
-                db.execute(statement)
+    for statement in statements():
+        db.execute(statement)
     priced = best(lambda: db.execute(
         "SELECT model, CAST(ts AS DATE), currency, SUM(cost), COUNT(*) FILTER (cost IS NULL) "
         "FROM llm_usage_priced GROUP BY 1, 2, 3").fetchall())
@@ -71,11 +78,8 @@ def clickhouse_bench(directory, rows):
         toInt64(10 + number % 3000) AS output_tokens, toInt64(0) AS reasoning_tokens,
         number % 10 = 0 AND number % 6 >= 2 AS batch
       FROM numbers({rows})""")
-    for name in ("01-tables.sql", "02-view.sql"):
-        for statement in open(name).read().split(";\n"):
-            if statement.strip() and not all(l.startswith("--") or not l.strip()
-                                             for l in statement.strip().splitlines()):
-                db.query(statement)
+    for statement in statements():
+        db.query(statement)
     priced = best(lambda: db.query(
         "SELECT model, toDate(ts), currency, SUM(cost), countIf(cost IS NULL) "
         "FROM llm_usage_priced GROUP BY 1, 2, 3", "CSV"))

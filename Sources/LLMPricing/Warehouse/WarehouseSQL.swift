@@ -18,7 +18,11 @@ struct WarehouseSQL {
 
   /// The statements that create and fill the tables from the CSV files next to them.
   func loadTables() -> String {
-    var text = header("Load the price tables. Run from the directory holding the CSV files.")
+    let from =
+      dialect == .spark && location != nil
+      ? "The tables read the CSV files in \(location ?? "")."
+      : "Run from the directory holding the CSV files."
+    var text = header("Load the price tables. \(from)")
     for table in tables {
       let columns = table.columns.map {
         "  \($0.name) \(dialect.type($0.type, nullable: $0.isNullable))"
