@@ -91,8 +91,20 @@ public struct UsageIngestor: Sendable {
   private var groupIndex: [[Int64]: Int] = [:]
   /// The current line's group key, kept to reuse its storage.
   private var groupKey: [Int64] = []
-  /// The current line's wanted tag values, `(none)` for an absent one.
+  /// The current line's wanted tag values, `(none)` for an absent one, and their interned
+  /// numbers.
   private var lineTags: [String]
+  private var lineTagNumbers: [Int64]
+  /// Tag values the one-pass scanner saw, at a slot chosen by their bytes, so that a value
+  /// seen before builds no string and hashes none.
+  private var recentTags: [RecentTag?] = Array(repeating: nil, count: 256)
+
+  /// A tag value's bytes, as a line held them, with its text and interned number.
+  private struct RecentTag {
+    var bytes: [UInt8]
+    var text: String
+    var number: Int64
+  }
   /// The exact totals in each offering's own currency, by interned currency code.
   private var nativeTotals: [NativeTotal] = []
   /// Strings that group keys and totals refer to by number, and those numbers.
@@ -239,6 +251,7 @@ public struct UsageIngestor: Sendable {
     self.zone = ZoneOffsets(zone)
     self.reportingCurrency = currency
     self.lineTags = Array(repeating: "(none)", count: tagNames.count)
+    self.lineTagNumbers = Array(repeating: 0, count: tagNames.count)
     self.scanner = ValidatingLogScanner(tagNames: tagNames)
     self.report = UsageReport(
       total: .zero,
@@ -510,7 +523,10 @@ public struct UsageIngestor: Sendable {
       scratch: &jsonScratch
     )
     let offering = try pricedOffering(model: record.model, provider: record.provider)
-    for (index, tag) in record.tags.enumerated() { lineTags[index] = tag ?? "(none)" }
+    for (index, tag) in record.tags.enumerated() {
+      lineTags[index] = tag ?? "(none)"
+      lineTagNumbers[index] = intern(lineTags[index])
+    }
     try commit(
       second: record.second,
       usage: record.usage,
@@ -534,18 +550,41 @@ public struct UsageIngestor: Sendable {
       )
     else { return false }
     var options = RequestOptions.none
-    typealias F = FastLogScanner.Field
-    for (field, name) in [(F.webSearchRequests, "web_search"), (.webFetchRequests, "web_fetch")] {
-      if let calls = scanner.values[field.rawValue], calls != 0 {
-        options.toolCalls[name] = calls
-      }
+    if let calls = scanner.values[FastLogScanner.Field.webSearchRequests.rawValue], calls != 0 {
+      options.toolCalls["web_search"] = calls
+    }
+    if let calls = scanner.values[FastLogScanner.Field.webFetchRequests.rawValue], calls != 0 {
+      options.toolCalls["web_fetch"] = calls
     }
     let offering = try recentOfferings[recent].found.get()
     for index in lineTags.indices {
-      lineTags[index] = scanner.tags[index].map { Self.text(line, $0) } ?? "(none)"
+      if let range = scanner.tags[index] {
+        let tag = recentTag(UnsafeRawBufferPointer(rebasing: line[range]))
+        lineTags[index] = tag.text
+        lineTagNumbers[index] = tag.number
+      } else {
+        lineTags[index] = "(none)"
+        lineTagNumbers[index] = intern("(none)")
+      }
     }
     try commit(second: scanner.second, usage: usage, options: options, offering: offering)
     return true
+  }
+
+  /// The text and number of a tag value, by its bytes.
+  private mutating func recentTag(_ bytes: UnsafeRawBufferPointer) -> (text: String, number: Int64)
+  {
+    // FNV-1a picks the slot; the bytes themselves decide a hit.
+    var hash: UInt32 = 2_166_136_261
+    for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    let slot = Int(hash >> 24)
+    if let recent = recentTags[slot], recent.bytes.elementsEqual(bytes) {
+      return (recent.text, recent.number)
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    let number = intern(text)
+    recentTags[slot] = RecentTag(bytes: Array(bytes), text: text, number: number)
+    return (text, number)
   }
 
   private static func text(_ line: UnsafeRawBufferPointer, _ range: Range<Int>) -> String {
@@ -655,7 +694,7 @@ public struct UsageIngestor: Sendable {
       case .currency: groupKey.append(priced.currencyNumber)
       case .day: groupKey.append((second + zone.offset(at: second)).floorDivided(by: 86_400))
       case .tag:
-        groupKey.append(intern(lineTags[tagIndex]))
+        groupKey.append(lineTagNumbers[tagIndex])
         tagIndex += 1
       }
     }

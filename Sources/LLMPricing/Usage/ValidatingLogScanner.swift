@@ -10,8 +10,8 @@ import Foundation
 /// ``FastLogScanner`` or the general reader. When ``scan(_:)`` returns `true`, the line is
 /// one ``StrictJSON`` accepts (duplicate keys included), and the fields are exactly what
 /// ``FastLogScanner/scan(_:tagNames:)`` reads from it; ``FastPathCheck`` compares the two.
-// Unchecked: the one stored pointer, `bytes`, is set only for the duration of `scan(_:)`
-// (a mutating call, so exclusive) and empty otherwise; everything else is plain values.
+// Unchecked: the stored pointers, `bytes` and `keyBuffer`, are set only for the duration of
+// `scan(_:)` (a mutating call, so exclusive) and empty otherwise; the rest is plain values.
 struct ValidatingLogScanner: @unchecked Sendable {
   /// The wanted tag names, as UTF-8 bytes.
   let tagNames: [[UInt8]]
@@ -33,12 +33,28 @@ struct ValidatingLogScanner: @unchecked Sendable {
   private var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
   private var position = 0
   /// The keys of the objects open, for the duplicate check: the first `keyCount` count.
-  private var keys: [Key] = []
+  /// During ``scan(_:)`` the storage is lent to `keyBuffer`, which is empty otherwise.
+  private var keys = [Key](repeating: Key(start: 0, count: 0, head: 0), count: 64)
+  private var keyBuffer = UnsafeMutableBufferPointer<Key>(start: nil, count: 0)
   private var keyCount = 0
   private var sawTimestamp = false
   private var sawUsage = false
-  /// The usage keys the fast scanner knows, by their length.
-  private let usageKeys: [[UsageKey]]
+  /// The usage keys the fast scanner knows, shortest first; those of length `n` are
+  /// `usageKeys[usageKeyStarts[n]..<usageKeyStarts[n + 1]]`, their bytes in `usageKeyBytes`.
+  private let usageKeys: [UsageKey]
+  private let usageKeyStarts: [Int]
+  private let usageKeyBytes: [UInt8]
+  /// The first eight bytes of each wanted tag name.
+  private let tagHeads: [UInt64]
+  /// Dates already read (their first ten bytes) with their days since the epoch, at a
+  /// slot chosen by their bytes; a head of zero marks an empty slot.
+  private var dates = [DateSlot](repeating: DateSlot(), count: 256)
+
+  private struct DateSlot {
+    var head: UInt64 = 0
+    var tail: UInt16 = 0
+    var day: Int64 = 0
+  }
 
   /// A key's place in the line, with its first eight bytes to compare quickly.
   private struct Key {
@@ -48,10 +64,14 @@ struct ValidatingLogScanner: @unchecked Sendable {
   }
 
   /// A usage key the fast scanner reads: a leaf under `parent`, or a nested object's name.
+  ///
+  /// Plain values only, so that looking one up counts no references.
   private struct UsageKey {
-    var bytes: [UInt8]
     var head: UInt64
-    var parent: FastLogScanner.Parent
+    var count: Int
+    /// Where its bytes start in `usageKeyBytes`.
+    var start = 0
+    var parent = FastLogScanner.Parent.none
     /// The leaf this key is under `parent`, or `nil` for a nested object's name.
     var field: FastLogScanner.Field?
     /// The nested object this key opens at the top of `usage`.
@@ -68,12 +88,12 @@ struct ValidatingLogScanner: @unchecked Sendable {
     self.tagNames = tagNames.map { Array($0.utf8) }
     tags = Array(repeating: nil, count: tagNames.count)
     values = Array(repeating: nil, count: FastLogScanner.Field.allCases.count)
-    var table: [[UsageKey]] = Array(repeating: [], count: 33)
+    var table: [(name: [UInt8], key: UsageKey)] = []
     func add(_ name: StaticString, _ entry: (inout UsageKey) -> Void) {
       let bytes = Array(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-      var key = UsageKey(bytes: bytes, head: Self.head(of: bytes), parent: .none)
+      var key = UsageKey(head: Self.head(of: bytes), count: bytes.count)
       entry(&key)
-      table[bytes.count].append(key)
+      table.append((bytes, key))
     }
     for (parent, name, field) in FastLogScanner.leaves {
       add(name) {
@@ -84,7 +104,22 @@ struct ValidatingLogScanner: @unchecked Sendable {
     for (name, nested) in FastLogScanner.parents {
       add(name) { $0.nested = nested }
     }
-    usageKeys = table
+    table.sort { $0.name.count < $1.name.count }
+    var keys: [UsageKey] = []
+    var pool: [UInt8] = []
+    var starts: [Int] = []
+    for (name, key) in table {
+      while starts.count <= name.count { starts.append(keys.count) }
+      var key = key
+      key.start = pool.count
+      pool += name
+      keys.append(key)
+    }
+    starts.append(keys.count)
+    usageKeys = keys
+    usageKeyStarts = starts
+    usageKeyBytes = pool
+    tagHeads = self.tagNames.map { Self.head(of: $0) }
   }
 
   /// The first eight bytes of a name, zero-padded, little-endian.
@@ -96,9 +131,24 @@ struct ValidatingLogScanner: @unchecked Sendable {
 
   /// Scans a line; `false` when it is outside the subset or not valid JSON.
   mutating func scan(_ line: UnsafeRawBufferPointer) -> Bool {
-    bytes = line
+    // The keys are reached through a buffer pointer while the line is read: an array
+    // stored in `self` costs a uniqueness check on every key written.
+    var storage: [Key] = []
+    swap(&storage, &keys)
+    defer { swap(&storage, &keys) }
+    return storage.withUnsafeMutableBufferPointer { buffer in
+      keyBuffer = buffer
+      bytes = line
+      defer {
+        keyBuffer = UnsafeMutableBufferPointer(start: nil, count: 0)
+        bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+      }
+      return scanLine()
+    }
+  }
+
+  private mutating func scanLine() -> Bool {
     position = 0
-    defer { bytes = UnsafeRawBufferPointer(start: nil, count: 0) }
     second = 0
     model = 0..<0
     provider = nil
@@ -174,9 +224,7 @@ struct ValidatingLogScanner: @unchecked Sendable {
   private mutating func timestamp() -> Bool {
     guard position < bytes.count else { return false }
     if bytes[position] == UInt8(ascii: "\"") {
-      guard let range = string(), let value = FastLogScanner.epochSecond(bytes, range) else {
-        return false
-      }
+      guard let range = string(), let value = isoSecond(range) else { return false }
       second = value
     } else {
       guard let value = wholeNumber(maximumDigits: 12),
@@ -186,6 +234,39 @@ struct ValidatingLogScanner: @unchecked Sendable {
     }
     sawTimestamp = true
     return true
+  }
+
+  /// A string's range, `.some(nil)` for null, `nil` for anything else.
+  /// `YYYY-MM-DDTHH:MM:SSZ` as ``FastLogScanner/epochSecond(_:_:)`` reads it; a date
+  /// already read is not checked and counted again.
+  private mutating func isoSecond(_ range: Range<Int>) -> Int64? {
+    guard range.count == 20 else { return nil }
+    let head = UInt64(
+      littleEndian: bytes.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self)
+    )
+    let tail = UInt16(
+      littleEndian: bytes.loadUnaligned(fromByteOffset: range.lowerBound + 8, as: UInt16.self)
+    )
+    let slot = Int(truncatingIfNeeded: ((head ^ UInt64(tail)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+    let cached = dates[slot]
+    guard cached.head == head, cached.tail == tail else {
+      guard let value = FastLogScanner.epochSecond(bytes, range) else { return nil }
+      dates[slot] = DateSlot(head: head, tail: tail, day: value.floorDivided(by: 86_400))
+      return value
+    }
+    let time = range.lowerBound + 10
+    func digits(_ offset: Int) -> Int? {
+      let high = bytes[time + offset] &- 48
+      let low = bytes[time + offset + 1] &- 48
+      guard high < 10, low < 10 else { return nil }
+      return Int(high) * 10 + Int(low)
+    }
+    guard bytes[time] == UInt8(ascii: "T"), bytes[time + 3] == UInt8(ascii: ":"),
+      bytes[time + 6] == UInt8(ascii: ":"), bytes[time + 9] == UInt8(ascii: "Z"),
+      let hour = digits(1), let minute = digits(4), let second = digits(7),
+      hour < 24, minute < 60, second < 60
+    else { return nil }
+    return cached.day * 86_400 + Int64(hour * 3_600 + minute * 60 + second)
   }
 
   /// A string's range, `.some(nil)` for null, `nil` for anything else.
@@ -206,7 +287,9 @@ struct ValidatingLogScanner: @unchecked Sendable {
     let first = keyCount
     while true {
       guard let key = key(from: first), let value = string() else { return false }
-      for index in tagNames.indices where equals(key, tagNames[index]) {
+      for index in tagHeads.indices where tagHeads[index] == key.head {
+        guard key.count <= 8 ? key.count == tagNames[index].count : equals(key, tagNames[index])
+        else { continue }
         tags[index] = value
         break
       }
@@ -236,9 +319,17 @@ struct ValidatingLogScanner: @unchecked Sendable {
       } else {
         var nested: FastLogScanner.Parent?
         var leaf: FastLogScanner.Field?
-        if key.count < usageKeys.count {
-          for candidate in usageKeys[key.count] where candidate.head == key.head {
-            guard equals(key, candidate.bytes) else { continue }
+        if key.count + 1 < usageKeyStarts.count {
+          for index in usageKeyStarts[key.count]..<usageKeyStarts[key.count + 1] {
+            let candidate = usageKeys[index]
+            guard candidate.head == key.head else { continue }
+            if key.count > 8 {
+              let same = usageKeyBytes.withUnsafeBytes { pool in
+                guard let base = pool.baseAddress else { return false }
+                return bytesEqual(at: key.start, base + candidate.start, key.count)
+              }
+              guard same else { continue }
+            }
             if parent == .none, let name = candidate.nested { nested = name }
             if candidate.parent == parent, let field = candidate.field { leaf = field }
           }
@@ -288,21 +379,17 @@ struct ValidatingLogScanner: @unchecked Sendable {
   private mutating func key(from first: Int) -> Key? {
     skipSpace()
     guard position < bytes.count, bytes[position] == UInt8(ascii: "\""),
-      keyCount - first < Self.maximumKeys, let range = string()
+      keyCount - first < Self.maximumKeys, keyCount < keyBuffer.count, let range = string()
     else { return nil }
     let key = Key(start: range.lowerBound, count: range.count, head: head(of: range))
     for index in first..<keyCount {
-      let other = keys[index]
+      let other = keyBuffer[index]
       // A duplicate is refused by StrictJSON, with its message.
       if other.count == key.count, other.head == key.head, same(other.start, key.start, key.count) {
         return nil
       }
     }
-    if keyCount < keys.count {
-      keys[keyCount] = key
-    } else {
-      keys.append(key)
-    }
+    keyBuffer[keyCount] = key
     keyCount += 1
     skipSpace()
     guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return nil }
@@ -378,7 +465,14 @@ struct ValidatingLogScanner: @unchecked Sendable {
       let special =
         (word | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
           | (word &- ones &* 0x20) & ~word) & highs
-      if special != 0 { break }
+      if special != 0 {
+        // The lowest flagged byte is a true one (borrows only run upward): if it is the
+        // quote, the string ends there; anything else is outside the subset.
+        position += special.trailingZeroBitCount / 8
+        guard bytes[position] == UInt8(ascii: "\"") else { return nil }
+        position += 1
+        return start..<(position - 1)
+      }
       position += 8
     }
     while position < bytes.count {
