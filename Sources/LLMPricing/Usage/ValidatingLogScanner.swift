@@ -33,6 +33,7 @@ struct ValidatingLogScanner: @unchecked Sendable {
   private var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
   private var position = 0
   /// The keys of the objects open, for the duplicate check: the first `keyCount` count.
+  ///
   /// During ``scan(_:)`` the storage is lent to `keyBuffer`, which is empty otherwise.
   private var keys = [Key](repeating: Key(start: 0, count: 0, head: 0), count: 64)
   private var keyBuffer = UnsafeMutableBufferPointer<Key>(start: nil, count: 0)
@@ -236,7 +237,9 @@ struct ValidatingLogScanner: @unchecked Sendable {
     return true
   }
 
-  /// A string's range, `.some(nil)` for null, `nil` for anything else.
+  /// Reads a string or null.
+  ///
+  /// - Returns: The string's range, `.some(nil)` for null, `nil` for anything else.
   /// `YYYY-MM-DDTHH:MM:SSZ` as ``FastLogScanner/epochSecond(_:_:)`` reads it; a date
   /// already read is not checked and counted again.
   private mutating func isoSecond(_ range: Range<Int>) -> Int64? {
@@ -269,7 +272,9 @@ struct ValidatingLogScanner: @unchecked Sendable {
     return cached.day * 86_400 + Int64(hour * 3_600 + minute * 60 + second)
   }
 
-  /// A string's range, `.some(nil)` for null, `nil` for anything else.
+  /// Reads a string or null.
+  ///
+  /// - Returns: The string's range, `.some(nil)` for null, `nil` for anything else.
   private mutating func nullOrString() -> Range<Int>?? {
     guard position < bytes.count else { return nil }
     if bytes[position] == UInt8(ascii: "n") { return literal("null") ? .some(nil) : nil }
