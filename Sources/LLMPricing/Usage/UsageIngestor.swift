@@ -523,16 +523,17 @@ public struct UsageIngestor: Sendable {
       scratch: &jsonScratch
     )
     let offering = try pricedOffering(model: record.model, provider: record.provider)
-    for (index, tag) in record.tags.enumerated() {
-      lineTags[index] = tag ?? "(none)"
-      lineTagNumbers[index] = intern(lineTags[index])
-    }
     try commit(
       second: record.second,
       usage: record.usage,
       options: record.options,
       offering: offering
-    )
+    ) { ingestor in
+      for (index, tag) in record.tags.enumerated() {
+        ingestor.lineTags[index] = tag ?? "(none)"
+        ingestor.lineTagNumbers[index] = ingestor.intern(ingestor.lineTags[index])
+      }
+    }
   }
 
   /// Prices a line the one-pass scanner read; `false` when the general reader must decide.
@@ -557,17 +558,20 @@ public struct UsageIngestor: Sendable {
       options.toolCalls["web_fetch"] = calls
     }
     let offering = try recentOfferings[recent].found.get()
-    for index in lineTags.indices {
-      if let range = scanner.tags[index] {
-        let tag = recentTag(UnsafeRawBufferPointer(rebasing: line[range]))
-        lineTags[index] = tag.text
-        lineTagNumbers[index] = tag.number
-      } else {
-        lineTags[index] = "(none)"
-        lineTagNumbers[index] = intern("(none)")
+    let tags = scanner.tags
+    try commit(second: scanner.second, usage: usage, options: options, offering: offering) {
+      ingestor in
+      for (index, range) in tags.enumerated() {
+        if let range {
+          let tag = ingestor.recentTag(UnsafeRawBufferPointer(rebasing: line[range]))
+          ingestor.lineTags[index] = tag.text
+          ingestor.lineTagNumbers[index] = tag.number
+        } else {
+          ingestor.lineTags[index] = "(none)"
+          ingestor.lineTagNumbers[index] = ingestor.intern("(none)")
+        }
       }
     }
-    try commit(second: scanner.second, usage: usage, options: options, offering: offering)
     return true
   }
 
@@ -648,13 +652,17 @@ public struct UsageIngestor: Sendable {
     return Int64(interned.count - 1)
   }
 
-  /// Prices a line read by either reader, its tag values in `lineTags`, and adds it to the
-  /// totals, or throws and leaves them untouched.
+  /// Prices a line read by either reader and adds it to the totals, or throws and leaves
+  /// them untouched.
+  ///
+  /// `readTags` fills `lineTags` and `lineTagNumbers` once the line is priced, so a line
+  /// refused for its price interns none of its tag values.
   private mutating func commit(
     second: Int64,
     usage: TokenUsage,
     options: RequestOptions,
-    offering priced: PricedOffering
+    offering priced: PricedOffering,
+    readTags: (inout UsageIngestor) -> Void
   ) throws {
     let offering = priced.offering
     let (base, sheet, variant) = try offering.schedule.pricedTotal(
@@ -685,6 +693,7 @@ public struct UsageIngestor: Sendable {
       amount = conversion.converted.amount
       legs = conversion.legs
     }
+    readTags(&self)
     groupKey.removeAll(keepingCapacity: true)
     var tagIndex = 0
     for field in groupBy {
