@@ -11,6 +11,8 @@ import Foundation
 /// - whenever the fast scanner refuses a line, the general reader refuses it with the
 ///   same message.
 /// A line the fast scanner declines (`nil`) is the general reader's alone: nothing to compare.
+/// And the ingestor's one-pass reader (``ValidatingLogScanner``) accepts only lines that
+/// ``StrictJSON/validate(_:)`` accepts, reading the fast scanner's fields from them.
 enum LogLineDifferentialTarget {
   static let tagNames = ["team", "feature", "env"]
 
@@ -23,6 +25,9 @@ enum LogLineDifferentialTarget {
 
   static func compare(_ input: UnsafeRawBufferPointer, tagNames: [String], format: ResponseFormat?)
   {
+    if let difference = FastPathCheck.disagreement(line: Array(input), tagNames: tagNames) {
+      fuzzFailure(difference, input: input)
+    }
     let validated = Result { try StrictJSON.validate(input) }
     let parsed = Result { try StrictJSON.parse(input) }
     switch (validated, parsed) {

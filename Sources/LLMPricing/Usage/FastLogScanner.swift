@@ -182,8 +182,14 @@ struct FastLogScanner {
 
   /// `YYYY-MM-DDTHH:MM:SSZ` straight from bytes.
   private func epochSecond(_ range: Range<Int>) -> Int64? {
-    guard range.count == 20,
-      Self.timestampSeparators.allSatisfy({ bytes[range.lowerBound + $0.0] == $0.1 })
+    Self.epochSecond(bytes, range)
+  }
+
+  /// `YYYY-MM-DDTHH:MM:SSZ` at `range` of `bytes`: the one reading of a timestamp's text
+  /// that this scanner and ``ValidatingLogScanner`` share.
+  static func epochSecond(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int64? {
+    guard range.count == 20, range.upperBound <= bytes.count,
+      timestampSeparators.allSatisfy({ bytes[range.lowerBound + $0.0] == $0.1 })
     else { return nil }
     func number(_ offset: Int, _ length: Int) -> Int? {
       var value = 0
@@ -293,18 +299,18 @@ struct FastLogScanner {
   }
 
   /// The nested objects whose leaves the scanner reads.
-  private enum Parent: Int {
+  enum Parent: Int {
     case none, promptDetails, completionDetails, cacheCreation, inputDetails, outputDetails
     case serverToolUse
   }
 
-  private static let parents: [(StaticString, Parent)] = [
+  static let parents: [(StaticString, Parent)] = [
     ("prompt_tokens_details", .promptDetails), ("completion_tokens_details", .completionDetails),
     ("cache_creation", .cacheCreation), ("input_tokens_details", .inputDetails),
     ("output_tokens_details", .outputDetails), ("server_tool_use", .serverToolUse),
   ]
 
-  private static let leaves: [(Parent, StaticString, Field)] = [
+  static let leaves: [(Parent, StaticString, Field)] = [
     (.none, "prompt_tokens", .promptTokens), (.none, "completion_tokens", .completionTokens),
     (.none, "prompt_cache_hit_tokens", .cacheHit), (.none, "prompt_cache_miss_tokens", .cacheMiss),
     (.none, "input_tokens", .inputTokens), (.none, "output_tokens", .outputTokens),

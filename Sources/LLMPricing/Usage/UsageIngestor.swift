@@ -81,11 +81,41 @@ public struct UsageIngestor: Sendable {
   private let timeZone: String
   private let zone: ZoneOffsets
   private var reportingCurrency: Currency?
+  /// The report's counts, currency and rejections; its groups and native totals are kept
+  /// in `groups` and `nativeTotals` and filled in by ``currentReport()``.
   private var report: UsageReport
-  /// Groups keyed by their values in `groupBy` order (an array hashes faster than a
-  /// dictionary, and this runs once a line).
-  private var groups: [[String]: UsageReport.Group] = [:]
+  /// The groups in the order they opened.
+  private var groups: [GroupTotals] = []
+  /// Where each group is in `groups`, by its key: one number a grouping field, the day
+  /// itself or an interned string (numbers hash faster than strings, once a line).
+  private var groupIndex: [[Int64]: Int] = [:]
+  /// The current line's group key, kept to reuse its storage.
+  private var groupKey: [Int64] = []
+  /// The current line's wanted tag values, `(none)` for an absent one, and their interned
+  /// numbers.
+  private var lineTags: [String]
+  private var lineTagNumbers: [Int64]
+  /// Tag values the one-pass scanner saw, at a slot chosen by their bytes, so that a value
+  /// seen before builds no string and hashes none.
+  private var recentTags: [RecentTag?] = Array(repeating: nil, count: 256)
+
+  /// A tag value's bytes, as a line held them, with its text and interned number.
+  private struct RecentTag {
+    var bytes: [UInt8]
+    var text: String
+    var number: Int64
+  }
+  /// The exact totals in each offering's own currency, by interned currency code.
+  private var nativeTotals: [NativeTotal] = []
+  /// Strings that group keys and totals refer to by number, and those numbers.
+  private var interned: [String] = []
+  private var internedNumbers: [String: Int] = [:]
   private var offeringCache: [OfferingKey: Result<Offering, PricingError>] = [:]
+  /// The offerings of the model and provider bytes the one-pass scanner saw lately, so a
+  /// line of a known pair builds no string.
+  private var recentOfferings: [RecentOffering] = []
+  /// The one-pass reader of common lines, with its working memory.
+  private var scanner: ValidatingLogScanner
   private var dayNames: [Int64: String] = [:]
   private var provisionalYears: Set<ProvisionalYear> = []
   private var missingPrices: Set<String> = []
@@ -107,6 +137,58 @@ public struct UsageIngestor: Sendable {
   private struct OfferingKey: Hashable {
     var model: String
     var provider: String?
+  }
+
+  /// An offering with the interned numbers of its line's model, its provider and currency.
+  ///
+  /// A class, so that passing one along once a line costs one reference count, not one
+  /// for each string in the offering.
+  private final class PricedOffering: Sendable {
+    let offering: Offering
+    /// The model as the line spelled it.
+    let model: String
+    let modelNumber: Int64
+    let providerNumber: Int64
+    let currencyNumber: Int64
+
+    init(
+      offering: Offering,
+      model: String,
+      modelNumber: Int64,
+      providerNumber: Int64,
+      currencyNumber: Int64
+    ) {
+      self.offering = offering
+      self.model = model
+      self.modelNumber = modelNumber
+      self.providerNumber = providerNumber
+      self.currencyNumber = currencyNumber
+    }
+  }
+
+  /// The offering found for a line's exact model and provider bytes.
+  private struct RecentOffering {
+    var model: [UInt8]
+    var provider: [UInt8]?
+    var providerName: String?
+    var found: Result<PricedOffering, PricingError>
+  }
+
+  /// A group's totals so far, with the key values of the line that opened it.
+  private struct GroupTotals {
+    var values: [String]
+    var requests = 0
+    var inputTokens = 0
+    var cachedTokens = 0
+    var outputTokens = 0
+    var total = FixedDecimal.zero
+    var native: [NativeTotal] = []
+  }
+
+  /// An exact total in an offering's own currency.
+  private struct NativeTotal {
+    var currency: Int64
+    var total: FixedDecimal
   }
   /// The tag names the grouping needs, in `groupBy` order.
   private let tagNames: [String]
@@ -168,6 +250,9 @@ public struct UsageIngestor: Sendable {
     self.maximumLineBytes = maximumLineBytes
     self.zone = ZoneOffsets(zone)
     self.reportingCurrency = currency
+    self.lineTags = Array(repeating: "(none)", count: tagNames.count)
+    self.lineTagNumbers = Array(repeating: 0, count: tagNames.count)
+    self.scanner = ValidatingLogScanner(tagNames: tagNames)
     self.report = UsageReport(
       total: .zero,
       currency: currency?.code,
@@ -430,22 +515,171 @@ public struct UsageIngestor: Sendable {
   }
 
   private mutating func price(_ line: UnsafeRawBufferPointer) throws {
+    if scanner.scan(line), try priceScanned(line) { return }
     let record = try UsageLogLine(
       line,
       tagNames: tagNames,
       format: format,
       scratch: &jsonScratch
     )
-    let offering = try self.offering(model: record.model, provider: record.provider)
+    let offering = try pricedOffering(model: record.model, provider: record.provider)
+    try commit(
+      second: record.second,
+      usage: record.usage,
+      options: record.options,
+      offering: offering
+    ) { ingestor in
+      for (index, tag) in record.tags.enumerated() {
+        ingestor.lineTags[index] = tag ?? "(none)"
+        ingestor.lineTagNumbers[index] = ingestor.intern(ingestor.lineTags[index])
+      }
+    }
+  }
+
+  /// Prices a line the one-pass scanner read; `false` when the general reader must decide.
+  ///
+  /// It reads the fields as ``UsageLogLine/fast(_:tagNames:format:)`` does, with the same
+  /// functions in the same order, so a refusal has the same message.
+  private mutating func priceScanned(_ line: UnsafeRawBufferPointer) throws -> Bool {
+    let lineFormat = try UsageLogLine.lineFormat(scanner.format.map { Self.text(line, $0) })
+    let recent = recentOffering(line)
+    guard
+      let usage = try UsageLogLine.usage(
+        from: scanner.values,
+        provider: recentOfferings[recent].providerName,
+        format: lineFormat ?? format
+      )
+    else { return false }
+    var options = RequestOptions.none
+    if let calls = scanner.values[FastLogScanner.Field.webSearchRequests.rawValue], calls != 0 {
+      options.toolCalls["web_search"] = calls
+    }
+    if let calls = scanner.values[FastLogScanner.Field.webFetchRequests.rawValue], calls != 0 {
+      options.toolCalls["web_fetch"] = calls
+    }
+    let offering = try recentOfferings[recent].found.get()
+    let tags = scanner.tags
+    try commit(second: scanner.second, usage: usage, options: options, offering: offering) {
+      ingestor in
+      for (index, range) in tags.enumerated() {
+        if let range {
+          let tag = ingestor.recentTag(UnsafeRawBufferPointer(rebasing: line[range]))
+          ingestor.lineTags[index] = tag.text
+          ingestor.lineTagNumbers[index] = tag.number
+        } else {
+          ingestor.lineTags[index] = "(none)"
+          ingestor.lineTagNumbers[index] = ingestor.intern("(none)")
+        }
+      }
+    }
+    return true
+  }
+
+  /// The text and number of a tag value, by its bytes.
+  private mutating func recentTag(_ bytes: UnsafeRawBufferPointer) -> (text: String, number: Int64)
+  {
+    // FNV-1a picks the slot; the bytes themselves decide a hit.
+    var hash: UInt32 = 2_166_136_261
+    for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    let slot = Int(hash >> 24)
+    if let recent = recentTags[slot], recent.bytes.elementsEqual(bytes) {
+      return (recent.text, recent.number)
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    let number = intern(text)
+    recentTags[slot] = RecentTag(bytes: Array(bytes), text: text, number: number)
+    return (text, number)
+  }
+
+  private static func text(_ line: UnsafeRawBufferPointer, _ range: Range<Int>) -> String {
+    String(decoding: UnsafeRawBufferPointer(rebasing: line[range]), as: UTF8.self)
+  }
+
+  /// Where in `recentOfferings` the scanned line's model and provider are, found by their
+  /// bytes among the recent ones, else added from the catalog.
+  private mutating func recentOffering(_ line: UnsafeRawBufferPointer) -> Int {
+    let model = UnsafeRawBufferPointer(rebasing: line[scanner.model])
+    let provider = scanner.provider.map { UnsafeRawBufferPointer(rebasing: line[$0]) }
+    func same(_ bytes: [UInt8], _ other: UnsafeRawBufferPointer) -> Bool {
+      bytes.count == other.count && bytes.withUnsafeBytes { $0.elementsEqual(other) }
+    }
+    for index in recentOfferings.indices.reversed()
+    where same(recentOfferings[index].model, model) {
+      switch (recentOfferings[index].provider, provider) {
+      case (nil, nil): return index
+      case (let a?, let b?) where same(a, b): return index
+      default: continue
+      }
+    }
+    let modelName = String(decoding: model, as: UTF8.self)
+    let providerName = provider.map { String(decoding: $0, as: UTF8.self) }
+    let found: Result<PricedOffering, PricingError>
+    do {
+      found = .success(try pricedOffering(model: modelName, provider: providerName))
+    } catch let error as PricingError {
+      found = .failure(error)
+    } catch {
+      found = .failure(PricingError(.invalidData, "\(error)"))
+    }
+    if recentOfferings.count == 32 { recentOfferings.removeFirst() }
+    recentOfferings.append(
+      RecentOffering(
+        model: Array(model),
+        provider: provider.map { Array($0) },
+        providerName: providerName,
+        found: found
+      )
+    )
+    return recentOfferings.count - 1
+  }
+
+  private mutating func pricedOffering(model: String, provider: String?) throws -> PricedOffering {
+    let offering = try self.offering(model: model, provider: provider)
+    return PricedOffering(
+      offering: offering,
+      model: model,
+      modelNumber: intern(model),
+      providerNumber: intern(offering.provider.id),
+      currencyNumber: intern(offering.currency.code)
+    )
+  }
+
+  /// The number standing for a string in group keys and totals.
+  private mutating func intern(_ text: String) -> Int64 {
+    if let number = internedNumbers[text] { return Int64(number) }
+    internedNumbers[text] = interned.count
+    interned.append(text)
+    return Int64(interned.count - 1)
+  }
+
+  /// Prices a line read by either reader and adds it to the totals, or throws and leaves
+  /// them untouched.
+  ///
+  /// `readTags` fills `lineTags` and `lineTagNumbers` once the line is priced, so a line
+  /// refused for its price interns none of its tag values.
+  private mutating func commit(
+    second: Int64,
+    usage: TokenUsage,
+    options: RequestOptions,
+    offering priced: PricedOffering,
+    readTags: (inout UsageIngestor) -> Void
+  ) throws {
+    let offering = priced.offering
     let (base, sheet, variant) = try offering.schedule.pricedTotal(
-      of: record.usage,
-      atSecond: record.second,
+      of: usage,
+      atSecond: second,
       batch: false
     )
     var native = base
     var freeCallsUsed: [FreeCallKey: Int] = [:]
-    if !record.options.isStandard {
-      (native, freeCallsUsed) = try priceWithOptions(record, offering: offering, sheet: sheet)
+    if !options.isStandard {
+      (native, freeCallsUsed) = try priceWithOptions(
+        second: second,
+        usage: usage,
+        options: options,
+        offering: offering,
+        sheet: sheet
+      )
     }
     let currency = reportingCurrency ?? offering.currency
     var amount = native
@@ -454,58 +688,69 @@ public struct UsageIngestor: Sendable {
       let conversion = try rates.convert(
         Money(native, offering.currency),
         to: currency,
-        at: Date(timeIntervalSince1970: TimeInterval(record.second))
+        at: Date(timeIntervalSince1970: TimeInterval(second))
       )
       amount = conversion.converted.amount
       legs = conversion.legs
     }
-    // Everything is computed; now commit, so a failure above leaves the totals untouched.
-    var values: [String] = []
-    values.reserveCapacity(groupBy.count)
+    readTags(&self)
+    groupKey.removeAll(keepingCapacity: true)
     var tagIndex = 0
     for field in groupBy {
       switch field {
-      case .model: values.append(record.model)
-      case .provider: values.append(offering.provider.id)
-      case .currency: values.append(offering.currency.code)
-      case .day:
-        let day = (record.second + zone.offset(at: record.second)).floorDivided(by: 86_400)
-        if let name = dayNames[day] {
-          values.append(name)
-        } else {
-          let name = CalendarDay(daysSinceEpoch: Int(day)).description
-          dayNames[day] = name
-          values.append(name)
-        }
+      case .model: groupKey.append(priced.modelNumber)
+      case .provider: groupKey.append(priced.providerNumber)
+      case .currency: groupKey.append(priced.currencyNumber)
+      case .day: groupKey.append((second + zone.offset(at: second)).floorDivided(by: 86_400))
       case .tag:
-        values.append(record.tags[tagIndex] ?? "(none)")
+        groupKey.append(lineTagNumbers[tagIndex])
         tagIndex += 1
       }
     }
-    var group =
-      groups[values]
-      ?? UsageReport.Group(
-        key: Dictionary(uniqueKeysWithValues: zip(report.groupBy, values)),
-        requests: 0,
-        inputTokens: 0,
-        cachedTokens: 0,
-        outputTokens: 0,
-        total: .zero,
-        totalsByCurrency: [:]
-      )
-    let groupTotal = try group.total + amount
-    let nativeTotal = try (group.totalsByCurrency[offering.currency.code] ?? .zero) + native
+    let index = groupIndex[groupKey]
+    let nativeIndex = index.flatMap { index in
+      groups[index].native.firstIndex { $0.currency == priced.currencyNumber }
+    }
+    let reportNativeIndex = nativeTotals.firstIndex { $0.currency == priced.currencyNumber }
+    func before<T>(_ read: (GroupTotals) -> T, _ zero: T) -> T {
+      index.map { read(groups[$0]) } ?? zero
+    }
+    let groupTotal = try before(\.total, .zero) + amount
+    let nativeBefore = index.flatMap { i in nativeIndex.map { groups[i].native[$0].total } }
+    let nativeTotal = try (nativeBefore ?? .zero) + native
     let reportTotal = try report.total + amount
-    let reportNative = try (report.totalsByCurrency[offering.currency.code] ?? .zero) + native
-    group.requests = try UsageReport.add(group.requests, record.usage.requests)
-    group.inputTokens = try UsageReport.add(group.inputTokens, record.usage.totalInput)
-    group.cachedTokens = try UsageReport.add(group.cachedTokens, record.usage.cacheRead)
-    group.outputTokens = try UsageReport.add(group.outputTokens, record.usage.totalOutput)
-    group.total = groupTotal
-    group.totalsByCurrency[offering.currency.code] = nativeTotal
-    groups[values] = group
+    let reportNative = try (reportNativeIndex.map { nativeTotals[$0].total } ?? .zero) + native
+    let requests = try UsageReport.add(before(\.requests, 0), usage.requests)
+    let inputTokens = try UsageReport.add(before(\.inputTokens, 0), usage.totalInput)
+    let cachedTokens = try UsageReport.add(before(\.cachedTokens, 0), usage.cacheRead)
+    let outputTokens = try UsageReport.add(before(\.outputTokens, 0), usage.totalOutput)
+    // Everything is computed; now commit, so a failure above leaves the totals untouched.
+    let groupNumber: Int
+    if let index {
+      groupNumber = index
+    } else {
+      groupNumber = groups.count
+      groupIndex[groupKey] = groupNumber
+      groups.append(GroupTotals(values: keyValues(second: second, offering: priced)))
+    }
+    groups[groupNumber].requests = requests
+    groups[groupNumber].inputTokens = inputTokens
+    groups[groupNumber].cachedTokens = cachedTokens
+    groups[groupNumber].outputTokens = outputTokens
+    groups[groupNumber].total = groupTotal
+    if let nativeIndex {
+      groups[groupNumber].native[nativeIndex].total = nativeTotal
+    } else {
+      groups[groupNumber].native.append(
+        NativeTotal(currency: priced.currencyNumber, total: nativeTotal)
+      )
+    }
     report.total = reportTotal
-    report.totalsByCurrency[offering.currency.code] = reportNative
+    if let reportNativeIndex {
+      nativeTotals[reportNativeIndex].total = reportNative
+    } else {
+      nativeTotals.append(NativeTotal(currency: priced.currencyNumber, total: reportNative))
+    }
     report.priced += 1
     for (key, calls) in freeCallsUsed {
       freeCalls[key, default: 0] += calls
@@ -523,7 +768,7 @@ public struct UsageIngestor: Sendable {
     }
     let missing = offering.schedule.entries[sheet].provenance.missing
     if !missing.isEmpty {
-      let billed = CostComponent.allCases.filter { record.usage.count(of: $0) > 0 }
+      let billed = CostComponent.allCases.filter { usage.count(of: $0) > 0 }
       for note in offering.schedule.entries[sheet].provenance.missingPriceNotes(billed: billed) {
         missingPrices.insert("\(offering.id): \(note)")
       }
@@ -544,22 +789,48 @@ public struct UsageIngestor: Sendable {
       report.currency = currency.code
       // Offerings chosen before the currency was known may prefer another list now.
       offeringCache.removeAll()
+      recentOfferings.removeAll()
     }
+  }
+
+  /// The values of the current line's group key, in `groupBy` order.
+  private mutating func keyValues(second: Int64, offering: PricedOffering) -> [String] {
+    var values: [String] = []
+    values.reserveCapacity(groupBy.count)
+    var tagIndex = 0
+    for field in groupBy {
+      switch field {
+      case .model: values.append(offering.model)
+      case .provider: values.append(offering.offering.provider.id)
+      case .currency: values.append(offering.offering.currency.code)
+      case .day:
+        let day = (second + zone.offset(at: second)).floorDivided(by: 86_400)
+        if let name = dayNames[day] {
+          values.append(name)
+        } else {
+          let name = CalendarDay(daysSinceEpoch: Int(day)).description
+          dayNames[day] = name
+          values.append(name)
+        }
+      case .tag:
+        values.append(lineTags[tagIndex])
+        tagIndex += 1
+      }
+    }
+    return values
   }
 
   /// A line's total with its billing choices, after the free tool calls its period still
   /// has; also the free calls it uses, committed only once the line is priced.
   private func priceWithOptions(
-    _ record: UsageLogLine,
+    second: Int64,
+    usage: TokenUsage,
+    options: RequestOptions,
     offering: Offering,
     sheet index: Int
   ) throws -> (FixedDecimal, [FreeCallKey: Int]) {
-    let instant = Date(timeIntervalSince1970: TimeInterval(record.second))
-    let breakdown = try offering.schedule.cost(
-      of: record.usage,
-      at: instant,
-      options: record.options
-    )
+    let instant = Date(timeIntervalSince1970: TimeInterval(second))
+    let breakdown = try offering.schedule.cost(of: usage, at: instant, options: options)
     var total = breakdown.total.amount
     var used: [FreeCallKey: Int] = [:]
     let sheet = offering.schedule.entries[index].sheet
@@ -568,7 +839,7 @@ public struct UsageIngestor: Sendable {
         let allowance = fee.freeCalls
       else { continue }
       let offset = Int64(TimeZone(identifier: sheet.timeZone)?.secondsFromGMT(for: instant) ?? 0)
-      let local = record.second + offset
+      let local = second + offset
       let period: Int64
       switch allowance.period {
       case .day: period = local.floorDivided(by: 86_400)
@@ -607,7 +878,23 @@ public struct UsageIngestor: Sendable {
   /// - Returns: The exact totals, the groups sorted by key, and the rejections.
   public func currentReport() -> UsageReport {
     var copy = report
-    copy.groups = UsageReport.sorted(Array(groups.values), by: report.groupBy)
+    var totals: [String: FixedDecimal] = [:]
+    for native in nativeTotals { totals[interned[Int(native.currency)]] = native.total }
+    copy.totalsByCurrency = totals
+    let opened = groups.map { group in
+      var byCurrency: [String: FixedDecimal] = [:]
+      for native in group.native { byCurrency[interned[Int(native.currency)]] = native.total }
+      return UsageReport.Group(
+        key: Dictionary(uniqueKeysWithValues: zip(report.groupBy, group.values)),
+        requests: group.requests,
+        inputTokens: group.inputTokens,
+        cachedTokens: group.cachedTokens,
+        outputTokens: group.outputTokens,
+        total: group.total,
+        totalsByCurrency: byCurrency
+      )
+    }
+    copy.groups = UsageReport.sorted(opened, by: report.groupBy)
     copy.provisionalYears = provisionalYears.sorted()
     copy.missingPrices = missingPrices.sorted()
     copy.freeAllowances = freeAllowances.sorted()
