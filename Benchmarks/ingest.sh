@@ -13,7 +13,9 @@ log="$(mktemp -t llm-pricing-log.XXXXXX).jsonl"
 trap 'rm -f "$log" "$log.peers.json"' EXIT
 
 python3 Benchmarks/make-log.py "$log" "$lines"
-swift build -c release --product llm-pricing-bench --product llm-cost >&2
+# One product per call: given several, SwiftPM builds only the last.
+swift build -c release --product llm-pricing-bench >&2
+swift build -c release --product llm-cost >&2
 bench="$(.build/release/llm-pricing-bench --ingest "$log")"
 echo "$bench"
 bytes="$(wc -c < "$log")"
