@@ -281,14 +281,20 @@ struct ValidatingLogScanner: @unchecked Sendable {
     return string().map { .some($0) }
   }
 
-  private mutating func tagsObject() -> Bool {
-    guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { return false }
+  /// Steps into the object or array whose opening byte is at `position`; when it is
+  /// empty, steps out of it too and returns `true`.
+  @inline(__always)
+  private mutating func enter(closingWith close: UInt8) -> Bool {
     position += 1
     skipSpace()
-    if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-      position += 1
-      return true
-    }
+    guard position < bytes.count, bytes[position] == close else { return false }
+    position += 1
+    return true
+  }
+
+  private mutating func tagsObject() -> Bool {
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { return false }
+    if enter(closingWith: UInt8(ascii: "}")) { return true }
     let first = keyCount
     while true {
       guard let key = key(from: first), let value = string() else { return false }
@@ -306,12 +312,7 @@ struct ValidatingLogScanner: @unchecked Sendable {
   /// A usage object or one of its nested objects, read as ``FastLogScanner`` reads it.
   private mutating func usage(parent: FastLogScanner.Parent, depth: Int) -> Bool {
     guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { return false }
-    position += 1
-    skipSpace()
-    if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-      position += 1
-      return true
-    }
+    if enter(closingWith: UInt8(ascii: "}")) { return true }
     let first = keyCount
     while true {
       guard let key = key(from: first), position < bytes.count else { return false }
@@ -571,12 +572,7 @@ struct ValidatingLogScanner: @unchecked Sendable {
     case UInt8(ascii: "\""): return string() != nil
     case UInt8(ascii: "{"):
       guard depth < Self.maximumDepth else { return false }
-      position += 1
-      skipSpace()
-      if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-        position += 1
-        return true
-      }
+      if enter(closingWith: UInt8(ascii: "}")) { return true }
       let first = keyCount
       while true {
         guard key(from: first) != nil, skipValue(depth: depth + 1),
@@ -586,12 +582,7 @@ struct ValidatingLogScanner: @unchecked Sendable {
       }
     case UInt8(ascii: "["):
       guard depth < Self.maximumDepth else { return false }
-      position += 1
-      skipSpace()
-      if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-        position += 1
-        return true
-      }
+      if enter(closingWith: UInt8(ascii: "]")) { return true }
       while true {
         skipSpace()
         guard skipValue(depth: depth + 1) else { return false }
