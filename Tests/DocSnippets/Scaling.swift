@@ -5,8 +5,8 @@ import LLMPriceWar
 import LLMPricing
 import Testing
 
-// Docs/Scaling.md:212
-struct ScalingLine212 {
+// Docs/Scaling.md:229
+struct ScalingLine229 {
   func run() async throws {
 
     let export = try WarehouseExport(catalog: .builtIn)
