@@ -283,6 +283,23 @@ struct WarehouseExportTests {
     #expect(row["provisional_year"] == .some(year))
   }
 
+  @Test("Two sheets with different calendars under one id are refused, not exported as one")
+  func conflictingCalendarsAreRefused() throws {
+    let strict = try PriceSheet(
+      currency: .cny,
+      tiers: [PriceTier(prices: ComponentPrices(input: try dec("1"), output: try dec("2")))],
+      holidayCalendar: HolidayCalendar.chinaMainland.requiringOfficialYears()
+    )
+    let other = Offering(
+      model: Model(id: "wh-strict", vendor: "test", family: "Test"),
+      provider: .testCNY,
+      region: "test",
+      schedule: try schedule(strict)
+    )
+    let catalog = Catalog(offerings: try handBuiltCatalog().offerings + [other])
+    #expect(throws: PricingError.self) { try WarehouseExport(catalog: catalog) }
+  }
+
   @Test("The calendar ends where its rules end: 2200 is not in the table")
   func calendarEnds() throws {
     let calendar = try table("llm_calendar.csv", try WarehouseExport(catalog: handBuiltCatalog()))

@@ -67,14 +67,13 @@ public struct WarehouseExport: Sendable {
   /// - Parameter catalog: The catalog whose offerings, price history, time windows and
   ///   holiday calendars the warehouse prices with.
   /// - Throws: ``PricingError/Code/overflow`` if a window or batch multiplier takes a price
-  ///   out of range (it cannot, for a valid catalog).
+  ///   out of range (it cannot, for a valid catalog); ``PricingError/Code/invalidData`` when
+  ///   two sheets carry different holiday calendars with one id.
   public init(catalog: Catalog) throws {
     models = Self.modelTable(catalog)
-    var calendarIDs: Set<String> = []
     var maximumIntervals = 1
     for offering in catalog.offerings {
       for entry in offering.schedule.entries {
-        if let id = entry.sheet.holidayCalendar?.id { calendarIDs.insert(id) }
         maximumIntervals = max(
           maximumIntervals,
           entry.sheet.windows.reduce(0) { $0 + $1.intervals.count }
@@ -84,9 +83,8 @@ public struct WarehouseExport: Sendable {
     intervalColumns = maximumIntervals
     entries = Self.entryTable(catalog, intervalColumns: maximumIntervals)
     prices = try Self.priceTable(catalog)
-    calendar = Self.calendarTable(
-      catalog.offerings.flatMap { $0.schedule.entries.compactMap(\.sheet.holidayCalendar) },
-      ids: calendarIDs
+    calendar = try Self.calendarTable(
+      catalog.offerings.flatMap { $0.schedule.entries.compactMap(\.sheet.holidayCalendar) }
     )
   }
 
@@ -366,7 +364,7 @@ public struct WarehouseExport: Sendable {
   }
 
   /// Every day the calendars can answer for, with its kind.
-  static func calendarTable(_ calendars: [HolidayCalendar], ids: Set<String>) -> WarehouseTable {
+  static func calendarTable(_ calendars: [HolidayCalendar]) throws -> WarehouseTable {
     var table = WarehouseTable(
       name: "llm_calendar",
       columns: [
@@ -375,9 +373,21 @@ public struct WarehouseExport: Sendable {
         .init("provisional_year", .integer, nullable: true),
       ]
     )
-    var written: Set<String> = []
-    for calendar in calendars where ids.contains(calendar.id) {
-      guard written.insert(calendar.id).inserted else { continue }
+    var written: [String: HolidayCalendar] = [:]
+    for calendar in calendars {
+      if let earlier = written[calendar.id] {
+        // The view finds a day by its calendar's id: one id must mean one calendar.
+        guard earlier == calendar else {
+          throw PricingError(
+            .invalidData,
+            "two price sheets carry different holiday calendars named '\(calendar.id)'; "
+              + "lay the calendar over the catalog with Catalog.replacingHolidayCalendar(_:) "
+              + "so that every sheet uses the same one"
+          )
+        }
+        continue
+      }
+      written[calendar.id] = calendar
       var years = calendar.officialYears
       if let rules = calendar.provisionalRules {
         years += [rules.years.lowerBound, rules.years.upperBound]
